@@ -1,0 +1,239 @@
+//! The comparison of a set of documents: every pair aligned, facts compared, findings grouped
+//! by topic.
+
+use std::collections::{BTreeMap, HashSet};
+
+use claimdiff_parse::{Document, Lexicon, normalize_for_match};
+use serde::Serialize;
+
+use crate::facts::{self, FactRef, Pair, Pairing};
+use crate::findings::{Claim, Finding, FindingFacet, Verdict};
+use crate::similarity::{SentencePair, SimilarityMap, terms};
+
+/// Thresholds of the comparison. The defaults are tuned on the dev set in `data/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// Sentence similarity at which two sentences are aligned.
+    pub align_threshold: f64,
+    /// Sentence similarity at which two aligned sentences agree as whole statements.
+    pub statement_agree: f64,
+    /// Context similarity needed before two related facts may agree.
+    pub agree_context: f64,
+    /// Context similarity needed before two facts may conflict.
+    pub conflict_context: f64,
+    /// Context similarity needed for a conflict inside the reports' main event.
+    pub frame_context: f64,
+    /// Share of words two quotes must have in common to be the same quote.
+    pub quote_overlap: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            align_threshold: 0.2,
+            statement_agree: 0.45,
+            agree_context: 0.2,
+            conflict_context: 0.3,
+            frame_context: 0.1,
+            quote_overlap: 0.6,
+        }
+    }
+}
+
+/// The result of comparing documents: findings, and the sentence alignment behind them.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// Findings, conflicts first, then distinct, agree and only-in.
+    pub findings: Vec<Finding>,
+    /// Aligned sentences of each compared pair of documents: `(doc a, doc b, pairs)`.
+    pub alignments: Vec<(usize, usize, Vec<SentencePair>)>,
+    /// Notes on the comparison as a whole.
+    pub notes: Vec<String>,
+}
+
+impl Comparison {
+    /// Number of findings with a verdict.
+    #[must_use]
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.findings.iter().filter(|f| f.verdict == verdict).count()
+    }
+
+    /// Number of only-in findings of one document.
+    #[must_use]
+    pub fn only_in(&self, doc: usize) -> usize {
+        self.findings.iter().filter(|f| f.verdict == Verdict::OnlyIn && f.claims.first().is_some_and(|c| c.source == doc)).count()
+    }
+}
+
+/// The first event type the leads of both documents share.
+fn main_event(a: &Document, b: &Document) -> Option<String> {
+    let lead = |d: &Document| -> Vec<String> {
+        let body = d.sentences.iter().filter(|s| !s.headline).take(2);
+        d.sentences.iter().filter(|s| s.headline).chain(body).flat_map(|s| s.events.clone()).collect()
+    };
+    let lb = lead(b);
+    lead(a).into_iter().find(|e| lb.contains(e))
+}
+
+/// Compares every pair of documents and returns the grouped findings.
+#[must_use]
+pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
+    let all_terms: Vec<Vec<Vec<String>>> = docs.iter().map(|d| terms(d, lex)).collect();
+    let mut pairings = Vec::new();
+    let mut alignments = Vec::new();
+    let mut aligned: HashSet<(usize, usize)> = HashSet::new();
+    let mut notes = Vec::new();
+    for ia in 0..docs.len() {
+        for ib in ia + 1..docs.len() {
+            let (a, b) = (&docs[ia], &docs[ib]);
+            let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
+            let pair = Pair { a, b, ia, ib, sim: &sim, lex, cfg, main_event: main_event(a, b) };
+            let mut found = facts::quantities(&pair);
+            found.extend(facts::times(&pair));
+            found.extend(facts::locations(&pair));
+            found.extend(facts::quotes(&pair));
+            found.extend(facts::actors(&pair));
+            let sentence_pairs = sim.assign(a.sentences.len(), b.sentences.len(), cfg.align_threshold);
+            statements(&pair, &sentence_pairs, &mut found);
+            for i in 0..a.sentences.len() {
+                if sim.best_a(i) >= cfg.align_threshold {
+                    aligned.insert((ia, i));
+                }
+            }
+            for j in 0..b.sentences.len() {
+                if sim.best_b(j) >= cfg.align_threshold {
+                    aligned.insert((ib, j));
+                }
+            }
+            if let Some(e) = &pair.main_event {
+                notes.push(format!("{} and {} both lead with a {e} event", a.source.id, b.source.id));
+            }
+            alignments.push((ia, ib, sentence_pairs));
+            pairings.extend(found);
+        }
+    }
+    let mut findings = group(docs, pairings);
+    findings.extend(only_in(docs, &findings, &aligned));
+    findings.sort_by_key(Finding::sort_key);
+    Comparison { findings, alignments, notes }
+}
+
+/// Aligned sentences that say the same thing as a whole, when no fact finding covers them.
+fn statements(p: &Pair<'_>, pairs: &[SentencePair], found: &mut Vec<Pairing>) {
+    let covered: HashSet<(usize, usize)> = found.iter().filter(|f| f.verdict != Verdict::Distinct).map(|f| (f.a.sentence, f.b.sentence)).collect();
+    let conflicted: HashSet<FactRef> = found
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .flat_map(|f| [FactRef { fact: None, ..f.a }, FactRef { fact: None, ..f.b }])
+        .collect();
+    for sp in pairs {
+        let ra = FactRef { doc: p.ia, sentence: sp.a, fact: None };
+        let rb = FactRef { doc: p.ib, sentence: sp.b, fact: None };
+        if sp.score < p.cfg.statement_agree || covered.contains(&(sp.a, sp.b)) || conflicted.contains(&ra) || conflicted.contains(&rb) {
+            continue;
+        }
+        let topic = shared_words(p, sp.a, sp.b);
+        found.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Statement, topic, a: ra, b: rb, score: sp.score, note: Some(format!("sentences match ({:.0}% similar)", sp.score * 100.0)) });
+    }
+}
+
+/// A few content words both sentences use, as a topic name.
+fn shared_words(p: &Pair<'_>, sa: usize, sb: usize) -> String {
+    let words = |d: &Document, s: usize| -> Vec<String> {
+        d.words(&d.sentences[s]).filter(|w| !p.lex.is_stopword(w) && w.chars().count() > 2).map(|w| w.to_lowercase()).collect()
+    };
+    let wb = words(p.b, sb);
+    let mut shared: Vec<String> = words(p.a, sa).into_iter().filter(|w| wb.contains(w)).collect();
+    shared.dedup();
+    shared.truncate(4);
+    if shared.is_empty() { "statement".to_owned() } else { shared.join(" ") }
+}
+
+/// A claim for a fact (or a whole sentence).
+fn claim(docs: &[Document], r: FactRef) -> Claim {
+    let s = &docs[r.doc].sentences[r.sentence];
+    match r.fact.and_then(|k| s.facts.get(k)) {
+        Some(f) => Claim { source: r.doc, sentence: r.sentence, span: f.span.clone(), raw: f.raw.clone(), value: f.value.clone() },
+        None => {
+            let text = docs[r.doc].sentence_text(s).to_owned();
+            Claim { source: r.doc, sentence: r.sentence, span: s.span.clone(), value: normalize_for_match(&text), raw: text }
+        }
+    }
+}
+
+/// Groups pairings of one verdict, facet and topic into findings.
+fn group(docs: &[Document], pairings: Vec<Pairing>) -> Vec<Finding> {
+    let mut groups: BTreeMap<(Verdict, FindingFacet, String), Vec<Pairing>> = BTreeMap::new();
+    for p in pairings {
+        groups.entry((p.verdict, p.facet, p.topic.clone())).or_default().push(p);
+    }
+    // A topic in conflict is not also listed as agreeing.
+    let conflicted: HashSet<(FindingFacet, String)> = groups.keys().filter(|k| k.0 == Verdict::Conflict).map(|k| (k.1, k.2.clone())).collect();
+    groups
+        .into_iter()
+        .filter(|((v, f, t), _)| *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone())))
+        .map(|((verdict, facet, topic), ps)| {
+            let mut refs: Vec<FactRef> = ps.iter().flat_map(|p| [p.a, p.b]).collect();
+            refs.sort_by_key(|r| (r.doc, r.sentence, r.fact));
+            refs.dedup();
+            let claims: Vec<Claim> = refs.iter().map(|&r| claim(docs, r)).collect();
+            let confidence = ps.iter().map(|p| p.score).fold(0.0, f64::max).clamp(0.0, 1.0);
+            let confidence = (confidence * 100.0).round() / 100.0;
+            let mut notes: Vec<String> = ps.iter().filter_map(|p| p.note.clone()).collect();
+            notes.dedup();
+            let explanation = explain(docs, verdict, &claims, &notes);
+            Finding { verdict, facet, topic, explanation, confidence, claims }
+        })
+        .collect()
+}
+
+/// "A: x / y; B: z — note".
+fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[String]) -> String {
+    let mut by_source: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for c in claims {
+        let v = by_source.entry(c.source).or_default();
+        let shown = if c.raw.chars().count() > 60 { format!("{}…", c.raw.chars().take(60).collect::<String>()) } else { c.raw.clone() };
+        if !v.contains(&shown) {
+            v.push(shown);
+        }
+    }
+    let values: Vec<String> = by_source.iter().map(|(s, v)| format!("{}: {}", docs[*s].source.id, v.join(" / "))).collect();
+    let lead = match verdict {
+        Verdict::Conflict => "incompatible",
+        Verdict::Distinct => "about different things",
+        Verdict::Agree => "consistent",
+        Verdict::OnlyIn => "only one source",
+    };
+    let mut text = format!("{lead}: {}", values.join("; "));
+    if !notes.is_empty() {
+        text.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    text
+}
+
+/// Sentences no other source aligns with and no finding uses, once per distinct text.
+fn only_in(docs: &[Document], findings: &[Finding], aligned: &HashSet<(usize, usize)>) -> Vec<Finding> {
+    let used: HashSet<(usize, usize)> = findings.iter().flat_map(|f| f.claims.iter().map(|c| (c.source, c.sentence))).collect();
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for s in &doc.sentences {
+            let text = doc.sentence_text(s);
+            let key = normalize_for_match(text);
+            if !seen.insert(key) || used.contains(&(d, s.index)) || aligned.contains(&(d, s.index)) || text.split_whitespace().count() < 4 {
+                continue;
+            }
+            let c = claim(docs, FactRef { doc: d, sentence: s.index, fact: None });
+            let topic: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            out.push(Finding {
+                verdict: Verdict::OnlyIn,
+                facet: FindingFacet::Statement,
+                topic,
+                explanation: format!("only {} says this", doc.source.id),
+                confidence: 1.0,
+                claims: vec![c],
+            });
+        }
+    }
+    out
+}

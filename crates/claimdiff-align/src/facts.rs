@@ -1,0 +1,437 @@
+//! Facet comparisons inside related claims: each returns [`Pairing`]s, one verdict on two facts.
+
+use std::collections::HashSet;
+
+use claimdiff_parse::{ActorKind, Document, Fact, Facet, Lexicon, Quantity, normalize_for_match};
+use similar::{ChangeTag, TextDiff};
+
+use crate::compare::Config;
+use crate::findings::{FindingFacet, Verdict};
+use crate::similarity::SimilarityMap;
+use crate::values::{PlaceRelation, dimension_of, places, quantities_compatible, same_dimension, same_name, timex_comparable, timex_compatible};
+
+/// A fact (or a whole sentence when `fact` is `None`) of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct FactRef {
+    pub doc: usize,
+    pub sentence: usize,
+    pub fact: Option<usize>,
+}
+
+/// One verdict on claims from two documents.
+#[derive(Debug, Clone)]
+pub(crate) struct Pairing {
+    pub verdict: Verdict,
+    pub facet: FindingFacet,
+    pub topic: String,
+    pub a: FactRef,
+    pub b: FactRef,
+    pub score: f64,
+    /// Extra words for the explanation (a word diff, a conversion).
+    pub note: Option<String>,
+}
+
+/// Two documents being compared, with what is shared by every facet comparison.
+pub(crate) struct Pair<'a> {
+    pub a: &'a Document,
+    pub b: &'a Document,
+    pub ia: usize,
+    pub ib: usize,
+    pub sim: &'a SimilarityMap,
+    pub lex: &'a Lexicon,
+    pub cfg: &'a Config,
+    /// The event type of both reports' lead, when they share one.
+    pub main_event: Option<String>,
+}
+
+/// Facts of one facet in a document, with their positions.
+fn facts_of(doc: &Document, facet: Facet) -> impl Iterator<Item = (usize, usize, &Fact)> {
+    doc.sentences.iter().flat_map(move |s| {
+        s.facts.iter().enumerate().filter(move |(_, f)| f.facet == facet).map(move |(k, f)| (s.index, k, f))
+    })
+}
+
+impl Pair<'_> {
+    fn refs(&self, sa: usize, ka: usize, sb: usize, kb: usize) -> (FactRef, FactRef) {
+        (FactRef { doc: self.ia, sentence: sa, fact: Some(ka) }, FactRef { doc: self.ib, sentence: sb, fact: Some(kb) })
+    }
+
+    /// Event types both sentences share.
+    fn shared_events(&self, sa: usize, sb: usize) -> Vec<&str> {
+        let eb = &self.b.sentences[sb].events;
+        self.a.sentences[sa].events.iter().filter(|e| eb.contains(e)).map(String::as_str).collect()
+    }
+
+    /// True when the two sentences carry absolute dates that cannot be the same day: they
+    /// describe different occasions.
+    fn different_occasions(&self, sa: usize, sb: usize) -> bool {
+        let dates = |d: &Document, s: usize| -> Vec<String> {
+            d.sentences[s].facts.iter().filter_map(Fact::time).filter_map(|t| t.timex.clone()).filter(|t| !t.starts_with('T')).collect()
+        };
+        let (da, db) = (dates(self.a, sa), dates(self.b, sb));
+        !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
+    }
+
+    /// The event topic for two sentences: the main event when both have it, else the first
+    /// shared event.
+    fn topic_event(&self, sa: usize, sb: usize) -> Option<String> {
+        let shared = self.shared_events(sa, sb);
+        match &self.main_event {
+            Some(m) if shared.contains(&m.as_str()) => Some(m.clone()),
+            _ => shared.first().map(|s| (*s).to_owned()),
+        }
+    }
+}
+
+/// How the referents of two quantities relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Referents {
+    /// Same head noun ("aid workers" / "aid workers").
+    Same,
+    /// Both vague ("people", none).
+    Vague,
+    /// Share a word but not the head.
+    Partial,
+    /// Different things ("aid workers" / "people", "homes" / "injured").
+    Different,
+}
+
+const VAGUE: [&str; 8] = ["people", "person", "individual", "resident", "civilian", "dead", "victim", "total"];
+
+fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
+    let words = |q: &Quantity| -> Vec<String> {
+        q.referent.as_deref().map(|r| r.split(' ').map(|w| lex.term(w)).collect()).unwrap_or_default()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let vague = |w: &[String]| w.last().is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h));
+    if vague(&wa) && vague(&wb) {
+        return Referents::Vague;
+    }
+    if wa.last() == wb.last() {
+        return Referents::Same;
+    }
+    if wa.iter().any(|w| wb.contains(w)) {
+        return Referents::Partial;
+    }
+    Referents::Different
+}
+
+/// The topic name of a quantity: what it counts, or its event, and its unit.
+fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
+    let what = a.referent.clone().or_else(|| b.referent.clone()).or_else(|| a.event.clone()).unwrap_or_else(|| "figure".to_owned());
+    match dimension_of(a) {
+        "count" => what,
+        dim => format!("{what} ({dim})"),
+    }
+}
+
+/// Greedily keeps the best pairing of each fact (one-to-one), highest score first.
+fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
+    cands.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a.sentence, x.b.sentence).cmp(&(y.a.sentence, y.b.sentence))));
+    let mut used: HashSet<FactRef> = HashSet::new();
+    cands.retain(|p| {
+        if used.contains(&p.a) || used.contains(&p.b) {
+            return false;
+        }
+        used.insert(p.a);
+        used.insert(p.b);
+        true
+    });
+    cands
+}
+
+/// Quantities: agree when compatible and about the same thing; conflict when incompatible
+/// with the same referent and event in a related sentence; distinct when the same kind of
+/// figure is about different things.
+pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
+    let qa: Vec<_> = facts_of(p.a, Facet::Quantity).filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion)).collect();
+    let qb: Vec<_> = facts_of(p.b, Facet::Quantity).filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion)).collect();
+    let mut matched = Vec::new();
+    let mut distinct = Vec::new();
+    for &(sa, ka, fa) in &qa {
+        let Some(x) = fa.quantity() else { continue };
+        for &(sb, kb, fb) in &qb {
+            let Some(y) = fb.quantity() else { continue };
+            if !same_dimension(x, y) {
+                continue;
+            }
+            let ctx = p.sim.get(sa, sb);
+            let refs = referents(x, y, p.lex);
+            let event = match (&x.event, &y.event) {
+                (Some(e), Some(f)) if e == f => Some(true),
+                (Some(_), Some(_)) => Some(false),
+                _ => None,
+            };
+            let (ra, rb) = p.refs(sa, ka, sb, kb);
+            let topic = quantity_topic(x, y);
+            let ref_score = match refs {
+                Referents::Same => 0.5,
+                Referents::Partial => 0.25,
+                Referents::Vague => 0.15,
+                Referents::Different => 0.0,
+            };
+            let score = ctx + ref_score + match event {
+                Some(true) => 0.2,
+                Some(false) => -0.3,
+                None => 0.0,
+            };
+            let pairing = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Quantity), topic: topic.clone(), a: ra, b: rb, score, note: conversion_note(p, ra, rb) };
+            if quantities_compatible(x, y) {
+                let trivial = x.unit.is_none() && x.value < 2.0;
+                let related = matches!(refs, Referents::Same | Referents::Partial) && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context;
+                if related && event != Some(false) && !trivial && refs != Referents::Different {
+                    matched.push(pairing(Verdict::Agree));
+                }
+                continue;
+            }
+            let same_thing = match refs {
+                Referents::Same => event != Some(false),
+                Referents::Vague => event == Some(true),
+                _ => false,
+            };
+            if same_thing && ctx >= p.cfg.conflict_context && !p.different_occasions(sa, sb) {
+                matched.push(pairing(Verdict::Conflict));
+            } else if event == Some(true) || refs == Referents::Same || refs == Referents::Partial && ctx >= p.cfg.agree_context {
+                let mut d = pairing(Verdict::Distinct);
+                d.topic = match (&x.event, dimension_of(x)) {
+                    (Some(e), "count") => format!("{e} figures"),
+                    (Some(e), dim) => format!("{e} figures ({dim})"),
+                    (None, _) => topic.clone(),
+                };
+                distinct.push(d);
+            }
+        }
+    }
+    let kept = one_to_one(matched);
+    let used: HashSet<FactRef> = kept.iter().flat_map(|k| [k.a, k.b]).collect();
+    let mut out = kept;
+    out.extend(distinct.into_iter().filter(|d| !used.contains(&d.a) && !used.contains(&d.b)));
+    out
+}
+
+/// The conversion written next to a figure ("$417 million" after "£330 million"), if any.
+fn conversion_note(p: &Pair<'_>, a: FactRef, b: FactRef) -> Option<String> {
+    let conv = |d: &Document, r: FactRef| -> Option<String> {
+        let s = &d.sentences[r.sentence];
+        let k = r.fact?;
+        s.facts.get(k + 1..)?.iter().find(|f| f.quantity().is_some()).filter(|f| f.quantity().is_some_and(|q| q.conversion)).map(|f| f.raw.clone())
+    };
+    let notes: Vec<String> = [(p.a, a, &p.a.source.id), (p.b, b, &p.b.source.id)]
+        .into_iter()
+        .filter_map(|(d, r, id)| conv(d, r).map(|c| format!("{id} also gives {c}")))
+        .collect();
+    (!notes.is_empty()).then(|| notes.join("; "))
+}
+
+/// The event type of the event word nearest a fact in its sentence.
+fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Option<String> {
+    let s = &doc.sentences[sentence];
+    s.tokens
+        .iter()
+        .filter_map(|t| lex.event(t.text(&doc.text)).map(|e| (t.start.abs_diff(fact.span.start), e)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, e)| e.to_owned())
+}
+
+/// Dates and times: compared only when both resolve; a difference is a conflict only for the
+/// same event in related sentences at the same precision.
+pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
+    let ta: Vec<_> = facts_of(p.a, Facet::Time).filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some())).collect();
+    let tb: Vec<_> = facts_of(p.b, Facet::Time).filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some())).collect();
+    let mut cands = Vec::new();
+    for &(sa, ka, fa) in &ta {
+        let xa = fa.time().and_then(|t| t.timex.as_deref()).unwrap_or_default();
+        for &(sb, kb, fb) in &tb {
+            let xb = fb.time().and_then(|t| t.timex.as_deref()).unwrap_or_default();
+            if xa.starts_with('T') != xb.starts_with('T') {
+                continue;
+            }
+            let ctx = p.sim.get(sa, sb);
+            let ev_a = event_at(p.a, sa, fa, p.lex);
+            let same_event = ev_a.is_some() && ev_a == event_at(p.b, sb, fb, p.lex);
+            let topic = format!("{} {}", p.topic_event(sa, sb).or(ev_a.clone()).unwrap_or_else(|| "event".to_owned()), if xa.starts_with('T') { "time" } else { "date" });
+            let (ra, rb) = p.refs(sa, ka, sb, kb);
+            let score = ctx + if same_event { 0.3 } else { 0.0 };
+            let make = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Time), topic: topic.clone(), a: ra, b: rb, score, note: None };
+            if timex_compatible(xa, xb) {
+                let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
+                if (same_event && ctx >= p.cfg.agree_context / 2.0) || (precise && ctx >= p.cfg.agree_context) {
+                    cands.push(make(Verdict::Agree));
+                }
+            } else if timex_comparable(xa, xb) && same_event && ctx >= p.cfg.conflict_context {
+                cands.push(make(Verdict::Conflict));
+            }
+        }
+    }
+    one_to_one(cands)
+}
+
+/// Places of the same event: different owners or different named places conflict.
+pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
+    let la: Vec<_> = facts_of(p.a, Facet::Location).collect();
+    let lb: Vec<_> = facts_of(p.b, Facet::Location).collect();
+    let mut out = Vec::new();
+    for &(sa, ka, fa) in &la {
+        let Some(x) = fa.location() else { continue };
+        for &(sb, kb, fb) in &lb {
+            let Some(y) = fb.location() else { continue };
+            let Some(event) = p.topic_event(sa, sb) else { continue };
+            let ctx = p.sim.get(sa, sb);
+            let main = p.main_event.as_deref() == Some(event.as_str());
+            let (ra, rb) = p.refs(sa, ka, sb, kb);
+            let topic = format!("{event} location");
+            let verdict = match places(x, y) {
+                PlaceRelation::Same if ctx >= p.cfg.agree_context / 2.0 => Verdict::Agree,
+                PlaceRelation::Different if (main && ctx >= p.cfg.frame_context) || ctx >= p.cfg.conflict_context => Verdict::Conflict,
+                _ => continue,
+            };
+            if verdict == Verdict::Conflict && p.different_occasions(sa, sb) {
+                continue;
+            }
+            out.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Location), topic, a: ra, b: rb, score: ctx, note: None });
+        }
+    }
+    out
+}
+
+/// Lower-case words of a quote, without punctuation.
+fn quote_words(s: &str) -> Vec<String> {
+    normalize_for_match(s)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A word-level diff of two quotes: "-removed +added" runs.
+pub(crate) fn word_diff(a: &str, b: &str) -> String {
+    let diff = TextDiff::from_words(a, b);
+    let mut parts = Vec::new();
+    for change in diff.iter_all_changes() {
+        let w = change.value().trim();
+        if w.is_empty() {
+            continue;
+        }
+        match change.tag() {
+            ChangeTag::Delete => parts.push(format!("-{w}")),
+            ChangeTag::Insert => parts.push(format!("+{w}")),
+            ChangeTag::Equal => {}
+        }
+    }
+    parts.join(" ")
+}
+
+/// True when `short` appears as a contiguous run of words inside `long`.
+fn contained(short: &[String], long: &[String]) -> bool {
+    short.is_empty() || long.windows(short.len()).any(|w| w == short)
+}
+
+/// Quotes: the same words (by overlap) with words changed conflict; the same words given to
+/// different speakers is an actor conflict.
+pub(crate) fn quotes(p: &Pair<'_>) -> Vec<Pairing> {
+    let qa: Vec<_> = facts_of(p.a, Facet::Quote).collect();
+    let qb: Vec<_> = facts_of(p.b, Facet::Quote).collect();
+    let mut cands = Vec::new();
+    for &(sa, ka, fa) in &qa {
+        let Some(x) = fa.quote() else { continue };
+        let wa = quote_words(&x.text);
+        for &(sb, kb, fb) in &qb {
+            let Some(y) = fb.quote() else { continue };
+            let wb = quote_words(&y.text);
+            let (ra, rb) = p.refs(sa, ka, sb, kb);
+            let short = wa.len().min(wb.len());
+            let shared = wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
+            let overlap = shared as f64 / short.max(1) as f64;
+            let same_words = wa == wb;
+            if short < 4 {
+                if same_words && !wa.is_empty() {
+                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Quote), topic: format!("quote \"{}\"", x.text), a: ra, b: rb, score: 0.5, note: None });
+                }
+                continue;
+            }
+            if overlap < p.cfg.quote_overlap {
+                continue;
+            }
+            let topic = format!("quote \"{}\"", quote_words(&x.text).into_iter().take(6).collect::<Vec<_>>().join(" "));
+            let faithful = same_words || contained(&wa, &wb) || contained(&wb, &wa);
+            let verdict = if faithful { Verdict::Agree } else { Verdict::Conflict };
+            let note = (!faithful).then(|| format!("words changed: {}", word_diff(&x.text, &y.text)));
+            cands.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Quote), topic: topic.clone(), a: ra, b: rb, score: 1.0 + overlap, note });
+            match (&x.speaker, &y.speaker) {
+                (Some(s), Some(t)) if !same_name(s, t) && is_named(s) && is_named(t) => {
+                    let note = Some(format!("the same words are given to {s} in {} and to {t} in {}", p.a.source.id, p.b.source.id));
+                    cands.push(Pairing { verdict: Verdict::Conflict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of {topic}"), a: ra, b: rb, score: 1.0 + overlap, note });
+                }
+                (Some(s), Some(t)) if same_name(s, t) => {
+                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of {topic}"), a: ra, b: rb, score: 1.0 + overlap, note: Some(format!("both attribute it to {s}")) });
+                }
+                _ => {}
+            }
+        }
+    }
+    let (actor, quote): (Vec<_>, Vec<_>) = cands.into_iter().partition(|c| c.facet == FindingFacet::Fact(Facet::Actor));
+    let mut out = one_to_one(quote);
+    out.extend(one_to_one(actor));
+    out
+}
+
+/// True when a speaker is a name rather than a description ("a spokesman").
+fn is_named(speaker: &str) -> bool {
+    speaker.split(' ').any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// People's roles: the same person with a shared role agrees; with only different roles,
+/// conflicts. Groups doing the main event ("medics" / "health workers") agree.
+pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
+    let aa: Vec<_> = facts_of(p.a, Facet::Actor).collect();
+    let ab: Vec<_> = facts_of(p.b, Facet::Actor).collect();
+    let mut out = Vec::new();
+    for &(sa, ka, fa) in &aa {
+        let Some(x) = fa.actor() else { continue };
+        for &(sb, kb, fb) in &ab {
+            let Some(y) = fb.actor() else { continue };
+            let (ra, rb) = p.refs(sa, ka, sb, kb);
+            if x.kind == ActorKind::Group && y.kind == ActorKind::Group {
+                let main = p.main_event.as_deref();
+                let in_main = |d: &Document, s: usize| main.is_some_and(|m| d.sentences[s].events.first().map(String::as_str) == Some(m));
+                if x.name == y.name && in_main(p.a, sa) && in_main(p.b, sb) {
+                    let topic = format!("who took part in the {}", main.unwrap_or("event"));
+                    out.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic, a: ra, b: rb, score: 1.0, note: None });
+                }
+                continue;
+            }
+            if x.roles.is_empty() || y.roles.is_empty() || !same_name(&x.name, &y.name) {
+                continue;
+            }
+            let orgs_differ = matches!((&x.org, &y.org), (Some(o), Some(q)) if !same_name(o, q));
+            let shared = x.roles.iter().any(|r| y.roles.contains(r));
+            let verdict = if shared && !orgs_differ {
+                Verdict::Agree
+            } else if !shared && !orgs_differ {
+                Verdict::Conflict
+            } else {
+                continue;
+            };
+            out.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("{} role", x.name), a: ra, b: rb, score: 1.0, note: None });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_shows_changed_words() {
+        assert_eq!(word_diff("we had no choice but to strike", "we had no option but to strike"), "-choice +option");
+    }
+
+    #[test]
+    fn quote_containment_is_faithful() {
+        let long = quote_words("We are one of a few companies to stand up.");
+        let short = quote_words("one of a few companies");
+        assert!(contained(&short, &long));
+        assert!(!contained(&long, &short));
+    }
+}

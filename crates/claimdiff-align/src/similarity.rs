@@ -1,0 +1,158 @@
+//! Sentence similarity: rarity-weighted overlap of content terms, candidates from an inverted
+//! index, pairs chosen by optimal assignment.
+
+use std::collections::{BTreeMap, HashMap};
+
+use claimdiff_parse::{Document, FactValue, Lexicon, TokenKind};
+use pathfinding::prelude::{Matrix, kuhn_munkres};
+
+/// Two sentences, one from each document, and how similar they are (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentencePair {
+    /// Sentence index in the first document.
+    pub a: usize,
+    /// Sentence index in the second document.
+    pub b: usize,
+    /// Cosine similarity of their weighted terms.
+    pub score: f64,
+}
+
+/// The comparison terms of every sentence of a document.
+pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let mut t: Vec<String> = s
+                .tokens
+                .iter()
+                .filter(|tok| tok.kind == TokenKind::Word)
+                .map(|tok| tok.text(&doc.text))
+                .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w))
+                .map(|w| lex.term(w))
+                .collect();
+            t.extend(s.events.iter().map(|e| format!("event:{e}")));
+            for f in &s.facts {
+                match &f.detail {
+                    FactValue::Actor(a) => t.push(format!("actor:{}", a.name.to_lowercase())),
+                    FactValue::Quantity(q) if !q.conversion => {
+                        t.push(format!("qty:{}", f.value.trim_start_matches(['≥', '≤', '≈', '≲', ' '])));
+                    }
+                    _ => {}
+                }
+            }
+            t.sort();
+            t.dedup();
+            t
+        })
+        .collect()
+}
+
+/// Similarities of every sentence pair that shares a term, from an inverted index.
+#[derive(Debug, Default)]
+pub(crate) struct SimilarityMap {
+    scores: HashMap<(usize, usize), f64>,
+}
+
+impl SimilarityMap {
+    /// Builds the map for two documents' terms.
+    pub(crate) fn build(a: &[Vec<String>], b: &[Vec<String>]) -> Self {
+        let n = (a.len() + b.len()) as f64;
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for terms in a.iter().chain(b) {
+            for t in terms {
+                *df.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let idf = |t: &str| (1.0 + n / df.get(t).copied().unwrap_or(1) as f64).ln();
+        let norm = |terms: &[String]| terms.iter().map(|t| idf(t).powi(2)).sum::<f64>().sqrt();
+        let na: Vec<f64> = a.iter().map(|t| norm(t)).collect();
+        let nb: Vec<f64> = b.iter().map(|t| norm(t)).collect();
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, terms) in b.iter().enumerate() {
+            for t in terms {
+                index.entry(t.as_str()).or_default().push(j);
+            }
+        }
+        let mut scores = HashMap::new();
+        for (i, terms) in a.iter().enumerate() {
+            let mut dots: BTreeMap<usize, f64> = BTreeMap::new();
+            for t in terms {
+                if let Some(js) = index.get(t.as_str()) {
+                    let w = idf(t).powi(2);
+                    for &j in js {
+                        *dots.entry(j).or_default() += w;
+                    }
+                }
+            }
+            for (j, dot) in dots {
+                let denom = na[i] * nb[j];
+                if denom > 0.0 {
+                    scores.insert((i, j), dot / denom);
+                }
+            }
+        }
+        Self { scores }
+    }
+
+    /// The similarity of sentence `i` of the first document and `j` of the second.
+    pub(crate) fn get(&self, i: usize, j: usize) -> f64 {
+        self.scores.get(&(i, j)).copied().unwrap_or(0.0)
+    }
+
+    /// Best similarity of sentence `i` (first document) with any sentence of the second.
+    pub(crate) fn best_a(&self, i: usize) -> f64 {
+        self.scores.iter().filter(|((a, _), _)| *a == i).map(|(_, s)| *s).fold(0.0, f64::max)
+    }
+
+    /// Best similarity of sentence `j` (second document) with any sentence of the first.
+    pub(crate) fn best_b(&self, j: usize) -> f64 {
+        self.scores.iter().filter(|((_, b), _)| *b == j).map(|(_, s)| *s).fold(0.0, f64::max)
+    }
+
+    /// One-to-one sentence pairs of maximal total similarity, keeping those at or above
+    /// `threshold`.
+    pub(crate) fn assign(&self, rows: usize, cols: usize, threshold: f64) -> Vec<SentencePair> {
+        if rows == 0 || cols == 0 {
+            return Vec::new();
+        }
+        // kuhn_munkres needs rows <= columns and integer weights.
+        let transpose = rows > cols;
+        let (r, c) = if transpose { (cols, rows) } else { (rows, cols) };
+        let weights = Matrix::from_fn(r, c, |(x, y)| {
+            let (i, j) = if transpose { (y, x) } else { (x, y) };
+            let s = self.get(i, j);
+            if s >= threshold { (s * 1_000_000.0).round() as i64 } else { 0 }
+        });
+        let (_, assignment) = kuhn_munkres(&weights);
+        let mut pairs: Vec<SentencePair> = assignment
+            .into_iter()
+            .enumerate()
+            .map(|(x, y)| if transpose { (y, x) } else { (x, y) })
+            .map(|(a, b)| SentencePair { a, b, score: self.get(a, b) })
+            .filter(|p| p.score >= threshold)
+            .collect();
+        pairs.sort_by_key(|p| (p.a, p.b));
+        pairs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn shared_rare_terms_score_high_and_assignment_is_one_to_one() {
+        let a = vec![v(&["quake", "toll", "town"]), v(&["mayor", "said", "town"])];
+        let b = vec![v(&["mayor", "town"]), v(&["quake", "toll"]), v(&["weather"])];
+        let map = SimilarityMap::build(&a, &b);
+        assert!(map.get(0, 1) > map.get(0, 0));
+        assert_eq!(map.get(0, 2), 0.0);
+        let pairs = map.assign(2, 3, 0.2);
+        let got: Vec<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(got, [(0, 1), (1, 0)]);
+    }
+}

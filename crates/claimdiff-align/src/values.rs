@@ -1,0 +1,221 @@
+//! Value compatibility: numbers as intervals in base units, dates at their precision, names
+//! fuzzily, places by owner and named place.
+
+use claimdiff_parse::{Location, Quantity};
+
+/// A unit's dimension and its factor to the dimension's base unit.
+fn dimension(unit: Option<&str>) -> (&str, f64, f64) {
+    // (dimension, factor, offset) so that base = value * factor + offset.
+    match unit {
+        None => ("count", 1.0, 0.0),
+        Some("km") => ("length", 1000.0, 0.0),
+        Some("mi") => ("length", 1609.344, 0.0),
+        Some("m") => ("length", 1.0, 0.0),
+        Some("cm") => ("length", 0.01, 0.0),
+        Some("mm") => ("length", 0.001, 0.0),
+        Some("ft") => ("length", 0.3048, 0.0),
+        Some("in") => ("length", 0.0254, 0.0),
+        Some("mph") => ("speed", 1.609_344, 0.0),
+        Some("km/h") => ("speed", 1.0, 0.0),
+        Some("kg") => ("mass", 1.0, 0.0),
+        Some("t") => ("mass", 1000.0, 0.0),
+        Some("lb") => ("mass", 0.453_592, 0.0),
+        Some("C") => ("temperature", 1.0, 0.0),
+        Some("F") => ("temperature", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
+        Some("l") => ("volume", 1.0, 0.0),
+        Some("gal") => ("volume", 3.785, 0.0),
+        Some("ha") => ("area", 10_000.0, 0.0),
+        Some("acre") => ("area", 4046.86, 0.0),
+        Some("year") => ("duration", 365.25, 0.0),
+        Some("month") => ("duration", 30.44, 0.0),
+        Some("week") => ("duration", 7.0, 0.0),
+        Some("day") => ("duration", 1.0, 0.0),
+        Some("hour") => ("duration", 1.0 / 24.0, 0.0),
+        Some("minute") => ("duration", 1.0 / 1440.0, 0.0),
+        Some("second") => ("duration", 1.0 / 86400.0, 0.0),
+        Some("percent") => ("percent", 1.0, 0.0),
+        Some(code) => (code, 1.0, 0.0),
+    }
+}
+
+/// The dimension name of a quantity ("count", "length", "GBP").
+pub(crate) fn dimension_of(q: &Quantity) -> &str {
+    dimension(q.unit.as_deref()).0
+}
+
+/// True when two quantities measure the same dimension (money only within one currency).
+pub(crate) fn same_dimension(a: &Quantity, b: &Quantity) -> bool {
+    dimension_of(a) == dimension_of(b)
+}
+
+/// The interval a quantity allows, in base units, widened by the rounding its notation implies.
+fn interval(q: &Quantity, converted: bool) -> (f64, f64) {
+    let (_, factor, offset) = dimension(q.unit.as_deref());
+    let to_base = |v: f64| v * factor + offset;
+    // A converted figure is approximate: allow 5% (and the precision it was written with).
+    let slack = if converted { 0.05 * q.value.abs() } else { 0.0 };
+    let low = q.low.map_or(f64::NEG_INFINITY, |l| to_base(l - slack));
+    let high = q.high.map_or(f64::INFINITY, |h| to_base(h + slack));
+    (low.min(high), high.max(low))
+}
+
+/// True when two quantities of one dimension can both be right.
+pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
+    if !same_dimension(a, b) {
+        return false;
+    }
+    let converted = a.unit != b.unit;
+    let (la, ha) = interval(a, converted);
+    let (lb, hb) = interval(b, converted);
+    let eps = 1e-9 * (ha.abs().max(hb.abs()).max(1.0));
+    if la <= hb + eps && lb <= ha + eps {
+        return true;
+    }
+    // Rounding: "nearly 20,000" vs "19,800"; exact figures within 1% when one is round.
+    let (va, vb) = (a.value, b.value);
+    let round = |v: f64| v != 0.0 && (v / 10f64.powi((v.abs().log10().floor() as i32 - 1).max(0))).fract() == 0.0 && v.abs() >= 1000.0;
+    let rel = (va - vb).abs() / va.abs().max(vb.abs()).max(1.0);
+    !converted && (round(va) || round(vb)) && rel <= 0.01 && (a.hedge.is_some() || b.hedge.is_some())
+}
+
+/// True when two TIMEX values can name the same time: equal where both are specified.
+pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
+    let clock = |t: &str| t.starts_with('T');
+    if clock(a) != clock(b) {
+        return true;
+    }
+    let pa: Vec<&str> = a.split('-').collect();
+    let pb: Vec<&str> = b.split('-').collect();
+    pa.iter().zip(&pb).all(|(x, y)| x == y || x.contains('X') || y.contains('X'))
+}
+
+/// True when the two TIMEX values are of the same precision (both full dates or both clock
+/// times), so that a difference is a real difference and not vagueness.
+pub(crate) fn timex_comparable(a: &str, b: &str) -> bool {
+    let shape = |t: &str| if t.starts_with('T') { 1 } else { t.split('-').count() + 10 };
+    shape(a) == shape(b)
+}
+
+/// Normalised name for comparison: lower case, no leading "the".
+pub(crate) fn name_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).trim().to_owned()
+}
+
+/// True when two names refer to the same actor: equal, one a word-prefix or surname of the
+/// other, or nearly identical spelling (Jaro-Winkler).
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")) {
+        return true;
+    }
+    strsim::jaro_winkler(&a, &b) >= 0.95
+}
+
+/// True when an owner is a proper name rather than a description ("the health service").
+fn proper(owner: &str) -> bool {
+    owner.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// How two locations relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceRelation {
+    /// They share an owner or a named place.
+    Same,
+    /// They name different owners, or disjoint places with no owner.
+    Different,
+    /// Nothing to tell them apart or together.
+    Unknown,
+}
+
+/// Compares two place phrases.
+pub(crate) fn places(a: &Location, b: &Location) -> PlaceRelation {
+    match (a.owner.as_deref(), b.owner.as_deref()) {
+        (Some(x), Some(y)) if same_name(x, y) => return PlaceRelation::Same,
+        (Some(x), Some(y)) if proper(x) && proper(y) => return PlaceRelation::Different,
+        _ => {}
+    }
+    let shared = a.places.iter().any(|p| b.places.iter().any(|q| same_name(p, q)));
+    if shared && (a.owner.is_none() || b.owner.is_none() || a.owner == b.owner) {
+        return PlaceRelation::Same;
+    }
+    let bare = a.owner.is_none() && b.owner.is_none() && a.head.is_none() && b.head.is_none();
+    if bare && !a.places.is_empty() && !b.places.is_empty() && !shared {
+        return PlaceRelation::Different;
+    }
+    PlaceRelation::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(value: f64, low: Option<f64>, high: Option<f64>, unit: Option<&str>, hedge: Option<&str>) -> Quantity {
+        Quantity {
+            value,
+            low,
+            high,
+            unit: unit.map(str::to_owned),
+            hedge: hedge.map(str::to_owned),
+            referent: None,
+            event: None,
+            conversion: false,
+        }
+    }
+    fn exact(v: f64, unit: Option<&str>) -> Quantity {
+        q(v, Some(v), Some(v), unit, None)
+    }
+
+    #[test]
+    fn numeric_policy() {
+        let cases: &[(Quantity, Quantity, bool, &str)] = &[
+            (exact(330e6, Some("GBP")), q(330e6, None, Some(330e6), Some("GBP"), Some("up to")), true, "up to includes the value"),
+            (exact(7.0, None), exact(7.0, None), true, "equal counts"),
+            (exact(58.0, None), exact(46.0, None), false, "different counts"),
+            (q(20000.0, Some(18000.0), Some(20000.0), None, Some("nearly")), exact(19800.0, None), true, "nearly"),
+            (q(40.0, Some(40.0), None, None, Some("more than")), exact(43.0, None), true, "more than"),
+            (q(40.0, Some(40.0), None, None, Some("more than")), exact(38.0, None), false, "more than excludes less"),
+            (exact(10.0, Some("mi")), exact(16.0, Some("km")), true, "miles vs km"),
+            (exact(90.0, Some("mph")), exact(145.0, Some("km/h")), true, "mph vs km/h"),
+            (exact(30.0, Some("C")), exact(86.0, Some("F")), true, "celsius vs fahrenheit"),
+            (exact(4.7e6, Some("GBP")), exact(4.7e6, Some("USD")), false, "currencies never mix"),
+            (exact(7.0, Some("year")), exact(7.0, Some("year")), true, "durations"),
+        ];
+        for (a, b, want, why) in cases {
+            assert_eq!(quantities_compatible(a, b), *want, "{why}");
+        }
+    }
+
+    #[test]
+    fn dates_and_names() {
+        assert!(timex_compatible("XXXX-10-07", "2023-10-07"));
+        assert!(!timex_compatible("XXXX-09-12", "XXXX-09-21"));
+        assert!(timex_comparable("XXXX-09-12", "2023-09-21"));
+        assert!(!timex_comparable("2023", "2023-09-21"));
+        assert!(same_name("Karp", "Alex Karp"));
+        assert!(same_name("Palantir", "Palantir Technologies UK"));
+        assert!(!same_name("NHS England", "Palantir"));
+    }
+
+    #[test]
+    fn place_relations() {
+        let owned = |o: &str, places: &[&str]| Location {
+            head: Some("office".into()),
+            owner: Some(o.into()),
+            places: places.iter().map(|p| (*p).to_owned()).collect(),
+            relation: None,
+        };
+        assert_eq!(places(&owned("NHS England", &[]), &owned("Palantir", &["London"])), PlaceRelation::Different);
+        assert_eq!(places(&owned("health service", &["Waterloo", "London"]), &owned("Palantir", &["London"])), PlaceRelation::Unknown);
+        assert_eq!(places(&owned("Acme", &["Leeds"]), &owned("Acme", &["York"])), PlaceRelation::Same);
+        let bare = |p: &str| Location { places: vec![p.into()], ..Location::default() };
+        assert_eq!(places(&bare("Leeds"), &bare("York")), PlaceRelation::Different);
+    }
+}

@@ -1,0 +1,38 @@
+//! Reading article files: clear one-line errors for what cannot be read as text.
+
+use std::path::Path;
+
+use anyhow::bail;
+
+/// Reads an article as UTF-8 text. A missing file, a directory, an empty or binary file, or
+/// invalid UTF-8 is an error naming the file and the reason. The file is only read.
+pub(crate) fn read_article(path: &Path) -> anyhow::Result<String> {
+    let shown = path.display();
+    if path.is_dir() {
+        bail!("{shown}: is a directory");
+    }
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: {}", io_reason(&e)))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        bail!("{shown}: file is empty");
+    }
+    if bytes.contains(&0) {
+        bail!("{shown}: looks like a binary file (it contains NUL bytes)");
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("{shown}: not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()))?;
+    Ok(text.to_owned())
+}
+
+/// A lower-case reason for an I/O error, without Rust's "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let s = e.to_string();
+            let s = s.split(" (os error").next().unwrap_or(&s).to_owned();
+            let mut c = s.chars();
+            c.next().map_or(s.clone(), |f| f.to_lowercase().collect::<String>() + c.as_str())
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The parsed article: [`Document`], its [`Sentence`]s and their [`Fact`]s.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::text::{LineIndex, Token, TokenKind, tokenize};
+use crate::{actor, location, quantity, quote, sentence, time};
+
+/// Where an article came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Short id used in reports ("A", "B", …).
+    pub id: String,
+    /// The path the article was read from, if any.
+    pub path: Option<String>,
+    /// The headline, when the text has one.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`), when known.
+    pub published: Option<String>,
+}
+
+/// The kind of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    /// A number, amount of money, percentage, duration or measure.
+    Quantity,
+    /// A date, day or clock time.
+    Time,
+    /// A place phrase.
+    Location,
+    /// A person or organisation.
+    Actor,
+    /// Quoted words and their speaker.
+    Quote,
+}
+
+impl Facet {
+    /// The facet's name as used in reports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Quantity => "quantity",
+            Self::Time => "time",
+            Self::Location => "location",
+            Self::Actor => "actor",
+            Self::Quote => "quote",
+        }
+    }
+}
+
+/// A number with its interval, unit, hedge and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The number as stated.
+    pub value: f64,
+    /// Lowest value the hedge allows (`None` = unbounded).
+    pub low: Option<f64>,
+    /// Highest value the hedge allows (`None` = unbounded).
+    pub high: Option<f64>,
+    /// ISO 4217 code, `percent`, a unit symbol, or `None` for a plain count.
+    pub unit: Option<String>,
+    /// The hedge word as written ("up to", "at least").
+    pub hedge: Option<String>,
+    /// What is counted ("aid workers", "contract").
+    pub referent: Option<String>,
+    /// The event type of the verb near the number ("kill").
+    pub event: Option<String>,
+    /// True when this amount converts the one before it ("($417 million)" after
+    /// "£330 million"); conversions are shown but not compared on their own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conversion: bool,
+}
+
+/// A date or time expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Time {
+    /// TIMEX3 value when the expression resolves (`XXXX-10-07`, `2024-04-01`, `T10:30`).
+    pub timex: Option<String>,
+    /// For an unresolved relative expression, its offset as written ("-1 day", "weekday 1").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<String>,
+}
+
+/// A place phrase: head noun, owner and named places.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The head noun, canonical ("headquarters", "office").
+    pub head: Option<String>,
+    /// Whose place it is ("NHS England" in "NHS England's headquarters").
+    pub owner: Option<String>,
+    /// Named places, most specific first ("Waterloo", "London").
+    pub places: Vec<String>,
+    /// The preposition before the phrase ("outside", "at").
+    pub relation: Option<String>,
+}
+
+/// Whether an actor is a person or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organisation,
+    /// Not known.
+    Unknown,
+    /// A group described by a common noun ("health workers").
+    Group,
+}
+
+/// A person, organisation or group mentioned in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    /// Canonical name within the document ("Alex Karp" for "Mr Karp").
+    pub name: String,
+    /// Person, organisation or group.
+    pub kind: ActorKind,
+    /// Roles given next to the name, canonical ("chief executive").
+    pub roles: Vec<String>,
+    /// The organisation the role belongs to ("Palantir").
+    pub org: Option<String>,
+}
+
+/// Quoted words with their speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub text: String,
+    /// The canonical name of the speaker, when attributed.
+    pub speaker: Option<String>,
+    /// Words in the quote; short quotes (one to three words) are scare quotes.
+    pub words: usize,
+}
+
+/// The facet-specific value of a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    /// See [`Quantity`].
+    Quantity(Quantity),
+    /// See [`Time`].
+    Time(Time),
+    /// See [`Location`].
+    Location(Location),
+    /// See [`Actor`].
+    Actor(Actor),
+    /// See [`Quote`].
+    Quote(Quote),
+}
+
+/// One extracted fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// The facet.
+    pub facet: Facet,
+    /// Byte range of `raw` in the document text.
+    pub span: Range<usize>,
+    /// The fact as written.
+    pub raw: String,
+    /// Normalised value, as shown in reports.
+    pub value: String,
+    /// The facet-specific value.
+    pub detail: FactValue,
+}
+
+impl Fact {
+    /// The quantity, when this is a quantity fact.
+    #[must_use]
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match &self.detail {
+            FactValue::Quantity(q) => Some(q),
+            _ => None,
+        }
+    }
+    /// The time, when this is a time fact.
+    #[must_use]
+    pub fn time(&self) -> Option<&Time> {
+        match &self.detail {
+            FactValue::Time(t) => Some(t),
+            _ => None,
+        }
+    }
+    /// The location, when this is a location fact.
+    #[must_use]
+    pub fn location(&self) -> Option<&Location> {
+        match &self.detail {
+            FactValue::Location(l) => Some(l),
+            _ => None,
+        }
+    }
+    /// The actor, when this is an actor fact.
+    #[must_use]
+    pub fn actor(&self) -> Option<&Actor> {
+        match &self.detail {
+            FactValue::Actor(a) => Some(a),
+            _ => None,
+        }
+    }
+    /// The quote, when this is a quote fact.
+    #[must_use]
+    pub fn quote(&self) -> Option<&Quote> {
+        match &self.detail {
+            FactValue::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// One sentence with its facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    /// True for the headline.
+    pub headline: bool,
+    /// Tokens of the sentence (byte ranges into the document text).
+    pub tokens: Vec<Token>,
+    /// Event types of the sentence's predicates, in order of appearance.
+    pub events: Vec<String>,
+    /// Facts found in the sentence, ordered by position.
+    pub facts: Vec<Fact>,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it came from.
+    pub source: Source,
+    /// The text as given.
+    pub text: String,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Line starts, for line/column positions.
+    pub lines: LineIndex,
+}
+
+impl Document {
+    /// The text of a sentence.
+    #[must_use]
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        &self.text[sentence.span.clone()]
+    }
+
+    /// 1-based line and column of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The words of a sentence (word tokens' text).
+    pub fn words<'a>(&'a self, sentence: &'a Sentence) -> impl Iterator<Item = &'a str> + 'a {
+        sentence
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&self.text))
+    }
+}
+
+/// Parses `text` into a [`Document`]. Never fails: text it cannot read yields fewer facts.
+#[must_use]
+pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
+    let segments = sentence::split(text, lex);
+    if source.title.is_none() {
+        source.title = segments.iter().find(|s| s.headline).map(|s| text[s.range.clone()].to_owned());
+    }
+    let mut sentences: Vec<Sentence> = segments
+        .into_iter()
+        .enumerate()
+        .map(|(index, seg)| {
+            let tokens = tokenize(text, seg.range.clone());
+            let events = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .filter_map(|t| lex.event(t.text(text)).map(str::to_owned))
+                .fold(Vec::new(), |mut v: Vec<String>, e| {
+                    if !v.contains(&e) {
+                        v.push(e);
+                    }
+                    v
+                });
+            Sentence { index, span: seg.range, headline: seg.headline, tokens, events, facts: Vec::new() }
+        })
+        .collect();
+    let names = actor::NameTable::build(text, &sentences, lex);
+    for s in &mut sentences {
+        let mut facts = Vec::new();
+        let times = time::extract(text, s, lex);
+        let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
+        facts.extend(times);
+        facts.extend(quantity::extract(text, s, lex, &taken));
+        facts.extend(location::extract(text, s, lex, &names));
+        facts.extend(actor::extract(text, s, lex, &names));
+        s.facts = facts;
+    }
+    quote::extract_all(text, &mut sentences, lex, &names);
+    for s in &mut sentences {
+        s.facts.sort_by_key(|f| (f.span.start, f.facet));
+    }
+    Document { source, text: text.to_owned(), lines: LineIndex::new(text), sentences }
+}

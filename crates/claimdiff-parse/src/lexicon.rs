@@ -1,0 +1,205 @@
+//! General language knowledge, loaded from the `data/lexicons/` files embedded at build time.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::text::{stem, word_key};
+
+const EVENTS: &str = include_str!("../../../data/lexicons/events.txt");
+const SYNONYMS: &str = include_str!("../../../data/lexicons/synonyms.txt");
+const ROLES: &str = include_str!("../../../data/lexicons/roles.txt");
+const TITLES: &str = include_str!("../../../data/lexicons/titles.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/lexicons/place_heads.txt");
+const ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
+const STOPWORDS: &str = include_str!("../../../data/lexicons/stopwords.txt");
+const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
+
+/// Word lists and maps used by parsing and alignment. Built with [`Lexicon::embedded`] and
+/// extended with the `add_*` methods (from a user's `claimdiff.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    events: HashMap<String, String>,
+    synonyms: HashMap<String, String>,
+    max_synonym_words: usize,
+    roles: HashSet<String>,
+    titles: HashSet<String>,
+    place_heads: HashSet<String>,
+    abbreviations: HashSet<String>,
+    stopwords: HashSet<String>,
+    org_words: HashSet<String>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+impl Lexicon {
+    /// The lexicon shipped in the binary.
+    #[must_use]
+    pub fn embedded() -> Self {
+        let mut lex = Self::default();
+        for line in lines(EVENTS) {
+            if let Some((kind, words)) = line.split_once(':') {
+                lex.add_event(kind.trim(), words.split_whitespace());
+            }
+        }
+        for line in lines(SYNONYMS) {
+            if let Some((canon, variants)) = line.split_once(':') {
+                lex.add_synonyms(canon.trim(), variants.split(',').map(str::trim));
+            }
+        }
+        let set = |src: &str| lines(src).map(str::to_lowercase).collect::<HashSet<_>>();
+        lex.roles = set(ROLES);
+        lex.titles = set(TITLES);
+        lex.place_heads = set(PLACE_HEADS);
+        lex.abbreviations = set(ABBREVIATIONS);
+        lex.org_words = set(ORG_WORDS);
+        lex.stopwords = STOPWORDS.split_whitespace().map(str::to_lowercase).collect();
+        lex
+    }
+
+    /// Maps each of `words` to the event type `kind`.
+    pub fn add_event<'a>(&mut self, kind: &str, words: impl IntoIterator<Item = &'a str>) {
+        for w in words {
+            self.events.insert(w.to_lowercase(), kind.to_owned());
+        }
+    }
+
+    /// Declares that each of `variants` names the same thing as `canonical`.
+    pub fn add_synonyms<'a>(&mut self, canonical: &'a str, variants: impl IntoIterator<Item = &'a str>) {
+        let canon = canonical.to_lowercase();
+        for v in variants.into_iter().chain([canonical]) {
+            let v = v.to_lowercase();
+            if v.is_empty() {
+                continue;
+            }
+            self.max_synonym_words = self.max_synonym_words.max(v.split_whitespace().count());
+            self.synonyms.insert(v, canon.clone());
+        }
+    }
+
+    /// Adds abbreviations (without their final stop) that do not end a sentence.
+    pub fn add_abbreviations<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        self.abbreviations.extend(words.into_iter().map(|w| w.trim_end_matches('.').to_lowercase()));
+    }
+
+    /// The event type of a word ("killed" -> "kill"), if the lexicon knows it.
+    #[must_use]
+    pub fn event(&self, word: &str) -> Option<&str> {
+        let key = word_key(word);
+        self.events.get(&key).map(String::as_str)
+    }
+
+    /// The canonical form of a word or phrase ("CEO" -> "chief executive"), or its lower-case
+    /// form when the lexicon has no synonym for it.
+    #[must_use]
+    pub fn canonical(&self, phrase: &str) -> String {
+        let key = phrase.to_lowercase();
+        if let Some(c) = self.synonyms.get(&key) {
+            return c.clone();
+        }
+        let singular = singular(&key);
+        self.synonyms.get(&singular).cloned().unwrap_or(key)
+    }
+
+    /// The longest number of words in a synonym phrase.
+    #[must_use]
+    pub fn max_synonym_words(&self) -> usize {
+        self.max_synonym_words.max(1)
+    }
+
+    /// True when `phrase` is a known synonym variant or canonical form.
+    #[must_use]
+    pub fn has_synonym(&self, phrase: &str) -> bool {
+        self.synonyms.contains_key(&phrase.to_lowercase())
+    }
+
+    /// True when `phrase` (lower case) is a role such as "chief executive".
+    #[must_use]
+    pub fn is_role(&self, phrase: &str) -> bool {
+        self.roles.contains(&phrase.to_lowercase())
+    }
+
+    /// True when `word` is a title that stands before a name ("Mr", "President").
+    #[must_use]
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// True when `word` heads a place phrase ("headquarters", "office").
+    #[must_use]
+    pub fn is_place_head(&self, word: &str) -> bool {
+        self.place_heads.contains(&word_key(word))
+    }
+
+    /// True when `word` (without its final stop) is an abbreviation.
+    #[must_use]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(&word.to_lowercase())
+    }
+
+    /// True for function words that carry no content.
+    #[must_use]
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&word_key(word))
+    }
+
+    /// True for words that mark a name as an organisation ("Association", "Ltd").
+    #[must_use]
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&word_key(word))
+    }
+
+    /// The comparison key of a content word: its synonym's canonical form or its stem.
+    #[must_use]
+    pub fn term(&self, word: &str) -> String {
+        let key = word_key(word);
+        if let Some(c) = self.synonyms.get(&key) {
+            return c.clone();
+        }
+        let singular = singular(&key);
+        if let Some(c) = self.synonyms.get(&singular) {
+            return c.clone();
+        }
+        stem(&key)
+    }
+}
+
+/// Drops a plural "s" ("workers" -> "worker"); leaves other words alone.
+pub(crate) fn singular(word: &str) -> String {
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        if let Some(base) = word.strip_suffix("ies") {
+            return format!("{base}y");
+        }
+        return word[..word.len() - 1].to_owned();
+    }
+    word.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_knows_events_synonyms_and_roles() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.event("killed"), Some("kill"));
+        assert_eq!(lex.event("Blockaded"), Some("protest"));
+        assert_eq!(lex.canonical("CEO"), "chief executive");
+        assert_eq!(lex.canonical("medics"), "health workers");
+        assert!(lex.is_role("chief executive"));
+        assert!(lex.is_title("Mr."));
+        assert!(lex.is_abbreviation("u.s"));
+        assert_eq!(lex.term("HQ"), "headquarters");
+    }
+
+    #[test]
+    fn additions_extend_the_lexicon() {
+        let mut lex = Lexicon::embedded();
+        lex.add_event("flood", ["inundated"]);
+        lex.add_abbreviations(["Approx."]);
+        assert_eq!(lex.event("inundated"), Some("flood"));
+        assert!(lex.is_abbreviation("approx"));
+    }
+}

@@ -1,0 +1,188 @@
+//! Place phrases: "NHS England's headquarters in Waterloo", "the London office of firm X",
+//! "in Leeds".
+
+use crate::actor::{NameTable, mentions};
+use crate::document::{ActorKind, Fact, FactValue, Facet, Location, Sentence};
+use crate::lexicon::Lexicon;
+use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
+
+const TRIGGERS: [&str; 14] = [
+    "at", "in", "outside", "inside", "near", "to", "into", "from", "across", "opposite", "beside",
+    "on", "off", "towards",
+];
+
+/// Extracts the place phrases of one sentence.
+pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
+    let common = |w: &str| names.is_common(w, lex);
+    let ms = mentions(text, s, lex, &common);
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].text(text).to_lowercase();
+        if toks[i].kind != TokenKind::Word || !TRIGGERS.contains(&w.as_str()) {
+            i += 1;
+            continue;
+        }
+        match phrase(text, toks, i + 1, lex, names, &ms) {
+            Some((end, mut loc)) if end > i + 1 => {
+                loc.relation = Some(w.clone());
+                let span = toks[i + 1].start..toks[end - 1].end;
+                let raw = text[span.clone()].to_owned();
+                let value = describe(&loc);
+                out.push(Fact { facet: Facet::Location, span, raw, value, detail: FactValue::Location(loc) });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A readable one-line value for a location.
+fn describe(loc: &Location) -> String {
+    let mut s = String::new();
+    if let Some(owner) = &loc.owner {
+        s.push_str(owner);
+        s.push_str("'s ");
+    }
+    if let Some(head) = &loc.head {
+        s.push_str(head);
+    }
+    if !loc.places.is_empty() {
+        if s.is_empty() {
+            s = loc.places.join(", ");
+        } else {
+            s.push_str(&format!(" ({})", loc.places.join(", ")));
+        }
+    }
+    s.trim().to_owned()
+}
+
+/// Reads a place phrase starting at token `k`; returns the end token and the location.
+fn phrase(text: &str, toks: &[Token], mut k: usize, lex: &Lexicon, names: &NameTable, ms: &[crate::actor::Mention]) -> Option<(usize, Location)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+    let mut loc = Location::default();
+    let mut end = k;
+    if word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+        k += 1;
+    }
+    // Owner: "NHS England's", "the health service's".
+    if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
+        loc.owner = Some(names.canonical(&m.name).to_owned());
+        k = m.end;
+    } else if let Some(p) = (k..(k + 3).min(toks.len())).find(|&j| word(j).is_some_and(is_possessive)) {
+        let all_lower = (k..=p).all(|j| word(j).is_some_and(|w| !is_capitalized(w)));
+        if all_lower && (k..p).all(|j| word(j).is_some_and(|w| !lex.is_stopword(w))) {
+            let words: Vec<&str> = (k..=p).filter_map(word).collect();
+            let last = words.len() - 1;
+            let mut words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+            words[last] = strip_possessive(&words[last]).to_owned();
+            loc.owner = Some(words.join(" "));
+            k = p + 1;
+        }
+    }
+    // A place name before the head: "the London office".
+    let mut pre_place = None;
+    if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive) {
+        if word(m.end).is_some_and(|w| lex.is_place_head(w)) {
+            pre_place = Some(m.name.clone());
+            k = m.end;
+        }
+    }
+    // Head noun: "headquarters", "office".
+    if let Some(h) = word(k).filter(|w| lex.is_place_head(w)) {
+        loc.head = Some(lex.canonical(&word_key(h)));
+        k += 1;
+        end = k;
+        // "of US tech firm Palantir".
+        if word(k) == Some("of") && loc.owner.is_none() {
+            let mut j = k + 1;
+            let mut owner = None;
+            while j < toks.len() && j <= k + 6 {
+                if let Some(m) = ms.iter().find(|m| m.start == j) {
+                    owner = Some((m.end, names.canonical(&m.name).to_owned()));
+                    j = m.end;
+                    continue;
+                }
+                if word(j).is_none_or(|w| lex.is_stopword(w) && w != "the") {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some((e, o)) = owner {
+                loc.owner = Some(o);
+                k = e;
+                end = e;
+            }
+        }
+    } else if loc.owner.is_some() {
+        // An owner with no place head is not a place ("the company's plans").
+        return None;
+    }
+    if let Some(p) = pre_place {
+        loc.places.push(p);
+    }
+    // Named places: "in Waterloo, central London" or a bare "Leeds".
+    let mut j = if loc.head.is_some() && word(k) == Some("in") { k + 1 } else { k };
+    if loc.head.is_some() && j == k {
+        return Some((end, loc));
+    }
+    loop {
+        let compass = |w: &str| matches!(w.to_lowercase().as_str(), "central" | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "downtown" | "greater");
+        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(compass) {
+            j += 1;
+        }
+        let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else { break };
+        if crate::time::is_time_word(&m.name) || names.kind(&m.name) == ActorKind::Person || m.titled || lex.is_org_word(m.name.rsplit(' ').next().unwrap_or("")) && loc.head.is_none() && loc.places.is_empty() {
+            break;
+        }
+        loc.places.push(m.name.clone());
+        j = m.end;
+        end = j;
+        if toks.get(j).is_some_and(|t| t.text(text) == ",") && ms.iter().any(|m| m.start == j + 1 || m.start == j + 2) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    (loc.head.is_some() || !loc.places.is_empty()).then_some((end, loc))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Fact, Source};
+    use crate::{Lexicon, parse};
+
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let lex = Lexicon::embedded();
+        let doc = parse(Source::default(), text, &lex);
+        let got: Vec<(String, String)> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .filter(|f| f.location().is_some())
+            .map(|f: &Fact| (f.raw.clone(), f.value.clone()))
+            .collect();
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn possessive_heads_and_places() {
+        check("They met at the council's HQ in Leeds, West Yorkshire.", &[(
+            "the council's HQ in Leeds, West Yorkshire",
+            "council's headquarters (Leeds, West Yorkshire)",
+        )]);
+        check("They rallied outside Acme Corp's office.", &[("Acme Corp's office", "Acme Corp's office")]);
+    }
+
+    #[test]
+    fn owner_after_of_and_bare_places() {
+        check("They rallied outside the London office of US firm Acme on Monday.", &[(
+            "the London office of US firm Acme",
+            "Acme's office (London)",
+        )]);
+        check("The storm hit Leeds. It moved to York.", &[("York", "York")]);
+    }
+}

@@ -1,0 +1,215 @@
+//! Quotations and their speakers: "…," said Zara; he told the BBC: "…"; a pronoun speaker
+//! resolves to the last person named before it.
+
+use std::ops::Range;
+
+use crate::actor::{NameTable, mentions};
+use crate::document::{ActorKind, Fact, FactValue, Facet, Quote, Sentence};
+use crate::lexicon::Lexicon;
+use crate::text::{Token, TokenKind, normalize_for_match};
+
+const SPEECH_VERBS: [&str; 26] = [
+    "said", "says", "say", "told", "tells", "added", "adding", "adds", "insisted", "insists",
+    "warned", "warns", "asked", "asks", "wrote", "writes", "stated", "declared", "tweeted",
+    "claimed", "claims", "described", "explained", "argued", "replied", "saying",
+];
+
+const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
+
+/// Byte ranges of the words inside quotation marks, over the whole text. Quotes do not run
+/// past a line break.
+pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(n + 1).map(|&(_, c)| c);
+        let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '"' | '\u{201C}' | ':'));
+        let after_alnum = next.is_some_and(char::is_alphanumeric);
+        if c == '\n' {
+            if let Some((s, _)) = open.take() {
+                push(&mut out, text, s, i);
+            }
+            continue;
+        }
+        match (open, c) {
+            (None, '\u{201C}') => open = Some((i + c.len_utf8(), '"')),
+            (None, '"') if before_ok => open = Some((i + 1, '"')),
+            (None, '\u{2018}' | '\'') if before_ok && next.is_some_and(|x| !x.is_whitespace()) => {
+                open = Some((i + c.len_utf8(), '\''));
+            }
+            (Some((s, '"')), '\u{201D}' | '"') => {
+                push(&mut out, text, s, i);
+                open = None;
+            }
+            (Some((s, '\'')), '\u{2019}' | '\'') if !after_alnum && prev.is_some_and(|p| !p.is_whitespace()) => {
+                push(&mut out, text, s, i);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, _)) = open {
+        push(&mut out, text, s, text.len());
+    }
+    out
+}
+
+fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
+    let inner = &text[start..end];
+    let trimmed = inner.trim();
+    if trimmed.chars().any(char::is_alphabetic) {
+        let lead = inner.len() - inner.trim_start().len();
+        out.push(start + lead..start + lead + trimmed.len());
+    }
+}
+
+/// Adds quote facts to every sentence, with speakers.
+pub(crate) fn extract_all(text: &str, sentences: &mut [Sentence], lex: &Lexicon, names: &NameTable) {
+    let spans = quote_spans(text);
+    for q in spans {
+        let first = sentences.iter().position(|s| s.span.end > q.start);
+        let Some(first) = first else { continue };
+        let last = sentences.iter().rposition(|s| s.span.start < q.end).unwrap_or(first).max(first);
+        let speaker = speaker(text, sentences, first, last, &q, lex, names);
+        for s in &mut sentences[first..=last] {
+            let start = q.start.max(s.span.start);
+            let end = q.end.min(s.span.end);
+            if start >= end {
+                continue;
+            }
+            let piece = text[start..end].trim();
+            let lead = text[start..end].len() - text[start..end].trim_start().len();
+            let span = start + lead..start + lead + piece.len();
+            if !piece.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let words = piece.split_whitespace().count();
+            let quote = Quote { text: piece.to_owned(), speaker: speaker.clone(), words };
+            s.facts.push(Fact {
+                facet: Facet::Quote,
+                span,
+                raw: piece.to_owned(),
+                value: normalize_for_match(piece),
+                detail: FactValue::Quote(quote),
+            });
+        }
+    }
+}
+
+fn lower(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase()
+}
+
+/// Finds who speaks the quote at `q` (sentences `first..=last`).
+fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Range<usize>, lex: &Lexicon, names: &NameTable) -> Option<String> {
+    let common = |w: &str| names.is_common(w, lex);
+    // After the closing mark: `," said Zara`, `," he said`, `," Zara said`.
+    let s = &sentences[last];
+    let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
+    let ms = mentions(text, s, lex, &common);
+    let skip_punct = after.iter().take_while(|t| t.kind != TokenKind::Word).count();
+    let tail = &after[skip_punct..];
+    if tail.len() >= 2 && skip_punct <= 3 {
+        let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
+        if SPEECH_VERBS.contains(&a.as_str()) {
+            if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start <= tail[1].start + 40) {
+                if s.tokens[m.start].start == tail[1].start || tail.get(2).is_some_and(|t| s.tokens[m.start].start == t.start) {
+                    return Some(names.canonical(&m.name).to_owned());
+                }
+            }
+            if PRONOUNS.contains(&b.as_str()) {
+                return last_person(text, sentences, last, q.start, lex, names);
+            }
+            return noun_speaker(text, &tail[1..]);
+        }
+        if PRONOUNS.contains(&a.as_str()) && SPEECH_VERBS.contains(&b.as_str()) {
+            return last_person(text, sentences, last, q.start, lex, names);
+        }
+        if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start == tail[0].start) {
+            if s.tokens.get(m.end).is_some_and(|t| SPEECH_VERBS.contains(&lower(text, t).as_str())) {
+                return Some(names.canonical(&m.name).to_owned());
+            }
+        }
+    }
+    // Before the opening mark: `Zara said: "`, `He told the BBC: "`.
+    let s = &sentences[first];
+    let before: Vec<(usize, &Token)> = s.tokens.iter().enumerate().filter(|(_, t)| t.end <= q.start).collect();
+    let verb = before.iter().rev().find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
+    let ms = mentions(text, s, lex, &common);
+    let subject = ms.iter().filter(|m| m.end <= verb.0).min_by_key(|m| {
+        // Prefer the name nearest the verb, but a sentence's subject when "adding:" is used.
+        if lower(text, verb.1).starts_with("add") { m.start } else { verb.0 - m.end }
+    });
+    if let Some(m) = subject {
+        return Some(names.canonical(&m.name).to_owned());
+    }
+    let pron = before.iter().take_while(|(i, _)| *i < verb.0).any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
+    if pron {
+        return last_person(text, sentences, first, q.start, lex, names);
+    }
+    let words: Vec<&Token> = before.iter().filter(|(i, _)| *i < verb.0).map(|(_, t)| *t).collect();
+    noun_speaker(text, &words[words.len().saturating_sub(3)..])
+}
+
+/// A speaker named by a common noun phrase ("a spokesman", "the police").
+fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
+    let words: Vec<String> = toks
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+        .map(|t| t.text(text).to_owned())
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
+        .take(3)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The last person named before byte `before`, in this sentence or earlier ones.
+fn last_person(text: &str, sentences: &[Sentence], upto: usize, before: usize, lex: &Lexicon, names: &NameTable) -> Option<String> {
+    let common = |w: &str| names.is_common(w, lex);
+    for s in sentences[..=upto].iter().rev() {
+        let ms = mentions(text, s, lex, &common);
+        if let Some(m) = ms.iter().rev().find(|m| s.tokens[m.start].start < before && (names.kind(&m.name) == ActorKind::Person || m.titled)) {
+            return Some(names.canonical(&m.name).to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Fact, Source};
+    use crate::{Lexicon, parse};
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::embedded();
+        let doc = parse(Source::default(), text, &lex);
+        doc.sentences
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .filter_map(Fact::quote)
+            .map(|q| (q.text.clone(), q.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn speakers_after_and_before_quotes() {
+        assert_eq!(quotes("\"We will win,\" said Zara Khan, a nurse."), [("We will win,".to_owned(), Some("Zara Khan".to_owned()))]);
+        assert_eq!(quotes("Mayor Jo Bloggs spoke. She said: ‘It is over.’"), [("It is over.".to_owned(), Some("Jo Bloggs".to_owned()))]);
+        assert_eq!(quotes("“It is over,” he said."), [("It is over,".to_owned(), None)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quotes("NHS England’s staff and the workers’ union met."), []);
+        assert_eq!(quotes("The firm called it ‘eye-watering’."), [("eye-watering".to_owned(), None)]);
+    }
+
+    #[test]
+    fn multi_sentence_quotes_keep_their_speaker() {
+        let got = quotes("Ann Lee said: “We won. We will win again.”");
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ann Lee")));
+    }
+}

@@ -1,0 +1,251 @@
+//! Tokens with byte spans, line/column mapping and text normalisation.
+
+use std::ops::Range;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or digits ("England's", "seven-year").
+    Word,
+    /// Digits with inner separators ("1,139", "4.7", "10:30").
+    Number,
+    /// A currency or percent sign.
+    Symbol,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of a text, as a byte range into that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The token's kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text inside `text`.
+    #[must_use]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// The byte range of the token.
+    #[must_use]
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// True for apostrophes, straight or curly.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+/// True for the dash characters news text uses.
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}')
+}
+
+fn is_symbol(c: char) -> bool {
+    matches!(c, '£' | '$' | '€' | '¥' | '₹' | '%' | '°')
+}
+
+/// Splits `text[range]` into tokens. Words keep inner apostrophes and hyphens when a letter or
+/// digit follows; a number glued to letters ("330million", "10am") becomes two tokens.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let next = |j: usize| chars.get(j).map(|&(_, c)| c);
+        let end_of = |j: usize| chars.get(j).map_or(slice.len(), |&(o, _)| o);
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_ascii_digit() {
+                    j += 1;
+                } else if matches!(cj, ',' | '.' | ':')
+                    && next(j + 1).is_some_and(|d| d.is_ascii_digit())
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { start: base + off, end: base + end_of(j), kind: TokenKind::Number });
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphabetic() {
+                    j += 1;
+                } else if (is_apostrophe(cj) || is_dash(cj) && cj != '\u{2014}')
+                    && next(j + 1).is_some_and(char::is_alphanumeric)
+                {
+                    j += 2;
+                } else if cj.is_ascii_digit() && chars[i..j].iter().any(|&(_, c)| is_dash(c)) {
+                    // "co-2", keep going inside hyphenated words only
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { start: base + off, end: base + end_of(j), kind: TokenKind::Word });
+            i = j;
+        } else {
+            let kind = if is_symbol(c) { TokenKind::Symbol } else { TokenKind::Punct };
+            tokens.push(Token { start: base + off, end: base + end_of(i + 1), kind });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Maps byte offsets of a text to 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// The 1-based line and column of byte `offset` in `text`.
+    #[must_use]
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+}
+
+/// Normalises text for comparison: lower case, straight quotes, ASCII dashes, single spaces.
+#[must_use]
+pub fn normalize_for_match(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c if is_dash(c) => '-',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// A word's lower-case form without a possessive ending ("England's" -> "england").
+pub(crate) fn word_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let trimmed = strip_possessive(&lower);
+    trimmed.replace(['\u{2019}', '\u{02BC}'], "'")
+}
+
+/// Strips "'s" or "’s" from the end of a word.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// True when a word ends with a possessive "'s".
+pub(crate) fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// True when the word starts with an upper-case letter.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A crude English stem: lower case, plural and common verb endings removed. Used only to
+/// compare words, never shown.
+pub(crate) fn stem(word: &str) -> String {
+    let w = word_key(word);
+    let n = w.chars().count();
+    if n <= 3 {
+        return w;
+    }
+    for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
+                return format!("{base}{keep}");
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0..s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn tokens_split_glued_numbers_and_keep_inner_marks() {
+        assert_eq!(words("£330million"), ["£", "330", "million"]);
+        assert_eq!(words("NHS England’s HQ"), ["NHS", "England’s", "HQ"]);
+        assert_eq!(words("a seven-year deal, 1,139 people."), [
+            "a", "seven-year", "deal", ",", "1,139", "people", "."
+        ]);
+        assert_eq!(words("‘We’re here’"), ["‘", "We’re", "here", "’"]);
+        assert_eq!(words("at 10:30am"), ["at", "10:30", "am"]);
+    }
+
+    #[test]
+    fn line_columns_are_one_based_chars() {
+        let text = "ab\n£c d";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        assert_eq!(idx.line_col(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn normalisation_folds_quotes_dashes_space_case() {
+        assert_eq!(normalize_for_match("  ‘Grave’  MISTAKE – now"), "'grave' mistake - now");
+    }
+
+    #[test]
+    fn stems_match_inflections() {
+        assert_eq!(stem("workers"), stem("worker"));
+        assert_eq!(stem("killed"), "kill");
+        assert_eq!(stem("England's"), "england");
+    }
+}

@@ -1,0 +1,168 @@
+//! The JSON contracts `claimdiff.report.v1` and `claimdiff.claims.v1`.
+
+use claimdiff_align::{Comparison, Verdict};
+use claimdiff_parse::{Document, FactValue, Source};
+use serde_json::{Map, Value, json};
+
+use crate::position;
+
+/// Schema name of a comparison report.
+pub const REPORT_SCHEMA: &str = "claimdiff.report.v1";
+/// Schema name of one article's claims.
+pub const CLAIMS_SCHEMA: &str = "claimdiff.claims.v1";
+
+fn source_json(s: &Source) -> Value {
+    json!({"id": s.id, "path": s.path, "title": s.title, "published": s.published})
+}
+
+/// The `claimdiff.report.v1` document for a comparison.
+#[must_use]
+pub fn report_json(docs: &[Document], cmp: &Comparison) -> Value {
+    let findings: Vec<Value> = cmp
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let claims: Vec<Value> = f
+                .claims
+                .iter()
+                .map(|c| {
+                    let doc = &docs[c.source];
+                    let (line, column) = position(doc, c.span.start);
+                    json!({
+                        "source": doc.source.id,
+                        "sentence": doc.sentence_text(&doc.sentences[c.sentence]),
+                        "sentence_index": c.sentence,
+                        "raw": c.raw,
+                        "value": c.value,
+                        "span": [c.span.start, c.span.end],
+                        "line": line,
+                        "column": column,
+                    })
+                })
+                .collect();
+            json!({
+                "id": format!("F{}", i + 1),
+                "verdict": f.verdict.as_str(),
+                "facet": f.facet.as_str(),
+                "topic": f.topic,
+                "explanation": f.explanation,
+                "confidence": f.confidence,
+                "claims": claims,
+            })
+        })
+        .collect();
+    let only_in: Map<String, Value> = docs.iter().enumerate().map(|(i, d)| (d.source.id.clone(), json!(cmp.only_in(i)))).collect();
+    json!({
+        "schema": REPORT_SCHEMA,
+        "sources": docs.iter().map(|d| source_json(&d.source)).collect::<Vec<_>>(),
+        "findings": findings,
+        "summary": {
+            "agree": cmp.count(Verdict::Agree),
+            "conflict": cmp.count(Verdict::Conflict),
+            "distinct": cmp.count(Verdict::Distinct),
+            "only_in": only_in,
+        },
+        "notes": cmp.notes,
+    })
+}
+
+/// The `claimdiff.claims.v1` document for one article.
+#[must_use]
+pub fn claims_json(doc: &Document) -> Value {
+    let sentences: Vec<Value> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let facts: Vec<Value> = s
+                .facts
+                .iter()
+                .map(|f| {
+                    let mut v = json!({
+                        "facet": f.facet.as_str(),
+                        "raw": f.raw,
+                        "span": [f.span.start, f.span.end],
+                        "value": f.value,
+                    });
+                    let detail = serde_json::to_value(&f.detail).unwrap_or(Value::Null);
+                    let obj = v.as_object_mut().expect("fact is an object");
+                    match &f.detail {
+                        FactValue::Quantity(_) => {
+                            obj.insert("quantity".into(), detail);
+                        }
+                        FactValue::Time(_) => {
+                            obj.insert("time".into(), detail);
+                        }
+                        FactValue::Location(_) => {
+                            obj.insert("location".into(), detail);
+                        }
+                        FactValue::Actor(_) => {
+                            obj.insert("actor".into(), detail);
+                        }
+                        FactValue::Quote(q) => {
+                            obj.insert("speaker".into(), json!(q.speaker));
+                        }
+                    }
+                    v
+                })
+                .collect();
+            let (line, _) = position(doc, s.span.start);
+            json!({
+                "index": s.index,
+                "text": doc.sentence_text(s),
+                "span": [s.span.start, s.span.end],
+                "line": line,
+                "headline": s.headline,
+                "events": s.events,
+                "facts": facts,
+            })
+        })
+        .collect();
+    json!({"schema": CLAIMS_SCHEMA, "source": source_json(&doc.source), "sentences": sentences})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimdiff_align::{Config, compare};
+    use claimdiff_parse::{Lexicon, parse};
+
+    fn doc(id: &str, text: &str) -> Document {
+        let source = Source { id: id.into(), path: Some(format!("{id}.txt")), ..Source::default() };
+        parse(source, text, &Lexicon::embedded())
+    }
+
+    #[test]
+    fn report_has_every_contract_field() {
+        let docs = [doc("A", "The quake killed at least 58 people on Monday."), doc("B", "The quake killed 46 people on Monday.")];
+        let cmp = compare(&docs, &Lexicon::embedded(), &Config::default());
+        let v = report_json(&docs, &cmp);
+        assert_eq!(v["schema"], REPORT_SCHEMA);
+        assert_eq!(v["sources"][0]["id"], "A");
+        for key in ["agree", "conflict", "distinct", "only_in"] {
+            assert!(v["summary"].get(key).is_some(), "summary.{key}");
+        }
+        let f = &v["findings"][0];
+        for key in ["id", "verdict", "facet", "topic", "explanation", "confidence", "claims"] {
+            assert!(f.get(key).is_some(), "finding.{key}");
+        }
+        let c = &f["claims"][0];
+        for key in ["source", "sentence", "raw", "value", "span", "line", "column"] {
+            assert!(c.get(key).is_some(), "claim.{key}");
+        }
+    }
+
+    #[test]
+    fn claims_spans_point_at_raw_text() {
+        let text = "Headline here\n\nIt cost £4.7m on 7 October.";
+        let d = doc("A", text);
+        let v = claims_json(&d);
+        assert_eq!(v["schema"], CLAIMS_SCHEMA);
+        for s in v["sentences"].as_array().unwrap() {
+            for f in s["facts"].as_array().unwrap() {
+                let (a, b) = (f["span"][0].as_u64().unwrap() as usize, f["span"][1].as_u64().unwrap() as usize);
+                assert_eq!(&text[a..b], f["raw"].as_str().unwrap());
+            }
+        }
+    }
+}

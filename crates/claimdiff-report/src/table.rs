@@ -1,0 +1,132 @@
+//! Terminal tables: conflicts first, then distinct, then agree, then a one-line summary.
+
+use claimdiff_align::{Claim, Comparison, Verdict};
+use claimdiff_parse::Document;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, ContentArrangement, Table};
+
+use crate::position;
+
+/// How to render a report table.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOptions {
+    /// List only-in claims one by one instead of counting them.
+    pub all: bool,
+    /// Total width in columns.
+    pub width: u16,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        Self { all: false, width: 120 }
+    }
+}
+
+/// A short excerpt of the sentence around a claim.
+fn excerpt(doc: &Document, c: &Claim, max: usize) -> String {
+    let s = doc.sentence_text(&doc.sentences[c.sentence]);
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_owned();
+    }
+    let sent_start = doc.sentences[c.sentence].span.start;
+    let at = doc.text.get(sent_start..c.span.start).map_or(0, |p| p.chars().count());
+    let start = at.saturating_sub(max / 3).min(chars.len().saturating_sub(max));
+    let end = (start + max).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
+    claims
+        .iter()
+        .map(|c| {
+            let (line, col) = position(doc, c.span.start);
+            if statement {
+                format!("{} [{line}:{col}]", excerpt(doc, c, 160))
+            } else {
+                format!("{} [{line}:{col}]\n“{}”", c.raw, excerpt(doc, c, 90))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Renders the comparison as a table followed by a summary line.
+#[must_use]
+pub fn report_table(docs: &[Document], cmp: &Comparison, opts: TableOptions) -> String {
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(opts.width);
+    let mut header = vec![Cell::new("verdict"), Cell::new("topic")];
+    header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
+    header.push(Cell::new("why"));
+    table.set_header(header);
+    let mut rows = 0;
+    for f in &cmp.findings {
+        if f.verdict == Verdict::OnlyIn && !opts.all {
+            continue;
+        }
+        let statement = f.facet.as_str() == "statement";
+        let mut row = vec![Cell::new(f.verdict.as_str()), Cell::new(format!("{}\n({})", f.topic, f.facet.as_str()))];
+        for (i, d) in docs.iter().enumerate() {
+            let claims: Vec<&Claim> = f.claims.iter().filter(|c| c.source == i).collect();
+            row.push(Cell::new(cell_for(d, &claims, statement)));
+        }
+        row.push(Cell::new(&f.explanation));
+        table.add_row(row);
+        rows += 1;
+    }
+    let mut out = String::new();
+    if rows > 0 {
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    out.push_str(&summary_line(docs, cmp, opts.all));
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "2 conflicts, 1 distinct, 8 agree; only in A: 12, only in B: 5".
+fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
+    let only: Vec<String> = docs.iter().enumerate().map(|(i, d)| format!("only in {}: {}", d.source.id, cmp.only_in(i))).collect();
+    let mut s = format!(
+        "{}, {}, {}; {}",
+        plural(cmp.count(Verdict::Conflict), "conflict", "conflicts"),
+        plural(cmp.count(Verdict::Distinct), "distinct", "distinct"),
+        plural(cmp.count(Verdict::Agree), "agreement", "agreements"),
+        only.join(", ")
+    );
+    if !all && cmp.count(Verdict::OnlyIn) > 0 {
+        s.push_str(" (--all lists them)");
+    }
+    s
+}
+
+/// Renders one article's sentences and facts.
+#[must_use]
+pub fn claims_table(doc: &Document, width: u16) -> String {
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+    table.set_header(vec!["#", "line", "sentence", "facts"]);
+    for s in &doc.sentences {
+        let (line, _) = position(doc, s.span.start);
+        let facts: Vec<String> = s.facts.iter().map(|f| format!("{}: {} → {}", f.facet.as_str(), f.raw, f.value)).collect();
+        let mut text = doc.sentence_text(s).to_owned();
+        if s.headline {
+            text.insert_str(0, "[headline] ");
+        }
+        table.add_row(vec![s.index.to_string(), line.to_string(), text, facts.join("\n")]);
+    }
+    let n: usize = doc.sentences.iter().map(|s| s.facts.len()).sum();
+    format!("{table}\n{} sentences, {n} facts\n", doc.sentences.len())
+}

@@ -1,0 +1,270 @@
+//! `cargo xtask`: project automation, run as `cargo xtask <task>` (alias in `.cargo/config.toml`).
+//!
+//! - `eval`: build `claimdiff` in release, run it on every gold pair in `data/gold`, print each
+//!   pair's counts and misses and the totals per split; `--check` fails below
+//!   `data/gold/thresholds.json`. The scoring lives in the `claimdiff-tests` library, shared
+//!   with the end-to-end test `eval_totals_meet_thresholds`.
+//! - `ci`: fmt, clippy, the tests, and `eval --check`, stopping at the first failure.
+//!
+//! Arguments are parsed by hand to keep this binary's dependencies to anyhow and the scorer.
+//! Exit status: 0 success, 1 a task failed, 2 bad usage.
+
+use std::{
+    env,
+    process::{Command, ExitCode, Stdio},
+};
+
+use anyhow::{Context, Result, bail};
+use claimdiff_tests::{
+    bin::{Profile, build_claimdiff, cargo, workspace_root},
+    gold::SplitFilter,
+    run,
+    thresholds::{THRESHOLDS_PATH, Thresholds},
+};
+use serde_json::json;
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [options]
+
+tasks:
+  eval [--split dev|test|all] [--check] [--json]
+        build claimdiff (release), run `claimdiff compare <sources> --format json` on every
+        gold pair of the split (default all) and score it against data/gold;
+        --check  exit 1 if a pair fails or a total is below data/gold/thresholds.json
+        --json   print the scores as JSON instead of text
+  ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
+        cargo test) and `eval --check`, stopping at the first failure
+";
+
+/// A task and its options.
+enum Task {
+    Eval(EvalArgs),
+    Ci,
+    // `Conformance` and `Bench` are added here, with their arms in `parse` and `main`.
+}
+
+/// Options of `eval`.
+struct EvalArgs {
+    split: SplitFilter,
+    check: bool,
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    if matches!(
+        args.first().map(String::as_str),
+        Some("help" | "-h" | "--help")
+    ) {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let task = match parse(&args) {
+        Ok(task) => task,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match task {
+        Task::Eval(args) => eval(&args),
+        Task::Ci => ci(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Parses the arguments after `xtask`; the error is a one-line usage message.
+fn parse(args: &[String]) -> Result<Task, String> {
+    let Some((task, rest)) = args.split_first() else {
+        return Err("no task given".into());
+    };
+    match task.as_str() {
+        "eval" => parse_eval(rest).map(Task::Eval),
+        "ci" => match rest {
+            [] => Ok(Task::Ci),
+            [arg, ..] => Err(format!("ci takes no arguments, got `{arg}`")),
+        },
+        other => Err(format!("unknown task `{other}`")),
+    }
+}
+
+fn parse_eval(args: &[String]) -> Result<EvalArgs, String> {
+    let mut parsed = EvalArgs {
+        split: SplitFilter::All,
+        check: false,
+        json: false,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => parsed.check = true,
+            "--json" => parsed.json = true,
+            "--split" => {
+                let value = args
+                    .next()
+                    .ok_or("--split needs a value: dev, test or all")?;
+                parsed.split = value.parse().map_err(|e| format!("{e}"))?;
+            }
+            _ => match arg.strip_prefix("--split=") {
+                Some(value) => parsed.split = value.parse().map_err(|e| format!("{e}"))?,
+                None => return Err(format!("unknown eval option `{arg}`")),
+            },
+        }
+    }
+    Ok(parsed)
+}
+
+/// `cargo xtask eval`.
+fn eval(args: &EvalArgs) -> Result<()> {
+    let root = workspace_root();
+    // Read the gate before the long build, so a broken file fails at once.
+    let thresholds = if args.check {
+        Some(Thresholds::load(&root.join(THRESHOLDS_PATH))?)
+    } else {
+        None
+    };
+    let bin = build_claimdiff(Profile::Release, true)?;
+    let evaluation = run::evaluate(&bin, &root, args.split)?;
+    let failures = thresholds
+        .map(|t| evaluation.check(&t, args.split))
+        .unwrap_or_default();
+    if args.json {
+        let mut report = evaluation.to_json(args.split);
+        if args.check {
+            report["check"] = json!({"passed": failures.is_empty(), "failures": failures});
+        }
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", evaluation.render(args.split));
+    }
+    if !failures.is_empty() {
+        bail!(
+            "eval check failed (split {}, gate {THRESHOLDS_PATH}):\n  {}\n\
+             run `cargo xtask eval --split {}` to see every miss",
+            args.split,
+            failures.join("\n  "),
+            args.split
+        );
+    }
+    if args.check {
+        eprintln!(
+            "eval check passed (split {}, gate {THRESHOLDS_PATH})",
+            args.split
+        );
+    }
+    Ok(())
+}
+
+/// `cargo xtask ci`.
+fn ci() -> Result<()> {
+    cargo_step(
+        &["fmt", "--all", "--check"],
+        "run `cargo fmt --all` to fix the formatting",
+    )?;
+    cargo_step(
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        "",
+    )?;
+    if nextest_installed() {
+        cargo_step(&["nextest", "run", "--workspace"], "")?;
+    } else {
+        eprintln!("xtask: cargo-nextest is not installed; running cargo test instead");
+        cargo_step(&["test", "--workspace"], "")?;
+    }
+    eprintln!("==> cargo xtask eval --check");
+    eval(&EvalArgs {
+        split: SplitFilter::All,
+        check: true,
+        json: false,
+    })
+}
+
+/// Runs `cargo <args>` in the workspace root with the terminal attached; fails with `hint` if
+/// it does not succeed.
+fn cargo_step(args: &[&str], hint: &str) -> Result<()> {
+    let line = format!("cargo {}", args.join(" "));
+    eprintln!("==> {line}");
+    let status = Command::new(cargo())
+        .current_dir(workspace_root())
+        .args(args)
+        .status()
+        .with_context(|| format!("cannot run `{line}`"))?;
+    if !status.success() {
+        let hint = if hint.is_empty() {
+            String::new()
+        } else {
+            format!("; {hint}")
+        };
+        bail!("`{line}` failed ({status}){hint}");
+    }
+    Ok(())
+}
+
+fn nextest_installed() -> bool {
+    Command::new(cargo())
+        .args(["nextest", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_words(line: &str) -> Result<Task, String> {
+        parse(
+            &line
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn eval_options() {
+        let Ok(Task::Eval(args)) = parse_words("eval --split=test --check --json") else {
+            panic!("not parsed as eval");
+        };
+        assert_eq!(
+            (args.split, args.check, args.json),
+            (SplitFilter::Test, true, true)
+        );
+        let Ok(Task::Eval(args)) = parse_words("eval --split dev") else {
+            panic!()
+        };
+        assert_eq!(
+            (args.split, args.check, args.json),
+            (SplitFilter::Dev, false, false)
+        );
+    }
+
+    #[test]
+    fn usage_errors() {
+        for line in [
+            "",
+            "bench",
+            "conformance",
+            "eval --split",
+            "eval --split train",
+            "eval -x",
+            "ci x",
+        ] {
+            assert!(parse_words(line).is_err(), "{line:?} was accepted");
+        }
+    }
+}
