@@ -2,8 +2,11 @@
 //!
 //! A tool finding matches a gold finding when the facets are equal (or the gold facet is
 //! `statement`) and, for every source `i`, one of the finding's claims from source `i` has a
-//! sentence containing `evidence[i]`, both compared after [`normalize`]. Matching ignores the
-//! verdict; each metric then picks the verdicts it is about (see [`Counts`]).
+//! sentence containing `evidence[i]`, both compared after [`normalize`]. For the value facets
+//! (quantity, time, location) the claim's `raw` value and the evidence must also overlap in the
+//! sentence, so that a finding about another figure in the same sentence does not
+//! match. Matching ignores the verdict; each metric then picks the verdicts it is about (see
+//! [`Counts`]).
 
 use std::fmt;
 
@@ -68,6 +71,8 @@ pub struct ReportClaim {
     pub source: String,
     /// The full sentence the claim was found in.
     pub sentence: String,
+    /// The value as written.
+    pub raw: String,
 }
 
 impl Report {
@@ -325,20 +330,36 @@ pub struct PairScore {
 /// A report finding with its claim sentences normalised once.
 struct Prepared<'a> {
     finding: &'a ReportFinding,
-    sentences: Vec<(&'a str, String)>,
+    /// Per claim: source id, normalised sentence, normalised raw value.
+    sentences: Vec<(&'a str, String, String)>,
 }
 
 impl Prepared<'_> {
     /// The matching rule of the module docs; `ids[i]` is the report's id of gold source `i`.
     fn matches(&self, gold: &GoldFinding, ids: &[&str]) -> bool {
         let facet_ok = gold.facet == Facet::Statement || self.finding.facet == gold.facet.as_str();
+        let value_facet = matches!(gold.facet, Facet::Quantity | Facet::Time | Facet::Location);
         facet_ok
             && gold.evidence.iter().zip(ids).all(|(phrase, id)| {
                 let phrase = normalize(phrase);
-                self.sentences
-                    .iter()
-                    .any(|(source, sentence)| source == id && sentence.contains(&phrase))
+                self.sentences.iter().any(|(source, sentence, raw)| {
+                    source == id
+                        && sentence.contains(&phrase)
+                        && (!value_facet || overlaps(sentence, raw, &phrase))
+                })
             })
+    }
+}
+
+/// True when `raw` and `phrase` overlap where they stand in `sentence` (or one contains the
+/// other).
+fn overlaps(sentence: &str, raw: &str, phrase: &str) -> bool {
+    if raw.contains(phrase) || phrase.contains(raw) {
+        return true;
+    }
+    match (sentence.find(raw), sentence.find(phrase)) {
+        (Some(r), Some(p)) => r < p + phrase.len() && p < r + raw.len(),
+        _ => false,
     }
 }
 
@@ -362,7 +383,7 @@ pub fn score(gold: &Gold, report: &Value) -> Result<PairScore> {
             sentences: finding
                 .claims
                 .iter()
-                .map(|c| (c.source.as_str(), normalize(&c.sentence)))
+                .map(|c| (c.source.as_str(), normalize(&c.sentence), normalize(&c.raw)))
                 .collect(),
         })
         .collect();

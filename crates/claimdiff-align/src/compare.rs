@@ -87,7 +87,8 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
         for ib in ia + 1..docs.len() {
             let (a, b) = (&docs[ia], &docs[ib]);
             let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
-            let pair = Pair { a, b, ia, ib, sim: &sim, lex, cfg, main_event: main_event(a, b) };
+            let terms = (all_terms[ia].as_slice(), all_terms[ib].as_slice());
+            let pair = Pair { a, b, ia, ib, sim: &sim, terms, lex, cfg, main_event: main_event(a, b) };
             let mut found = facts::quantities(&pair);
             found.extend(facts::times(&pair));
             found.extend(facts::locations(&pair));
@@ -163,16 +164,18 @@ fn claim(docs: &[Document], r: FactRef) -> Claim {
 
 /// Groups pairings of one verdict, facet and topic into findings.
 fn group(docs: &[Document], pairings: Vec<Pairing>) -> Vec<Finding> {
-    let mut groups: BTreeMap<(Verdict, FindingFacet, String), Vec<Pairing>> = BTreeMap::new();
+    // Agreements are grouped per value as well, so that one finding never mixes values.
+    let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> = BTreeMap::new();
     for p in pairings {
-        groups.entry((p.verdict, p.facet, p.topic.clone())).or_default().push(p);
+        let value = if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement { claim(docs, p.a).value } else { String::new() };
+        groups.entry((p.verdict, p.facet, p.topic.clone(), value)).or_default().push(p);
     }
     // A topic in conflict is not also listed as agreeing.
     let conflicted: HashSet<(FindingFacet, String)> = groups.keys().filter(|k| k.0 == Verdict::Conflict).map(|k| (k.1, k.2.clone())).collect();
     groups
         .into_iter()
-        .filter(|((v, f, t), _)| *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone())))
-        .map(|((verdict, facet, topic), ps)| {
+        .filter(|((v, f, t, _), _)| *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone())))
+        .map(|((verdict, facet, topic, _), ps)| {
             let mut refs: Vec<FactRef> = ps.iter().flat_map(|p| [p.a, p.b]).collect();
             refs.sort_by_key(|r| (r.doc, r.sentence, r.fact));
             refs.dedup();

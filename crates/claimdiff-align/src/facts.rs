@@ -38,6 +38,8 @@ pub(crate) struct Pair<'a> {
     pub ia: usize,
     pub ib: usize,
     pub sim: &'a SimilarityMap,
+    /// Comparison terms of each sentence of `a` and `b`.
+    pub terms: (&'a [Vec<String>], &'a [Vec<String>]),
     pub lex: &'a Lexicon,
     pub cfg: &'a Config,
     /// The event type of both reports' lead, when they share one.
@@ -72,6 +74,12 @@ impl Pair<'_> {
         !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
     }
 
+    /// True for the headline and the first two sentences of the body.
+    fn is_lead(&self, doc: &Document, sentence: usize) -> bool {
+        let s = &doc.sentences[sentence];
+        s.headline || doc.sentences.iter().filter(|t| !t.headline).take(2).any(|t| t.index == sentence)
+    }
+
     /// The event topic for two sentences: the main event when both have it, else the first
     /// shared event.
     fn topic_event(&self, sa: usize, sb: usize) -> Option<String> {
@@ -103,7 +111,8 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
         q.referent.as_deref().map(|r| r.split(' ').map(|w| lex.term(w)).collect()).unwrap_or_default()
     };
     let (wa, wb) = (words(a), words(b));
-    let vague = |w: &[String]| w.last().is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h));
+    // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
+    let vague = |w: &[String]| w.last().is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h) || lex.event(h).is_some());
     if vague(&wa) && vague(&wb) {
         return Referents::Vague;
     }
@@ -116,6 +125,25 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
     Referents::Different
 }
 
+/// True when the head noun of what `q` counts is among a sentence's terms.
+fn mentions_head(q: &Quantity, terms: &[String], lex: &Lexicon) -> bool {
+    q.referent.as_deref().and_then(|r| r.rsplit(' ').next()).is_some_and(|h| {
+        let t = lex.term(h);
+        !VAGUE.iter().any(|v| lex.term(v) == t) && terms.contains(&t)
+    })
+}
+
+/// True for figures specific enough that an equal value in another report is the same fact:
+/// money, measures, percentages, and counts of a hundred or more.
+fn distinctive(q: &Quantity) -> bool {
+    q.unit.is_some() || q.value >= 100.0
+}
+
+/// True when the stated values are within 1% of each other in the same unit.
+fn close(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit && (a.value - b.value).abs() <= 0.01 * a.value.abs().max(b.value.abs())
+}
+
 /// The topic name of a quantity: what it counts, or its event, and its unit.
 fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
     let what = a.referent.clone().or_else(|| b.referent.clone()).or_else(|| a.event.clone()).unwrap_or_else(|| "figure".to_owned());
@@ -125,9 +153,15 @@ fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
     }
 }
 
-/// Greedily keeps the best pairing of each fact (one-to-one), highest score first.
+/// Greedily keeps the best pairing of each fact (one-to-one): agreements first, since a fact
+/// with a matching counterpart is not in conflict with another, then by score.
 fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
-    cands.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (x.a.sentence, x.b.sentence).cmp(&(y.a.sentence, y.b.sentence))));
+    cands.sort_by(|x, y| {
+        (y.verdict == Verdict::Agree)
+            .cmp(&(x.verdict == Verdict::Agree))
+            .then_with(|| y.score.total_cmp(&x.score))
+            .then_with(|| (x.a.sentence, x.b.sentence).cmp(&(y.a.sentence, y.b.sentence)))
+    });
     let mut used: HashSet<FactRef> = HashSet::new();
     cands.retain(|p| {
         if used.contains(&p.a) || used.contains(&p.b) {
@@ -157,6 +191,9 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             }
             let ctx = p.sim.get(sa, sb);
             let refs = referents(x, y, p.lex);
+            // What one figure counts is named in the other's sentence ("seven-year deal" /
+            // "a contract … over seven years").
+            let in_context = refs != Referents::Same && (mentions_head(x, &p.terms.1[sb], p.lex) || mentions_head(y, &p.terms.0[sa], p.lex));
             let event = match (&x.event, &y.event) {
                 (Some(e), Some(f)) if e == f => Some(true),
                 (Some(_), Some(_)) => Some(false),
@@ -178,8 +215,18 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let pairing = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Quantity), topic: topic.clone(), a: ra, b: rb, score, note: conversion_note(p, ra, rb) };
             if quantities_compatible(x, y) {
                 let trivial = x.unit.is_none() && x.value < 2.0;
-                let related = matches!(refs, Referents::Same | Referents::Partial) && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context;
-                if related && event != Some(false) && !trivial && refs != Referents::Different {
+                let weak = p.cfg.agree_context / 2.0;
+                let related = if close(x, y) && distinctive(x) {
+                    ctx >= weak / 2.0
+                } else {
+                    match refs {
+                        Referents::Same | Referents::Partial => ctx >= weak,
+                        _ if in_context => ctx >= weak,
+                        Referents::Vague => ctx >= p.cfg.agree_context || event == Some(true) && ctx >= weak,
+                        Referents::Different => false,
+                    }
+                };
+                if related && event != Some(false) && !trivial {
                     matched.push(pairing(Verdict::Agree));
                 }
                 continue;
@@ -189,7 +236,10 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 Referents::Vague => event == Some(true),
                 _ => false,
             };
-            if same_thing && ctx >= p.cfg.conflict_context && !p.different_occasions(sa, sb) {
+            // Both leads giving a figure for the main event give it for the same thing.
+            let frame = event == Some(true) && x.event == p.main_event && p.is_lead(p.a, sa) && p.is_lead(p.b, sb);
+            let needed = if frame { p.cfg.frame_context } else { p.cfg.conflict_context };
+            if same_thing && ctx >= needed && !p.different_occasions(sa, sb) {
                 matched.push(pairing(Verdict::Conflict));
             } else if event == Some(true) || refs == Referents::Same || refs == Referents::Partial && ctx >= p.cfg.agree_context {
                 let mut d = pairing(Verdict::Distinct);
@@ -253,9 +303,9 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let score = ctx + if same_event { 0.3 } else { 0.0 };
             let make = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Time), topic: topic.clone(), a: ra, b: rb, score, note: None };
-            if timex_compatible(xa, xb) {
+            if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7) {
                 let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
-                if (same_event && ctx >= p.cfg.agree_context / 2.0) || (precise && ctx >= p.cfg.agree_context) {
+                if (same_event || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));
                 }
             } else if timex_comparable(xa, xb) && same_event && ctx >= p.cfg.conflict_context {
@@ -275,20 +325,43 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
         let Some(x) = fa.location() else { continue };
         for &(sb, kb, fb) in &lb {
             let Some(y) = fb.location() else { continue };
-            let Some(event) = p.topic_event(sa, sb) else { continue };
+            let event = p.topic_event(sa, sb);
             let ctx = p.sim.get(sa, sb);
-            let main = p.main_event.as_deref() == Some(event.as_str());
+            let main = event.is_some() && p.main_event == event;
             let (ra, rb) = p.refs(sa, ka, sb, kb);
-            let topic = format!("{event} location");
+            let topic = event.as_ref().map_or_else(|| "place".to_owned(), |e| format!("{e} location"));
             let verdict = match places(x, y) {
-                PlaceRelation::Same if ctx >= p.cfg.agree_context / 2.0 => Verdict::Agree,
-                PlaceRelation::Different if (main && ctx >= p.cfg.frame_context) || ctx >= p.cfg.conflict_context => Verdict::Conflict,
+                PlaceRelation::Same if event.is_some() && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context => Verdict::Agree,
+                PlaceRelation::Different if event.is_some() && ((main && ctx >= p.cfg.frame_context) || ctx >= p.cfg.conflict_context) => Verdict::Conflict,
                 _ => continue,
             };
             if verdict == Verdict::Conflict && p.different_occasions(sa, sb) {
                 continue;
             }
             out.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Location), topic, a: ra, b: rb, score: ctx, note: None });
+        }
+    }
+    let support = same_place_support(p, &out);
+    out.extend(support);
+    out
+}
+
+/// Other mentions of a conflicting place in the same report ("NHS England's headquarters" …
+/// "the health service's headquarters in Waterloo"), so that the finding shows them all.
+fn same_place_support(p: &Pair<'_>, found: &[Pairing]) -> Vec<Pairing> {
+    let mut out = Vec::new();
+    for c in found.iter().filter(|c| c.verdict == Verdict::Conflict) {
+        let event = c.topic.strip_suffix(" location").unwrap_or_default();
+        for (doc, own, other) in [(p.a, c.a, c.b), (p.b, c.b, c.a)] {
+            let Some(head) = doc.sentences[own.sentence].facts.get(own.fact.unwrap_or(usize::MAX)).and_then(Fact::location).and_then(|l| l.head.clone()) else { continue };
+            for (s, k, f) in facts_of(doc, Facet::Location) {
+                let same_head = f.location().is_some_and(|l| l.head.as_deref() == Some(head.as_str()));
+                let r = FactRef { doc: own.doc, sentence: s, fact: Some(k) };
+                if same_head && r != own && doc.sentences[s].events.iter().any(|e| e == event) {
+                    let (a, b) = if own.doc == c.a.doc { (r, other) } else { (other, r) };
+                    out.push(Pairing { a, b, note: None, ..c.clone() });
+                }
+            }
         }
     }
     out
@@ -357,21 +430,24 @@ pub(crate) fn quotes(p: &Pair<'_>) -> Vec<Pairing> {
             let verdict = if faithful { Verdict::Agree } else { Verdict::Conflict };
             let note = (!faithful).then(|| format!("words changed: {}", word_diff(&x.text, &y.text)));
             cands.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Quote), topic: topic.clone(), a: ra, b: rb, score: 1.0 + overlap, note });
+            let certain = !x.speaker_from_pronoun && !y.speaker_from_pronoun;
             match (&x.speaker, &y.speaker) {
-                (Some(s), Some(t)) if !same_name(s, t) && is_named(s) && is_named(t) => {
+                (Some(s), Some(t)) if certain && !same_name(s, t) && is_named(s) && is_named(t) => {
                     let note = Some(format!("the same words are given to {s} in {} and to {t} in {}", p.a.source.id, p.b.source.id));
-                    cands.push(Pairing { verdict: Verdict::Conflict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of {topic}"), a: ra, b: rb, score: 1.0 + overlap, note });
+                    cands.push(Pairing { verdict: Verdict::Conflict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of a quote: {s} / {t}"), a: ra, b: rb, score: 1.0 + overlap, note });
                 }
                 (Some(s), Some(t)) if same_name(s, t) => {
-                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of {topic}"), a: ra, b: rb, score: 1.0 + overlap, note: Some(format!("both attribute it to {s}")) });
+                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of quotes by {s}"), a: ra, b: rb, score: 1.0 + overlap, note: Some(format!("both attribute the words to {s}")) });
                 }
                 _ => {}
             }
         }
     }
+    // Speaker findings follow the quotes kept: every piece of a quote of several sentences.
     let (actor, quote): (Vec<_>, Vec<_>) = cands.into_iter().partition(|c| c.facet == FindingFacet::Fact(Facet::Actor));
     let mut out = one_to_one(quote);
-    out.extend(one_to_one(actor));
+    let kept: HashSet<(FactRef, FactRef)> = out.iter().map(|q| (q.a, q.b)).collect();
+    out.extend(actor.into_iter().filter(|c| kept.contains(&(c.a, c.b))));
     out
 }
 
@@ -380,8 +456,10 @@ fn is_named(speaker: &str) -> bool {
     speaker.split(' ').any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// People's roles: the same person with a shared role agrees; with only different roles,
-/// conflicts. Groups doing the main event ("medics" / "health workers") agree.
+/// Roles that name whoever leads, compatible with any specific leading role.
+const GENERIC_ROLES: [&str; 4] = ["boss", "chief", "leader", "head"];
+
+/// People's roles: the same person with a shared role agrees. Groups doing the main event ("medics" / "health workers") agree.
 pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
     let aa: Vec<_> = facts_of(p.a, Facet::Actor).collect();
     let ab: Vec<_> = facts_of(p.b, Facet::Actor).collect();
@@ -403,16 +481,14 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
             if x.roles.is_empty() || y.roles.is_empty() || !same_name(&x.name, &y.name) {
                 continue;
             }
+            // Different roles are not a conflict: one person holds several ("CEO and
+            // co-founder"), and reports pick different ones.
             let orgs_differ = matches!((&x.org, &y.org), (Some(o), Some(q)) if !same_name(o, q));
-            let shared = x.roles.iter().any(|r| y.roles.contains(r));
-            let verdict = if shared && !orgs_differ {
-                Verdict::Agree
-            } else if !shared && !orgs_differ {
-                Verdict::Conflict
-            } else {
-                continue;
-            };
-            out.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("{} role", x.name), a: ra, b: rb, score: 1.0, note: None });
+            let generic = |roles: &[String]| roles.iter().any(|r| GENERIC_ROLES.contains(&r.as_str()));
+            let shared = x.roles.iter().any(|r| y.roles.contains(r)) || generic(&x.roles) || generic(&y.roles);
+            if shared && !orgs_differ {
+                out.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("{} role", x.name), a: ra, b: rb, score: 1.0, note: None });
+            }
         }
     }
     out

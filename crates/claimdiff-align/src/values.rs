@@ -67,7 +67,7 @@ pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
     let converted = a.unit != b.unit;
     let (la, ha) = interval(a, converted);
     let (lb, hb) = interval(b, converted);
-    let eps = 1e-9 * (ha.abs().max(hb.abs()).max(1.0));
+    let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
     if la <= hb + eps && lb <= ha + eps {
         return true;
     }
@@ -146,8 +146,10 @@ pub(crate) fn places(a: &Location, b: &Location) -> PlaceRelation {
     if shared && (a.owner.is_none() || b.owner.is_none() || a.owner == b.owner) {
         return PlaceRelation::Same;
     }
-    let bare = a.owner.is_none() && b.owner.is_none() && a.head.is_none() && b.head.is_none();
-    if bare && !a.places.is_empty() && !b.places.is_empty() && !shared {
+    // Named places with no owner, under the same head or none: "Waterloo station" vs
+    // "Victoria station", "near Sable Point" vs "near Bellmont Beach".
+    let unowned = a.owner.is_none() && b.owner.is_none() && a.head == b.head;
+    if unowned && !a.places.is_empty() && !b.places.is_empty() && !shared {
         return PlaceRelation::Different;
     }
     PlaceRelation::Unknown
@@ -182,6 +184,7 @@ mod tests {
             (q(20000.0, Some(18000.0), Some(20000.0), None, Some("nearly")), exact(19800.0, None), true, "nearly"),
             (q(40.0, Some(40.0), None, None, Some("more than")), exact(43.0, None), true, "more than"),
             (q(40.0, Some(40.0), None, None, Some("more than")), exact(38.0, None), false, "more than excludes less"),
+            (q(58.0, Some(58.0), None, None, Some("at least")), exact(46.0, None), false, "regression: an open interval once made every figure compatible"),
             (exact(10.0, Some("mi")), exact(16.0, Some("km")), true, "miles vs km"),
             (exact(90.0, Some("mph")), exact(145.0, Some("km/h")), true, "mph vs km/h"),
             (exact(30.0, Some("C")), exact(86.0, Some("F")), true, "celsius vs fahrenheit"),

@@ -95,10 +95,8 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
             let possessive = is_possessive(words[last]);
             let mut name_words: Vec<&str> = words.clone();
             name_words[last] = strip_possessive(words[last]);
-            // Drop a role written as a title: "Interior Minister Lena Markovic".
-            let (skip, role_titled) = leading_role(&name_words, lex);
-            if skip == 0 {
-                // An organisation before a role: "Acme CEO Jo Bloggs".
+            // An organisation before a role: "Acme CEO Jo Bloggs".
+            {
                 if let Some((p, n)) = inner_role(&name_words, lex) {
                     out.push(Mention { start, end: start + p, name: name_words[..p].join(" "), titled: false, possessive: false });
                     if p + n < name_words.len() {
@@ -108,6 +106,8 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
                     continue;
                 }
             }
+            // Drop a role written as a title: "Interior Minister Lena Markovic".
+            let (skip, role_titled) = leading_role(&name_words, lex);
             let skip = skip + name_words[skip..].iter().take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str())).count();
             let name = name_words[skip..].join(" ");
             if !name.is_empty() && !crate::time::is_time_word(&name) && !(name_words.len() - skip == 1 && lex.is_title(&name)) {
@@ -242,6 +242,11 @@ impl NameTable {
     }
 }
 
+/// True when a role phrase stands right before token `start` ("manager Ian Doherty").
+pub(crate) fn has_role_before(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> bool {
+    role_before(text, toks, start, lex).is_some()
+}
+
 /// A role phrase ending just before token `end` (exclusive); returns its start and canonical roles.
 fn role_before(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, Vec<String>)> {
     let mut k = end;
@@ -290,6 +295,8 @@ fn role_after(text: &str, toks: &[Token], start: usize, lex: &Lexicon, names: &N
     if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
         org = Some(names.canonical(&m.name).to_owned());
         k = m.end;
+    } else if toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && is_possessive(t.text(text))) {
+        k += 1;
     }
     let mut roles = Vec::new();
     'outer: loop {

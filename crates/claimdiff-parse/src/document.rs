@@ -131,6 +131,9 @@ pub struct Quote {
     pub text: String,
     /// The canonical name of the speaker, when attributed.
     pub speaker: Option<String>,
+    /// True when the speaker was found through a pronoun ("he said"), which is less certain.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub speaker_from_pronoun: bool,
     /// Words in the quote; short quotes (one to three words) are scare quotes.
     pub words: usize,
 }

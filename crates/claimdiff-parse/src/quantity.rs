@@ -121,6 +121,7 @@ fn unit_word(w: &str) -> Option<&'static str> {
         "ft" | "feet" | "foot" => "ft",
         "inch" | "inches" => "in",
         "kg" | "kilogram" | "kilograms" | "kilos" => "kg",
+        "g" | "gram" | "grams" => "g",
         "tonne" | "tonnes" | "ton" | "tons" => "t",
         "lb" | "lbs" => "lb",
         "litre" | "litres" | "liters" => "l",
@@ -455,7 +456,29 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
             }
         }
     }
-    let (start, hedge) = hedge_before(c, i);
+    // "magnitude 6.4", "6.4-magnitude".
+    if unit.is_none() {
+        if num.start > 0 && c.is(num.start - 1, "magnitude") {
+            unit = Some("magnitude");
+        } else if c.raw(j) == "-" && c.is(j + 1, "magnitude") {
+            unit = Some("magnitude");
+            j += 2;
+        }
+    }
+    let (start, mut hedge) = hedge_before(c, i);
+    // Hedges after the number: "30 grams or more", "65 and over".
+    if hedge.is_none() {
+        let after = format!("{} {}", c.lower(j), c.lower(j + 1));
+        let h = match after.as_str() {
+            "or more" | "or over" | "and over" | "or above" => Some(Hedge::AtLeast),
+            "or less" | "or fewer" | "or under" => Some(Hedge::AtMost),
+            _ => None,
+        };
+        if let Some(h) = h {
+            hedge = Some((format!("{} {}", c.raw(j), c.raw(j + 1)), h));
+            j += 2;
+        }
+    }
     Some(Found { start, end: j, value, high_value, unit, hedge, num_start: num.start, num_end: num.end })
 }
 
@@ -832,6 +855,8 @@ mod tests {
         check("About 67% agreed, one in 10 refused.", &[("About 67%", "≈ 67%"), ("one in 10", "10%")]);
         check("Two-thirds agreed.", &[("Two-thirds", "66.67%")]);
         check("It was 30C.", &[("30C", "30 C")]);
+        check("Eat 30 grams or more daily.", &[("30 grams or more", "≥ 30 g")]);
+        check("A magnitude 6.4 quake and a 6.4-magnitude quake.", &[("6.4", "6.4 magnitude"), ("6.4-magnitude", "6.4 magnitude")]);
     }
 
     #[test]

@@ -67,12 +67,16 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
 
 /// Adds quote facts to every sentence, with speakers.
 pub(crate) fn extract_all(text: &str, sentences: &mut [Sentence], lex: &Lexicon, names: &NameTable) {
-    let spans = quote_spans(text);
-    for q in spans {
+    let quotes = quote_spans(text);
+    for q in quotes.clone() {
         let first = sentences.iter().position(|s| s.span.end > q.start);
         let Some(first) = first else { continue };
         let last = sentences.iter().rposition(|s| s.span.start < q.end).unwrap_or(first).max(first);
-        let speaker = speaker(text, sentences, first, last, &q, lex, names);
+        let (speaker, speaker_from_pronoun) = match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
+            Some(Speaker::Named(n)) => (Some(n), false),
+            Some(Speaker::Pronoun(n)) => (Some(n), true),
+            None => (None, false),
+        };
         for s in &mut sentences[first..=last] {
             let start = q.start.max(s.span.start);
             let end = q.end.min(s.span.end);
@@ -86,7 +90,7 @@ pub(crate) fn extract_all(text: &str, sentences: &mut [Sentence], lex: &Lexicon,
                 continue;
             }
             let words = piece.split_whitespace().count();
-            let quote = Quote { text: piece.to_owned(), speaker: speaker.clone(), words };
+            let quote = Quote { text: piece.to_owned(), speaker: speaker.clone(), speaker_from_pronoun, words };
             s.facts.push(Fact {
                 facet: Facet::Quote,
                 span,
@@ -102,10 +106,20 @@ fn lower(text: &str, t: &Token) -> String {
     t.text(text).to_lowercase()
 }
 
+/// Who speaks a quote, and how it was found.
+enum Speaker {
+    /// Named next to the quote.
+    Named(String),
+    /// Found through a pronoun ("he said"): the last person named before the quote.
+    Pronoun(String),
+}
+
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
-fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Range<usize>, lex: &Lexicon, names: &NameTable) -> Option<String> {
+#[allow(clippy::too_many_arguments)] // the quote, where it lies, and the document's tables
+fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Range<usize>, quotes: &[Range<usize>], lex: &Lexicon, names: &NameTable) -> Option<Speaker> {
     let common = |w: &str| names.is_common(w, lex);
-    // After the closing mark: `," said Zara`, `," he said`, `," Zara said`.
+    let pronoun = || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Pronoun);
+    // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
     let ms = mentions(text, s, lex, &common);
@@ -114,22 +128,25 @@ fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Ra
     if tail.len() >= 2 && skip_punct <= 3 {
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
         if SPEECH_VERBS.contains(&a.as_str()) {
-            if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start <= tail[1].start + 40) {
-                if s.tokens[m.start].start == tail[1].start || tail.get(2).is_some_and(|t| s.tokens[m.start].start == t.start) {
-                    return Some(names.canonical(&m.name).to_owned());
-                }
-            }
             if PRONOUNS.contains(&b.as_str()) {
-                return last_person(text, sentences, last, q.start, lex, names);
+                return pronoun();
             }
-            return noun_speaker(text, &tail[1..]);
+            // The first name within a few words, with only words (roles, titles) between.
+            let words_between = tail[1..].iter().take(6).take_while(|t| t.kind == TokenKind::Word).count();
+            let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
+            if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start < window_end) {
+                return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
+            }
+            return noun_speaker(text, &tail[1..]).map(Speaker::Named);
         }
         if PRONOUNS.contains(&a.as_str()) && SPEECH_VERBS.contains(&b.as_str()) {
-            return last_person(text, sentences, last, q.start, lex, names);
+            return pronoun();
         }
-        if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start == tail[0].start) {
-            if s.tokens.get(m.end).is_some_and(|t| SPEECH_VERBS.contains(&lower(text, t).as_str())) {
-                return Some(names.canonical(&m.name).to_owned());
+        // `," Morland chief executive Fiona Ridley said`.
+        let verb_at = tail.iter().take(7).position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
+        if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word)) {
+            if let Some(m) = ms.iter().rev().find(|m| s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start) {
+                return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
         }
     }
@@ -138,19 +155,28 @@ fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Ra
     let before: Vec<(usize, &Token)> = s.tokens.iter().enumerate().filter(|(_, t)| t.end <= q.start).collect();
     let verb = before.iter().rev().find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
     let ms = mentions(text, s, lex, &common);
-    let subject = ms.iter().filter(|m| m.end <= verb.0).min_by_key(|m| {
-        // Prefer the name nearest the verb, but a sentence's subject when "adding:" is used.
-        if lower(text, verb.1).starts_with("add") { m.start } else { verb.0 - m.end }
-    });
+    let before_verb: Vec<_> = ms.iter().filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start)).collect();
+    // The sentence's subject: a name with a title or role, else a person, else the name
+    // nearest the verb.
+    let subject = before_verb
+        .iter()
+        .find(|m| m.titled || crate::actor::has_role_before(text, &s.tokens, m.start, lex))
+        .or_else(|| before_verb.iter().find(|m| names.kind(&m.name) == ActorKind::Person))
+        .or_else(|| before_verb.last());
     if let Some(m) = subject {
-        return Some(names.canonical(&m.name).to_owned());
+        return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
     }
     let pron = before.iter().take_while(|(i, _)| *i < verb.0).any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
     if pron {
-        return last_person(text, sentences, first, q.start, lex, names);
+        return pronoun();
     }
     let words: Vec<&Token> = before.iter().filter(|(i, _)| *i < verb.0).map(|(_, t)| *t).collect();
-    noun_speaker(text, &words[words.len().saturating_sub(3)..])
+    noun_speaker(text, &words[words.len().saturating_sub(3)..]).map(Speaker::Named)
+}
+
+/// True when byte `at` lies inside one of the quotes.
+fn inside(quotes: &[Range<usize>], at: usize) -> bool {
+    quotes.iter().any(|q| q.contains(&at))
 }
 
 /// A speaker named by a common noun phrase ("a spokesman", "the police").
@@ -165,12 +191,13 @@ fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The last person named before byte `before`, in this sentence or earlier ones.
-fn last_person(text: &str, sentences: &[Sentence], upto: usize, before: usize, lex: &Lexicon, names: &NameTable) -> Option<String> {
+/// The last person named before byte `before` outside quotes, in this sentence or earlier ones.
+fn last_person(text: &str, sentences: &[Sentence], upto: usize, before: usize, quotes: &[Range<usize>], lex: &Lexicon, names: &NameTable) -> Option<String> {
     let common = |w: &str| names.is_common(w, lex);
     for s in sentences[..=upto].iter().rev() {
         let ms = mentions(text, s, lex, &common);
-        if let Some(m) = ms.iter().rev().find(|m| s.tokens[m.start].start < before && (names.kind(&m.name) == ActorKind::Person || m.titled)) {
+        let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
+        if let Some(m) = ms.iter().rev().find(|m| at(m) < before && !inside(quotes, at(m)) && (names.kind(&m.name) == ActorKind::Person || m.titled)) {
             return Some(names.canonical(&m.name).to_owned());
         }
     }
@@ -198,6 +225,8 @@ mod tests {
         assert_eq!(quotes("\"We will win,\" said Zara Khan, a nurse."), [("We will win,".to_owned(), Some("Zara Khan".to_owned()))]);
         assert_eq!(quotes("Mayor Jo Bloggs spoke. She said: ‘It is over.’"), [("It is over.".to_owned(), Some("Jo Bloggs".to_owned()))]);
         assert_eq!(quotes("“It is over,” he said."), [("It is over,".to_owned(), None)]);
+        assert_eq!(quotes("\"We won,\" said chief executive Ann Lee."), [("We won,".to_owned(), Some("Ann Lee".to_owned()))]);
+        assert_eq!(quotes("\"We won,\" Acme chief executive Ann Lee said."), [("We won,".to_owned(), Some("Ann Lee".to_owned()))]);
     }
 
     #[test]
