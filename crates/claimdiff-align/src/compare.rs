@@ -55,13 +55,21 @@ impl Comparison {
     /// Number of findings with a verdict.
     #[must_use]
     pub fn count(&self, verdict: Verdict) -> usize {
-        self.findings.iter().filter(|f| f.verdict == verdict).count()
+        self.findings
+            .iter()
+            .filter(|f| f.verdict == verdict)
+            .count()
     }
 
     /// Number of only-in findings of one document.
     #[must_use]
     pub fn only_in(&self, doc: usize) -> usize {
-        self.findings.iter().filter(|f| f.verdict == Verdict::OnlyIn && f.claims.first().is_some_and(|c| c.source == doc)).count()
+        self.findings
+            .iter()
+            .filter(|f| {
+                f.verdict == Verdict::OnlyIn && f.claims.first().is_some_and(|c| c.source == doc)
+            })
+            .count()
     }
 }
 
@@ -69,7 +77,12 @@ impl Comparison {
 fn main_event(a: &Document, b: &Document) -> Option<String> {
     let lead = |d: &Document| -> Vec<String> {
         let body = d.sentences.iter().filter(|s| !s.headline).take(2);
-        d.sentences.iter().filter(|s| s.headline).chain(body).flat_map(|s| s.events.clone()).collect()
+        d.sentences
+            .iter()
+            .filter(|s| s.headline)
+            .chain(body)
+            .flat_map(|s| s.events.clone())
+            .collect()
     };
     let lb = lead(b);
     lead(a).into_iter().find(|e| lb.contains(e))
@@ -88,14 +101,26 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
             let (a, b) = (&docs[ia], &docs[ib]);
             let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
             let terms = (all_terms[ia].as_slice(), all_terms[ib].as_slice());
-            let pair = Pair { a, b, ia, ib, sim: &sim, terms, lex, cfg, main_event: main_event(a, b) };
+            let pair = Pair {
+                a,
+                b,
+                ia,
+                ib,
+                sim: &sim,
+                terms,
+                lex,
+                cfg,
+                main_event: main_event(a, b),
+            };
             let mut found = facts::quantities(&pair);
             found.extend(facts::times(&pair));
             found.extend(facts::locations(&pair));
             found.extend(facts::quotes(&pair));
             found.extend(facts::actors(&pair));
-            let sentence_pairs = sim.assign(a.sentences.len(), b.sentences.len(), cfg.align_threshold);
+            let sentence_pairs =
+                sim.assign(a.sentences.len(), b.sentences.len(), cfg.align_threshold);
             statements(&pair, &sentence_pairs, &mut found);
+            same_actions(&pair, &mut found);
             for i in 0..a.sentences.len() {
                 if sim.best_a(i) >= cfg.align_threshold {
                     aligned.insert((ia, i));
@@ -107,7 +132,10 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
                 }
             }
             if let Some(e) = &pair.main_event {
-                notes.push(format!("{} and {} both lead with a {e} event", a.source.id, b.source.id));
+                notes.push(format!(
+                    "{} and {} both lead with a {e} event",
+                    a.source.id, b.source.id
+                ));
             }
             alignments.push((ia, ib, sentence_pairs));
             pairings.extend(found);
@@ -116,48 +144,162 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
     let mut findings = group(docs, pairings);
     findings.extend(only_in(docs, &findings, &aligned));
     findings.sort_by_key(Finding::sort_key);
-    Comparison { findings, alignments, notes }
+    Comparison {
+        findings,
+        alignments,
+        notes,
+    }
+}
+
+/// Event types too common to identify a claim on their own.
+const GENERIC_EVENTS: [&str; 3] = ["warn", "rise", "fall"];
+
+/// Sentences that state the same actions about the same thing: two or more event types and a
+/// content term in common ("call for a contract to be scrapped" / "demanded that … cancel a
+/// contract"), grouped by those events.
+fn same_actions(p: &Pair<'_>, found: &mut Vec<Pairing>) {
+    let conflicted: HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .map(|f| (f.a.sentence, f.b.sentence))
+        .collect();
+    for (sa, a) in p.a.sentences.iter().enumerate() {
+        for (sb, b) in p.b.sentences.iter().enumerate() {
+            let shared: Vec<&String> = a
+                .events
+                .iter()
+                .filter(|e| b.events.contains(e) && !GENERIC_EVENTS.contains(&e.as_str()))
+                .collect();
+            let ctx = p.sim.get(sa, sb);
+            if shared.len() < 2 || ctx < p.cfg.agree_context / 2.0 || conflicted.contains(&(sa, sb))
+            {
+                continue;
+            }
+            let objects = p.terms.0[sa].iter().any(|t| {
+                !t.starts_with("event:")
+                    && !t.starts_with("actor:")
+                    && !t.starts_with("qty:")
+                    && p.terms.1[sb].contains(t)
+            });
+            if !objects {
+                continue;
+            }
+            let topic = shared
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let ra = FactRef {
+                doc: p.ia,
+                sentence: sa,
+                fact: None,
+            };
+            let rb = FactRef {
+                doc: p.ib,
+                sentence: sb,
+                fact: None,
+            };
+            found.push(Pairing {
+                verdict: Verdict::Agree,
+                facet: FindingFacet::Statement,
+                topic,
+                a: ra,
+                b: rb,
+                score: ctx,
+                note: Some("same actions in both".to_owned()),
+            });
+        }
+    }
 }
 
 /// Aligned sentences that say the same thing as a whole, when no fact finding covers them.
 fn statements(p: &Pair<'_>, pairs: &[SentencePair], found: &mut Vec<Pairing>) {
-    let covered: HashSet<(usize, usize)> = found.iter().filter(|f| f.verdict != Verdict::Distinct).map(|f| (f.a.sentence, f.b.sentence)).collect();
+    let covered: HashSet<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.verdict != Verdict::Distinct)
+        .map(|f| (f.a.sentence, f.b.sentence))
+        .collect();
     let conflicted: HashSet<FactRef> = found
         .iter()
         .filter(|f| f.verdict == Verdict::Conflict)
         .flat_map(|f| [FactRef { fact: None, ..f.a }, FactRef { fact: None, ..f.b }])
         .collect();
     for sp in pairs {
-        let ra = FactRef { doc: p.ia, sentence: sp.a, fact: None };
-        let rb = FactRef { doc: p.ib, sentence: sp.b, fact: None };
-        if sp.score < p.cfg.statement_agree || covered.contains(&(sp.a, sp.b)) || conflicted.contains(&ra) || conflicted.contains(&rb) {
+        let ra = FactRef {
+            doc: p.ia,
+            sentence: sp.a,
+            fact: None,
+        };
+        let rb = FactRef {
+            doc: p.ib,
+            sentence: sp.b,
+            fact: None,
+        };
+        if sp.score < p.cfg.statement_agree
+            || covered.contains(&(sp.a, sp.b))
+            || conflicted.contains(&ra)
+            || conflicted.contains(&rb)
+        {
             continue;
         }
         let topic = shared_words(p, sp.a, sp.b);
-        found.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Statement, topic, a: ra, b: rb, score: sp.score, note: Some(format!("sentences match ({:.0}% similar)", sp.score * 100.0)) });
+        found.push(Pairing {
+            verdict: Verdict::Agree,
+            facet: FindingFacet::Statement,
+            topic,
+            a: ra,
+            b: rb,
+            score: sp.score,
+            note: Some(format!(
+                "sentences match ({:.0}% similar)",
+                sp.score * 100.0
+            )),
+        });
     }
 }
 
 /// A few content words both sentences use, as a topic name.
 fn shared_words(p: &Pair<'_>, sa: usize, sb: usize) -> String {
     let words = |d: &Document, s: usize| -> Vec<String> {
-        d.words(&d.sentences[s]).filter(|w| !p.lex.is_stopword(w) && w.chars().count() > 2).map(|w| w.to_lowercase()).collect()
+        d.words(&d.sentences[s])
+            .filter(|w| !p.lex.is_stopword(w) && w.chars().count() > 2)
+            .map(|w| w.to_lowercase())
+            .collect()
     };
     let wb = words(p.b, sb);
-    let mut shared: Vec<String> = words(p.a, sa).into_iter().filter(|w| wb.contains(w)).collect();
+    let mut shared: Vec<String> = words(p.a, sa)
+        .into_iter()
+        .filter(|w| wb.contains(w))
+        .collect();
     shared.dedup();
     shared.truncate(4);
-    if shared.is_empty() { "statement".to_owned() } else { shared.join(" ") }
+    if shared.is_empty() {
+        "statement".to_owned()
+    } else {
+        shared.join(" ")
+    }
 }
 
 /// A claim for a fact (or a whole sentence).
 fn claim(docs: &[Document], r: FactRef) -> Claim {
     let s = &docs[r.doc].sentences[r.sentence];
     match r.fact.and_then(|k| s.facts.get(k)) {
-        Some(f) => Claim { source: r.doc, sentence: r.sentence, span: f.span.clone(), raw: f.raw.clone(), value: f.value.clone() },
+        Some(f) => Claim {
+            source: r.doc,
+            sentence: r.sentence,
+            span: f.span.clone(),
+            raw: f.raw.clone(),
+            value: f.value.clone(),
+        },
         None => {
             let text = docs[r.doc].sentence_text(s).to_owned();
-            Claim { source: r.doc, sentence: r.sentence, span: s.span.clone(), value: normalize_for_match(&text), raw: text }
+            Claim {
+                source: r.doc,
+                sentence: r.sentence,
+                span: s.span.clone(),
+                value: normalize_for_match(&text),
+                raw: text,
+            }
         }
     }
 }
@@ -165,27 +307,52 @@ fn claim(docs: &[Document], r: FactRef) -> Claim {
 /// Groups pairings of one verdict, facet and topic into findings.
 fn group(docs: &[Document], pairings: Vec<Pairing>) -> Vec<Finding> {
     // Agreements are grouped per value as well, so that one finding never mixes values.
-    let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> =
+        BTreeMap::new();
     for p in pairings {
-        let value = if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement { claim(docs, p.a).value } else { String::new() };
-        groups.entry((p.verdict, p.facet, p.topic.clone(), value)).or_default().push(p);
+        let value = if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement {
+            claim(docs, p.a).value
+        } else {
+            String::new()
+        };
+        groups
+            .entry((p.verdict, p.facet, p.topic.clone(), value))
+            .or_default()
+            .push(p);
     }
     // A topic in conflict is not also listed as agreeing.
-    let conflicted: HashSet<(FindingFacet, String)> = groups.keys().filter(|k| k.0 == Verdict::Conflict).map(|k| (k.1, k.2.clone())).collect();
+    let conflicted: HashSet<(FindingFacet, String)> = groups
+        .keys()
+        .filter(|k| k.0 == Verdict::Conflict)
+        .map(|k| (k.1, k.2.clone()))
+        .collect();
     groups
         .into_iter()
-        .filter(|((v, f, t, _), _)| *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone())))
+        .filter(|((v, f, t, _), _)| {
+            *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone()))
+        })
         .map(|((verdict, facet, topic, _), ps)| {
             let mut refs: Vec<FactRef> = ps.iter().flat_map(|p| [p.a, p.b]).collect();
             refs.sort_by_key(|r| (r.doc, r.sentence, r.fact));
             refs.dedup();
             let claims: Vec<Claim> = refs.iter().map(|&r| claim(docs, r)).collect();
-            let confidence = ps.iter().map(|p| p.score).fold(0.0, f64::max).clamp(0.0, 1.0);
+            let confidence = ps
+                .iter()
+                .map(|p| p.score)
+                .fold(0.0, f64::max)
+                .clamp(0.0, 1.0);
             let confidence = (confidence * 100.0).round() / 100.0;
             let mut notes: Vec<String> = ps.iter().filter_map(|p| p.note.clone()).collect();
             notes.dedup();
             let explanation = explain(docs, verdict, &claims, &notes);
-            Finding { verdict, facet, topic, explanation, confidence, claims }
+            Finding {
+                verdict,
+                facet,
+                topic,
+                explanation,
+                confidence,
+                claims,
+            }
         })
         .collect()
 }
@@ -195,12 +362,19 @@ fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[Strin
     let mut by_source: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for c in claims {
         let v = by_source.entry(c.source).or_default();
-        let shown = if c.raw.chars().count() > 60 { format!("{}…", c.raw.chars().take(60).collect::<String>()) } else { c.raw.clone() };
+        let shown = if c.raw.chars().count() > 60 {
+            format!("{}…", c.raw.chars().take(60).collect::<String>())
+        } else {
+            c.raw.clone()
+        };
         if !v.contains(&shown) {
             v.push(shown);
         }
     }
-    let values: Vec<String> = by_source.iter().map(|(s, v)| format!("{}: {}", docs[*s].source.id, v.join(" / "))).collect();
+    let values: Vec<String> = by_source
+        .iter()
+        .map(|(s, v)| format!("{}: {}", docs[*s].source.id, v.join(" / ")))
+        .collect();
     let lead = match verdict {
         Verdict::Conflict => "incompatible",
         Verdict::Distinct => "about different things",
@@ -215,19 +389,41 @@ fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[Strin
 }
 
 /// Sentences no other source aligns with and no finding uses, once per distinct text.
-fn only_in(docs: &[Document], findings: &[Finding], aligned: &HashSet<(usize, usize)>) -> Vec<Finding> {
-    let used: HashSet<(usize, usize)> = findings.iter().flat_map(|f| f.claims.iter().map(|c| (c.source, c.sentence))).collect();
+fn only_in(
+    docs: &[Document],
+    findings: &[Finding],
+    aligned: &HashSet<(usize, usize)>,
+) -> Vec<Finding> {
+    let used: HashSet<(usize, usize)> = findings
+        .iter()
+        .flat_map(|f| f.claims.iter().map(|c| (c.source, c.sentence)))
+        .collect();
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut seen = HashSet::new();
         for s in &doc.sentences {
             let text = doc.sentence_text(s);
             let key = normalize_for_match(text);
-            if !seen.insert(key) || used.contains(&(d, s.index)) || aligned.contains(&(d, s.index)) || text.split_whitespace().count() < 4 {
+            if !seen.insert(key)
+                || used.contains(&(d, s.index))
+                || aligned.contains(&(d, s.index))
+                || text.split_whitespace().count() < 4
+            {
                 continue;
             }
-            let c = claim(docs, FactRef { doc: d, sentence: s.index, fact: None });
-            let topic: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            let c = claim(
+                docs,
+                FactRef {
+                    doc: d,
+                    sentence: s.index,
+                    fact: None,
+                },
+            );
+            let topic: String = text
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
             out.push(Finding {
                 verdict: Verdict::OnlyIn,
                 facet: FindingFacet::Statement,

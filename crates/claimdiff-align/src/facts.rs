@@ -2,13 +2,16 @@
 
 use std::collections::HashSet;
 
-use claimdiff_parse::{ActorKind, Document, Fact, Facet, Lexicon, Quantity, normalize_for_match};
+use claimdiff_parse::{ActorKind, Document, Facet, Fact, Lexicon, Quantity, normalize_for_match};
 use similar::{ChangeTag, TextDiff};
 
 use crate::compare::Config;
 use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::SimilarityMap;
-use crate::values::{PlaceRelation, dimension_of, places, quantities_compatible, same_dimension, same_name, timex_comparable, timex_compatible};
+use crate::values::{
+    PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,
+    same_name, timex_comparable, timex_compatible,
+};
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,35 +52,69 @@ pub(crate) struct Pair<'a> {
 /// Facts of one facet in a document, with their positions.
 fn facts_of(doc: &Document, facet: Facet) -> impl Iterator<Item = (usize, usize, &Fact)> {
     doc.sentences.iter().flat_map(move |s| {
-        s.facts.iter().enumerate().filter(move |(_, f)| f.facet == facet).map(move |(k, f)| (s.index, k, f))
+        s.facts
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.facet == facet)
+            .map(move |(k, f)| (s.index, k, f))
     })
 }
 
 impl Pair<'_> {
     fn refs(&self, sa: usize, ka: usize, sb: usize, kb: usize) -> (FactRef, FactRef) {
-        (FactRef { doc: self.ia, sentence: sa, fact: Some(ka) }, FactRef { doc: self.ib, sentence: sb, fact: Some(kb) })
+        (
+            FactRef {
+                doc: self.ia,
+                sentence: sa,
+                fact: Some(ka),
+            },
+            FactRef {
+                doc: self.ib,
+                sentence: sb,
+                fact: Some(kb),
+            },
+        )
     }
 
     /// Event types both sentences share.
     fn shared_events(&self, sa: usize, sb: usize) -> Vec<&str> {
         let eb = &self.b.sentences[sb].events;
-        self.a.sentences[sa].events.iter().filter(|e| eb.contains(e)).map(String::as_str).collect()
+        self.a.sentences[sa]
+            .events
+            .iter()
+            .filter(|e| eb.contains(e))
+            .map(String::as_str)
+            .collect()
     }
 
     /// True when the two sentences carry absolute dates that cannot be the same day: they
     /// describe different occasions.
     fn different_occasions(&self, sa: usize, sb: usize) -> bool {
         let dates = |d: &Document, s: usize| -> Vec<String> {
-            d.sentences[s].facts.iter().filter_map(Fact::time).filter_map(|t| t.timex.clone()).filter(|t| !t.starts_with('T')).collect()
+            d.sentences[s]
+                .facts
+                .iter()
+                .filter_map(Fact::time)
+                .filter_map(|t| t.timex.clone())
+                .filter(|t| !t.starts_with('T'))
+                .collect()
         };
         let (da, db) = (dates(self.a, sa), dates(self.b, sb));
-        !da.is_empty() && !db.is_empty() && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
+        !da.is_empty()
+            && !db.is_empty()
+            && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
     }
 
     /// True for the headline and the first two sentences of the body.
     fn is_lead(&self, doc: &Document, sentence: usize) -> bool {
         let s = &doc.sentences[sentence];
-        s.headline || doc.sentences.iter().filter(|t| !t.headline).take(2).any(|t| t.index == sentence)
+        s.headline
+            || doc
+                .sentences
+                .iter()
+                .filter(|t| !t.headline)
+                .take(2)
+                .any(|t| t.index == sentence)
     }
 
     /// The event topic for two sentences: the main event when both have it, else the first
@@ -104,15 +141,30 @@ enum Referents {
     Different,
 }
 
-const VAGUE: [&str; 8] = ["people", "person", "individual", "resident", "civilian", "dead", "victim", "total"];
+const VAGUE: [&str; 8] = [
+    "people",
+    "person",
+    "individual",
+    "resident",
+    "civilian",
+    "dead",
+    "victim",
+    "total",
+];
 
 fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
     let words = |q: &Quantity| -> Vec<String> {
-        q.referent.as_deref().map(|r| r.split(' ').map(|w| lex.term(w)).collect()).unwrap_or_default()
+        q.referent
+            .as_deref()
+            .map(|r| r.split(' ').map(|w| lex.term(w)).collect())
+            .unwrap_or_default()
     };
     let (wa, wb) = (words(a), words(b));
     // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
-    let vague = |w: &[String]| w.last().is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h) || lex.event(h).is_some());
+    let vague = |w: &[String]| {
+        w.last()
+            .is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h) || lex.event(h).is_some())
+    };
     if vague(&wa) && vague(&wb) {
         return Referents::Vague;
     }
@@ -127,10 +179,13 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
 
 /// True when the head noun of what `q` counts is among a sentence's terms.
 fn mentions_head(q: &Quantity, terms: &[String], lex: &Lexicon) -> bool {
-    q.referent.as_deref().and_then(|r| r.rsplit(' ').next()).is_some_and(|h| {
-        let t = lex.term(h);
-        !VAGUE.iter().any(|v| lex.term(v) == t) && terms.contains(&t)
-    })
+    q.referent
+        .as_deref()
+        .and_then(|r| r.rsplit(' ').next())
+        .is_some_and(|h| {
+            let t = lex.term(h);
+            !VAGUE.iter().any(|v| lex.term(v) == t) && terms.contains(&t)
+        })
 }
 
 /// True for figures specific enough that an equal value in another report is the same fact:
@@ -139,18 +194,42 @@ fn distinctive(q: &Quantity) -> bool {
     q.unit.is_some() || q.value >= 100.0
 }
 
-/// True when the stated values are within 1% of each other in the same unit.
+/// True when the stated values are within 1% of each other, or 2% once converted to one unit.
 fn close(a: &Quantity, b: &Quantity) -> bool {
-    a.unit == b.unit && (a.value - b.value).abs() <= 0.01 * a.value.abs().max(b.value.abs())
+    let (x, y, tolerance) = if a.unit == b.unit {
+        (a.value, b.value, 0.01)
+    } else {
+        (base_value(a), base_value(b), 0.02)
+    };
+    (x - y).abs() <= tolerance * x.abs().max(y.abs())
 }
 
 /// The topic name of a quantity: what it counts, or its event, and its unit.
 fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
-    let what = a.referent.clone().or_else(|| b.referent.clone()).or_else(|| a.event.clone()).unwrap_or_else(|| "figure".to_owned());
+    let what = a
+        .referent
+        .clone()
+        .or_else(|| b.referent.clone())
+        .or_else(|| a.event.clone())
+        .unwrap_or_else(|| "figure".to_owned());
     match dimension_of(a) {
         "count" => what,
         dim => format!("{what} ({dim})"),
     }
+}
+
+/// Keeps every agreement (a figure may be repeated in a report), and for the facts no
+/// agreement covers, the best conflict of each fact, one-to-one.
+fn settle(cands: Vec<Pairing>) -> Vec<Pairing> {
+    let (mut agrees, rest): (Vec<_>, Vec<_>) =
+        cands.into_iter().partition(|c| c.verdict == Verdict::Agree);
+    let agreed: HashSet<FactRef> = agrees.iter().flat_map(|c| [c.a, c.b]).collect();
+    let rest = rest
+        .into_iter()
+        .filter(|c| !agreed.contains(&c.a) && !agreed.contains(&c.b))
+        .collect();
+    agrees.extend(one_to_one(rest));
+    agrees
 }
 
 /// Greedily keeps the best pairing of each fact (one-to-one): agreements first, since a fact
@@ -178,8 +257,12 @@ fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
 /// with the same referent and event in a related sentence; distinct when the same kind of
 /// figure is about different things.
 pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
-    let qa: Vec<_> = facts_of(p.a, Facet::Quantity).filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion)).collect();
-    let qb: Vec<_> = facts_of(p.b, Facet::Quantity).filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion)).collect();
+    let qa: Vec<_> = facts_of(p.a, Facet::Quantity)
+        .filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion))
+        .collect();
+    let qb: Vec<_> = facts_of(p.b, Facet::Quantity)
+        .filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion))
+        .collect();
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for &(sa, ka, fa) in &qa {
@@ -193,7 +276,9 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let refs = referents(x, y, p.lex);
             // What one figure counts is named in the other's sentence ("seven-year deal" /
             // "a contract … over seven years").
-            let in_context = refs != Referents::Same && (mentions_head(x, &p.terms.1[sb], p.lex) || mentions_head(y, &p.terms.0[sa], p.lex));
+            let in_context = refs != Referents::Same
+                && (mentions_head(x, &p.terms.1[sb], p.lex)
+                    || mentions_head(y, &p.terms.0[sa], p.lex));
             let event = match (&x.event, &y.event) {
                 (Some(e), Some(f)) if e == f => Some(true),
                 (Some(_), Some(_)) => Some(false),
@@ -207,12 +292,22 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 Referents::Vague => 0.15,
                 Referents::Different => 0.0,
             };
-            let score = ctx + ref_score + match event {
-                Some(true) => 0.2,
-                Some(false) => -0.3,
-                None => 0.0,
+            let score = ctx
+                + ref_score
+                + match event {
+                    Some(true) => 0.2,
+                    Some(false) => -0.3,
+                    None => 0.0,
+                };
+            let pairing = |verdict| Pairing {
+                verdict,
+                facet: FindingFacet::Fact(Facet::Quantity),
+                topic: topic.clone(),
+                a: ra,
+                b: rb,
+                score,
+                note: conversion_note(p, ra, rb),
             };
-            let pairing = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Quantity), topic: topic.clone(), a: ra, b: rb, score, note: conversion_note(p, ra, rb) };
             if quantities_compatible(x, y) {
                 let trivial = x.unit.is_none() && x.value < 2.0;
                 let weak = p.cfg.agree_context / 2.0;
@@ -222,7 +317,9 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                     match refs {
                         Referents::Same | Referents::Partial => ctx >= weak,
                         _ if in_context => ctx >= weak,
-                        Referents::Vague => ctx >= p.cfg.agree_context || event == Some(true) && ctx >= weak,
+                        Referents::Vague => {
+                            ctx >= p.cfg.agree_context || event == Some(true) && ctx >= weak
+                        }
                         Referents::Different => false,
                     }
                 };
@@ -237,11 +334,21 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 _ => false,
             };
             // Both leads giving a figure for the main event give it for the same thing.
-            let frame = event == Some(true) && x.event == p.main_event && p.is_lead(p.a, sa) && p.is_lead(p.b, sb);
-            let needed = if frame { p.cfg.frame_context } else { p.cfg.conflict_context };
+            let frame = event == Some(true)
+                && x.event == p.main_event
+                && p.is_lead(p.a, sa)
+                && p.is_lead(p.b, sb);
+            let needed = if frame {
+                p.cfg.frame_context
+            } else {
+                p.cfg.conflict_context
+            };
             if same_thing && ctx >= needed && !p.different_occasions(sa, sb) {
                 matched.push(pairing(Verdict::Conflict));
-            } else if event == Some(true) || refs == Referents::Same || refs == Referents::Partial && ctx >= p.cfg.agree_context {
+            } else if event == Some(true)
+                || refs == Referents::Same
+                || refs == Referents::Partial && ctx >= p.cfg.agree_context
+            {
                 let mut d = pairing(Verdict::Distinct);
                 d.topic = match (&x.event, dimension_of(x)) {
                     (Some(e), "count") => format!("{e} figures"),
@@ -252,10 +359,14 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             }
         }
     }
-    let kept = one_to_one(matched);
+    let kept = settle(matched);
     let used: HashSet<FactRef> = kept.iter().flat_map(|k| [k.a, k.b]).collect();
     let mut out = kept;
-    out.extend(distinct.into_iter().filter(|d| !used.contains(&d.a) && !used.contains(&d.b)));
+    out.extend(
+        distinct
+            .into_iter()
+            .filter(|d| !used.contains(&d.a) && !used.contains(&d.b)),
+    );
     out
 }
 
@@ -264,7 +375,12 @@ fn conversion_note(p: &Pair<'_>, a: FactRef, b: FactRef) -> Option<String> {
     let conv = |d: &Document, r: FactRef| -> Option<String> {
         let s = &d.sentences[r.sentence];
         let k = r.fact?;
-        s.facts.get(k + 1..)?.iter().find(|f| f.quantity().is_some()).filter(|f| f.quantity().is_some_and(|q| q.conversion)).map(|f| f.raw.clone())
+        s.facts
+            .get(k + 1..)?
+            .iter()
+            .find(|f| f.quantity().is_some())
+            .filter(|f| f.quantity().is_some_and(|q| q.conversion))
+            .map(|f| f.raw.clone())
     };
     let notes: Vec<String> = [(p.a, a, &p.a.source.id), (p.b, b, &p.b.source.id)]
         .into_iter()
@@ -278,7 +394,10 @@ fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opti
     let s = &doc.sentences[sentence];
     s.tokens
         .iter()
-        .filter_map(|t| lex.event(t.text(&doc.text)).map(|e| (t.start.abs_diff(fact.span.start), e)))
+        .filter_map(|t| {
+            lex.event(t.text(&doc.text))
+                .map(|e| (t.start.abs_diff(fact.span.start), e))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, e)| e.to_owned())
 }
@@ -286,24 +405,49 @@ fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opti
 /// Dates and times: compared only when both resolve; a difference is a conflict only for the
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
-    let ta: Vec<_> = facts_of(p.a, Facet::Time).filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some())).collect();
-    let tb: Vec<_> = facts_of(p.b, Facet::Time).filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some())).collect();
+    let ta: Vec<_> = facts_of(p.a, Facet::Time)
+        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some()))
+        .collect();
+    let tb: Vec<_> = facts_of(p.b, Facet::Time)
+        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some()))
+        .collect();
     let mut cands = Vec::new();
     for &(sa, ka, fa) in &ta {
-        let xa = fa.time().and_then(|t| t.timex.as_deref()).unwrap_or_default();
+        let xa = fa
+            .time()
+            .and_then(|t| t.timex.as_deref())
+            .unwrap_or_default();
         for &(sb, kb, fb) in &tb {
-            let xb = fb.time().and_then(|t| t.timex.as_deref()).unwrap_or_default();
+            let xb = fb
+                .time()
+                .and_then(|t| t.timex.as_deref())
+                .unwrap_or_default();
             if xa.starts_with('T') != xb.starts_with('T') {
                 continue;
             }
             let ctx = p.sim.get(sa, sb);
             let ev_a = event_at(p.a, sa, fa, p.lex);
             let same_event = ev_a.is_some() && ev_a == event_at(p.b, sb, fb, p.lex);
-            let topic = format!("{} {}", p.topic_event(sa, sb).or(ev_a.clone()).unwrap_or_else(|| "event".to_owned()), if xa.starts_with('T') { "time" } else { "date" });
+            let topic = format!(
+                "{} {}",
+                p.topic_event(sa, sb)
+                    .or(ev_a.clone())
+                    .unwrap_or_else(|| "event".to_owned()),
+                if xa.starts_with('T') { "time" } else { "date" }
+            );
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let score = ctx + if same_event { 0.3 } else { 0.0 };
-            let make = |verdict| Pairing { verdict, facet: FindingFacet::Fact(Facet::Time), topic: topic.clone(), a: ra, b: rb, score, note: None };
-            if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7) {
+            let make = |verdict| Pairing {
+                verdict,
+                facet: FindingFacet::Fact(Facet::Time),
+                topic: topic.clone(),
+                a: ra,
+                b: rb,
+                score,
+                note: None,
+            };
+            if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7)
+            {
                 let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
                 if (same_event || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));
@@ -313,7 +457,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             }
         }
     }
-    one_to_one(cands)
+    settle(cands)
 }
 
 /// Places of the same event: different owners or different named places conflict.
@@ -329,21 +473,58 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             let ctx = p.sim.get(sa, sb);
             let main = event.is_some() && p.main_event == event;
             let (ra, rb) = p.refs(sa, ka, sb, kb);
-            let topic = event.as_ref().map_or_else(|| "place".to_owned(), |e| format!("{e} location"));
+            let topic = event
+                .as_ref()
+                .map_or_else(|| "place".to_owned(), |e| format!("{e} location"));
+            // "a rally outside Waterloo station" / "a rally outside Victoria station": the place
+            // of the same kind of event.
+            let anchor = anchored_event(p.a, sa, fa, p.lex);
+            let anchored = anchor.is_some() && anchor == anchored_event(p.b, sb, fb, p.lex);
             let verdict = match places(x, y) {
-                PlaceRelation::Same if event.is_some() && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context => Verdict::Agree,
-                PlaceRelation::Different if event.is_some() && ((main && ctx >= p.cfg.frame_context) || ctx >= p.cfg.conflict_context) => Verdict::Conflict,
+                PlaceRelation::Same
+                    if event.is_some() && ctx >= p.cfg.agree_context / 2.0
+                        || ctx >= p.cfg.agree_context =>
+                {
+                    Verdict::Agree
+                }
+                PlaceRelation::Different
+                    if event.is_some()
+                        && ((main || anchored) && ctx >= p.cfg.frame_context
+                            || ctx >= p.cfg.conflict_context) =>
+                {
+                    Verdict::Conflict
+                }
                 _ => continue,
             };
             if verdict == Verdict::Conflict && p.different_occasions(sa, sb) {
                 continue;
             }
-            out.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Location), topic, a: ra, b: rb, score: ctx, note: None });
+            out.push(Pairing {
+                verdict,
+                facet: FindingFacet::Fact(Facet::Location),
+                topic,
+                a: ra,
+                b: rb,
+                score: ctx,
+                note: None,
+            });
         }
     }
     let support = same_place_support(p, &out);
     out.extend(support);
     out
+}
+
+/// The event a place phrase is attached to: an event word at most three words before its
+/// preposition ("rally outside …", "protested on Monday outside …").
+fn anchored_event(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Option<String> {
+    let toks = &doc.sentences[sentence].tokens;
+    let at = toks.iter().position(|t| t.start >= fact.span.start)?;
+    toks[at.saturating_sub(5)..at.saturating_sub(1)]
+        .iter()
+        .rev()
+        .find_map(|t| lex.event(t.text(&doc.text)))
+        .map(str::to_owned)
 }
 
 /// Other mentions of a conflicting place in the same report ("NHS England's headquarters" …
@@ -353,13 +534,35 @@ fn same_place_support(p: &Pair<'_>, found: &[Pairing]) -> Vec<Pairing> {
     for c in found.iter().filter(|c| c.verdict == Verdict::Conflict) {
         let event = c.topic.strip_suffix(" location").unwrap_or_default();
         for (doc, own, other) in [(p.a, c.a, c.b), (p.b, c.b, c.a)] {
-            let Some(head) = doc.sentences[own.sentence].facts.get(own.fact.unwrap_or(usize::MAX)).and_then(Fact::location).and_then(|l| l.head.clone()) else { continue };
+            let Some(head) = doc.sentences[own.sentence]
+                .facts
+                .get(own.fact.unwrap_or(usize::MAX))
+                .and_then(Fact::location)
+                .and_then(|l| l.head.clone())
+            else {
+                continue;
+            };
             for (s, k, f) in facts_of(doc, Facet::Location) {
-                let same_head = f.location().is_some_and(|l| l.head.as_deref() == Some(head.as_str()));
-                let r = FactRef { doc: own.doc, sentence: s, fact: Some(k) };
+                let same_head = f
+                    .location()
+                    .is_some_and(|l| l.head.as_deref() == Some(head.as_str()));
+                let r = FactRef {
+                    doc: own.doc,
+                    sentence: s,
+                    fact: Some(k),
+                };
                 if same_head && r != own && doc.sentences[s].events.iter().any(|e| e == event) {
-                    let (a, b) = if own.doc == c.a.doc { (r, other) } else { (other, r) };
-                    out.push(Pairing { a, b, note: None, ..c.clone() });
+                    let (a, b) = if own.doc == c.a.doc {
+                        (r, other)
+                    } else {
+                        (other, r)
+                    };
+                    out.push(Pairing {
+                        a,
+                        b,
+                        note: None,
+                        ..c.clone()
+                    });
                 }
             }
         }
@@ -413,38 +616,91 @@ pub(crate) fn quotes(p: &Pair<'_>) -> Vec<Pairing> {
             let wb = quote_words(&y.text);
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let short = wa.len().min(wb.len());
-            let shared = wa.iter().filter(|w| wb.contains(w)).count().min(wb.iter().filter(|w| wa.contains(w)).count());
+            let shared = wa
+                .iter()
+                .filter(|w| wb.contains(w))
+                .count()
+                .min(wb.iter().filter(|w| wa.contains(w)).count());
             let overlap = shared as f64 / short.max(1) as f64;
             let same_words = wa == wb;
             if short < 4 {
                 if same_words && !wa.is_empty() {
-                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Quote), topic: format!("quote \"{}\"", x.text), a: ra, b: rb, score: 0.5, note: None });
+                    cands.push(Pairing {
+                        verdict: Verdict::Agree,
+                        facet: FindingFacet::Fact(Facet::Quote),
+                        topic: format!("quote \"{}\"", x.text),
+                        a: ra,
+                        b: rb,
+                        score: 0.5,
+                        note: None,
+                    });
                 }
                 continue;
             }
             if overlap < p.cfg.quote_overlap {
                 continue;
             }
-            let topic = format!("quote \"{}\"", quote_words(&x.text).into_iter().take(6).collect::<Vec<_>>().join(" "));
+            let topic = format!(
+                "quote \"{}\"",
+                quote_words(&x.text)
+                    .into_iter()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
             let faithful = same_words || contained(&wa, &wb) || contained(&wb, &wa);
-            let verdict = if faithful { Verdict::Agree } else { Verdict::Conflict };
-            let note = (!faithful).then(|| format!("words changed: {}", word_diff(&x.text, &y.text)));
-            cands.push(Pairing { verdict, facet: FindingFacet::Fact(Facet::Quote), topic: topic.clone(), a: ra, b: rb, score: 1.0 + overlap, note });
+            let verdict = if faithful {
+                Verdict::Agree
+            } else {
+                Verdict::Conflict
+            };
+            let note =
+                (!faithful).then(|| format!("words changed: {}", word_diff(&x.text, &y.text)));
+            cands.push(Pairing {
+                verdict,
+                facet: FindingFacet::Fact(Facet::Quote),
+                topic: topic.clone(),
+                a: ra,
+                b: rb,
+                score: 1.0 + overlap,
+                note,
+            });
             let certain = !x.speaker_from_pronoun && !y.speaker_from_pronoun;
             match (&x.speaker, &y.speaker) {
                 (Some(s), Some(t)) if certain && !same_name(s, t) && is_named(s) && is_named(t) => {
-                    let note = Some(format!("the same words are given to {s} in {} and to {t} in {}", p.a.source.id, p.b.source.id));
-                    cands.push(Pairing { verdict: Verdict::Conflict, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of a quote: {s} / {t}"), a: ra, b: rb, score: 1.0 + overlap, note });
+                    let note = Some(format!(
+                        "the same words are given to {s} in {} and to {t} in {}",
+                        p.a.source.id, p.b.source.id
+                    ));
+                    cands.push(Pairing {
+                        verdict: Verdict::Conflict,
+                        facet: FindingFacet::Fact(Facet::Actor),
+                        topic: format!("speaker of a quote: {s} / {t}"),
+                        a: ra,
+                        b: rb,
+                        score: 1.0 + overlap,
+                        note,
+                    });
                 }
                 (Some(s), Some(t)) if same_name(s, t) => {
-                    cands.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("speaker of quotes by {s}"), a: ra, b: rb, score: 1.0 + overlap, note: Some(format!("both attribute the words to {s}")) });
+                    cands.push(Pairing {
+                        verdict: Verdict::Agree,
+                        facet: FindingFacet::Fact(Facet::Actor),
+                        topic: format!("speaker of quotes by {s}"),
+                        a: ra,
+                        b: rb,
+                        score: 1.0 + overlap,
+                        note: Some(format!("both attribute the words to {s}")),
+                    });
                 }
                 _ => {}
             }
         }
     }
     // Speaker findings follow the quotes kept: every piece of a quote of several sentences.
-    let (actor, quote): (Vec<_>, Vec<_>) = cands.into_iter().partition(|c| c.facet == FindingFacet::Fact(Facet::Actor));
+    let (actor, quote): (Vec<_>, Vec<_>) = cands
+        .into_iter()
+        .partition(|c| c.facet == FindingFacet::Fact(Facet::Actor));
     let mut out = one_to_one(quote);
     let kept: HashSet<(FactRef, FactRef)> = out.iter().map(|q| (q.a, q.b)).collect();
     out.extend(actor.into_iter().filter(|c| kept.contains(&(c.a, c.b))));
@@ -453,7 +709,9 @@ pub(crate) fn quotes(p: &Pair<'_>) -> Vec<Pairing> {
 
 /// True when a speaker is a name rather than a description ("a spokesman").
 fn is_named(speaker: &str) -> bool {
-    speaker.split(' ').any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    speaker
+        .split(' ')
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Roles that name whoever leads, compatible with any specific leading role.
@@ -471,10 +729,22 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             if x.kind == ActorKind::Group && y.kind == ActorKind::Group {
                 let main = p.main_event.as_deref();
-                let in_main = |d: &Document, s: usize| main.is_some_and(|m| d.sentences[s].events.first().map(String::as_str) == Some(m));
+                let in_main = |d: &Document, s: usize| {
+                    main.is_some_and(|m| {
+                        d.sentences[s].events.first().map(String::as_str) == Some(m)
+                    })
+                };
                 if x.name == y.name && in_main(p.a, sa) && in_main(p.b, sb) {
                     let topic = format!("who took part in the {}", main.unwrap_or("event"));
-                    out.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic, a: ra, b: rb, score: 1.0, note: None });
+                    out.push(Pairing {
+                        verdict: Verdict::Agree,
+                        facet: FindingFacet::Fact(Facet::Actor),
+                        topic,
+                        a: ra,
+                        b: rb,
+                        score: 1.0,
+                        note: None,
+                    });
                 }
                 continue;
             }
@@ -484,10 +754,21 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
             // Different roles are not a conflict: one person holds several ("CEO and
             // co-founder"), and reports pick different ones.
             let orgs_differ = matches!((&x.org, &y.org), (Some(o), Some(q)) if !same_name(o, q));
-            let generic = |roles: &[String]| roles.iter().any(|r| GENERIC_ROLES.contains(&r.as_str()));
-            let shared = x.roles.iter().any(|r| y.roles.contains(r)) || generic(&x.roles) || generic(&y.roles);
+            let generic =
+                |roles: &[String]| roles.iter().any(|r| GENERIC_ROLES.contains(&r.as_str()));
+            let shared = x.roles.iter().any(|r| y.roles.contains(r))
+                || generic(&x.roles)
+                || generic(&y.roles);
             if shared && !orgs_differ {
-                out.push(Pairing { verdict: Verdict::Agree, facet: FindingFacet::Fact(Facet::Actor), topic: format!("{} role", x.name), a: ra, b: rb, score: 1.0, note: None });
+                out.push(Pairing {
+                    verdict: Verdict::Agree,
+                    facet: FindingFacet::Fact(Facet::Actor),
+                    topic: format!("{} role", x.name),
+                    a: ra,
+                    b: rb,
+                    score: 1.0,
+                    note: None,
+                });
             }
         }
     }
@@ -500,7 +781,13 @@ mod tests {
 
     #[test]
     fn word_diff_shows_changed_words() {
-        assert_eq!(word_diff("we had no choice but to strike", "we had no option but to strike"), "-choice +option");
+        assert_eq!(
+            word_diff(
+                "we had no choice but to strike",
+                "we had no option but to strike"
+            ),
+            "-choice +option"
+        );
     }
 
     #[test]

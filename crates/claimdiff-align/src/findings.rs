@@ -88,7 +88,10 @@ pub struct Finding {
 impl Finding {
     /// Sort key: verdict (conflicts first), then the first claim's place in the text.
     pub(crate) fn sort_key(&self) -> (Verdict, usize, usize, String) {
-        let first = self.claims.first().map_or((0, 0), |c| (c.source, c.span.start));
+        let first = self
+            .claims
+            .first()
+            .map_or((0, 0), |c| (c.source, c.span.start));
         (self.verdict, first.0, first.1, self.topic.clone())
     }
 }

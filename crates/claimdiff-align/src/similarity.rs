@@ -27,7 +27,8 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                 .iter()
                 .filter(|tok| tok.kind == TokenKind::Word)
                 .map(|tok| tok.text(&doc.text))
-                .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w))
+                // Event words count once, as their event type (below).
+                .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w) && lex.event(w).is_none())
                 .map(|w| lex.term(w))
                 .collect();
             t.extend(s.events.iter().map(|e| format!("event:{e}")));
@@ -35,7 +36,10 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                 match &f.detail {
                     FactValue::Actor(a) => t.push(format!("actor:{}", a.name.to_lowercase())),
                     FactValue::Quantity(q) if !q.conversion => {
-                        t.push(format!("qty:{}", f.value.trim_start_matches(['≥', '≤', '≈', '≲', ' '])));
+                        t.push(format!(
+                            "qty:{}",
+                            f.value.trim_start_matches(['≥', '≤', '≈', '≲', ' '])
+                        ));
                     }
                     _ => {}
                 }
@@ -101,12 +105,20 @@ impl SimilarityMap {
 
     /// Best similarity of sentence `i` (first document) with any sentence of the second.
     pub(crate) fn best_a(&self, i: usize) -> f64 {
-        self.scores.iter().filter(|((a, _), _)| *a == i).map(|(_, s)| *s).fold(0.0, f64::max)
+        self.scores
+            .iter()
+            .filter(|((a, _), _)| *a == i)
+            .map(|(_, s)| *s)
+            .fold(0.0, f64::max)
     }
 
     /// Best similarity of sentence `j` (second document) with any sentence of the first.
     pub(crate) fn best_b(&self, j: usize) -> f64 {
-        self.scores.iter().filter(|((_, b), _)| *b == j).map(|(_, s)| *s).fold(0.0, f64::max)
+        self.scores
+            .iter()
+            .filter(|((_, b), _)| *b == j)
+            .map(|(_, s)| *s)
+            .fold(0.0, f64::max)
     }
 
     /// One-to-one sentence pairs of maximal total similarity, keeping those at or above
@@ -117,18 +129,30 @@ impl SimilarityMap {
         }
         // kuhn_munkres needs rows <= columns and integer weights.
         let transpose = rows > cols;
-        let (r, c) = if transpose { (cols, rows) } else { (rows, cols) };
+        let (r, c) = if transpose {
+            (cols, rows)
+        } else {
+            (rows, cols)
+        };
         let weights = Matrix::from_fn(r, c, |(x, y)| {
             let (i, j) = if transpose { (y, x) } else { (x, y) };
             let s = self.get(i, j);
-            if s >= threshold { (s * 1_000_000.0).round() as i64 } else { 0 }
+            if s >= threshold {
+                (s * 1_000_000.0).round() as i64
+            } else {
+                0
+            }
         });
         let (_, assignment) = kuhn_munkres(&weights);
         let mut pairs: Vec<SentencePair> = assignment
             .into_iter()
             .enumerate()
             .map(|(x, y)| if transpose { (y, x) } else { (x, y) })
-            .map(|(a, b)| SentencePair { a, b, score: self.get(a, b) })
+            .map(|(a, b)| SentencePair {
+                a,
+                b,
+                score: self.get(a, b),
+            })
             .filter(|p| p.score >= threshold)
             .collect();
         pairs.sort_by_key(|p| (p.a, p.b));
@@ -147,7 +171,11 @@ mod tests {
     #[test]
     fn shared_rare_terms_score_high_and_assignment_is_one_to_one() {
         let a = vec![v(&["quake", "toll", "town"]), v(&["mayor", "said", "town"])];
-        let b = vec![v(&["mayor", "town"]), v(&["quake", "toll"]), v(&["weather"])];
+        let b = vec![
+            v(&["mayor", "town"]),
+            v(&["quake", "toll"]),
+            v(&["weather"]),
+        ];
         let map = SimilarityMap::build(&a, &b);
         assert!(map.get(0, 1) > map.get(0, 0));
         assert_eq!(map.get(0, 2), 0.0);

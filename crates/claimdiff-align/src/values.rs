@@ -48,6 +48,12 @@ pub(crate) fn same_dimension(a: &Quantity, b: &Quantity) -> bool {
     dimension_of(a) == dimension_of(b)
 }
 
+/// A quantity's stated value in its dimension's base unit.
+pub(crate) fn base_value(q: &Quantity) -> f64 {
+    let (_, factor, offset) = dimension(q.unit.as_deref());
+    q.value * factor + offset
+}
+
 /// The interval a quantity allows, in base units, widened by the rounding its notation implies.
 fn interval(q: &Quantity, converted: bool) -> (f64, f64) {
     let (_, factor, offset) = dimension(q.unit.as_deref());
@@ -73,9 +79,16 @@ pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
     }
     // Rounding: "nearly 20,000" vs "19,800"; exact figures within 1% when one is round.
     let (va, vb) = (a.value, b.value);
-    let round = |v: f64| v != 0.0 && (v / 10f64.powi((v.abs().log10().floor() as i32 - 1).max(0))).fract() == 0.0 && v.abs() >= 1000.0;
+    let round = |v: f64| {
+        v != 0.0
+            && (v / 10f64.powi((v.abs().log10().floor() as i32 - 1).max(0))).fract() == 0.0
+            && v.abs() >= 1000.0
+    };
     let rel = (va - vb).abs() / va.abs().max(vb.abs()).max(1.0);
-    !converted && (round(va) || round(vb)) && rel <= 0.01 && (a.hedge.is_some() || b.hedge.is_some())
+    !converted
+        && (round(va) || round(vb))
+        && rel <= 0.01
+        && (a.hedge.is_some() || b.hedge.is_some())
 }
 
 /// True when two TIMEX values can name the same time: equal where both are specified.
@@ -86,20 +99,32 @@ pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
     }
     let pa: Vec<&str> = a.split('-').collect();
     let pb: Vec<&str> = b.split('-').collect();
-    pa.iter().zip(&pb).all(|(x, y)| x == y || x.contains('X') || y.contains('X'))
+    pa.iter()
+        .zip(&pb)
+        .all(|(x, y)| x == y || x.contains('X') || y.contains('X'))
 }
 
 /// True when the two TIMEX values are of the same precision (both full dates or both clock
 /// times), so that a difference is a real difference and not vagueness.
 pub(crate) fn timex_comparable(a: &str, b: &str) -> bool {
-    let shape = |t: &str| if t.starts_with('T') { 1 } else { t.split('-').count() + 10 };
+    let shape = |t: &str| {
+        if t.starts_with('T') {
+            1
+        } else {
+            t.split('-').count() + 10
+        }
+    };
     shape(a) == shape(b)
 }
 
 /// Normalised name for comparison: lower case, no leading "the".
 pub(crate) fn name_key(name: &str) -> String {
     let lower = name.to_lowercase();
-    lower.strip_prefix("the ").unwrap_or(&lower).trim().to_owned()
+    lower
+        .strip_prefix("the ")
+        .unwrap_or(&lower)
+        .trim()
+        .to_owned()
 }
 
 /// True when two names refer to the same actor: equal, one a word-prefix or surname of the
@@ -112,7 +137,11 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")) {
         return true;
     }
@@ -142,7 +171,10 @@ pub(crate) fn places(a: &Location, b: &Location) -> PlaceRelation {
         (Some(x), Some(y)) if proper(x) && proper(y) => return PlaceRelation::Different,
         _ => {}
     }
-    let shared = a.places.iter().any(|p| b.places.iter().any(|q| same_name(p, q)));
+    let shared = a
+        .places
+        .iter()
+        .any(|p| b.places.iter().any(|q| same_name(p, q)));
     if shared && (a.owner.is_none() || b.owner.is_none() || a.owner == b.owner) {
         return PlaceRelation::Same;
     }
@@ -159,7 +191,13 @@ pub(crate) fn places(a: &Location, b: &Location) -> PlaceRelation {
 mod tests {
     use super::*;
 
-    fn q(value: f64, low: Option<f64>, high: Option<f64>, unit: Option<&str>, hedge: Option<&str>) -> Quantity {
+    fn q(
+        value: f64,
+        low: Option<f64>,
+        high: Option<f64>,
+        unit: Option<&str>,
+        hedge: Option<&str>,
+    ) -> Quantity {
         Quantity {
             value,
             low,
@@ -178,18 +216,73 @@ mod tests {
     #[test]
     fn numeric_policy() {
         let cases: &[(Quantity, Quantity, bool, &str)] = &[
-            (exact(330e6, Some("GBP")), q(330e6, None, Some(330e6), Some("GBP"), Some("up to")), true, "up to includes the value"),
+            (
+                exact(330e6, Some("GBP")),
+                q(330e6, None, Some(330e6), Some("GBP"), Some("up to")),
+                true,
+                "up to includes the value",
+            ),
             (exact(7.0, None), exact(7.0, None), true, "equal counts"),
-            (exact(58.0, None), exact(46.0, None), false, "different counts"),
-            (q(20000.0, Some(18000.0), Some(20000.0), None, Some("nearly")), exact(19800.0, None), true, "nearly"),
-            (q(40.0, Some(40.0), None, None, Some("more than")), exact(43.0, None), true, "more than"),
-            (q(40.0, Some(40.0), None, None, Some("more than")), exact(38.0, None), false, "more than excludes less"),
-            (q(58.0, Some(58.0), None, None, Some("at least")), exact(46.0, None), false, "regression: an open interval once made every figure compatible"),
-            (exact(10.0, Some("mi")), exact(16.0, Some("km")), true, "miles vs km"),
-            (exact(90.0, Some("mph")), exact(145.0, Some("km/h")), true, "mph vs km/h"),
-            (exact(30.0, Some("C")), exact(86.0, Some("F")), true, "celsius vs fahrenheit"),
-            (exact(4.7e6, Some("GBP")), exact(4.7e6, Some("USD")), false, "currencies never mix"),
-            (exact(7.0, Some("year")), exact(7.0, Some("year")), true, "durations"),
+            (
+                exact(58.0, None),
+                exact(46.0, None),
+                false,
+                "different counts",
+            ),
+            (
+                q(20000.0, Some(18000.0), Some(20000.0), None, Some("nearly")),
+                exact(19800.0, None),
+                true,
+                "nearly",
+            ),
+            (
+                q(40.0, Some(40.0), None, None, Some("more than")),
+                exact(43.0, None),
+                true,
+                "more than",
+            ),
+            (
+                q(40.0, Some(40.0), None, None, Some("more than")),
+                exact(38.0, None),
+                false,
+                "more than excludes less",
+            ),
+            (
+                q(58.0, Some(58.0), None, None, Some("at least")),
+                exact(46.0, None),
+                false,
+                "regression: an open interval once made every figure compatible",
+            ),
+            (
+                exact(10.0, Some("mi")),
+                exact(16.0, Some("km")),
+                true,
+                "miles vs km",
+            ),
+            (
+                exact(90.0, Some("mph")),
+                exact(145.0, Some("km/h")),
+                true,
+                "mph vs km/h",
+            ),
+            (
+                exact(30.0, Some("C")),
+                exact(86.0, Some("F")),
+                true,
+                "celsius vs fahrenheit",
+            ),
+            (
+                exact(4.7e6, Some("GBP")),
+                exact(4.7e6, Some("USD")),
+                false,
+                "currencies never mix",
+            ),
+            (
+                exact(7.0, Some("year")),
+                exact(7.0, Some("year")),
+                true,
+                "durations",
+            ),
         ];
         for (a, b, want, why) in cases {
             assert_eq!(quantities_compatible(a, b), *want, "{why}");
@@ -215,10 +308,28 @@ mod tests {
             places: places.iter().map(|p| (*p).to_owned()).collect(),
             relation: None,
         };
-        assert_eq!(places(&owned("NHS England", &[]), &owned("Palantir", &["London"])), PlaceRelation::Different);
-        assert_eq!(places(&owned("health service", &["Waterloo", "London"]), &owned("Palantir", &["London"])), PlaceRelation::Unknown);
-        assert_eq!(places(&owned("Acme", &["Leeds"]), &owned("Acme", &["York"])), PlaceRelation::Same);
-        let bare = |p: &str| Location { places: vec![p.into()], ..Location::default() };
-        assert_eq!(places(&bare("Leeds"), &bare("York")), PlaceRelation::Different);
+        assert_eq!(
+            places(&owned("NHS England", &[]), &owned("Palantir", &["London"])),
+            PlaceRelation::Different
+        );
+        assert_eq!(
+            places(
+                &owned("health service", &["Waterloo", "London"]),
+                &owned("Palantir", &["London"])
+            ),
+            PlaceRelation::Unknown
+        );
+        assert_eq!(
+            places(&owned("Acme", &["Leeds"]), &owned("Acme", &["York"])),
+            PlaceRelation::Same
+        );
+        let bare = |p: &str| Location {
+            places: vec![p.into()],
+            ..Location::default()
+        };
+        assert_eq!(
+            places(&bare("Leeds"), &bare("York")),
+            PlaceRelation::Different
+        );
     }
 }

@@ -19,7 +19,12 @@ pub(crate) fn read_article(path: &Path) -> anyhow::Result<String> {
     if bytes.contains(&0) {
         bail!("{shown}: looks like a binary file (it contains NUL bytes)");
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| anyhow::anyhow!("{shown}: not valid UTF-8 (invalid byte at offset {})", e.valid_up_to()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{shown}: not valid UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
     Ok(text.to_owned())
 }
 
@@ -32,7 +37,9 @@ fn io_reason(e: &std::io::Error) -> String {
             let s = e.to_string();
             let s = s.split(" (os error").next().unwrap_or(&s).to_owned();
             let mut c = s.chars();
-            c.next().map_or(s.clone(), |f| f.to_lowercase().collect::<String>() + c.as_str())
+            c.next().map_or(s.clone(), |f| {
+                f.to_lowercase().collect::<String>() + c.as_str()
+            })
         }
     }
 }

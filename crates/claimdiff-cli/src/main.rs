@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
 use claimdiff_align::{Config, compare};
 use claimdiff_parse::{Document, Lexicon, Source, parse};
 use claimdiff_report::{TableOptions, claims_json, claims_table, report_json, report_table};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Compare news reports of the same story, claim by claim.
 #[derive(Debug, Parser)]
@@ -58,28 +58,58 @@ enum Format {
 
 /// Source ids: A, B, …, Z, then S27, S28, ….
 fn source_id(i: usize) -> String {
-    u8::try_from(i).ok().filter(|&n| n < 26).map_or_else(|| format!("S{}", i + 1), |n| char::from(b'A' + n).to_string())
+    u8::try_from(i).ok().filter(|&n| n < 26).map_or_else(
+        || format!("S{}", i + 1),
+        |n| char::from(b'A' + n).to_string(),
+    )
 }
 
 fn load(path: &PathBuf, index: usize, lex: &Lexicon) -> anyhow::Result<Document> {
     let text = input::read_article(path)?;
-    let source = Source { id: source_id(index), path: Some(path.display().to_string()), title: None, published: None };
+    let source = Source {
+        id: source_id(index),
+        path: Some(path.display().to_string()),
+        title: None,
+        published: None,
+    };
     Ok(parse(source, &text, lex))
 }
 
 fn width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lex = Lexicon::embedded();
     let (text, output) = match cli.command {
-        Command::Compare { files, format, all, output } => {
-            let docs = files.iter().enumerate().map(|(i, p)| load(p, i, &lex)).collect::<anyhow::Result<Vec<_>>>()?;
+        Command::Compare {
+            files,
+            format,
+            all,
+            output,
+        } => {
+            let docs = files
+                .iter()
+                .enumerate()
+                .map(|(i, p)| load(p, i, &lex))
+                .collect::<anyhow::Result<Vec<_>>>()?;
             let cmp = compare(&docs, &lex, &Config::default());
             let text = match format {
-                Format::Table => report_table(&docs, &cmp, TableOptions { all, width: width() }),
-                Format::Json => format!("{}\n", serde_json::to_string_pretty(&report_json(&docs, &cmp))?),
+                Format::Table => report_table(
+                    &docs,
+                    &cmp,
+                    TableOptions {
+                        all,
+                        width: width(),
+                    },
+                ),
+                Format::Json => format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&report_json(&docs, &cmp))?
+                ),
             };
             (text, output)
         }
@@ -93,7 +123,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     match output {
-        Some(path) => std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
         None => write_stdout(&text)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Actor, ActorKind, Fact, FactValue, Facet, Sentence};
+use crate::document::{Actor, ActorKind, Facet, Fact, FactValue, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
 
@@ -36,7 +36,12 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// Finds the capitalised names in a sentence. `common` says whether a capitalised word is an
 /// ordinary word that merely starts the sentence.
-pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(&str) -> bool) -> Vec<Mention> {
+pub(crate) fn mentions(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<Mention> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -48,7 +53,8 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
         let mut titled = false;
         let mut start = i;
         // Sentence-initial or quote-initial ordinary words are not names.
-        let at_start = i == 0 || toks[i - 1].kind == TokenKind::Punct && !matches!(toks[i - 1].text(text), "," | "-");
+        let at_start = i == 0
+            || toks[i - 1].kind == TokenKind::Punct && !matches!(toks[i - 1].text(text), "," | "-");
         let mut j = i;
         loop {
             let w = toks[j].text(text);
@@ -63,7 +69,10 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
                 continue;
             }
             let before_comma = toks.get(j + 1).is_some_and(|t| t.text(text) == ",");
-            if leading && ((at_start && j == i && (common(w) || before_comma)) || lex.is_stopword(w) && !w.chars().all(|c| c.is_uppercase())) {
+            if leading
+                && ((at_start && j == i && (common(w) || before_comma))
+                    || lex.is_stopword(w) && !w.chars().all(|c| c.is_uppercase()))
+            {
                 j += 1;
                 start = j;
                 if j >= toks.len() || !name_word(text, &toks[j]) {
@@ -83,7 +92,11 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
                 continue;
             }
             let lw = toks[j].text(text).to_lowercase();
-            if CONNECTORS.contains(&lw.as_str()) && j + 1 < toks.len() && name_word(text, &toks[j + 1]) && !is_possessive(toks[j - 1].text(text)) {
+            if CONNECTORS.contains(&lw.as_str())
+                && j + 1 < toks.len()
+                && name_word(text, &toks[j + 1])
+                && !is_possessive(toks[j - 1].text(text))
+            {
                 j += 1;
                 continue;
             }
@@ -98,9 +111,21 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
             // An organisation before a role: "Acme CEO Jo Bloggs".
             {
                 if let Some((p, n)) = inner_role(&name_words, lex) {
-                    out.push(Mention { start, end: start + p, name: name_words[..p].join(" "), titled: false, possessive: false });
+                    out.push(Mention {
+                        start,
+                        end: start + p,
+                        name: name_words[..p].join(" "),
+                        titled: false,
+                        possessive: false,
+                    });
                     if p + n < name_words.len() {
-                        out.push(Mention { start: start + p + n, end: j, name: name_words[p + n..].join(" "), titled: true, possessive });
+                        out.push(Mention {
+                            start: start + p + n,
+                            end: j,
+                            name: name_words[p + n..].join(" "),
+                            titled: true,
+                            possessive,
+                        });
                     }
                     i = j.max(i + 1);
                     continue;
@@ -108,10 +133,23 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, common: &dyn Fn(
             }
             // Drop a role written as a title: "Interior Minister Lena Markovic".
             let (skip, role_titled) = leading_role(&name_words, lex);
-            let skip = skip + name_words[skip..].iter().take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str())).count();
+            let skip = skip
+                + name_words[skip..]
+                    .iter()
+                    .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+                    .count();
             let name = name_words[skip..].join(" ");
-            if !name.is_empty() && !crate::time::is_time_word(&name) && !(name_words.len() - skip == 1 && lex.is_title(&name)) {
-                out.push(Mention { start: start + skip, end: j, name, titled: titled || role_titled, possessive });
+            if !name.is_empty()
+                && !crate::time::is_time_word(&name)
+                && !(name_words.len() - skip == 1 && lex.is_title(&name))
+            {
+                out.push(Mention {
+                    start: start + skip,
+                    end: j,
+                    name,
+                    titled: titled || role_titled,
+                    possessive,
+                });
             }
         }
         i = j.max(i + 1);
@@ -147,7 +185,13 @@ fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
 
 fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
     let words: Vec<&str> = name.split(' ').collect();
-    if words.iter().any(|w| lex.is_org_word(w)) || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c.is_ascii_digit())) {
+    if words.iter().any(|w| lex.is_org_word(w))
+        || (words.len() == 1
+            && words[0].len() >= 2
+            && words[0]
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    {
         ActorKind::Organisation
     } else if titled {
         ActorKind::Person
@@ -167,14 +211,18 @@ impl NameTable {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .map(word_key)
             .collect();
-        let mut table = Self { common_words, ..Self::default() };
+        let mut table = Self {
+            common_words,
+            ..Self::default()
+        };
         let common = |w: &str| table.is_common(w, lex);
         // A name is a person's when a title or a role stands before it.
         let all: Vec<(String, bool)> = sentences
             .iter()
             .flat_map(|s| {
                 mentions(text, s, lex, &common).into_iter().map(|m| {
-                    let role = !m.possessive && role_before(text, &s.tokens, m.start, lex).is_some();
+                    let role =
+                        !m.possessive && role_before(text, &s.tokens, m.start, lex).is_some();
                     (m.name, m.titled || role)
                 })
             })
@@ -193,7 +241,9 @@ impl NameTable {
         // A full name whose surname is used alone elsewhere is a person's ("Karp").
         for (name, _) in &all {
             if let Some((_, surname)) = name.rsplit_once(' ') {
-                if all.iter().any(|(n, _)| n == surname) && table.kinds.get(name) == Some(&ActorKind::Unknown) {
+                if all.iter().any(|(n, _)| n == surname)
+                    && table.kinds.get(name) == Some(&ActorKind::Unknown)
+                {
                     table.kinds.insert(name.clone(), ActorKind::Person);
                     if !persons.contains(name) {
                         persons.push(name.clone());
@@ -203,7 +253,9 @@ impl NameTable {
         }
         for (name, titled) in &all {
             // Surname or title + surname: link to the full name that ends with it.
-            let full = persons.iter().find(|p| p.as_str() != name && p.ends_with(&format!(" {name}")));
+            let full = persons
+                .iter()
+                .find(|p| p.as_str() != name && p.ends_with(&format!(" {name}")));
             if let Some(full) = full {
                 table.canonical.insert(name.clone(), full.clone());
                 continue;
@@ -214,10 +266,16 @@ impl NameTable {
         }
         // A later, longer organisation name whose first word is a known short name:
         // "Palantir Technologies UK" and "Palantir" are one actor.
-        let shorts: Vec<String> = all.iter().map(|(n, _)| n.clone()).filter(|n| !n.contains(' ')).collect();
+        let shorts: Vec<String> = all
+            .iter()
+            .map(|(n, _)| n.clone())
+            .filter(|n| !n.contains(' '))
+            .collect();
         for (name, _) in &all {
             if let Some((first, _)) = name.split_once(' ') {
-                if table.kinds.get(name) != Some(&ActorKind::Person) && shorts.iter().any(|s| s == first) {
+                if table.kinds.get(name) != Some(&ActorKind::Person)
+                    && shorts.iter().any(|s| s == first)
+                {
                     table.canonical.insert(name.clone(), first.to_owned());
                 }
             }
@@ -233,12 +291,18 @@ impl NameTable {
     /// The kind of a name.
     pub(crate) fn kind(&self, name: &str) -> ActorKind {
         let canon = self.canonical(name);
-        self.kinds.get(canon).or_else(|| self.kinds.get(name)).copied().unwrap_or(ActorKind::Unknown)
+        self.kinds
+            .get(canon)
+            .or_else(|| self.kinds.get(name))
+            .copied()
+            .unwrap_or(ActorKind::Unknown)
     }
 
     /// True when a capitalised word also appears in lower case in the document.
     pub(crate) fn is_common(&self, word: &str, lex: &Lexicon) -> bool {
-        self.common_words.contains(&word_key(word)) || lex.is_stopword(word) || lex.event(word).is_some()
+        self.common_words.contains(&word_key(word))
+            || lex.is_stopword(word)
+            || lex.event(word).is_some()
     }
 }
 
@@ -248,7 +312,12 @@ pub(crate) fn has_role_before(text: &str, toks: &[Token], start: usize, lex: &Le
 }
 
 /// A role phrase ending just before token `end` (exclusive); returns its start and canonical roles.
-fn role_before(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, Vec<String>)> {
+fn role_before(
+    text: &str,
+    toks: &[Token],
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Vec<String>)> {
     let mut k = end;
     let mut roles = Vec::new();
     loop {
@@ -257,7 +326,10 @@ fn role_before(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<
             if k < n {
                 continue;
             }
-            let phrase: Vec<String> = toks[k - n..k].iter().map(|t| t.text(text).to_lowercase()).collect();
+            let phrase: Vec<String> = toks[k - n..k]
+                .iter()
+                .map(|t| t.text(text).to_lowercase())
+                .collect();
             let phrase = phrase.join(" ");
             if lex.is_role(&phrase) {
                 found = Some((k - n, lex.canonical(&phrase)));
@@ -267,7 +339,10 @@ fn role_before(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<
         let (s, role) = found?;
         roles.push(role);
         k = s;
-        if k >= 2 && matches!(toks[k - 1].text(text), "and" | "&" | ",") && toks[k - 2].kind == TokenKind::Word {
+        if k >= 2
+            && matches!(toks[k - 1].text(text), "and" | "&" | ",")
+            && toks[k - 2].kind == TokenKind::Word
+        {
             let probe = k - 1;
             if role_start(text, toks, probe, lex) {
                 k = probe;
@@ -281,21 +356,43 @@ fn role_before(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<
 
 fn role_start(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> bool {
     (1..=3).any(|n| {
-        end >= n && lex.is_role(&toks[end - n..end].iter().map(|t| t.text(text).to_lowercase()).collect::<Vec<_>>().join(" "))
+        end >= n
+            && lex.is_role(
+                &toks[end - n..end]
+                    .iter()
+                    .map(|t| t.text(text).to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
     })
 }
 
 /// A role phrase starting at token `start` ("the chief executive of Palantir").
-fn role_after(text: &str, toks: &[Token], start: usize, lex: &Lexicon, names: &NameTable, ms: &[Mention]) -> Option<(Vec<String>, Option<String>)> {
+fn role_after(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[Mention],
+) -> Option<(Vec<String>, Option<String>)> {
     let mut k = start;
-    if toks.get(k).is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their")) {
+    if toks.get(k).is_some_and(|t| {
+        matches!(
+            t.text(text).to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their"
+        )
+    }) {
         k += 1;
     }
     let mut org = None;
     if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
         org = Some(names.canonical(&m.name).to_owned());
         k = m.end;
-    } else if toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && is_possessive(t.text(text))) {
+    } else if toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && is_possessive(t.text(text)))
+    {
         k += 1;
     }
     let mut roles = Vec::new();
@@ -304,7 +401,10 @@ fn role_after(text: &str, toks: &[Token], start: usize, lex: &Lexicon, names: &N
             if k + n > toks.len() {
                 continue;
             }
-            let phrase: Vec<String> = toks[k..k + n].iter().map(|t| t.text(text).to_lowercase()).collect();
+            let phrase: Vec<String> = toks[k..k + n]
+                .iter()
+                .map(|t| t.text(text).to_lowercase())
+                .collect();
             let phrase = phrase.join(" ");
             if lex.is_role(&phrase) {
                 roles.push(lex.canonical(&phrase));
@@ -321,7 +421,11 @@ fn role_after(text: &str, toks: &[Token], start: usize, lex: &Lexicon, names: &N
     if roles.is_empty() {
         return None;
     }
-    if org.is_none() && toks.get(k).is_some_and(|t| matches!(t.text(text), "of" | "at")) {
+    if org.is_none()
+        && toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "of" | "at"))
+    {
         if let Some(m) = ms.iter().find(|m| m.start == k + 1 || m.start == k + 2) {
             org = Some(names.canonical(&m.name).to_owned());
         }
@@ -346,7 +450,11 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
             if let Some((rs, r)) = role_before(text, toks, m.start, lex) {
                 roles = r;
                 span_start = rs;
-                if let Some(prev) = ms[..idx].iter().rev().find(|p| p.end == rs || p.end + 1 == rs && toks[p.end].text(text) == "the") {
+                if let Some(prev) = ms[..idx]
+                    .iter()
+                    .rev()
+                    .find(|p| p.end == rs || p.end + 1 == rs && toks[p.end].text(text) == "the")
+                {
                     org = Some(names.canonical(&prev.name).to_owned());
                     span_start = prev.start;
                 }
@@ -363,10 +471,24 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
         // "Palantir's chairman and co-founder is Peter Thiel".
         if roles.is_empty() && m.possessive {
             if let Some((r, o)) = role_after(text, toks, m.start, lex, names, &ms) {
-                let role_end = toks.iter().position(|t| t.start > toks[m.end].start && matches!(t.text(text), "is" | "was"));
-                if let Some(next) = role_end.and_then(|e| ms.iter().find(|n| n.start > e && n.start <= e + 4)) {
+                let role_end = toks.iter().position(|t| {
+                    t.start > toks[m.end].start && matches!(t.text(text), "is" | "was")
+                });
+                if let Some(next) =
+                    role_end.and_then(|e| ms.iter().find(|n| n.start > e && n.start <= e + 4))
+                {
                     let _ = o;
-                    facts.push(actor_fact(text, toks, next.start, next.end, names.canonical(&next.name), ActorKind::Person, r, Some(canon.clone()), &next.name));
+                    facts.push(actor_fact(
+                        text,
+                        toks,
+                        next.start,
+                        next.end,
+                        names.canonical(&next.name),
+                        ActorKind::Person,
+                        r,
+                        Some(canon.clone()),
+                        &next.name,
+                    ));
                 }
             }
         }
@@ -374,51 +496,106 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
             kind = ActorKind::Person;
         }
         let end = if m.possessive { m.end } else { m.end };
-        facts.push(actor_fact(text, toks, span_start, end, &canon, kind, roles, org, &m.name));
+        facts.push(actor_fact(
+            text, toks, span_start, end, &canon, kind, roles, org, &m.name,
+        ));
     }
     facts.extend(group(text, s, lex));
     facts
 }
 
 #[allow(clippy::too_many_arguments)] // one constructor for every actor shape; a struct would only rename the arguments
-fn actor_fact(text: &str, toks: &[Token], start: usize, end: usize, canon: &str, kind: ActorKind, roles: Vec<String>, org: Option<String>, written: &str) -> Fact {
+fn actor_fact(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    canon: &str,
+    kind: ActorKind,
+    roles: Vec<String>,
+    org: Option<String>,
+    written: &str,
+) -> Fact {
     let span = toks[start].start..toks[end - 1].end;
     let raw = strip_possessive(&text[span.clone()]).to_owned();
     let span = span.start..span.start + raw.len();
     let value = if roles.is_empty() {
         canon.to_owned()
     } else {
-        let of = org.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let of = org
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default();
         format!("{canon}: {}{of}", roles.join(", "))
     };
     let _ = written;
-    Fact { facet: Facet::Actor, span, raw, value, detail: FactValue::Actor(Actor { name: canon.to_owned(), kind, roles, org }) }
+    Fact {
+        facet: Facet::Actor,
+        span,
+        raw,
+        value,
+        detail: FactValue::Actor(Actor {
+            name: canon.to_owned(),
+            kind,
+            roles,
+            org,
+        }),
+    }
 }
 
 /// The group that does the sentence's first event ("Pro-Palestinian medics have blockaded"),
 /// when the lexicon knows the group noun.
 fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
     let toks = &s.tokens;
-    let verb = toks.iter().position(|t| t.kind == TokenKind::Word && lex.event(t.text(text)).is_some() && t.text(text).chars().next().is_some_and(char::is_lowercase))?;
+    let verb = toks.iter().position(|t| {
+        t.kind == TokenKind::Word
+            && lex.event(t.text(text)).is_some()
+            && t.text(text).chars().next().is_some_and(char::is_lowercase)
+    })?;
     let mut k = verb;
-    while k > 0 && matches!(toks[k - 1].text(text).to_lowercase().as_str(), "have" | "has" | "had" | "were" | "was" | "are" | "is" | "been" | "will" | "would" | "also" | "who") {
+    while k > 0
+        && matches!(
+            toks[k - 1].text(text).to_lowercase().as_str(),
+            "have"
+                | "has"
+                | "had"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "been"
+                | "will"
+                | "would"
+                | "also"
+                | "who"
+        )
+    {
         k -= 1;
     }
     let end = k;
     let mut start = end;
-    while start > 0 && end - start < 3 && toks[start - 1].kind == TokenKind::Word && !lex.is_stopword(toks[start - 1].text(text)) {
+    while start > 0
+        && end - start < 3
+        && toks[start - 1].kind == TokenKind::Word
+        && !lex.is_stopword(toks[start - 1].text(text))
+    {
         start -= 1;
     }
     if start == end {
         return None;
     }
-    let words: Vec<String> = toks[start..end].iter().map(|t| word_key(t.text(text))).collect();
+    let words: Vec<String> = toks[start..end]
+        .iter()
+        .map(|t| word_key(t.text(text)))
+        .collect();
     let canon = (0..words.len()).find_map(|i| {
         let phrase = words[i..].join(" ");
-        lex.has_synonym(&phrase).then(|| lex.canonical(&phrase)).or_else(|| {
-            let single = crate::lexicon::singular(&phrase);
-            lex.has_synonym(&single).then(|| lex.canonical(&single))
-        })
+        lex.has_synonym(&phrase)
+            .then(|| lex.canonical(&phrase))
+            .or_else(|| {
+                let single = crate::lexicon::singular(&phrase);
+                lex.has_synonym(&single).then(|| lex.canonical(&single))
+            })
     })?;
     let span = toks[start].start..toks[end - 1].end;
     Some(Fact {
@@ -426,7 +603,12 @@ fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
         raw: text[span.clone()].to_owned(),
         span,
         value: canon.clone(),
-        detail: FactValue::Actor(Actor { name: canon, kind: ActorKind::Group, roles: Vec::new(), org: None }),
+        detail: FactValue::Actor(Actor {
+            name: canon,
+            kind: ActorKind::Group,
+            roles: Vec::new(),
+            org: None,
+        }),
     })
 }
 
@@ -438,36 +620,67 @@ mod tests {
     fn actors(text: &str) -> Vec<String> {
         let lex = Lexicon::embedded();
         let doc = parse(Source::default(), text, &lex);
-        doc.sentences.iter().flat_map(|s| s.facts.iter()).filter_map(Fact::actor).map(|a| {
-            let mut v = a.name.clone();
-            if !a.roles.is_empty() {
-                v.push_str(&format!(" [{}]", a.roles.join(", ")));
-            }
-            if let Some(o) = &a.org {
-                v.push_str(&format!(" @{o}"));
-            }
-            v
-        }).collect()
+        doc.sentences
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .filter_map(Fact::actor)
+            .map(|a| {
+                let mut v = a.name.clone();
+                if !a.roles.is_empty() {
+                    v.push_str(&format!(" [{}]", a.roles.join(", ")));
+                }
+                if let Some(o) = &a.org {
+                    v.push_str(&format!(" @{o}"));
+                }
+                v
+            })
+            .collect()
     }
 
     #[test]
     fn titles_and_surnames_merge_with_full_names() {
-        let got = actors("Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled.");
-        assert_eq!(got, ["Lena Markovic [interior minister]", "Lena Markovic", "Lena Markovic"]);
+        let got =
+            actors("Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled.");
+        assert_eq!(
+            got,
+            [
+                "Lena Markovic [interior minister]",
+                "Lena Markovic",
+                "Lena Markovic"
+            ]
+        );
     }
 
     #[test]
     fn roles_before_and_after_names() {
-        assert_eq!(actors("Acme's chief executive Jo Bloggs said no."), ["Acme", "Jo Bloggs [chief executive] @Acme"]);
-        assert_eq!(actors("Later, Acme CEO and co-founder Jo Bloggs wrote."), ["Acme", "Jo Bloggs [chief executive, co-founder] @Acme"]);
-        assert_eq!(actors("They met Jo Bloggs, the CEO of Acme, on Friday."), ["Jo Bloggs [chief executive] @Acme", "Acme"]);
+        assert_eq!(
+            actors("Acme's chief executive Jo Bloggs said no."),
+            ["Acme", "Jo Bloggs [chief executive] @Acme"]
+        );
+        assert_eq!(
+            actors("Later, Acme CEO and co-founder Jo Bloggs wrote."),
+            ["Acme", "Jo Bloggs [chief executive, co-founder] @Acme"]
+        );
+        assert_eq!(
+            actors("They met Jo Bloggs, the CEO of Acme, on Friday."),
+            ["Jo Bloggs [chief executive] @Acme", "Acme"]
+        );
     }
 
     #[test]
     fn groups_doing_the_event() {
         let lex = Lexicon::embedded();
-        let doc = parse(Source::default(), "Striking medics have blockaded the road.", &lex);
-        let g = doc.sentences[0].facts.iter().filter_map(Fact::actor).find(|a| a.kind == ActorKind::Group).unwrap();
+        let doc = parse(
+            Source::default(),
+            "Striking medics have blockaded the road.",
+            &lex,
+        );
+        let g = doc.sentences[0]
+            .facts
+            .iter()
+            .filter_map(Fact::actor)
+            .find(|a| a.kind == ActorKind::Group)
+            .unwrap();
         assert_eq!(g.name, "health workers");
     }
 }

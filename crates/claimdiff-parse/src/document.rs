@@ -270,7 +270,10 @@ impl Document {
 pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     let segments = sentence::split(text, lex);
     if source.title.is_none() {
-        source.title = segments.iter().find(|s| s.headline).map(|s| text[s.range.clone()].to_owned());
+        source.title = segments
+            .iter()
+            .find(|s| s.headline)
+            .map(|s| text[s.range.clone()].to_owned());
     }
     let mut sentences: Vec<Sentence> = segments
         .into_iter()
@@ -287,7 +290,14 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
                     }
                     v
                 });
-            Sentence { index, span: seg.range, headline: seg.headline, tokens, events, facts: Vec::new() }
+            Sentence {
+                index,
+                span: seg.range,
+                headline: seg.headline,
+                tokens,
+                events,
+                facts: Vec::new(),
+            }
         })
         .collect();
     let names = actor::NameTable::build(text, &sentences, lex);
@@ -305,5 +315,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));
     }
-    Document { source, text: text.to_owned(), lines: LineIndex::new(text), sentences }
+    Document {
+        source,
+        text: text.to_owned(),
+        lines: LineIndex::new(text),
+        sentences,
+    }
 }

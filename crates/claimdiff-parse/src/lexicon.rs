@@ -55,7 +55,10 @@ impl Lexicon {
         lex.place_heads = set(PLACE_HEADS);
         lex.abbreviations = set(ABBREVIATIONS);
         lex.org_words = set(ORG_WORDS);
-        lex.stopwords = STOPWORDS.split_whitespace().map(str::to_lowercase).collect();
+        lex.stopwords = STOPWORDS
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
         lex
     }
 
@@ -67,7 +70,11 @@ impl Lexicon {
     }
 
     /// Declares that each of `variants` names the same thing as `canonical`.
-    pub fn add_synonyms<'a>(&mut self, canonical: &'a str, variants: impl IntoIterator<Item = &'a str>) {
+    pub fn add_synonyms<'a>(
+        &mut self,
+        canonical: &'a str,
+        variants: impl IntoIterator<Item = &'a str>,
+    ) {
         let canon = canonical.to_lowercase();
         for v in variants.into_iter().chain([canonical]) {
             let v = v.to_lowercase();
@@ -81,7 +88,11 @@ impl Lexicon {
 
     /// Adds abbreviations (without their final stop) that do not end a sentence.
     pub fn add_abbreviations<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
-        self.abbreviations.extend(words.into_iter().map(|w| w.trim_end_matches('.').to_lowercase()));
+        self.abbreviations.extend(
+            words
+                .into_iter()
+                .map(|w| w.trim_end_matches('.').to_lowercase()),
+        );
     }
 
     /// The event type of a word ("killed" -> "kill"), if the lexicon knows it.
@@ -124,7 +135,8 @@ impl Lexicon {
     /// True when `word` is a title that stands before a name ("Mr", "President").
     #[must_use]
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.trim_end_matches('.').to_lowercase())
+        self.titles
+            .contains(&word.trim_end_matches('.').to_lowercase())
     }
 
     /// True when `word` heads a place phrase ("headquarters", "office").

@@ -21,7 +21,7 @@ mod text;
 mod time;
 
 pub use document::{
-    Actor, ActorKind, Document, Fact, FactValue, Facet, Location, Quantity, Quote, Sentence,
+    Actor, ActorKind, Document, Facet, Fact, FactValue, Location, Quantity, Quote, Sentence,
     Source, Time, parse,
 };
 pub use lexicon::Lexicon;

@@ -2,7 +2,7 @@
 //! "in Leeds".
 
 use crate::actor::{NameTable, mentions};
-use crate::document::{ActorKind, Fact, FactValue, Facet, Location, Sentence};
+use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
 
@@ -30,7 +30,13 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
                 let span = toks[i + 1].start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
-                out.push(Fact { facet: Facet::Location, span, raw, value, detail: FactValue::Location(loc) });
+                out.push(Fact {
+                    facet: Facet::Location,
+                    span,
+                    raw,
+                    value,
+                    detail: FactValue::Location(loc),
+                });
                 i = end;
             }
             _ => i += 1,
@@ -60,18 +66,36 @@ fn describe(loc: &Location) -> String {
 }
 
 /// Reads a place phrase starting at token `k`; returns the end token and the location.
-fn phrase(text: &str, toks: &[Token], mut k: usize, lex: &Lexicon, names: &NameTable, ms: &[crate::actor::Mention]) -> Option<(usize, Location)> {
-    let word = |k: usize| toks.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
+fn phrase(
+    text: &str,
+    toks: &[Token],
+    mut k: usize,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[crate::actor::Mention],
+) -> Option<(usize, Location)> {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+    };
     let mut loc = Location::default();
     let mut end = k;
-    if word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+    if word(k).is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    }) {
         k += 1;
     }
     // Owner: "NHS England's", "the health service's".
     if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
         loc.owner = Some(names.canonical(&m.name).to_owned());
         k = m.end;
-    } else if let Some(p) = (k..(k + 3).min(toks.len())).find(|&j| word(j).is_some_and(is_possessive)) {
+    } else if let Some(p) =
+        (k..(k + 3).min(toks.len())).find(|&j| word(j).is_some_and(is_possessive))
+    {
         let all_lower = (k..=p).all(|j| word(j).is_some_and(|w| !is_capitalized(w)));
         if all_lower && (k..p).all(|j| word(j).is_some_and(|w| !lex.is_stopword(w))) {
             let words: Vec<&str> = (k..=p).filter_map(word).collect();
@@ -124,23 +148,52 @@ fn phrase(text: &str, toks: &[Token], mut k: usize, lex: &Lexicon, names: &NameT
         loc.places.push(p);
     }
     // Named places: "in Waterloo, central London" or a bare "Leeds".
-    let mut j = if loc.head.is_some() && word(k) == Some("in") { k + 1 } else { k };
+    let mut j = if loc.head.is_some() && word(k) == Some("in") {
+        k + 1
+    } else {
+        k
+    };
     if loc.head.is_some() && j == k {
         return Some((end, loc));
     }
     loop {
-        let compass = |w: &str| matches!(w.to_lowercase().as_str(), "central" | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "downtown" | "greater");
+        let compass = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "central"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "downtown"
+                    | "greater"
+            )
+        };
         if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(compass) {
             j += 1;
         }
-        let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else { break };
-        if crate::time::is_time_word(&m.name) || names.kind(&m.name) == ActorKind::Person || m.titled || lex.is_org_word(m.name.rsplit(' ').next().unwrap_or("")) && loc.head.is_none() && loc.places.is_empty() {
+        let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else {
+            break;
+        };
+        if crate::time::is_time_word(&m.name)
+            || names.kind(&m.name) == ActorKind::Person
+            || m.titled
+            || lex.is_org_word(m.name.rsplit(' ').next().unwrap_or(""))
+                && loc.head.is_none()
+                && loc.places.is_empty()
+        {
             break;
         }
         loc.places.push(m.name.clone());
         j = m.end;
         end = j;
-        if toks.get(j).is_some_and(|t| t.text(text) == ",") && ms.iter().any(|m| m.start == j + 1 || m.start == j + 2) {
+        if toks.get(j).is_some_and(|t| t.text(text) == ",")
+            && ms.iter().any(|m| m.start == j + 1 || m.start == j + 2)
+        {
             j += 1;
             continue;
         }
@@ -170,19 +223,31 @@ mod tests {
 
     #[test]
     fn possessive_heads_and_places() {
-        check("They met at the council's HQ in Leeds, West Yorkshire.", &[(
-            "the council's HQ in Leeds, West Yorkshire",
-            "council's headquarters (Leeds, West Yorkshire)",
-        )]);
-        check("They rallied outside Acme Corp's office.", &[("Acme Corp's office", "Acme Corp's office")]);
+        check(
+            "They met at the council's HQ in Leeds, West Yorkshire.",
+            &[(
+                "the council's HQ in Leeds, West Yorkshire",
+                "council's headquarters (Leeds, West Yorkshire)",
+            )],
+        );
+        check(
+            "They rallied outside Acme Corp's office.",
+            &[("Acme Corp's office", "Acme Corp's office")],
+        );
     }
 
     #[test]
     fn owner_after_of_and_bare_places() {
-        check("They rallied outside the London office of US firm Acme on Monday.", &[(
-            "the London office of US firm Acme",
-            "Acme's office (London)",
-        )]);
-        check("The storm hit Leeds. It moved to York.", &[("York", "York")]);
+        check(
+            "They rallied outside the London office of US firm Acme on Monday.",
+            &[(
+                "the London office of US firm Acme",
+                "Acme's office (London)",
+            )],
+        );
+        check(
+            "The storm hit Leeds. It moved to York.",
+            &[("York", "York")],
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::document::{Fact, FactValue, Facet, Quantity, Sentence};
+use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::text::{Token, TokenKind, is_dash, word_key};
 
@@ -19,11 +19,30 @@ enum NumWord {
 
 fn number_word(w: &str) -> Option<NumWord> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let w = w.to_lowercase();
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(NumWord::Small(i as f64));
@@ -199,7 +218,10 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        self.tokens.get(i).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(self.text))
+        self.tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(self.text))
     }
     fn raw(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
@@ -223,7 +245,12 @@ impl Cursor<'_> {
         let t = self.tokens.get(i)?;
         if t.kind == TokenKind::Number {
             let value = parse_digits(t.text(self.text))?;
-            return Some(Num { value, start: i, end: i + 1, words: false });
+            return Some(Num {
+                value,
+                start: i,
+                end: i + 1,
+                words: false,
+            });
         }
         self.number_words(i)
     }
@@ -254,31 +281,57 @@ impl Cursor<'_> {
             }
             any = true;
             j += 1;
-            if self.is(j, "and") && self.word(j + 1).and_then(number_word).is_some_and(|n| matches!(n, NumWord::Small(_))) && current >= 100.0 {
+            if self.is(j, "and")
+                && self
+                    .word(j + 1)
+                    .and_then(number_word)
+                    .is_some_and(|n| matches!(n, NumWord::Small(_)))
+                && current >= 100.0
+            {
                 j += 1;
             }
         }
         if !any {
             // "a dozen", "a hundred", "a million".
             if self.is(i, "a") {
-                if let Some(NumWord::Hundred | NumWord::Small(12.0) | NumWord::Scale(_)) = self.word(i + 1).and_then(number_word) {
+                if let Some(NumWord::Hundred | NumWord::Small(12.0) | NumWord::Scale(_)) =
+                    self.word(i + 1).and_then(number_word)
+                {
                     let v = match self.word(i + 1).and_then(number_word)? {
                         NumWord::Hundred => 100.0,
                         NumWord::Scale(s) => s,
                         NumWord::Small(v) => v,
                     };
-                    return Some(Num { value: v, start: i, end: i + 2, words: true });
+                    return Some(Num {
+                        value: v,
+                        start: i,
+                        end: i + 2,
+                        words: true,
+                    });
                 }
             }
             return None;
         }
-        Some(Num { value: total + current, start: i, end: j, words: true })
+        Some(Num {
+            value: total + current,
+            start: i,
+            end: j,
+            words: true,
+        })
     }
 }
 
 /// Extracts the quantities of one sentence, skipping tokens inside `taken` (dates and times).
-pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, taken: &[Range<usize>]) -> Vec<Fact> {
-    let c = Cursor { text, tokens: &s.tokens };
+pub(crate) fn extract(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    taken: &[Range<usize>],
+) -> Vec<Fact> {
+    let c = Cursor {
+        text,
+        tokens: &s.tokens,
+    };
     let inside = |i: usize| {
         let t = &s.tokens[i];
         taken.iter().any(|r| t.start < r.end && r.start < t.end)
@@ -295,12 +348,19 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, taken: &[Range<us
                 let prev_end = facts.last().map_or(0, |f| f.span.end);
                 let mut fact = build_fact(&c, s, lex, &q);
                 if let FactValue::Quantity(qty) = &mut fact.detail {
-                    let opens_paren = q.start > 0 && c.raw(q.start - 1) == "(" && c.raw(q.end) == ")";
+                    let opens_paren =
+                        q.start > 0 && c.raw(q.start - 1) == "(" && c.raw(q.end) == ")";
                     let prev_money = facts.last().and_then(Fact::quantity).is_some_and(|p| {
-                        p.unit.as_deref().is_some_and(|u| u.len() == 3 && qty.unit.as_deref() != Some(u))
+                        p.unit
+                            .as_deref()
+                            .is_some_and(|u| u.len() == 3 && qty.unit.as_deref() != Some(u))
                     });
                     let near = s.tokens[q.start].start.saturating_sub(prev_end) <= 2;
-                    if opens_paren && prev_money && near && qty.unit.as_deref().is_some_and(|u| u.len() == 3) {
+                    if opens_paren
+                        && prev_money
+                        && near
+                        && qty.unit.as_deref().is_some_and(|u| u.len() == 3)
+                    {
                         qty.conversion = true;
                     }
                 }
@@ -365,10 +425,19 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
     }
     let mut high_value = None;
     // Ranges: "2-5", "between 2 and 5", "2 to 5".
-    if (c.raw(j) == "-" || c.raw(j) == "\u{2013}" || c.is(j, "to") || (c.is(j, "and") && c.is(num.start.wrapping_sub(1), "between")))
-        && c.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number || currency_symbol(t.text(c.text)).is_some())
+    if (c.raw(j) == "-"
+        || c.raw(j) == "\u{2013}"
+        || c.is(j, "to")
+        || (c.is(j, "and") && c.is(num.start.wrapping_sub(1), "between")))
+        && c.tokens.get(j + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number || currency_symbol(t.text(c.text)).is_some()
+        })
     {
-        let k = if currency_symbol(c.raw(j + 1)).is_some() { j + 2 } else { j + 1 };
+        let k = if currency_symbol(c.raw(j + 1)).is_some() {
+            j + 2
+        } else {
+            j + 1
+        };
         if let Some(hi) = c.number(k) {
             let mut hv = hi.value;
             let mut e = hi.end;
@@ -420,7 +489,12 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
         } else if let Some(code) = currency_code(c.raw(j)) {
             unit = Some(code);
             j += 1;
-        } else if c.word(j).is_some_and(|w| matches!(w, "km" | "kilometres" | "kilometers")) && c.raw(j + 1) == "/" && c.is(j + 2, "h") {
+        } else if c
+            .word(j)
+            .is_some_and(|w| matches!(w, "km" | "kilometres" | "kilometers"))
+            && c.raw(j + 1) == "/"
+            && c.is(j + 2, "h")
+        {
             unit = Some("km/h");
             j += 3;
         } else if c.raw(j) == "-" && c.glued(j - 1) && c.word(j + 1).and_then(unit_word).is_some() {
@@ -433,11 +507,18 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
                 unit = Some(if u == "km" { "km/h" } else { "mph" });
                 j += 2;
             }
-        } else if let Some(w) = c.word(j).filter(|w| w.eq_ignore_ascii_case("m") && c.glued(j - 1)) {
+        } else if let Some(w) = c
+            .word(j)
+            .filter(|w| w.eq_ignore_ascii_case("m") && c.glued(j - 1))
+        {
             let _ = w;
             unit = Some("m");
             j += 1;
-        } else if c.word(j).is_some_and(|w| w.eq_ignore_ascii_case("c") || w.eq_ignore_ascii_case("f")) && c.glued(j - 1) {
+        } else if c
+            .word(j)
+            .is_some_and(|w| w.eq_ignore_ascii_case("c") || w.eq_ignore_ascii_case("f"))
+            && c.glued(j - 1)
+        {
             unit = Some(if c.is(j, "c") { "C" } else { "F" });
             j += 1;
         }
@@ -445,7 +526,10 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
         // part is a number word, so handle "seven-year" here.
     }
     if let Some(code) = unit {
-        if code.len() == 3 && code.chars().all(|ch| ch.is_ascii_uppercase()) && c.word(j).and_then(scale_word).is_some() {
+        if code.len() == 3
+            && code.chars().all(|ch| ch.is_ascii_uppercase())
+            && c.word(j).and_then(scale_word).is_some()
+        {
             // "$1.2 bn" after a currency symbol.
             if let Some(scale) = c.word(j).and_then(scale_word) {
                 value *= scale;
@@ -479,7 +563,16 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
             j += 2;
         }
     }
-    Some(Found { start, end: j, value, high_value, unit, hedge, num_start: num.start, num_end: num.end })
+    Some(Found {
+        start,
+        end: j,
+        value,
+        high_value,
+        unit,
+        hedge,
+        num_start: num.start,
+        num_end: num.end,
+    })
 }
 
 /// "seven-year", "ten-mile": a number word joined to a unit by a hyphen.
@@ -490,13 +583,26 @@ fn hyphenated_unit(c: &Cursor<'_>, i: usize) -> Option<Found> {
     if unit_at == 0 || !parts[..unit_at].iter().all(|p| number_word(p).is_some()) {
         return None;
     }
-    let value = parts[..unit_at].iter().filter_map(|p| number_word(p)).fold(0.0, |acc, n| match n {
-        NumWord::Small(v) => acc + v,
-        NumWord::Hundred => acc.max(1.0) * 100.0,
-        NumWord::Scale(s) => acc.max(1.0) * s,
-    });
+    let value =
+        parts[..unit_at]
+            .iter()
+            .filter_map(|p| number_word(p))
+            .fold(0.0, |acc, n| match n {
+                NumWord::Small(v) => acc + v,
+                NumWord::Hundred => acc.max(1.0) * 100.0,
+                NumWord::Scale(s) => acc.max(1.0) * s,
+            });
     let (start, hedge) = hedge_before(c, i);
-    Some(Found { start, end: i + 1, value, high_value: None, unit: unit_word(parts[unit_at]), hedge, num_start: i, num_end: i + 1 })
+    Some(Found {
+        start,
+        end: i + 1,
+        value,
+        high_value: None,
+        unit: unit_word(parts[unit_at]),
+        hedge,
+        num_start: i,
+        num_end: i + 1,
+    })
 }
 
 /// "one in 10", "1 in 5" as a percentage.
@@ -531,7 +637,11 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<Found> {
         [n] if c.word(i + 1).is_some() => (*n, ""),
         _ => return None,
     };
-    let den_word = if den.is_empty() { c.lower(i + 1) } else { den.to_owned() };
+    let den_word = if den.is_empty() {
+        c.lower(i + 1)
+    } else {
+        den.to_owned()
+    };
     let denom = match den_word.as_str() {
         "half" | "halves" => 2.0,
         "third" | "thirds" => 3.0,
@@ -569,8 +679,15 @@ fn round2(v: f64) -> f64 {
 fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) -> bool {
     let first = c.raw(num.start);
     let next = c.lower(num.end);
-    let prev = if num.start == 0 { String::new() } else { c.lower(num.start - 1) };
-    if matches!(next.as_str(), "am" | "pm" | "a.m" | "p.m" | "st" | "nd" | "rd" | "th" | "o'clock") {
+    let prev = if num.start == 0 {
+        String::new()
+    } else {
+        c.lower(num.start - 1)
+    };
+    if matches!(
+        next.as_str(),
+        "am" | "pm" | "a.m" | "p.m" | "st" | "nd" | "rd" | "th" | "o'clock"
+    ) {
         return false;
     }
     if !num.words && first.contains('.') && (next == "am" || next == "pm") {
@@ -580,12 +697,20 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         return true;
     }
     // Years: four digits, no separator, not followed by a scale or unit.
-    let is_year_shape = !num.words && first.len() == 4 && (1800.0..=2100.0).contains(&num.value) && !first.contains([',', '.']);
+    let is_year_shape = !num.words
+        && first.len() == 4
+        && (1800.0..=2100.0).contains(&num.value)
+        && !first.contains([',', '.']);
     if is_year_shape && scale_word(&next).is_none() && unit_word(&next).is_none() && next != "%" {
         return false;
     }
     // The second half of "2012–13".
-    if num.start >= 2 && c.glued(num.start - 1) && c.glued(num.start - 2) && c.raw(num.start - 1).chars().all(is_dash) && c.tokens[num.start - 2].kind == TokenKind::Number {
+    if num.start >= 2
+        && c.glued(num.start - 1)
+        && c.glued(num.start - 2)
+        && c.raw(num.start - 1).chars().all(is_dash)
+        && c.tokens[num.start - 2].kind == TokenKind::Number
+    {
         return false;
     }
     // Numbers used as names: "No 10", "Article 5", "Route 66".
@@ -594,10 +719,38 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         let p = p.trim_end_matches('.');
         if matches!(
             p.to_lowercase().as_str(),
-            "no" | "number" | "article" | "section" | "chapter" | "route" | "flight" | "platform"
-                | "gate" | "terminal" | "room" | "category" | "level" | "grade" | "page" | "clause"
-                | "rule" | "form" | "version" | "season" | "week" | "day" | "round" | "stage" | "junction"
-                | "bus" | "line" | "ward" | "unit" | "block" | "floor" | "apollo" | "covid"
+            "no" | "number"
+                | "article"
+                | "section"
+                | "chapter"
+                | "route"
+                | "flight"
+                | "platform"
+                | "gate"
+                | "terminal"
+                | "room"
+                | "category"
+                | "level"
+                | "grade"
+                | "page"
+                | "clause"
+                | "rule"
+                | "form"
+                | "version"
+                | "season"
+                | "week"
+                | "day"
+                | "round"
+                | "stage"
+                | "junction"
+                | "bus"
+                | "line"
+                | "ward"
+                | "unit"
+                | "block"
+                | "floor"
+                | "apollo"
+                | "covid"
         ) && crate::text::is_capitalized(c.raw(num.start - 1))
         {
             return false;
@@ -605,8 +758,25 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
     }
     // "one" as a pronoun or article: "one of", "no one", "the one".
     if num.words && num.value == 1.0 && num.end == num.start + 1 {
-        let follows_noun = c.word(num.end).is_some_and(|w| !lex.is_stopword(w) && !w.eq_ignore_ascii_case("in") && w.chars().all(|ch| ch.is_lowercase() || is_dash(ch)));
-        if !follows_noun || matches!(prev.as_str(), "no" | "the" | "every" | "any" | "each" | "this" | "that" | "which" | "someone" | "anyone") {
+        let follows_noun = c.word(num.end).is_some_and(|w| {
+            !lex.is_stopword(w)
+                && !w.eq_ignore_ascii_case("in")
+                && w.chars().all(|ch| ch.is_lowercase() || is_dash(ch))
+        });
+        if !follows_noun
+            || matches!(
+                prev.as_str(),
+                "no" | "the"
+                    | "every"
+                    | "any"
+                    | "each"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "someone"
+                    | "anyone"
+            )
+        {
             return false;
         }
     }
@@ -657,7 +827,11 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
         }
         None => {}
     }
-    let start_tok = if hedge_word.is_some() { q.start } else { q.num_start.min(q.start.max(currency_start(c, q))) };
+    let start_tok = if hedge_word.is_some() {
+        q.start
+    } else {
+        q.num_start.min(q.start.max(currency_start(c, q)))
+    };
     let span = c.tokens[start_tok].start..c.tokens[q.end - 1].end;
     let raw = c.text[span.clone()].to_owned();
     let referent = referent(c, q, lex);
@@ -687,7 +861,8 @@ fn currency_start(c: &Cursor<'_>, q: &Found) -> usize {
     let mut k = q.num_start;
     while k > q.start {
         let r = c.raw(k - 1);
-        if currency_symbol(r).is_some() || currency_code(r).is_some() || dollar_prefix(r).is_some() {
+        if currency_symbol(r).is_some() || currency_code(r).is_some() || dollar_prefix(r).is_some()
+        {
             k -= 1;
         } else {
             break;
@@ -697,7 +872,10 @@ fn currency_start(c: &Cursor<'_>, q: &Found) -> usize {
 }
 
 pub(crate) fn is_duration(unit: &str) -> bool {
-    matches!(unit, "year" | "month" | "week" | "day" | "hour" | "minute" | "second")
+    matches!(
+        unit,
+        "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+    )
 }
 
 /// Formats a number without trailing zeros.
@@ -710,13 +888,21 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-fn display(value: f64, high_value: Option<f64>, unit: Option<&str>, low: Option<f64>, high: Option<f64>) -> String {
+fn display(
+    value: f64,
+    high_value: Option<f64>,
+    unit: Option<&str>,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> String {
     let number = match high_value {
         Some(h) => format!("{}-{}", fmt_num(value), fmt_num(h)),
         None => fmt_num(value),
     };
     let body = match unit {
-        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => format!("{u} {number}"),
+        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => {
+            format!("{u} {number}")
+        }
         Some("percent") => format!("{number}%"),
         Some(u) => format!("{number} {u}"),
         None => number,
@@ -738,7 +924,10 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
     let k = word_key(w);
     lex.is_stopword(&k)
         || k.ends_with("ly")
-        || matches!(k.as_str(), "worth" | "valued" | "including" | "amid" | "across" | "since" | "per" | "a" | "an")
+        || matches!(
+            k.as_str(),
+            "worth" | "valued" | "including" | "amid" | "across" | "since" | "per" | "a" | "an"
+        )
         || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
 }
 
@@ -748,7 +937,10 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     let mut j = q.end;
     if c.is(j, "of") && (q.unit.is_some() || c.word(j + 1).is_some()) {
         j += 1;
-        if matches!(c.lower(j).as_str(), "the" | "a" | "an" | "their" | "its" | "his" | "her") {
+        if matches!(
+            c.lower(j).as_str(),
+            "the" | "a" | "an" | "their" | "its" | "his" | "her"
+        ) {
             j += 1;
         }
     }
@@ -766,7 +958,26 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     if words.is_empty() {
         // Look back: skip the hedge and linking words.
         let mut k = q.start;
-        while k > 0 && matches!(c.lower(k - 1).as_str(), "of" | "worth" | "at" | "by" | "to" | "valued" | "totalling" | "totaling" | "was" | "were" | "is" | "are" | "reached" | "hit" | "rose" | "fell") {
+        while k > 0
+            && matches!(
+                c.lower(k - 1).as_str(),
+                "of" | "worth"
+                    | "at"
+                    | "by"
+                    | "to"
+                    | "valued"
+                    | "totalling"
+                    | "totaling"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "reached"
+                    | "hit"
+                    | "rose"
+                    | "fell"
+            )
+        {
             k -= 1;
         }
         let mut back = Vec::new();
@@ -797,7 +1008,11 @@ fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<
     let hi = (q.end + WINDOW).min(s.tokens.len());
     (lo..hi)
         .filter(|&k| k < q.num_start || k >= q.num_end)
-        .filter_map(|k| c.word(k).and_then(|w| lex.event(w)).map(|e| (k.abs_diff(q.num_start), e)))
+        .filter_map(|k| {
+            c.word(k)
+                .and_then(|w| lex.event(w))
+                .map(|e| (k.abs_diff(q.num_start), e))
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, e)| e.to_owned())
 }
@@ -827,36 +1042,69 @@ mod tests {
 
     #[test]
     fn money_in_many_notations() {
-        check("A £330million contract.", &[("£330million", "GBP 330000000")]);
-        check("It is worth up to £330 million ($417 million).", &[
-            ("up to £330 million", "≤ GBP 330000000"),
-            ("$417 million", "USD 417000000"),
-        ]);
+        check(
+            "A £330million contract.",
+            &[("£330million", "GBP 330000000")],
+        );
+        check(
+            "It is worth up to £330 million ($417 million).",
+            &[
+                ("up to £330 million", "≤ GBP 330000000"),
+                ("$417 million", "USD 417000000"),
+            ],
+        );
         check("A fine of £4.7m was paid.", &[("£4.7m", "GBP 4700000")]);
-        check("A fine of 4.7 million pounds was paid.", &[("4.7 million pounds", "GBP 4700000")]);
+        check(
+            "A fine of 4.7 million pounds was paid.",
+            &[("4.7 million pounds", "GBP 4700000")],
+        );
         check("It raised US$1.2bn.", &[("US$1.2bn", "USD 1200000000")]);
     }
 
     #[test]
     fn counts_hedges_and_words() {
         check("It killed seven aid workers.", &[("seven", "7")]);
-        check("At least 1,139 people died.", &[("At least 1,139", "≥ 1139")]);
-        check("Nearly 20,000 people were killed.", &[("Nearly 20,000", "≲ 20000")]);
-        check("Waiting lists of more than 7million grew.", &[("more than 7million", "≥ 7000000")]);
+        check(
+            "At least 1,139 people died.",
+            &[("At least 1,139", "≥ 1139")],
+        );
+        check(
+            "Nearly 20,000 people were killed.",
+            &[("Nearly 20,000", "≲ 20000")],
+        );
+        check(
+            "Waiting lists of more than 7million grew.",
+            &[("more than 7million", "≥ 7000000")],
+        );
         check("Twenty-five homes burned.", &[("Twenty-five", "25")]);
-        check("Between 20 and 30 people came.", &[("Between 20 and 30", "20-30")]);
+        check(
+            "Between 20 and 30 people came.",
+            &[("Between 20 and 30", "20-30")],
+        );
     }
 
     #[test]
     fn units_and_durations() {
         check("The seven-year deal.", &[("seven-year", "7 year")]);
         check("It runs over seven years.", &[("seven years", "7 year")]);
-        check("Winds of 90mph and 145 km/h.", &[("90mph", "90 mph"), ("145 km/h", "145 km/h")]);
-        check("About 67% agreed, one in 10 refused.", &[("About 67%", "≈ 67%"), ("one in 10", "10%")]);
+        check(
+            "Winds of 90mph and 145 km/h.",
+            &[("90mph", "90 mph"), ("145 km/h", "145 km/h")],
+        );
+        check(
+            "About 67% agreed, one in 10 refused.",
+            &[("About 67%", "≈ 67%"), ("one in 10", "10%")],
+        );
         check("Two-thirds agreed.", &[("Two-thirds", "66.67%")]);
         check("It was 30C.", &[("30C", "30 C")]);
-        check("Eat 30 grams or more daily.", &[("30 grams or more", "≥ 30 g")]);
-        check("A magnitude 6.4 quake and a 6.4-magnitude quake.", &[("6.4", "6.4 magnitude"), ("6.4-magnitude", "6.4 magnitude")]);
+        check(
+            "Eat 30 grams or more daily.",
+            &[("30 grams or more", "≥ 30 g")],
+        );
+        check(
+            "A magnitude 6.4 quake and a 6.4-magnitude quake.",
+            &[("6.4", "6.4 magnitude"), ("6.4-magnitude", "6.4 magnitude")],
+        );
     }
 
     #[test]
@@ -869,8 +1117,16 @@ mod tests {
     #[test]
     fn referents_and_events() {
         let lex = Lexicon::embedded();
-        let doc = parse(Source::default(), "Israeli forces killed seven aid workers in a strike.", &lex);
-        let q = doc.sentences[0].facts.iter().find_map(Fact::quantity).unwrap();
+        let doc = parse(
+            Source::default(),
+            "Israeli forces killed seven aid workers in a strike.",
+            &lex,
+        );
+        let q = doc.sentences[0]
+            .facts
+            .iter()
+            .find_map(Fact::quantity)
+            .unwrap();
         assert_eq!(q.referent.as_deref(), Some("aid worker"));
         assert_eq!(q.event.as_deref(), Some("kill"));
     }

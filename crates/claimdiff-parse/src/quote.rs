@@ -4,14 +4,37 @@
 use std::ops::Range;
 
 use crate::actor::{NameTable, mentions};
-use crate::document::{ActorKind, Fact, FactValue, Facet, Quote, Sentence};
+use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, normalize_for_match};
 
 const SPEECH_VERBS: [&str; 26] = [
-    "said", "says", "say", "told", "tells", "added", "adding", "adds", "insisted", "insists",
-    "warned", "warns", "asked", "asks", "wrote", "writes", "stated", "declared", "tweeted",
-    "claimed", "claims", "described", "explained", "argued", "replied", "saying",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adding",
+    "adds",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "stated",
+    "declared",
+    "tweeted",
+    "claimed",
+    "claims",
+    "described",
+    "explained",
+    "argued",
+    "replied",
+    "saying",
 ];
 
 const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
@@ -25,7 +48,13 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     for (n, &(i, c)) in chars.iter().enumerate() {
         let prev = n.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(n + 1).map(|&(_, c)| c);
-        let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '"' | '\u{201C}' | ':'));
+        let before_ok = prev.is_none_or(|p| {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '\u{2014}' | '\u{2013}' | '-' | '"' | '\u{201C}' | ':'
+                )
+        });
         let after_alnum = next.is_some_and(char::is_alphanumeric);
         if c == '\n' {
             if let Some((s, _)) = open.take() {
@@ -43,7 +72,9 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 push(&mut out, text, s, i);
                 open = None;
             }
-            (Some((s, '\'')), '\u{2019}' | '\'') if !after_alnum && prev.is_some_and(|p| !p.is_whitespace()) => {
+            (Some((s, '\'')), '\u{2019}' | '\'')
+                if !after_alnum && prev.is_some_and(|p| !p.is_whitespace()) =>
+            {
                 push(&mut out, text, s, i);
                 open = None;
             }
@@ -66,17 +97,27 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
 }
 
 /// Adds quote facts to every sentence, with speakers.
-pub(crate) fn extract_all(text: &str, sentences: &mut [Sentence], lex: &Lexicon, names: &NameTable) {
+pub(crate) fn extract_all(
+    text: &str,
+    sentences: &mut [Sentence],
+    lex: &Lexicon,
+    names: &NameTable,
+) {
     let quotes = quote_spans(text);
     for q in quotes.clone() {
         let first = sentences.iter().position(|s| s.span.end > q.start);
         let Some(first) = first else { continue };
-        let last = sentences.iter().rposition(|s| s.span.start < q.end).unwrap_or(first).max(first);
-        let (speaker, speaker_from_pronoun) = match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
-            Some(Speaker::Named(n)) => (Some(n), false),
-            Some(Speaker::Pronoun(n)) => (Some(n), true),
-            None => (None, false),
-        };
+        let last = sentences
+            .iter()
+            .rposition(|s| s.span.start < q.end)
+            .unwrap_or(first)
+            .max(first);
+        let (speaker, speaker_from_pronoun) =
+            match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
+                Some(Speaker::Named(n)) => (Some(n), false),
+                Some(Speaker::Pronoun(n)) => (Some(n), true),
+                None => (None, false),
+            };
         for s in &mut sentences[first..=last] {
             let start = q.start.max(s.span.start);
             let end = q.end.min(s.span.end);
@@ -90,7 +131,12 @@ pub(crate) fn extract_all(text: &str, sentences: &mut [Sentence], lex: &Lexicon,
                 continue;
             }
             let words = piece.split_whitespace().count();
-            let quote = Quote { text: piece.to_owned(), speaker: speaker.clone(), speaker_from_pronoun, words };
+            let quote = Quote {
+                text: piece.to_owned(),
+                speaker: speaker.clone(),
+                speaker_from_pronoun,
+                words,
+            };
             s.facts.push(Fact {
                 facet: Facet::Quote,
                 span,
@@ -116,14 +162,27 @@ enum Speaker {
 
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
 #[allow(clippy::too_many_arguments)] // the quote, where it lies, and the document's tables
-fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Range<usize>, quotes: &[Range<usize>], lex: &Lexicon, names: &NameTable) -> Option<Speaker> {
+fn speaker(
+    text: &str,
+    sentences: &[Sentence],
+    first: usize,
+    last: usize,
+    q: &Range<usize>,
+    quotes: &[Range<usize>],
+    lex: &Lexicon,
+    names: &NameTable,
+) -> Option<Speaker> {
     let common = |w: &str| names.is_common(w, lex);
-    let pronoun = || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Pronoun);
+    let pronoun =
+        || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Pronoun);
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
     let ms = mentions(text, s, lex, &common);
-    let skip_punct = after.iter().take_while(|t| t.kind != TokenKind::Word).count();
+    let skip_punct = after
+        .iter()
+        .take_while(|t| t.kind != TokenKind::Word)
+        .count();
     let tail = &after[skip_punct..];
     if tail.len() >= 2 && skip_punct <= 3 {
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
@@ -132,9 +191,15 @@ fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Ra
                 return pronoun();
             }
             // The first name within a few words, with only words (roles, titles) between.
-            let words_between = tail[1..].iter().take(6).take_while(|t| t.kind == TokenKind::Word).count();
+            let words_between = tail[1..]
+                .iter()
+                .take(6)
+                .take_while(|t| t.kind == TokenKind::Word)
+                .count();
             let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
-            if let Some(m) = ms.iter().find(|m| s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start < window_end) {
+            if let Some(m) = ms.iter().find(|m| {
+                s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start < window_end
+            }) {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
             return noun_speaker(text, &tail[1..]).map(Speaker::Named);
@@ -143,34 +208,61 @@ fn speaker(text: &str, sentences: &[Sentence], first: usize, last: usize, q: &Ra
             return pronoun();
         }
         // `," Morland chief executive Fiona Ridley said`.
-        let verb_at = tail.iter().take(7).position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
+        let verb_at = tail
+            .iter()
+            .take(7)
+            .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
         if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word)) {
-            if let Some(m) = ms.iter().rev().find(|m| s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start) {
+            if let Some(m) = ms.iter().rev().find(|m| {
+                s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
+            }) {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
         }
     }
     // Before the opening mark: `Zara said: "`, `He told the BBC: "`.
     let s = &sentences[first];
-    let before: Vec<(usize, &Token)> = s.tokens.iter().enumerate().filter(|(_, t)| t.end <= q.start).collect();
-    let verb = before.iter().rev().find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
+    let before: Vec<(usize, &Token)> = s
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.end <= q.start)
+        .collect();
+    let verb = before
+        .iter()
+        .rev()
+        .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
     let ms = mentions(text, s, lex, &common);
-    let before_verb: Vec<_> = ms.iter().filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start)).collect();
+    let before_verb: Vec<_> = ms
+        .iter()
+        .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
+        .collect();
     // The sentence's subject: a name with a title or role, else a person, else the name
     // nearest the verb.
     let subject = before_verb
         .iter()
         .find(|m| m.titled || crate::actor::has_role_before(text, &s.tokens, m.start, lex))
-        .or_else(|| before_verb.iter().find(|m| names.kind(&m.name) == ActorKind::Person))
+        .or_else(|| {
+            before_verb
+                .iter()
+                .find(|m| names.kind(&m.name) == ActorKind::Person)
+        })
         .or_else(|| before_verb.last());
     if let Some(m) = subject {
         return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
     }
-    let pron = before.iter().take_while(|(i, _)| *i < verb.0).any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
+    let pron = before
+        .iter()
+        .take_while(|(i, _)| *i < verb.0)
+        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
     if pron {
         return pronoun();
     }
-    let words: Vec<&Token> = before.iter().filter(|(i, _)| *i < verb.0).map(|(_, t)| *t).collect();
+    let words: Vec<&Token> = before
+        .iter()
+        .filter(|(i, _)| *i < verb.0)
+        .map(|(_, t)| *t)
+        .collect();
     noun_speaker(text, &words[words.len().saturating_sub(3)..]).map(Speaker::Named)
 }
 
@@ -192,12 +284,24 @@ fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
 }
 
 /// The last person named before byte `before` outside quotes, in this sentence or earlier ones.
-fn last_person(text: &str, sentences: &[Sentence], upto: usize, before: usize, quotes: &[Range<usize>], lex: &Lexicon, names: &NameTable) -> Option<String> {
+fn last_person(
+    text: &str,
+    sentences: &[Sentence],
+    upto: usize,
+    before: usize,
+    quotes: &[Range<usize>],
+    lex: &Lexicon,
+    names: &NameTable,
+) -> Option<String> {
     let common = |w: &str| names.is_common(w, lex);
     for s in sentences[..=upto].iter().rev() {
         let ms = mentions(text, s, lex, &common);
         let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
-        if let Some(m) = ms.iter().rev().find(|m| at(m) < before && !inside(quotes, at(m)) && (names.kind(&m.name) == ActorKind::Person || m.titled)) {
+        if let Some(m) = ms.iter().rev().find(|m| {
+            at(m) < before
+                && !inside(quotes, at(m))
+                && (names.kind(&m.name) == ActorKind::Person || m.titled)
+        }) {
             return Some(names.canonical(&m.name).to_owned());
         }
     }
@@ -222,17 +326,38 @@ mod tests {
 
     #[test]
     fn speakers_after_and_before_quotes() {
-        assert_eq!(quotes("\"We will win,\" said Zara Khan, a nurse."), [("We will win,".to_owned(), Some("Zara Khan".to_owned()))]);
-        assert_eq!(quotes("Mayor Jo Bloggs spoke. She said: ‘It is over.’"), [("It is over.".to_owned(), Some("Jo Bloggs".to_owned()))]);
-        assert_eq!(quotes("“It is over,” he said."), [("It is over,".to_owned(), None)]);
-        assert_eq!(quotes("\"We won,\" said chief executive Ann Lee."), [("We won,".to_owned(), Some("Ann Lee".to_owned()))]);
-        assert_eq!(quotes("\"We won,\" Acme chief executive Ann Lee said."), [("We won,".to_owned(), Some("Ann Lee".to_owned()))]);
+        assert_eq!(
+            quotes("\"We will win,\" said Zara Khan, a nurse."),
+            [("We will win,".to_owned(), Some("Zara Khan".to_owned()))]
+        );
+        assert_eq!(
+            quotes("Mayor Jo Bloggs spoke. She said: ‘It is over.’"),
+            [("It is over.".to_owned(), Some("Jo Bloggs".to_owned()))]
+        );
+        assert_eq!(
+            quotes("“It is over,” he said."),
+            [("It is over,".to_owned(), None)]
+        );
+        assert_eq!(
+            quotes("\"We won,\" said chief executive Ann Lee."),
+            [("We won,".to_owned(), Some("Ann Lee".to_owned()))]
+        );
+        assert_eq!(
+            quotes("\"We won,\" Acme chief executive Ann Lee said."),
+            [("We won,".to_owned(), Some("Ann Lee".to_owned()))]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quotes("NHS England’s staff and the workers’ union met."), []);
-        assert_eq!(quotes("The firm called it ‘eye-watering’."), [("eye-watering".to_owned(), None)]);
+        assert_eq!(
+            quotes("NHS England’s staff and the workers’ union met."),
+            []
+        );
+        assert_eq!(
+            quotes("The firm called it ‘eye-watering’."),
+            [("eye-watering".to_owned(), None)]
+        );
     }
 
     #[test]

@@ -17,11 +17,17 @@ pub(crate) struct Segment {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '\u{00BB}')
+    matches!(
+        c,
+        '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '\u{00BB}'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{00AB}')
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{00AB}'
+    )
 }
 
 fn is_terminator(c: char) -> bool {
@@ -123,7 +129,9 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usiz
         let next_ok = next.is_uppercase()
             || next.is_ascii_digit()
             || (is_opener(next) && !is_apostrophe(next) || is_apostrophe(next))
-                && chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric() && !c.is_lowercase());
+                && chars
+                    .get(k + 1)
+                    .is_some_and(|&(_, c)| c.is_alphanumeric() && !c.is_lowercase());
         if next_ok && !is_false_stop(s, &chars, i, k, lex) {
             push_trimmed(&mut out, block.start, s, start, end);
             start = chars[k].0;
@@ -166,8 +174,27 @@ fn is_false_stop(s: &str, chars: &[(usize, char)], i: usize, k: usize, lex: &Lex
     let lower = word.to_lowercase();
     let starts_sentence = matches!(
         next_word.as_str(),
-        "He" | "She" | "It" | "They" | "We" | "I" | "The" | "This" | "That" | "There" | "But" | "In"
-            | "A" | "An" | "His" | "Her" | "Their" | "Its" | "After" | "As" | "Police" | "Officials"
+        "He" | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "The"
+            | "This"
+            | "That"
+            | "There"
+            | "But"
+            | "In"
+            | "A"
+            | "An"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "After"
+            | "As"
+            | "Police"
+            | "Officials"
     );
     // Single capital letter: an initial ("J. Smith"), unless a sentence obviously starts.
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -179,7 +206,10 @@ fn is_false_stop(s: &str, chars: &[(usize, char)], i: usize, k: usize, lex: &Lex
     if lex.is_abbreviation(&lower) {
         // Abbreviations that often end a sentence do so before an obvious sentence start.
         let can_end = lower.contains('.')
-            || matches!(lower.as_str(), "inc" | "ltd" | "co" | "corp" | "plc" | "llc" | "etc" | "al");
+            || matches!(
+                lower.as_str(),
+                "inc" | "ltd" | "co" | "corp" | "plc" | "llc" | "etc" | "al"
+            );
         return !(can_end && starts_sentence);
     }
     // Dotted acronyms not in the list ("U.N.E.S.C.O").
@@ -192,28 +222,46 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         let lex = Lexicon::embedded();
-        let got: Vec<&str> = split(text, &lex).iter().map(|s| &text[s.range.clone()]).collect();
+        let got: Vec<&str> = split(text, &lex)
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
         assert_eq!(got, expected, "splitting {text:?}");
     }
 
     #[test]
     fn news_abbreviations_do_not_end_sentences() {
-        check("Mr Karp met Dr. Jones at No. 10 on Monday. He left.", &[
-            "Mr Karp met Dr. Jones at No. 10 on Monday.",
-            "He left.",
-        ]);
-        check("The U.S. and the U.K. agreed. Talks end at 5 p.m. on Friday.", &[
-            "The U.S. and the U.K. agreed.",
-            "Talks end at 5 p.m. on Friday.",
-        ]);
-        check("J. R. Smith scored £4.7m. Then he left.", &["J. R. Smith scored £4.7m.", "Then he left."]);
-        check("Smith et al. found a link. It was small.", &["Smith et al. found a link.", "It was small."]);
+        check(
+            "Mr Karp met Dr. Jones at No. 10 on Monday. He left.",
+            &["Mr Karp met Dr. Jones at No. 10 on Monday.", "He left."],
+        );
+        check(
+            "The U.S. and the U.K. agreed. Talks end at 5 p.m. on Friday.",
+            &[
+                "The U.S. and the U.K. agreed.",
+                "Talks end at 5 p.m. on Friday.",
+            ],
+        );
+        check(
+            "J. R. Smith scored £4.7m. Then he left.",
+            &["J. R. Smith scored £4.7m.", "Then he left."],
+        );
+        check(
+            "Smith et al. found a link. It was small.",
+            &["Smith et al. found a link.", "It was small."],
+        );
     }
 
     #[test]
     fn quotes_with_speech_tags_stay_together() {
-        check("'Is it over?' asked Ms Jones. 'Yes.'", &["'Is it over?' asked Ms Jones.", "'Yes.'"]);
-        check("“We won!” he said. “Again.”", &["“We won!” he said.", "“Again.”"]);
+        check(
+            "'Is it over?' asked Ms Jones. 'Yes.'",
+            &["'Is it over?' asked Ms Jones.", "'Yes.'"],
+        );
+        check(
+            "“We won!” he said. “Again.”",
+            &["“We won!” he said.", "“Again.”"],
+        );
     }
 
     #[test]
@@ -221,13 +269,19 @@ mod tests {
         let text = "Storm hits coast\n\nWinds reached 90mph. Homes flooded\nCaption without stop\n";
         let lex = Lexicon::embedded();
         let segs = split(text, &lex);
-        let got: Vec<(&str, bool)> = segs.iter().map(|s| (&text[s.range.clone()], s.headline)).collect();
-        assert_eq!(got, [
-            ("Storm hits coast", true),
-            ("Winds reached 90mph.", false),
-            ("Homes flooded", false),
-            ("Caption without stop", false),
-        ]);
+        let got: Vec<(&str, bool)> = segs
+            .iter()
+            .map(|s| (&text[s.range.clone()], s.headline))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Storm hits coast", true),
+                ("Winds reached 90mph.", false),
+                ("Homes flooded", false),
+                ("Caption without stop", false),
+            ]
+        );
     }
 
     #[test]
@@ -239,9 +293,9 @@ mod tests {
 
     #[test]
     fn wrapped_lines_are_joined() {
-        check("The council said the\nroad would close. It did.", &[
-            "The council said the\nroad would close.",
-            "It did.",
-        ]);
+        check(
+            "The council said the\nroad would close. It did.",
+            &["The council said the\nroad would close.", "It did."],
+        );
     }
 }

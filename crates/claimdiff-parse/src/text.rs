@@ -47,7 +47,10 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 
 /// True for the dash characters news text uses.
 pub(crate) fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+    )
 }
 
 fn is_symbol(c: char) -> bool {
@@ -84,7 +87,11 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start: base + off, end: base + end_of(j), kind: TokenKind::Number });
+            tokens.push(Token {
+                start: base + off,
+                end: base + end_of(j),
+                kind: TokenKind::Number,
+            });
             i = j;
         } else if c.is_alphabetic() {
             let mut j = i + 1;
@@ -103,11 +110,23 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start: base + off, end: base + end_of(j), kind: TokenKind::Word });
+            tokens.push(Token {
+                start: base + off,
+                end: base + end_of(j),
+                kind: TokenKind::Word,
+            });
             i = j;
         } else {
-            let kind = if is_symbol(c) { TokenKind::Symbol } else { TokenKind::Punct };
-            tokens.push(Token { start: base + off, end: base + end_of(i + 1), kind });
+            let kind = if is_symbol(c) {
+                TokenKind::Symbol
+            } else {
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                start: base + off,
+                end: base + end_of(i + 1),
+                kind,
+            });
             i += 1;
         }
     }
@@ -191,22 +210,13 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A crude English stem: lower case, plural and common verb endings removed. Used only to
-/// compare words, never shown.
+/// The Snowball (Porter 2) English stem of a word's lower-case form, possessive removed. Used
+/// only to compare words, never shown.
 pub(crate) fn stem(word: &str) -> String {
-    let w = word_key(word);
-    let n = w.chars().count();
-    if n <= 3 {
-        return w;
-    }
-    for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= 3 && !(suffix == "s" && base.ends_with('s')) {
-                return format!("{base}{keep}");
-            }
-        }
-    }
-    w
+    static STEMMER: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    let stemmer =
+        STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    stemmer.stem(&word_key(word)).into_owned()
 }
 
 #[cfg(test)]
@@ -221,9 +231,10 @@ mod tests {
     fn tokens_split_glued_numbers_and_keep_inner_marks() {
         assert_eq!(words("£330million"), ["£", "330", "million"]);
         assert_eq!(words("NHS England’s HQ"), ["NHS", "England’s", "HQ"]);
-        assert_eq!(words("a seven-year deal, 1,139 people."), [
-            "a", "seven-year", "deal", ",", "1,139", "people", "."
-        ]);
+        assert_eq!(
+            words("a seven-year deal, 1,139 people."),
+            ["a", "seven-year", "deal", ",", "1,139", "people", "."]
+        );
         assert_eq!(words("‘We’re here’"), ["‘", "We’re", "here", "’"]);
         assert_eq!(words("at 10:30am"), ["at", "10:30", "am"]);
     }
@@ -239,13 +250,17 @@ mod tests {
 
     #[test]
     fn normalisation_folds_quotes_dashes_space_case() {
-        assert_eq!(normalize_for_match("  ‘Grave’  MISTAKE – now"), "'grave' mistake - now");
+        assert_eq!(
+            normalize_for_match("  ‘Grave’  MISTAKE – now"),
+            "'grave' mistake - now"
+        );
     }
 
     #[test]
     fn stems_match_inflections() {
         assert_eq!(stem("workers"), stem("worker"));
         assert_eq!(stem("killed"), "kill");
+        assert_eq!(stem("scrapped"), stem("scrap"));
         assert_eq!(stem("England's"), "england");
     }
 }

@@ -1,6 +1,6 @@
 //! Dates and clock times: absolute dates in any order, weekdays, relative days, years.
 
-use crate::document::{Fact, FactValue, Facet, Sentence, Time};
+use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind};
 
@@ -67,7 +67,11 @@ impl Cur<'_> {
         // Ordinal suffix glued on: "7th".
         let next = self.lower(i + 1);
         let glued = self.tokens.get(i + 1).is_some_and(|n| n.start == t.end);
-        let end = if glued && matches!(next.as_str(), "st" | "nd" | "rd" | "th") { i + 2 } else { i + 1 };
+        let end = if glued && matches!(next.as_str(), "st" | "nd" | "rd" | "th") {
+            i + 2
+        } else {
+            i + 1
+        };
         Some((d, end))
     }
     fn year(&self, i: usize) -> Option<u32> {
@@ -85,8 +89,15 @@ impl Cur<'_> {
             return None;
         }
         let m = month(t.text(self.text))?;
-        let abbrev = t.text(self.text).len() <= 4 && !t.text(self.text).eq_ignore_ascii_case("may") && !t.text(self.text).eq_ignore_ascii_case("june") && !t.text(self.text).eq_ignore_ascii_case("july");
-        let end = if abbrev && self.raw(i + 1) == "." { i + 2 } else { i + 1 };
+        let abbrev = t.text(self.text).len() <= 4
+            && !t.text(self.text).eq_ignore_ascii_case("may")
+            && !t.text(self.text).eq_ignore_ascii_case("june")
+            && !t.text(self.text).eq_ignore_ascii_case("july");
+        let end = if abbrev && self.raw(i + 1) == "." {
+            i + 2
+        } else {
+            i + 1
+        };
         Some((m, end))
     }
 }
@@ -100,15 +111,29 @@ struct Found {
 
 /// Extracts the dates and times of one sentence.
 pub(crate) fn extract(text: &str, s: &Sentence, _lex: &Lexicon) -> Vec<Fact> {
-    let c = Cur { text, tokens: &s.tokens };
+    let c = Cur {
+        text,
+        tokens: &s.tokens,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
         if let Some(f) = read(&c, i) {
             let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
             let raw = text[span.clone()].to_owned();
-            let value = f.time.timex.clone().or_else(|| f.time.relative.clone()).unwrap_or_default();
-            out.push(Fact { facet: Facet::Time, span, raw, value, detail: FactValue::Time(f.time) });
+            let value = f
+                .time
+                .timex
+                .clone()
+                .or_else(|| f.time.relative.clone())
+                .unwrap_or_default();
+            out.push(Fact {
+                facet: Facet::Time,
+                span,
+                raw,
+                value,
+                detail: FactValue::Time(f.time),
+            });
             i = f.end;
         } else {
             i += 1;
@@ -118,11 +143,17 @@ pub(crate) fn extract(text: &str, s: &Sentence, _lex: &Lexicon) -> Vec<Fact> {
 }
 
 fn absolute(timex: String) -> Time {
-    Time { timex: Some(timex), relative: None }
+    Time {
+        timex: Some(timex),
+        relative: None,
+    }
 }
 
 fn relative(rel: &str) -> Time {
-    Time { timex: None, relative: Some(rel.to_owned()) }
+    Time {
+        timex: None,
+        relative: Some(rel.to_owned()),
+    }
 }
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
@@ -134,7 +165,11 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
                 Some(y) => (format!("{y:04}"), me + 1),
                 None => ("XXXX".to_owned(), me),
             };
-            return Some(Found { start: i, end, time: absolute(format!("{year}-{m:02}-{d:02}")) });
+            return Some(Found {
+                start: i,
+                end,
+                time: absolute(format!("{year}-{m:02}-{d:02}")),
+            });
         }
     }
     // "October 7[, 2023]", "Oct. 7", "October 2023".
@@ -147,20 +182,37 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
             } else {
                 ("XXXX".to_owned(), de)
             };
-            return Some(Found { start: i, end, time: absolute(format!("{year}-{m:02}-{d:02}")) });
+            return Some(Found {
+                start: i,
+                end,
+                time: absolute(format!("{year}-{m:02}-{d:02}")),
+            });
         }
         if let Some(y) = c.year(me) {
-            return Some(Found { start: i, end: me + 1, time: absolute(format!("{y:04}-{m:02}")) });
+            return Some(Found {
+                start: i,
+                end: me + 1,
+                time: absolute(format!("{y:04}-{m:02}")),
+            });
         }
         let is_may = c.lower(i) == "may";
         let prev = if i > 0 { c.lower(i - 1) } else { String::new() };
-        if !is_may && matches!(prev.as_str(), "in" | "last" | "next" | "since" | "until" | "this" | "early" | "late" | "mid") {
+        if !is_may
+            && matches!(
+                prev.as_str(),
+                "in" | "last" | "next" | "since" | "until" | "this" | "early" | "late" | "mid"
+            )
+        {
             let (start, rel) = if matches!(prev.as_str(), "last" | "next" | "this") {
                 (i - 1, format!("{prev} month {m:02}"))
             } else {
                 (i, format!("month {m:02}"))
             };
-            return Some(Found { start, end: me, time: relative(&rel) });
+            return Some(Found {
+                start,
+                end: me,
+                time: relative(&rel),
+            });
         }
     }
     // Clock times: "10:30am", "10.30am", "3pm", "15:00", "4 p.m.".
@@ -170,7 +222,9 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         let ampm = match next.as_str() {
             "am" | "a.m" => Some(0),
             "pm" | "p.m" => Some(12),
-            "a" | "p" if c.raw(i + 2) == "." && matches!(c.lower(i + 3).as_str(), "m") => Some(if next == "a" { 0 } else { 12 }),
+            "a" | "p" if c.raw(i + 2) == "." && matches!(c.lower(i + 3).as_str(), "m") => {
+                Some(if next == "a" { 0 } else { 12 })
+            }
             _ => None,
         };
         let (h, m) = match s.split_once([':', '.']) {
@@ -190,37 +244,91 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
                 if next == "a" || next == "p" {
                     end = i + 4;
                 }
-                if c.raw(end) == "." && c.tokens.get(end).is_some_and(|t| t.start == c.tokens[end - 1].end) && c.tokens.get(end + 1).is_some() {
+                if c.raw(end) == "."
+                    && c.tokens
+                        .get(end)
+                        .is_some_and(|t| t.start == c.tokens[end - 1].end)
+                    && c.tokens.get(end + 1).is_some()
+                {
                     end += 1;
                 }
             }
-            return Some(Found { start: i, end, time: absolute(format!("T{hour:02}:{m:02}")) });
+            return Some(Found {
+                start: i,
+                end,
+                time: absolute(format!("T{hour:02}:{m:02}")),
+            });
         }
     }
     // Years after a preposition: "in 2019", "since 2011".
     if let Some(y) = c.year(i) {
         let prev = if i > 0 { c.lower(i - 1) } else { String::new() };
         let next = c.lower(i + 1);
-        let is_count = matches!(next.as_str(), "people" | "homes" | "residents" | "workers" | "%");
-        if !is_count && (matches!(prev.as_str(), "in" | "since" | "of" | "until" | "by" | "from" | "during" | "the" | "before" | "after") || next == "," || next == ".") {
-            return Some(Found { start: i, end: i + 1, time: absolute(format!("{y:04}")) });
+        let is_count = matches!(
+            next.as_str(),
+            "people" | "homes" | "residents" | "workers" | "%"
+        );
+        if !is_count
+            && (matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "the"
+                    | "before"
+                    | "after"
+            ) || next == ","
+                || next == ".")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                time: absolute(format!("{y:04}")),
+            });
         }
     }
     // Weekdays: "on Monday", "last Friday".
     if let Some(d) = c.tokens.get(i).and_then(|t| weekday(t.text(c.text))) {
         let prev = if i > 0 { c.lower(i - 1) } else { String::new() };
-        let start = if matches!(prev.as_str(), "last" | "next" | "this") { i - 1 } else { i };
-        let rel = if start < i { format!("{prev} weekday {d}") } else { format!("weekday {d}") };
+        let start = if matches!(prev.as_str(), "last" | "next" | "this") {
+            i - 1
+        } else {
+            i
+        };
+        let rel = if start < i {
+            format!("{prev} weekday {d}")
+        } else {
+            format!("weekday {d}")
+        };
         // "Monday 4 March" keeps the date.
-        if let Some(f) = read(c, i + 1).filter(|f| f.time.timex.as_deref().is_some_and(|t| t.len() == 10)) {
-            return Some(Found { start, end: f.end, time: f.time });
+        if let Some(f) =
+            read(c, i + 1).filter(|f| f.time.timex.as_deref().is_some_and(|t| t.len() == 10))
+        {
+            return Some(Found {
+                start,
+                end: f.end,
+                time: f.time,
+            });
         }
         if c.raw(i + 1) == "," {
-            if let Some(f) = read(c, i + 2).filter(|f| f.time.timex.as_deref().is_some_and(|t| t.len() == 10)) {
-                return Some(Found { start, end: f.end, time: f.time });
+            if let Some(f) =
+                read(c, i + 2).filter(|f| f.time.timex.as_deref().is_some_and(|t| t.len() == 10))
+            {
+                return Some(Found {
+                    start,
+                    end: f.end,
+                    time: f.time,
+                });
             }
         }
-        return Some(Found { start, end: i + 1, time: relative(&rel) });
+        return Some(Found {
+            start,
+            end: i + 1,
+            time: relative(&rel),
+        });
     }
     // Relative days.
     let w = c.lower(i);
@@ -242,7 +350,11 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => None,
     };
     if let Some(rel) = rel2 {
-        return Some(Found { start: i, end: i + 2, time: relative(rel) });
+        return Some(Found {
+            start: i,
+            end: i + 2,
+            time: relative(rel),
+        });
     }
     let rel1 = match w.as_str() {
         "today" => Some("0 day"),
@@ -251,7 +363,11 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         "tonight" => Some("0 day night"),
         _ => None,
     };
-    rel1.map(|rel| Found { start: i, end: i + 1, time: relative(rel) })
+    rel1.map(|rel| Found {
+        start: i,
+        end: i + 1,
+        time: relative(rel),
+    })
 }
 
 #[cfg(test)]
@@ -277,18 +393,30 @@ mod tests {
     fn dates_in_any_order_agree() {
         check("It began on 7 October.", &[("7 October", "XXXX-10-07")]);
         check("It began on October 7.", &[("October 7", "XXXX-10-07")]);
-        check("It began on Oct. 7, 2023.", &[("Oct. 7, 2023", "2023-10-07")]);
-        check("It began on the 7th of October 2023.", &[("7th of October 2023", "2023-10-07")]);
+        check(
+            "It began on Oct. 7, 2023.",
+            &[("Oct. 7, 2023", "2023-10-07")],
+        );
+        check(
+            "It began on the 7th of October 2023.",
+            &[("7th of October 2023", "2023-10-07")],
+        );
     }
 
     #[test]
     fn times_weekdays_and_relative_days() {
-        check("At 10:30am on Monday.", &[("10:30am", "T10:30"), ("Monday", "weekday 1")]);
-        check("Yesterday and last night, this morning.", &[
-            ("Yesterday", "-1 day"),
-            ("last night", "-1 day night"),
-            ("this morning", "0 day morning"),
-        ]);
+        check(
+            "At 10:30am on Monday.",
+            &[("10:30am", "T10:30"), ("Monday", "weekday 1")],
+        );
+        check(
+            "Yesterday and last night, this morning.",
+            &[
+                ("Yesterday", "-1 day"),
+                ("last night", "-1 day night"),
+                ("this morning", "0 day morning"),
+            ],
+        );
         check("By 4 p.m. it was over.", &[("4 p.m.", "T16:00")]);
         check("In 2019 it rained.", &[("2019", "2019")]);
     }

@@ -52,7 +52,11 @@ pub fn report_json(docs: &[Document], cmp: &Comparison) -> Value {
             })
         })
         .collect();
-    let only_in: Map<String, Value> = docs.iter().enumerate().map(|(i, d)| (d.source.id.clone(), json!(cmp.only_in(i)))).collect();
+    let only_in: Map<String, Value> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.source.id.clone(), json!(cmp.only_in(i))))
+        .collect();
     json!({
         "schema": REPORT_SCHEMA,
         "sources": docs.iter().map(|d| source_json(&d.source)).collect::<Vec<_>>(),
@@ -128,13 +132,20 @@ mod tests {
     use claimdiff_parse::{Lexicon, parse};
 
     fn doc(id: &str, text: &str) -> Document {
-        let source = Source { id: id.into(), path: Some(format!("{id}.txt")), ..Source::default() };
+        let source = Source {
+            id: id.into(),
+            path: Some(format!("{id}.txt")),
+            ..Source::default()
+        };
         parse(source, text, &Lexicon::embedded())
     }
 
     #[test]
     fn report_has_every_contract_field() {
-        let docs = [doc("A", "The quake killed at least 58 people on Monday."), doc("B", "The quake killed 46 people on Monday.")];
+        let docs = [
+            doc("A", "The quake killed at least 58 people on Monday."),
+            doc("B", "The quake killed 46 people on Monday."),
+        ];
         let cmp = compare(&docs, &Lexicon::embedded(), &Config::default());
         let v = report_json(&docs, &cmp);
         assert_eq!(v["schema"], REPORT_SCHEMA);
@@ -143,11 +154,21 @@ mod tests {
             assert!(v["summary"].get(key).is_some(), "summary.{key}");
         }
         let f = &v["findings"][0];
-        for key in ["id", "verdict", "facet", "topic", "explanation", "confidence", "claims"] {
+        for key in [
+            "id",
+            "verdict",
+            "facet",
+            "topic",
+            "explanation",
+            "confidence",
+            "claims",
+        ] {
             assert!(f.get(key).is_some(), "finding.{key}");
         }
         let c = &f["claims"][0];
-        for key in ["source", "sentence", "raw", "value", "span", "line", "column"] {
+        for key in [
+            "source", "sentence", "raw", "value", "span", "line", "column",
+        ] {
             assert!(c.get(key).is_some(), "claim.{key}");
         }
     }
@@ -160,7 +181,10 @@ mod tests {
         assert_eq!(v["schema"], CLAIMS_SCHEMA);
         for s in v["sentences"].as_array().unwrap() {
             for f in s["facts"].as_array().unwrap() {
-                let (a, b) = (f["span"][0].as_u64().unwrap() as usize, f["span"][1].as_u64().unwrap() as usize);
+                let (a, b) = (
+                    f["span"][0].as_u64().unwrap() as usize,
+                    f["span"][1].as_u64().unwrap() as usize,
+                );
                 assert_eq!(&text[a..b], f["raw"].as_str().unwrap());
             }
         }

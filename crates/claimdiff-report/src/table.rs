@@ -18,7 +18,10 @@ pub struct TableOptions {
 
 impl Default for TableOptions {
     fn default() -> Self {
-        Self { all: false, width: 120 }
+        Self {
+            all: false,
+            width: 120,
+        }
     }
 }
 
@@ -30,8 +33,13 @@ fn excerpt(doc: &Document, c: &Claim, max: usize) -> String {
         return s.to_owned();
     }
     let sent_start = doc.sentences[c.sentence].span.start;
-    let at = doc.text.get(sent_start..c.span.start).map_or(0, |p| p.chars().count());
-    let start = at.saturating_sub(max / 3).min(chars.len().saturating_sub(max));
+    let at = doc
+        .text
+        .get(sent_start..c.span.start)
+        .map_or(0, |p| p.chars().count());
+    let start = at
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max));
     let end = (start + max).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
     if start > 0 {
@@ -62,7 +70,10 @@ fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
 #[must_use]
 pub fn report_table(docs: &[Document], cmp: &Comparison, opts: TableOptions) -> String {
     let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(opts.width);
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width);
     let mut header = vec![Cell::new("verdict"), Cell::new("topic")];
     header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
     header.push(Cell::new("why"));
@@ -73,7 +84,10 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: TableOptions) -> 
             continue;
         }
         let statement = f.facet.as_str() == "statement";
-        let mut row = vec![Cell::new(f.verdict.as_str()), Cell::new(format!("{}\n({})", f.topic, f.facet.as_str()))];
+        let mut row = vec![
+            Cell::new(f.verdict.as_str()),
+            Cell::new(format!("{}\n({})", f.topic, f.facet.as_str())),
+        ];
         for (i, d) in docs.iter().enumerate() {
             let claims: Vec<&Claim> = f.claims.iter().filter(|c| c.source == i).collect();
             row.push(Cell::new(cell_for(d, &claims, statement)));
@@ -98,7 +112,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// "2 conflicts, 1 distinct, 8 agree; only in A: 12, only in B: 5".
 fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
-    let only: Vec<String> = docs.iter().enumerate().map(|(i, d)| format!("only in {}: {}", d.source.id, cmp.only_in(i))).collect();
+    let only: Vec<String> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| format!("only in {}: {}", d.source.id, cmp.only_in(i)))
+        .collect();
     let mut s = format!(
         "{}, {}, {}; {}",
         plural(cmp.count(Verdict::Conflict), "conflict", "conflicts"),
@@ -116,16 +134,28 @@ fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
 #[must_use]
 pub fn claims_table(doc: &Document, width: u16) -> String {
     let mut table = Table::new();
-    table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
+    table
+        .load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
     table.set_header(vec!["#", "line", "sentence", "facts"]);
     for s in &doc.sentences {
         let (line, _) = position(doc, s.span.start);
-        let facts: Vec<String> = s.facts.iter().map(|f| format!("{}: {} → {}", f.facet.as_str(), f.raw, f.value)).collect();
+        let facts: Vec<String> = s
+            .facts
+            .iter()
+            .map(|f| format!("{}: {} → {}", f.facet.as_str(), f.raw, f.value))
+            .collect();
         let mut text = doc.sentence_text(s).to_owned();
         if s.headline {
             text.insert_str(0, "[headline] ");
         }
-        table.add_row(vec![s.index.to_string(), line.to_string(), text, facts.join("\n")]);
+        table.add_row(vec![
+            s.index.to_string(),
+            line.to_string(),
+            text,
+            facts.join("\n"),
+        ]);
     }
     let n: usize = doc.sentences.iter().map(|s| s.facts.len()).sum();
     format!("{table}\n{} sentences, {n} facts\n", doc.sentences.len())
