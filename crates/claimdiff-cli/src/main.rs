@@ -3,8 +3,8 @@
 
 mod input;
 
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -64,7 +64,7 @@ fn source_id(i: usize) -> String {
     )
 }
 
-fn load(path: &PathBuf, index: usize, lex: &Lexicon) -> anyhow::Result<Document> {
+fn load(path: &Path, index: usize, lex: &Lexicon) -> anyhow::Result<Document> {
     let text = input::read_article(path)?;
     let source = Source {
         id: source_id(index),
@@ -141,7 +141,6 @@ fn write_stdout(text: &str) -> io::Result<()> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = io::stderr().is_terminal();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

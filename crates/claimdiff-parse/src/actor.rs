@@ -2,6 +2,7 @@
 //! later surname-only mentions inside one document.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use crate::document::{Actor, ActorKind, Facet, Fact, FactValue, Sentence};
 use crate::lexicon::Lexicon;
@@ -139,10 +140,8 @@ pub(crate) fn mentions(
                     .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
                     .count();
             let name = name_words[skip..].join(" ");
-            if !name.is_empty()
-                && !crate::time::is_time_word(&name)
-                && !(name_words.len() - skip == 1 && lex.is_title(&name))
-            {
+            let lone_title = name_words.len() - skip == 1 && lex.is_title(&name);
+            if !(name.is_empty() || crate::time::is_time_word(&name) || lone_title) {
                 out.push(Mention {
                     start: start + skip,
                     end: j,
@@ -240,14 +239,13 @@ impl NameTable {
         }
         // A full name whose surname is used alone elsewhere is a person's ("Karp").
         for (name, _) in &all {
-            if let Some((_, surname)) = name.rsplit_once(' ') {
-                if all.iter().any(|(n, _)| n == surname)
-                    && table.kinds.get(name) == Some(&ActorKind::Unknown)
-                {
-                    table.kinds.insert(name.clone(), ActorKind::Person);
-                    if !persons.contains(name) {
-                        persons.push(name.clone());
-                    }
+            if let Some((_, surname)) = name.rsplit_once(' ')
+                && all.iter().any(|(n, _)| n == surname)
+                && table.kinds.get(name) == Some(&ActorKind::Unknown)
+            {
+                table.kinds.insert(name.clone(), ActorKind::Person);
+                if !persons.contains(name) {
+                    persons.push(name.clone());
                 }
             }
         }
@@ -272,12 +270,11 @@ impl NameTable {
             .filter(|n| !n.contains(' '))
             .collect();
         for (name, _) in &all {
-            if let Some((first, _)) = name.split_once(' ') {
-                if table.kinds.get(name) != Some(&ActorKind::Person)
-                    && shorts.iter().any(|s| s == first)
-                {
-                    table.canonical.insert(name.clone(), first.to_owned());
-                }
+            if let Some((first, _)) = name.split_once(' ')
+                && table.kinds.get(name) != Some(&ActorKind::Person)
+                && shorts.iter().any(|s| s == first)
+            {
+                table.canonical.insert(name.clone(), first.to_owned());
             }
         }
         table
@@ -425,10 +422,9 @@ fn role_after(
         && toks
             .get(k)
             .is_some_and(|t| matches!(t.text(text), "of" | "at"))
+        && let Some(m) = ms.iter().find(|m| m.start == k + 1 || m.start == k + 2)
     {
-        if let Some(m) = ms.iter().find(|m| m.start == k + 1 || m.start == k + 2) {
-            org = Some(names.canonical(&m.name).to_owned());
-        }
+        org = Some(names.canonical(&m.name).to_owned());
     }
     Some((roles, org))
 }
@@ -469,77 +465,61 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
             }
         }
         // "Palantir's chairman and co-founder is Peter Thiel".
-        if roles.is_empty() && m.possessive {
-            if let Some((r, o)) = role_after(text, toks, m.start, lex, names, &ms) {
-                let role_end = toks.iter().position(|t| {
-                    t.start > toks[m.end].start && matches!(t.text(text), "is" | "was")
-                });
-                if let Some(next) =
-                    role_end.and_then(|e| ms.iter().find(|n| n.start > e && n.start <= e + 4))
-                {
-                    let _ = o;
-                    facts.push(actor_fact(
-                        text,
-                        toks,
-                        next.start,
-                        next.end,
-                        names.canonical(&next.name),
-                        ActorKind::Person,
-                        r,
-                        Some(canon.clone()),
-                        &next.name,
-                    ));
-                }
+        if roles.is_empty()
+            && m.possessive
+            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, &ms)
+        {
+            let role_end = toks
+                .iter()
+                .position(|t| t.start > toks[m.end].start && matches!(t.text(text), "is" | "was"));
+            if let Some(next) =
+                role_end.and_then(|e| ms.iter().find(|n| n.start > e && n.start <= e + 4))
+            {
+                let actor = Actor {
+                    name: names.canonical(&next.name).to_owned(),
+                    kind: ActorKind::Person,
+                    roles: r,
+                    org: Some(canon.clone()),
+                };
+                facts.push(actor_fact(text, toks, next.start..next.end, actor));
             }
         }
         if kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
-        let end = if m.possessive { m.end } else { m.end };
-        facts.push(actor_fact(
-            text, toks, span_start, end, &canon, kind, roles, org, &m.name,
-        ));
+        let actor = Actor {
+            name: canon,
+            kind,
+            roles,
+            org,
+        };
+        facts.push(actor_fact(text, toks, span_start..m.end, actor));
     }
     facts.extend(group(text, s, lex));
     facts
 }
 
-#[allow(clippy::too_many_arguments)] // one constructor for every actor shape; a struct would only rename the arguments
-fn actor_fact(
-    text: &str,
-    toks: &[Token],
-    start: usize,
-    end: usize,
-    canon: &str,
-    kind: ActorKind,
-    roles: Vec<String>,
-    org: Option<String>,
-    written: &str,
-) -> Fact {
-    let span = toks[start].start..toks[end - 1].end;
+/// The fact for an actor mentioned at tokens `at`, its value naming roles and organisation.
+fn actor_fact(text: &str, toks: &[Token], at: Range<usize>, actor: Actor) -> Fact {
+    let span = toks[at.start].start..toks[at.end - 1].end;
     let raw = strip_possessive(&text[span.clone()]).to_owned();
     let span = span.start..span.start + raw.len();
-    let value = if roles.is_empty() {
-        canon.to_owned()
+    let value = if actor.roles.is_empty() {
+        actor.name.clone()
     } else {
-        let of = org
+        let of = actor
+            .org
             .as_deref()
             .map(|o| format!(" ({o})"))
             .unwrap_or_default();
-        format!("{canon}: {}{of}", roles.join(", "))
+        format!("{}: {}{of}", actor.name, actor.roles.join(", "))
     };
-    let _ = written;
     Fact {
         facet: Facet::Actor,
         span,
         raw,
         value,
-        detail: FactValue::Actor(Actor {
-            name: canon.to_owned(),
-            kind,
-            roles,
-            org,
-        }),
+        detail: FactValue::Actor(actor),
     }
 }
 

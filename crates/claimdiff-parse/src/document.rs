@@ -303,7 +303,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     let names = actor::NameTable::build(text, &sentences, lex);
     for s in &mut sentences {
         let mut facts = Vec::new();
-        let times = time::extract(text, s, lex);
+        let times = time::extract(text, s);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         facts.extend(quantity::extract(text, s, lex, &taken));

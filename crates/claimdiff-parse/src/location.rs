@@ -108,11 +108,11 @@ fn phrase(
     }
     // A place name before the head: "the London office".
     let mut pre_place = None;
-    if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive) {
-        if word(m.end).is_some_and(|w| lex.is_place_head(w)) {
-            pre_place = Some(m.name.clone());
-            k = m.end;
-        }
+    if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive)
+        && word(m.end).is_some_and(|w| lex.is_place_head(w))
+    {
+        pre_place = Some(m.name.clone());
+        k = m.end;
     }
     // Head noun: "headquarters", "office".
     if let Some(h) = word(k).filter(|w| lex.is_place_head(w)) {

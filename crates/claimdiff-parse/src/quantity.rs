@@ -293,22 +293,21 @@ impl Cursor<'_> {
         }
         if !any {
             // "a dozen", "a hundred", "a million".
-            if self.is(i, "a") {
-                if let Some(NumWord::Hundred | NumWord::Small(12.0) | NumWord::Scale(_)) =
+            if self.is(i, "a")
+                && let Some(NumWord::Hundred | NumWord::Small(12.0) | NumWord::Scale(_)) =
                     self.word(i + 1).and_then(number_word)
-                {
-                    let v = match self.word(i + 1).and_then(number_word)? {
-                        NumWord::Hundred => 100.0,
-                        NumWord::Scale(s) => s,
-                        NumWord::Small(v) => v,
-                    };
-                    return Some(Num {
-                        value: v,
-                        start: i,
-                        end: i + 2,
-                        words: true,
-                    });
-                }
+            {
+                let v = match self.word(i + 1).and_then(number_word)? {
+                    NumWord::Hundred => 100.0,
+                    NumWord::Scale(s) => s,
+                    NumWord::Small(v) => v,
+                };
+                return Some(Num {
+                    value: v,
+                    start: i,
+                    end: i + 2,
+                    words: true,
+                });
             }
             return None;
         }
@@ -404,10 +403,10 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
     if let Some(found) = fraction(c, i) {
         return Some(found);
     }
-    if unit.is_none() {
-        if let Some(found) = hyphenated_unit(c, i) {
-            return Some(found);
-        }
+    if unit.is_none()
+        && let Some(found) = hyphenated_unit(c, i)
+    {
+        return Some(found);
     }
     let num = c.number(num_at)?;
     if !is_quantity_context(c, &num, unit.is_some(), lex) {
@@ -507,11 +506,10 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
                 unit = Some(if u == "km" { "km/h" } else { "mph" });
                 j += 2;
             }
-        } else if let Some(w) = c
+        } else if c
             .word(j)
-            .filter(|w| w.eq_ignore_ascii_case("m") && c.glued(j - 1))
+            .is_some_and(|w| w.eq_ignore_ascii_case("m") && c.glued(j - 1))
         {
-            let _ = w;
             unit = Some("m");
             j += 1;
         } else if c
@@ -525,19 +523,18 @@ fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
         // Hyphenated words: "seven-year", "10-mile" are read by `number_words` only when every
         // part is a number word, so handle "seven-year" here.
     }
-    if let Some(code) = unit {
-        if code.len() == 3
-            && code.chars().all(|ch| ch.is_ascii_uppercase())
-            && c.word(j).and_then(scale_word).is_some()
-        {
-            // "$1.2 bn" after a currency symbol.
-            if let Some(scale) = c.word(j).and_then(scale_word) {
-                value *= scale;
-                if let Some(h) = high_value.as_mut() {
-                    *h *= scale;
-                }
-                j += 1;
+    if let Some(code) = unit
+        && code.len() == 3
+        && code.chars().all(|ch| ch.is_ascii_uppercase())
+        && c.word(j).and_then(scale_word).is_some()
+    {
+        // "$1.2 bn" after a currency symbol.
+        if let Some(scale) = c.word(j).and_then(scale_word) {
+            value *= scale;
+            if let Some(h) = high_value.as_mut() {
+                *h *= scale;
             }
+            j += 1;
         }
     }
     // "magnitude 6.4", "6.4-magnitude".
@@ -806,10 +803,8 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
     let (mut low, mut high) = (Some(q.value), Some(q.high_value.unwrap_or(q.value)));
     let mut hedge_word = q.hedge.as_ref().map(|(w, _)| w.clone());
     match q.hedge.as_ref().map(|(_, h)| *h) {
-        _ if q.high_value.is_some() => {
-            if hedge_word.is_none() {
-                hedge_word = Some("range".to_owned());
-            }
+        _ if q.high_value.is_some() && hedge_word.is_none() => {
+            hedge_word = Some("range".to_owned());
         }
         Some(Hedge::AtLeast) => {
             // "over seven years" spans a period rather than hedging it.

@@ -212,12 +212,12 @@ fn speaker(
             .iter()
             .take(7)
             .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
-        if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word)) {
-            if let Some(m) = ms.iter().rev().find(|m| {
+        if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word))
+            && let Some(m) = ms.iter().rev().find(|m| {
                 s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
-            }) {
-                return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
-            }
+            })
+        {
+            return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
         }
     }
     // Before the opening mark: `Zara said: "`, `He told the BBC: "`.

@@ -1,7 +1,6 @@
 //! Dates and clock times: absolute dates in any order, weekdays, relative days, years.
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
-use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind};
 
 fn month(w: &str) -> Option<u32> {
@@ -110,7 +109,7 @@ struct Found {
 }
 
 /// Extracts the dates and times of one sentence.
-pub(crate) fn extract(text: &str, s: &Sentence, _lex: &Lexicon) -> Vec<Fact> {
+pub(crate) fn extract(text: &str, s: &Sentence) -> Vec<Fact> {
     let c = Cur {
         text,
         tokens: &s.tokens,
@@ -313,16 +312,15 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
                 time: f.time,
             });
         }
-        if c.raw(i + 1) == "," {
-            if let Some(f) =
+        if c.raw(i + 1) == ","
+            && let Some(f) =
                 read(c, i + 2).filter(|f| f.time.timex.as_deref().is_some_and(|t| t.len() == 10))
-            {
-                return Some(Found {
-                    start,
-                    end: f.end,
-                    time: f.time,
-                });
-            }
+        {
+            return Some(Found {
+                start,
+                end: f.end,
+                time: f.time,
+            });
         }
         return Some(Found {
             start,
