@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use claimdiff_parse::{Document, Lexicon, normalize_for_match};
+use claimdiff_parse::{Document, FactValue, Lexicon, normalize_for_match};
 use serde::Serialize;
 
 use crate::facts::{self, FactRef, Pair, Pairing};
@@ -362,10 +362,11 @@ fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[Strin
     let mut by_source: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for c in claims {
         let v = by_source.entry(c.source).or_default();
-        let shown = if c.raw.chars().count() > 60 {
-            format!("{}…", c.raw.chars().take(60).collect::<String>())
+        let shown = shown_value(docs, c);
+        let shown = if shown.chars().count() > 60 {
+            format!("{}…", shown.chars().take(60).collect::<String>())
         } else {
-            c.raw.clone()
+            shown
         };
         if !v.contains(&shown) {
             v.push(shown);
@@ -386,6 +387,31 @@ fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[Strin
         text.push_str(&format!(" ({})", notes.join("; ")));
     }
     text
+}
+
+/// How a claim's value reads in an explanation: a figure with what it counts ("seven [aid
+/// worker, kill]"), a place as understood ("NHS England's headquarters (Waterloo)"), else as
+/// written.
+fn shown_value(docs: &[Document], c: &Claim) -> String {
+    let fact = docs[c.source].sentences[c.sentence]
+        .facts
+        .iter()
+        .find(|f| f.span == c.span);
+    match fact.map(|f| &f.detail) {
+        Some(FactValue::Quantity(q)) => {
+            let about: Vec<&str> = [q.referent.as_deref(), q.event.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if about.is_empty() {
+                c.raw.clone()
+            } else {
+                format!("{} [{}]", c.raw, about.join(", "))
+            }
+        }
+        Some(FactValue::Location(_)) => c.value.clone(),
+        _ => c.raw.clone(),
+    }
 }
 
 /// Sentences no other source aligns with and no finding uses, once per distinct text.

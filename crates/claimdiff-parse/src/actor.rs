@@ -270,9 +270,14 @@ impl NameTable {
             .filter(|n| !n.contains(' '))
             .collect();
         for (name, _) in &all {
-            if let Some((first, _)) = name.split_once(' ')
+            // Only when the rest is a legal or corporate suffix: "NHS England" is not "NHS".
+            if let Some((first, rest)) = name.split_once(' ')
                 && table.kinds.get(name) != Some(&ActorKind::Person)
                 && shorts.iter().any(|s| s == first)
+                && rest.split(' ').all(|w| {
+                    lex.is_org_word(w)
+                        || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
             {
                 table.canonical.insert(name.clone(), first.to_owned());
             }

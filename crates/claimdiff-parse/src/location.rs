@@ -11,6 +11,11 @@ const TRIGGERS: [&str; 14] = [
     "on", "off", "towards",
 ];
 
+/// Heads that name a settlement or area, followed by its name ("the town of Dunmore Cross").
+const SETTLEMENTS: [&str; 9] = [
+    "town", "city", "village", "county", "region", "province", "district", "state", "island",
+];
+
 /// Extracts the place phrases of one sentence.
 pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
     let common = |w: &str| names.is_common(w, lex);
@@ -43,6 +48,24 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
         }
     }
     out
+}
+
+/// Direction words that stand before place names ("central London").
+fn is_compass(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "downtown"
+            | "greater"
+    )
 }
 
 /// A readable one-line value for a location.
@@ -106,6 +129,10 @@ fn phrase(
             k = p + 1;
         }
     }
+    // Direction words before a name: "the central English town", "north London".
+    while word(k).is_some_and(is_compass) && !ms.iter().any(|m| m.start == k) {
+        k += 1;
+    }
     // A place name before the head: "the London office".
     let mut pre_place = None;
     if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive)
@@ -119,8 +146,16 @@ fn phrase(
         loc.head = Some(lex.canonical(&word_key(h)));
         k += 1;
         end = k;
+        // "the town of Dunmore Cross": a settlement head names the place itself.
+        if word(k) == Some("of") && SETTLEMENTS.contains(&h.to_lowercase().as_str()) {
+            if let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive) {
+                loc.places.push(m.name.clone());
+                k = m.end;
+                end = k;
+            }
+        }
         // "of US tech firm Palantir".
-        if word(k) == Some("of") && loc.owner.is_none() {
+        if word(k) == Some("of") && loc.owner.is_none() && loc.places.is_empty() {
             let mut j = k + 1;
             let mut owner = None;
             while j < toks.len() && j <= k + 6 {
@@ -145,7 +180,11 @@ fn phrase(
         return None;
     }
     if let Some(p) = pre_place {
-        loc.places.push(p);
+        // "the central English town of Dunmore Cross": the name before a settlement head
+        // describes it; the name after it is the place.
+        if loc.places.is_empty() {
+            loc.places.push(p);
+        }
     }
     // Named places: "in Waterloo, central London" or a bare "Leeds".
     let mut j = if loc.head.is_some() && word(k) == Some("in") {
@@ -157,23 +196,7 @@ fn phrase(
         return Some((end, loc));
     }
     loop {
-        let compass = |w: &str| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "central"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "downtown"
-                    | "greater"
-            )
-        };
-        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(compass) {
+        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(is_compass) {
             j += 1;
         }
         let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else {
