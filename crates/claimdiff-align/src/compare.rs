@@ -344,7 +344,11 @@ fn group(docs: &[Document], pairings: Vec<Pairing>) -> Vec<Finding> {
             let confidence = (confidence * 100.0).round() / 100.0;
             let mut notes: Vec<String> = ps.iter().filter_map(|p| p.note.clone()).collect();
             notes.dedup();
-            let explanation = explain(docs, verdict, &claims, &notes);
+            let explanation = if facet == FindingFacet::Statement {
+                notes.join("; ")
+            } else {
+                explain(docs, verdict, &claims, &notes)
+            };
             Finding {
                 verdict,
                 facet,

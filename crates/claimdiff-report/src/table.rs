@@ -51,9 +51,14 @@ fn excerpt(doc: &Document, c: &Claim, max: usize) -> String {
     out
 }
 
+/// Claims shown per source in one cell; the rest are counted (JSON lists them all).
+const CLAIMS_PER_CELL: usize = 3;
+
 fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
-    claims
+    let more = claims.len().saturating_sub(CLAIMS_PER_CELL);
+    let mut lines: Vec<String> = claims
         .iter()
+        .take(CLAIMS_PER_CELL)
         .map(|c| {
             let (line, col) = position(doc, c.span.start);
             if statement {
@@ -62,8 +67,11 @@ fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
                 format!("{} [{line}:{col}]\n“{}”", c.raw, excerpt(doc, c, 90))
             }
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if more > 0 {
+        lines.push(format!("(+{more} more)"));
+    }
+    lines.join("\n")
 }
 
 /// Renders the comparison as a table followed by a summary line.
