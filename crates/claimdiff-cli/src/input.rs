@@ -12,20 +12,24 @@ pub(crate) fn read_article(path: &Path) -> anyhow::Result<String> {
         bail!("{shown}: is a directory");
     }
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: {}", io_reason(&e)))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // The byte order mark stays in the text: spans count the bytes of the file as given.
+    let content = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if content.is_empty() {
         bail!("{shown}: file is empty");
     }
-    if bytes.contains(&0) {
+    if content.iter().all(u8::is_ascii_whitespace) {
+        bail!("{shown}: file is blank (only whitespace)");
+    }
+    if content.contains(&0) {
         bail!("{shown}: looks like a binary file (it contains NUL bytes)");
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown}: not valid UTF-8 (invalid byte at offset {})",
-            e.valid_up_to()
+            e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(text.to_owned())
+    Ok(text)
 }
 
 /// A lower-case reason for an I/O error, without Rust's "(os error N)" suffix.

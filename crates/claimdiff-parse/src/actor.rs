@@ -226,60 +226,57 @@ impl NameTable {
                 })
             })
             .collect();
-        let mut persons: Vec<String> = Vec::new();
-        for (name, titled) in &all {
-            let kind = kind_of(name, *titled, lex);
-            let entry = table.kinds.entry(name.clone()).or_insert(kind);
-            if *entry == ActorKind::Unknown {
-                *entry = kind;
-            }
-            if kind == ActorKind::Person && name.contains(' ') && !persons.contains(name) {
-                persons.push(name.clone());
-            }
-        }
-        // A full name whose surname is used alone elsewhere is a person's ("Karp").
-        for (name, _) in &all {
-            if let Some((_, surname)) = name.rsplit_once(' ')
-                && all.iter().any(|(n, _)| n == surname)
-                && table.kinds.get(name) == Some(&ActorKind::Unknown)
-            {
-                table.kinds.insert(name.clone(), ActorKind::Person);
-                if !persons.contains(name) {
-                    persons.push(name.clone());
-                }
-            }
-        }
-        for (name, titled) in &all {
-            // Surname or title + surname: link to the full name that ends with it.
-            let full = persons
-                .iter()
-                .find(|p| p.as_str() != name && p.ends_with(&format!(" {name}")));
-            if let Some(full) = full {
-                table.canonical.insert(name.clone(), full.clone());
-                continue;
-            }
-            if *titled {
-                table.kinds.insert(name.clone(), ActorKind::Person);
-            }
-        }
-        // A later, longer organisation name whose first word is a known short name:
-        // "Palantir Technologies UK" and "Palantir" are one actor.
-        let shorts: Vec<String> = all
+        // Every name once, in order of first mention; lookups by hash keep this linear.
+        let mut seen = HashSet::new();
+        let names: Vec<(&str, bool)> = all
             .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| !n.contains(' '))
+            .filter(|(n, _)| seen.insert(n.as_str()))
+            .map(|(n, _)| (n.as_str(), all.iter().any(|(m, t)| m == n && *t)))
             .collect();
-        for (name, _) in &all {
+        let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
+        // Full personal names by the name they end with ("Karp" -> "Alex Karp", and
+        // "Alex Karp" for "Mr Alex Karp"); the first full name wins.
+        let mut by_surname: HashMap<&str, &str> = HashMap::new();
+        for &(name, titled) in &names {
+            let kind = kind_of(name, titled, lex);
+            table.kinds.insert(name.to_owned(), kind);
+            let Some((_, surname)) = name.rsplit_once(' ') else {
+                continue;
+            };
+            // A full name whose surname is used alone elsewhere is a person's ("Karp").
+            if kind == ActorKind::Unknown && mentioned.contains(surname) {
+                table.kinds.insert(name.to_owned(), ActorKind::Person);
+            }
+            if table.kinds.get(name) == Some(&ActorKind::Person) {
+                by_surname.entry(surname).or_insert(name);
+            }
+        }
+        for &(name, titled) in &names {
+            // Surname or title + surname: link to the full name that ends with it.
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            match by_surname.get(last) {
+                Some(full) if *full != name && full.ends_with(&format!(" {name}")) => {
+                    table.canonical.insert(name.to_owned(), (*full).to_owned());
+                }
+                _ if titled => {
+                    table.kinds.insert(name.to_owned(), ActorKind::Person);
+                }
+                _ => {}
+            }
+        }
+        // A longer organisation name whose first word is a known short name:
+        // "Palantir Technologies UK" and "Palantir" are one actor.
+        for &(name, _) in &names {
             // Only when the rest is a legal or corporate suffix: "NHS England" is not "NHS".
             if let Some((first, rest)) = name.split_once(' ')
                 && table.kinds.get(name) != Some(&ActorKind::Person)
-                && shorts.iter().any(|s| s == first)
+                && mentioned.contains(first)
                 && rest.split(' ').all(|w| {
                     lex.is_org_word(w)
                         || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
                 })
             {
-                table.canonical.insert(name.clone(), first.to_owned());
+                table.canonical.insert(name.to_owned(), first.to_owned());
             }
         }
         table

@@ -147,12 +147,13 @@ fn phrase(
         k += 1;
         end = k;
         // "the town of Dunmore Cross": a settlement head names the place itself.
-        if word(k) == Some("of") && SETTLEMENTS.contains(&h.to_lowercase().as_str()) {
-            if let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive) {
-                loc.places.push(m.name.clone());
-                k = m.end;
-                end = k;
-            }
+        if word(k) == Some("of")
+            && SETTLEMENTS.contains(&h.to_lowercase().as_str())
+            && let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive)
+        {
+            loc.places.push(m.name.clone());
+            k = m.end;
+            end = k;
         }
         // "of US tech firm Palantir".
         if word(k) == Some("of") && loc.owner.is_none() && loc.places.is_empty() {

@@ -105,12 +105,14 @@ pub(crate) fn extract_all(
 ) {
     let quotes = quote_spans(text);
     for q in quotes.clone() {
-        let first = sentences.iter().position(|s| s.span.end > q.start);
-        let Some(first) = first else { continue };
+        // Sentences are in text order: binary searches keep this linear in the text.
+        let first = sentences.partition_point(|s| s.span.end <= q.start);
+        if first == sentences.len() {
+            continue;
+        }
         let last = sentences
-            .iter()
-            .rposition(|s| s.span.start < q.end)
-            .unwrap_or(first)
+            .partition_point(|s| s.span.start < q.end)
+            .saturating_sub(1)
             .max(first);
         let (speaker, speaker_from_pronoun) =
             match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
@@ -266,10 +268,14 @@ fn speaker(
     noun_speaker(text, &words[words.len().saturating_sub(3)..]).map(Speaker::Named)
 }
 
-/// True when byte `at` lies inside one of the quotes.
+/// True when byte `at` lies inside one of the quotes (sorted, not overlapping).
 fn inside(quotes: &[Range<usize>], at: usize) -> bool {
-    quotes.iter().any(|q| q.contains(&at))
+    let i = quotes.partition_point(|q| q.end <= at);
+    quotes.get(i).is_some_and(|q| q.contains(&at))
 }
+
+/// How many sentences back a pronoun looks for the person it stands for.
+const PRONOUN_REACH: usize = 6;
 
 /// A speaker named by a common noun phrase ("a spokesman", "the police").
 fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
@@ -294,7 +300,10 @@ fn last_person(
     names: &NameTable,
 ) -> Option<String> {
     let common = |w: &str| names.is_common(w, lex);
-    for s in sentences[..=upto].iter().rev() {
+    for s in sentences[upto.saturating_sub(PRONOUN_REACH)..=upto]
+        .iter()
+        .rev()
+    {
         let ms = mentions(text, s, lex, &common);
         let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
         if let Some(m) = ms.iter().rev().find(|m| {

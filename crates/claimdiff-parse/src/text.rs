@@ -137,23 +137,36 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The original text began with a byte order mark, which parsing sees as three spaces.
+    bom: bool,
 }
 
+/// The UTF-8 byte order mark.
+pub(crate) const BOM: &str = "\u{FEFF}";
+
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts of `text` (the text as given, byte order mark included).
     #[must_use]
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+        Self {
+            starts,
+            bom: text.starts_with(BOM),
+        }
     }
 
-    /// The 1-based line and column of byte `offset` in `text`.
+    /// The 1-based line and column (in characters of the text as given) of byte `offset` in
+    /// `text`.
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let mut col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        if self.bom && line == 1 && offset >= BOM.len() {
+            // Three spaces stand for the mark's one character.
+            col -= BOM.len() - 1;
+        }
         (line, col)
     }
 }
