@@ -341,6 +341,8 @@ impl Prepared<'_> {
         let value_facet = matches!(gold.facet, Facet::Quantity | Facet::Time | Facet::Location);
         facet_ok
             && gold.evidence.iter().zip(ids).all(|(phrase, id)| {
+                // A source the finding does not involve (null evidence) needs no claim.
+                let Some(phrase) = phrase else { return true };
                 let phrase = normalize(phrase);
                 self.sentences.iter().any(|(source, sentence, raw)| {
                     source == id
@@ -593,8 +595,8 @@ mod tests {
         // same on the gold side.
         let mut gold = gold();
         gold.findings[0].evidence = vec![
-            "At  least\u{a0}42 people".into(),
-            "37 people\u{2019}s".into(),
+            Some("At  least\u{a0}42 people".into()),
+            Some("37 people\u{2019}s".into()),
         ];
         let report = report(vec![finding(
             "F1",
@@ -770,5 +772,30 @@ mod tests {
                                    "findings": [{"id": "F1", "verdict": "agree", "facet": "time",
                                                  "explanation": "", "claims": []}]});
         assert!(score(&gold(), &missing_topic).is_err());
+    }
+
+    #[test]
+    fn null_evidence_needs_no_claim_from_that_source() {
+        let gold = Gold::from_json(
+            r#"{
+              "pair": "three", "split": "dev", "sources": ["a.txt", "b.txt", "c.txt"],
+              "findings": [{"verdict": "conflict", "facet": "quantity", "topic": "toll",
+                            "evidence": ["at least 42 people", null, "37 people"]}]
+            }"#,
+        )
+        .unwrap();
+        let mut three = report(vec![finding(
+            "F1",
+            "conflict",
+            "quantity",
+            &[("A", A_TOLL), ("C", B_TOLL)],
+        )]);
+        three["sources"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "C", "path": "c.txt", "title": null, "published": null}));
+        let got = score(&gold, &three).unwrap();
+        assert_eq!(got.counts.gold_conflicts_found, 1);
+        assert_eq!(got.counts.tool_conflicts_correct, 1);
     }
 }

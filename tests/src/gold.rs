@@ -36,8 +36,9 @@ pub struct GoldFinding {
     pub facet: Facet,
     /// A few words naming the fact, for people reading misses.
     pub topic: String,
-    /// One phrase per source, in source order, copied from that source's text.
-    pub evidence: Vec<String>,
+    /// One phrase per source in source order, copied from that source's text; `null` for a source the finding does not involve
+    /// (stories with more than two sources).
+    pub evidence: Vec<Option<String>>,
     /// Why, in a few words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -192,7 +193,10 @@ impl fmt::Display for GoldFinding {
             if i > 0 {
                 f.write_str(" | ")?;
             }
-            write!(f, "{phrase:?}")?;
+            match phrase {
+                Some(p) => write!(f, "{p:?}")?,
+                None => f.write_str("-")?,
+            }
         }
         if let Some(note) = &self.note {
             write!(f, " ({note})")?;
@@ -242,8 +246,17 @@ impl Gold {
                 self.sources.len()
             );
             ensure!(
-                finding.evidence.iter().all(|e| !normalize(e).is_empty()),
+                finding
+                    .evidence
+                    .iter()
+                    .flatten()
+                    .all(|e| !normalize(e).is_empty()),
                 "finding {n} ({}) has an empty evidence phrase",
+                finding.topic
+            );
+            ensure!(
+                finding.evidence.iter().flatten().count() >= 2,
+                "finding {n} ({}) involves fewer than two sources",
                 finding.topic
             );
         }
@@ -267,7 +280,7 @@ impl Gold {
         }
         for finding in &self.findings {
             for (i, phrase) in finding.evidence.iter().enumerate() {
-                let Some(Some(text)) = texts.get(i) else {
+                let (Some(Some(text)), Some(phrase)) = (texts.get(i), phrase) else {
                     continue;
                 };
                 if !text.contains(&normalize(phrase)) {

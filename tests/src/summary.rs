@@ -253,7 +253,10 @@ mod tests {
             verdict: Verdict::Conflict,
             facet: Facet::Location,
             topic: "protest location".into(),
-            evidence: vec!["in Waterloo".into(), "outside the office".into()],
+            evidence: vec![
+                Some("in Waterloo".into()),
+                Some("outside the office".into()),
+            ],
             note: None,
         };
         Evaluation {
