@@ -4,10 +4,18 @@
 //!   pair's counts and misses and the totals per split; `--check` fails below
 //!   `data/gold/thresholds.json`. The scoring lives in the `claimdiff-tests` library, shared
 //!   with the end-to-end test `eval_totals_meet_thresholds`.
-//! - `ci`: fmt, clippy, the tests, and `eval --check`, stopping at the first failure.
+//! - `conformance`: run the parser on the public conformance suites in `../shared/conformance`
+//!   (sentence boundaries, Recognizers-Text numbers, units, currency and dates) and print each
+//!   file's pass count; `--check` fails below `data/conformance/thresholds.json`. The scoring
+//!   and its scope rules live in `conformance.rs`.
+//! - `ci`: fmt, clippy, the tests, `eval --check` and `conformance --check`, stopping at the
+//!   first failure.
 //!
-//! Arguments are parsed by hand to keep this binary's dependencies to anyhow and the scorer.
-//! Exit status: 0 success, 1 a task failed, 2 bad usage.
+//! Arguments are parsed by hand to keep this binary's dependencies to anyhow, serde and the
+//! scorers. Exit status: 0 success, 1 a task failed, 2 bad usage or the conformance suites
+//! missing.
+
+mod conformance;
 
 use std::{
     env,
@@ -21,6 +29,7 @@ use claimdiff_tests::{
     run,
     thresholds::{THRESHOLDS_PATH, Thresholds},
 };
+use conformance::{ConformanceArgs, SuitesMissing};
 use serde_json::json;
 
 const USAGE: &str = "\
@@ -32,15 +41,22 @@ tasks:
         gold pair of the split (default all) and score it against data/gold;
         --check  exit 1 if a pair fails or a total is below data/gold/thresholds.json
         --json   print the scores as JSON instead of text
+  conformance [--check] [--json] [--verbose FILE]
+        parse the public suites in ../shared/conformance (or $CLAIMDIFF_CONFORMANCE_DIR) and
+        print each file's passed/in-scope count, out-of-scope and not-supported counts;
+        --check    exit 1 if a file passes fewer cases than data/conformance/thresholds.json
+        --json     print the scores as JSON instead of text
+        --verbose  print every failing case of FILE (golden_rules_en, NumberModel, …)
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
-        cargo test) and `eval --check`, stopping at the first failure
+        cargo test), `eval --check` and `conformance --check`, stopping at the first failure
 ";
 
 /// A task and its options.
 enum Task {
     Eval(EvalArgs),
+    Conformance(ConformanceArgs),
     Ci,
-    // `Conformance` and `Bench` are added here, with their arms in `parse` and `main`.
+    // `Bench` is added here, with its arms in `parse` and `main`.
 }
 
 /// Options of `eval`.
@@ -68,13 +84,18 @@ fn main() -> ExitCode {
     };
     let result = match task {
         Task::Eval(args) => eval(&args),
+        Task::Conformance(args) => conformance::run(&args),
         Task::Ci => ci(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::FAILURE
+            if err.is::<SuitesMissing>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -86,6 +107,7 @@ fn parse(args: &[String]) -> Result<Task, String> {
     };
     match task.as_str() {
         "eval" => parse_eval(rest).map(Task::Eval),
+        "conformance" => parse_conformance(rest).map(Task::Conformance),
         "ci" => match rest {
             [] => Ok(Task::Ci),
             [arg, ..] => Err(format!("ci takes no arguments, got `{arg}`")),
@@ -116,6 +138,39 @@ fn parse_eval(args: &[String]) -> Result<EvalArgs, String> {
                 None => return Err(format!("unknown eval option `{arg}`")),
             },
         }
+    }
+    Ok(parsed)
+}
+
+/// Parses the options of `conformance`; `--verbose` must name a scored file.
+fn parse_conformance(args: &[String]) -> Result<ConformanceArgs, String> {
+    let mut parsed = ConformanceArgs::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let verbose = match arg.as_str() {
+            "--check" => {
+                parsed.check = true;
+                continue;
+            }
+            "--json" => {
+                parsed.json = true;
+                continue;
+            }
+            "--verbose" => args
+                .next()
+                .map(String::as_str)
+                .ok_or_else(|| format!("--verbose needs a file: {}", conformance::stems()))?,
+            _ => arg
+                .strip_prefix("--verbose=")
+                .ok_or_else(|| format!("unknown conformance option `{arg}`"))?,
+        };
+        if !conformance::is_stem(verbose) {
+            return Err(format!(
+                "no conformance file `{verbose}`; one of {}",
+                conformance::stems()
+            ));
+        }
+        parsed.verbose = Some(verbose.to_owned());
     }
     Ok(parsed)
 }
@@ -189,6 +244,11 @@ fn ci() -> Result<()> {
         split: SplitFilter::All,
         check: true,
         json: false,
+    })?;
+    eprintln!("==> cargo xtask conformance --check");
+    conformance::run(&ConformanceArgs {
+        check: true,
+        ..ConformanceArgs::default()
     })
 }
 
@@ -254,11 +314,34 @@ mod tests {
     }
 
     #[test]
+    fn conformance_options() {
+        let Ok(Task::Conformance(args)) =
+            parse_words("conformance --check --json --verbose DateTimeModel")
+        else {
+            panic!("not parsed as conformance");
+        };
+        assert_eq!(
+            (args.check, args.json, args.verbose.as_deref()),
+            (true, true, Some("DateTimeModel"))
+        );
+        let Ok(Task::Conformance(args)) = parse_words("conformance --verbose=golden_rules_en")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (args.check, args.json, args.verbose.as_deref()),
+            (false, false, Some("golden_rules_en"))
+        );
+    }
+
+    #[test]
     fn usage_errors() {
         for line in [
             "",
             "bench",
-            "conformance",
+            "conformance --verbose",
+            "conformance --verbose NoSuchModel",
+            "conformance -x",
             "eval --split",
             "eval --split train",
             "eval -x",
