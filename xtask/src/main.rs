@@ -8,6 +8,8 @@
 //!   (sentence boundaries, Recognizers-Text numbers, units, currency and dates) and print each
 //!   file's pass count; `--check` fails below `data/conformance/thresholds.json`. The scoring
 //!   and its scope rules live in `conformance.rs`.
+//! - `bench`: the criterion benchmarks: parse + extract throughput (MB/s, one core) over the
+//!   articles in `data/pairs`, and pairwise compare throughput (pairs of documents per second).
 //! - `ci`: fmt, clippy, the tests, `eval --check` and `conformance --check`, stopping at the
 //!   first failure.
 //!
@@ -47,6 +49,9 @@ tasks:
         --check    exit 1 if a file passes fewer cases than data/conformance/thresholds.json
         --json     print the scores as JSON instead of text
         --verbose  print every failing case of FILE (golden_rules_en, NumberModel, …)
+  bench [--quick]
+        run the criterion benchmarks: parse + extract throughput over the data/pairs articles
+        (MB/s) and pairwise compare throughput (pairs/s); --quick measures for less time
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
         cargo test), `eval --check` and `conformance --check`, stopping at the first failure
 ";
@@ -56,7 +61,8 @@ enum Task {
     Eval(EvalArgs),
     Conformance(ConformanceArgs),
     Ci,
-    // `Bench` is added here, with its arms in `parse` and `main`.
+    /// Run the benchmarks; `true` for a quick run.
+    Bench(bool),
 }
 
 /// Options of `eval`.
@@ -86,6 +92,7 @@ fn main() -> ExitCode {
         Task::Eval(args) => eval(&args),
         Task::Conformance(args) => conformance::run(&args),
         Task::Ci => ci(),
+        Task::Bench(quick) => bench(quick),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -111,6 +118,11 @@ fn parse(args: &[String]) -> Result<Task, String> {
         "ci" => match rest {
             [] => Ok(Task::Ci),
             [arg, ..] => Err(format!("ci takes no arguments, got `{arg}`")),
+        },
+        "bench" => match rest {
+            [] => Ok(Task::Bench(false)),
+            [q] if q == "--quick" => Ok(Task::Bench(true)),
+            [arg, ..] => Err(format!("bench takes only --quick, got `{arg}`")),
         },
         other => Err(format!("unknown task `{other}`")),
     }
@@ -250,6 +262,22 @@ fn ci() -> Result<()> {
         check: true,
         ..ConformanceArgs::default()
     })
+}
+
+/// Runs the criterion benchmarks of the parse and align crates; their reports (with
+/// throughput) go to the terminal.
+fn bench(quick: bool) -> Result<()> {
+    let timing: &[&str] = if quick {
+        &["--", "--warm-up-time", "1", "--measurement-time", "3"]
+    } else {
+        &[]
+    };
+    for (package, name) in [("claimdiff-parse", "parse"), ("claimdiff-align", "compare")] {
+        let mut args = vec!["bench", "-p", package, "--bench", name];
+        args.extend_from_slice(timing);
+        cargo_step(&args, "")?;
+    }
+    Ok(())
 }
 
 /// Runs `cargo <args>` in the workspace root with the terminal attached; fails with `hint` if
