@@ -208,7 +208,7 @@ impl NameTable {
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(word_key)
+            .map(|w| word_key(w).into_owned())
             .collect();
         let mut table = Self {
             common_words,
@@ -299,7 +299,7 @@ impl NameTable {
 
     /// True when a capitalised word also appears in lower case in the document.
     pub(crate) fn is_common(&self, word: &str, lex: &Lexicon) -> bool {
-        self.common_words.contains(&word_key(word))
+        self.common_words.contains(word_key(word).as_ref())
             || lex.is_stopword(word)
             || lex.event(word).is_some()
     }
@@ -568,7 +568,7 @@ fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
     }
     let words: Vec<String> = toks[start..end]
         .iter()
-        .map(|t| word_key(t.text(text)))
+        .map(|t| word_key(t.text(text)).into_owned())
         .collect();
     let canon = (0..words.len()).find_map(|i| {
         let phrase = words[i..].join(" ");

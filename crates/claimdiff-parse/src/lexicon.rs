@@ -99,7 +99,7 @@ impl Lexicon {
     #[must_use]
     pub fn event(&self, word: &str) -> Option<&str> {
         let key = word_key(word);
-        self.events.get(&key).map(String::as_str)
+        self.events.get(key.as_ref()).map(String::as_str)
     }
 
     /// The canonical form of a word or phrase ("CEO" -> "chief executive"), or its lower-case
@@ -142,7 +142,7 @@ impl Lexicon {
     /// True when `word` heads a place phrase ("headquarters", "office").
     #[must_use]
     pub fn is_place_head(&self, word: &str) -> bool {
-        self.place_heads.contains(&word_key(word))
+        self.place_heads.contains(word_key(word).as_ref())
     }
 
     /// True when `word` (without its final stop) is an abbreviation.
@@ -154,20 +154,20 @@ impl Lexicon {
     /// True for function words that carry no content.
     #[must_use]
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word_key(word))
+        self.stopwords.contains(word_key(word).as_ref())
     }
 
     /// True for words that mark a name as an organisation ("Association", "Ltd").
     #[must_use]
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&word_key(word))
+        self.org_words.contains(word_key(word).as_ref())
     }
 
     /// The comparison key of a content word: its synonym's canonical form or its stem.
     #[must_use]
     pub fn term(&self, word: &str) -> String {
         let key = word_key(word);
-        if let Some(c) = self.synonyms.get(&key) {
+        if let Some(c) = self.synonyms.get(key.as_ref()) {
             return c.clone();
         }
         let singular = singular(&key);

@@ -43,23 +43,30 @@ fn number_word(w: &str) -> Option<NumWord> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let w = w.to_lowercase();
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+    if w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if let Some(i) = SMALL.iter().position(|s| s.eq_ignore_ascii_case(w)) {
         return Some(NumWord::Small(i as f64));
     }
-    if let Some(i) = TENS.iter().position(|s| *s == w) {
+    if let Some(i) = TENS.iter().position(|s| s.eq_ignore_ascii_case(w)) {
         return Some(NumWord::Small(20.0 + 10.0 * i as f64));
     }
-    match w.as_str() {
-        "dozen" => Some(NumWord::Small(12.0)),
-        "hundred" => Some(NumWord::Hundred),
-        _ => scale_word(&w).filter(|_| w.len() > 2).map(NumWord::Scale),
+    if w.eq_ignore_ascii_case("dozen") {
+        Some(NumWord::Small(12.0))
+    } else if w.eq_ignore_ascii_case("hundred") {
+        Some(NumWord::Hundred)
+    } else {
+        scale_word(w).filter(|_| w.len() > 2).map(NumWord::Scale)
     }
 }
 
 /// Multipliers written after a number ("million", "m", "bn").
 fn scale_word(w: &str) -> Option<f64> {
-    match w.to_lowercase().as_str() {
+    if w.len() > 9 {
+        return None;
+    }
+    match w.to_ascii_lowercase().as_str() {
         "thousand" | "k" => Some(1e3),
         "million" | "millions" | "m" | "mn" | "mln" => Some(1e6),
         "billion" | "billions" | "bn" | "b" => Some(1e9),
@@ -116,7 +123,7 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
 }
 
 fn currency_word(w: &str) -> Option<&'static str> {
-    match word_key(w).as_str() {
+    match word_key(w).as_ref() {
         "pound" | "pounds" | "sterling" => Some("GBP"),
         "dollar" | "dollars" => Some("USD"),
         "euro" | "euros" => Some("EUR"),
@@ -129,7 +136,7 @@ fn currency_word(w: &str) -> Option<&'static str> {
 
 /// Unit symbols for unit words; the second value says whether it is a time length.
 fn unit_word(w: &str) -> Option<&'static str> {
-    Some(match word_key(w).as_str() {
+    Some(match word_key(w).as_ref() {
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
         "mile" | "miles" | "mi" => "mi",
         "mph" => "mph",
@@ -627,7 +634,12 @@ fn ratio(c: &Cursor<'_>, i: usize) -> Option<Found> {
 
 /// "two-thirds", "three quarters", "half of" as a percentage.
 fn fraction(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    let w = c.word(i)?.to_lowercase();
+    let w = c.word(i)?;
+    // Only a number word can start a fraction: cheap test before any allocation.
+    if number_word(w.split(is_dash).next().unwrap_or(w)).is_none() {
+        return None;
+    }
+    let w = w.to_lowercase();
     let parts: Vec<&str> = w.split(is_dash).collect();
     let (num, den) = match parts.as_slice() {
         [n, d] => (*n, *d),
@@ -920,7 +932,7 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
     lex.is_stopword(&k)
         || k.ends_with("ly")
         || matches!(
-            k.as_str(),
+            k.as_ref(),
             "worth" | "valued" | "including" | "amid" | "across" | "since" | "per" | "a" | "an"
         )
         || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
@@ -943,7 +955,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     while words.len() < 3 {
         match c.word(j) {
             Some(w) if !ends_referent(w, lex) && scale_word(w).is_none() => {
-                words.push(word_key(w));
+                words.push(word_key(w).into_owned());
                 j += 1;
             }
             _ => break,
@@ -979,7 +991,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         while back.len() < 2 && k > 0 {
             match c.word(k - 1) {
                 Some(w) if !ends_referent(w, lex) && number_word(w).is_none() => {
-                    back.push(word_key(w));
+                    back.push(word_key(w).into_owned());
                     k -= 1;
                 }
                 _ => break,

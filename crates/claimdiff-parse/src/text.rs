@@ -1,5 +1,6 @@
 //! Tokens with byte spans, line/column mapping and text normalisation.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a token is made of.
@@ -197,10 +198,20 @@ pub fn normalize_for_match(s: &str) -> String {
 }
 
 /// A word's lower-case form without a possessive ending ("England's" -> "england").
-pub(crate) fn word_key(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let trimmed = strip_possessive(&lower);
-    trimmed.replace(['\u{2019}', '\u{02BC}'], "'")
+pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
+    let trimmed = strip_possessive(word);
+    // Fast path: most words are already lower-case ASCII with no curly apostrophe.
+    if trimmed
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'' || b.is_ascii_digit())
+    {
+        return Cow::Borrowed(trimmed);
+    }
+    Cow::Owned(
+        trimmed
+            .to_lowercase()
+            .replace(['\u{2019}', '\u{02BC}'], "'"),
+    )
 }
 
 /// Strips "'s" or "’s" from the end of a word.

@@ -4,7 +4,13 @@ use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::text::{Token, TokenKind};
 
 fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = w.trim_end_matches('.');
+    if !(3..=9).contains(&w.len())
+        || !w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
     let m = match w.as_str() {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -24,7 +30,10 @@ fn month(w: &str) -> Option<u32> {
 }
 
 fn weekday(w: &str) -> Option<u32> {
-    let d = match w.to_lowercase().as_str() {
+    if !(6..=9).contains(&w.len()) {
+        return None;
+    }
+    let d = match w.to_ascii_lowercase().as_str() {
         "monday" => 1,
         "tuesday" => 2,
         "wednesday" => 3,
@@ -329,9 +338,24 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         });
     }
     // Relative days.
-    let w = c.lower(i);
-    let w1 = c.lower(i + 1);
-    let two = format!("{w} {w1}");
+    // Only a handful of words start a relative expression: test before allocating.
+    let w = c.raw(i);
+    if ![
+        "last",
+        "this",
+        "next",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+    ]
+    .iter()
+    .any(|k| k.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
+    let two = format!("{w} {}", c.lower(i + 1));
     let rel2 = match two.as_str() {
         "last night" => Some("-1 day night"),
         "this morning" => Some("0 day morning"),
