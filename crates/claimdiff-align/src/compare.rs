@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::facts::{self, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
 use crate::similarity::{SentencePair, SimilarityMap, terms};
+use crate::values::timex_compatible;
 
 /// Thresholds of the comparison. The defaults are tuned on the dev set in `data/`.
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +89,31 @@ fn main_event(a: &Document, b: &Document) -> Option<String> {
     lead(a).into_iter().find(|e| lb.contains(e))
 }
 
+/// The dates of both leads when they are incompatible (different occasions), as written.
+fn frame_dates(a: &Document, b: &Document) -> Option<(String, String)> {
+    let lead_dates = |d: &Document| -> Vec<(String, String)> {
+        let body = d.sentences.iter().filter(|s| !s.headline).take(2);
+        d.sentences
+            .iter()
+            .filter(|s| s.headline)
+            .chain(body)
+            .flat_map(|s| s.facts.iter())
+            .filter_map(|f| {
+                f.time()
+                    .and_then(|t| t.timex.clone())
+                    .map(|t| (t, f.raw.clone()))
+            })
+            .filter(|(t, _)| t.len() >= 10)
+            .collect()
+    };
+    let (da, db) = (lead_dates(a), lead_dates(b));
+    let (x, y) = (da.first()?, db.first()?);
+    let compatible = da
+        .iter()
+        .any(|(s, _)| db.iter().any(|(t, _)| timex_compatible(s, t)));
+    (!compatible).then(|| (x.1.clone(), y.1.clone()))
+}
+
 /// Compares every pair of documents and returns the grouped findings.
 #[must_use]
 pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
@@ -111,7 +137,19 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
                 lex,
                 cfg,
                 main_event: main_event(a, b),
+                different_frames: false,
             };
+            let frames = frame_dates(a, b);
+            let pair = Pair {
+                different_frames: frames.is_some(),
+                ..pair
+            };
+            if let Some((da, db)) = &frames {
+                notes.push(format!(
+                    "{} and {} may describe different occasions: their leads give {da} and {db}",
+                    a.source.id, b.source.id
+                ));
+            }
             let mut found = facts::quantities(&pair);
             found.extend(facts::times(&pair));
             found.extend(facts::locations(&pair));

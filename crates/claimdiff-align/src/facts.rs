@@ -47,6 +47,8 @@ pub(crate) struct Pair<'a> {
     pub cfg: &'a Config,
     /// The event type of both reports' lead, when they share one.
     pub main_event: Option<String>,
+    /// The leads give incompatible dates: the reports may describe different occasions.
+    pub different_frames: bool,
 }
 
 /// Facts of one facet in a document, with their positions.
@@ -100,9 +102,32 @@ impl Pair<'_> {
                 .collect()
         };
         let (da, db) = (dates(self.a, sa), dates(self.b, sb));
+        // A sentence dated by a bare year ("In 2019, 41 people died") tells of an earlier
+        // occasion unless the other sentence names the same year.
+        let year_only = |d: &[String]| d.iter().any(|t| t.len() == 4);
+        if year_only(&da) != year_only(&db) {
+            return true;
+        }
         !da.is_empty()
             && !db.is_empty()
             && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
+    }
+
+    /// The normalised value of a fact.
+    fn value(&self, r: FactRef) -> &str {
+        let doc = if r.doc == self.ia { self.a } else { self.b };
+        r.fact
+            .and_then(|k| doc.sentences[r.sentence].facts.get(k))
+            .map_or("", |f| f.value.as_str())
+    }
+
+    /// A conflict becomes distinct when the two reports' leads describe different occasions.
+    fn occasion_checked(&self, mut pairing: Pairing) -> Pairing {
+        if pairing.verdict == Verdict::Conflict && self.different_frames {
+            pairing.verdict = Verdict::Distinct;
+            pairing.note = Some("the reports' leads describe different occasions".to_owned());
+        }
+        pairing
     }
 
     /// True for the headline and the first two sentences of the body.
@@ -177,6 +202,17 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
     Referents::Different
 }
 
+/// How many words of what two quantities count they have in common.
+fn shared_referent_words(a: &Quantity, b: &Quantity, lex: &Lexicon) -> usize {
+    let terms = |q: &Quantity| -> HashSet<String> {
+        q.referent
+            .as_deref()
+            .map(|r| r.split(' ').map(|w| lex.term(w)).collect())
+            .unwrap_or_default()
+    };
+    terms(a).intersection(&terms(b)).count()
+}
+
 /// True when the head noun of what `q` counts is among a sentence's terms.
 fn mentions_head(q: &Quantity, terms: &[String], lex: &Lexicon) -> bool {
     q.referent
@@ -220,15 +256,32 @@ fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
 
 /// Keeps every agreement (a figure may be repeated in a report), and for the facts no
 /// agreement covers, the best conflict of each fact, one-to-one.
-fn settle(cands: Vec<Pairing>) -> Vec<Pairing> {
+fn settle(p: &Pair<'_>, cands: Vec<Pairing>) -> Vec<Pairing> {
     let (mut agrees, rest): (Vec<_>, Vec<_>) =
         cands.into_iter().partition(|c| c.verdict == Verdict::Agree);
     let agreed: HashSet<FactRef> = agrees.iter().flat_map(|c| [c.a, c.b]).collect();
-    let rest = rest
+    let rest: Vec<Pairing> = rest
         .into_iter()
         .filter(|c| !agreed.contains(&c.a) && !agreed.contains(&c.b))
         .collect();
-    agrees.extend(one_to_one(rest));
+    let kept = one_to_one(rest.clone());
+    // A report that repeats the conflicting figure ("Nine dead" … "Nine people were killed")
+    // has every mention in the conflict.
+    let key = |c: &Pairing| (c.a, p.value(c.b).to_owned(), p.value(c.a).to_owned(), c.b);
+    let repeats: Vec<Pairing> = rest
+        .into_iter()
+        .filter(|c| {
+            let (a, bv, av, b) = key(c);
+            kept.iter().any(|k| {
+                let (ka, kbv, kav, kb) = key(k);
+                (k.verdict == c.verdict)
+                    && ((ka == a && kbv == bv) || (kb == b && kav == av))
+                    && (ka != a || kb != b)
+            })
+        })
+        .collect();
+    agrees.extend(kept);
+    agrees.extend(repeats);
     agrees
 }
 
@@ -338,13 +391,16 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && x.event == p.main_event
                 && p.is_lead(p.a, sa)
                 && p.is_lead(p.b, sb);
-            let needed = if frame {
+            // Two or more words of what is counted in common ("AquaSwift kettles") name the
+            // same thing as surely as a shared lead does.
+            let strong = refs == Referents::Same && shared_referent_words(x, y, p.lex) >= 2;
+            let needed = if frame || strong {
                 p.cfg.frame_context
             } else {
                 p.cfg.conflict_context
             };
             if same_thing && ctx >= needed && !p.different_occasions(sa, sb) {
-                matched.push(pairing(Verdict::Conflict));
+                matched.push(p.occasion_checked(pairing(Verdict::Conflict)));
             } else if event == Some(true)
                 || refs == Referents::Same
                 || refs == Referents::Partial && ctx >= p.cfg.agree_context
@@ -359,7 +415,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             }
         }
     }
-    let kept = settle(matched);
+    let kept = settle(p, matched);
     let used: HashSet<FactRef> = kept.iter().flat_map(|k| [k.a, k.b]).collect();
     let mut out = kept;
     out.extend(
@@ -453,11 +509,11 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                     cands.push(make(Verdict::Agree));
                 }
             } else if timex_comparable(xa, xb) && same_event && ctx >= p.cfg.conflict_context {
-                cands.push(make(Verdict::Conflict));
+                cands.push(p.occasion_checked(make(Verdict::Conflict)));
             }
         }
     }
-    settle(cands)
+    settle(p, cands)
 }
 
 /// Places of the same event: different owners or different named places conflict.
@@ -480,7 +536,16 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             // of the same kind of event.
             let anchor = anchored_event(p.a, sa, fa, p.lex);
             let anchored = anchor.is_some() && anchor == anchored_event(p.b, sb, fb, p.lex);
-            let verdict = match places(x, y) {
+            // Places conflict only for events that happen in one place (a protest, a
+            // quake), and not when either sentence also names the other's place.
+            let occasion = event.as_deref().is_some_and(|e| p.lex.is_occasion(e));
+            let relation = match places(x, y) {
+                PlaceRelation::Different if !occasion || sentences_share_place(p, sa, sb) => {
+                    PlaceRelation::Unknown
+                }
+                r => r,
+            };
+            let verdict = match relation {
                 PlaceRelation::Same
                     if event.is_some() && ctx >= p.cfg.agree_context / 2.0
                         || ctx >= p.cfg.agree_context =>
@@ -499,7 +564,7 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             if verdict == Verdict::Conflict && p.different_occasions(sa, sb) {
                 continue;
             }
-            out.push(Pairing {
+            let pairing = p.occasion_checked(Pairing {
                 verdict,
                 facet: FindingFacet::Fact(Facet::Location),
                 topic,
@@ -508,11 +573,27 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 score: ctx,
                 note: None,
             });
+            out.push(pairing);
         }
     }
     let support = same_place_support(p, &out);
     out.extend(support);
     out
+}
+
+/// True when some place phrase of one sentence names the same place as one of the other's.
+fn sentences_share_place(p: &Pair<'_>, sa: usize, sb: usize) -> bool {
+    let locs = |d: &'_ Document, s: usize| -> Vec<claimdiff_parse::Location> {
+        d.sentences[s]
+            .facts
+            .iter()
+            .filter_map(Fact::location)
+            .cloned()
+            .collect()
+    };
+    let (la, lb) = (locs(p.a, sa), locs(p.b, sb));
+    la.iter()
+        .any(|x| lb.iter().any(|y| places(x, y) == PlaceRelation::Same))
 }
 
 /// The event a place phrase is attached to: an event word at most three words before its

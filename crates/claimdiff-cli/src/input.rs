@@ -1,8 +1,9 @@
-//! Reading article files: clear one-line errors for what cannot be read as text.
+//! Reading article and baseline files: clear one-line errors for what cannot be read.
 
 use std::path::Path;
 
 use anyhow::bail;
+use claimdiff_report::Baseline;
 
 /// Reads an article as UTF-8 text. A missing file, a directory, an empty or binary file, or
 /// invalid UTF-8 is an error naming the file and the reason. The file is only read.
@@ -46,4 +47,21 @@ fn io_reason(e: &std::io::Error) -> String {
             })
         }
     }
+}
+
+/// Reads a `claimdiff.baseline.v1` file. A file that cannot be read, is not JSON or is not a
+/// baseline is an error naming the file and the reason.
+pub(crate) fn read_baseline(path: &Path) -> anyhow::Result<Baseline> {
+    let shown = path.display();
+    if path.is_dir() {
+        bail!("{shown}: is a directory");
+    }
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: {}", io_reason(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{shown}: not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Baseline::from_json(&text).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
 }

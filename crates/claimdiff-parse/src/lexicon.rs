@@ -12,6 +12,7 @@ const PLACE_HEADS: &str = include_str!("../../../data/lexicons/place_heads.txt")
 const ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
 const STOPWORDS: &str = include_str!("../../../data/lexicons/stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
+const OCCASIONS: &str = include_str!("../../../data/lexicons/occasions.txt");
 
 /// Word lists and maps used by parsing and alignment. Built with [`Lexicon::embedded`] and
 /// extended with the `add_*` methods (from a user's `claimdiff.toml`).
@@ -26,6 +27,7 @@ pub struct Lexicon {
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
     org_words: HashSet<String>,
+    occasions: HashSet<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -55,6 +57,7 @@ impl Lexicon {
         lex.place_heads = set(PLACE_HEADS);
         lex.abbreviations = set(ABBREVIATIONS);
         lex.org_words = set(ORG_WORDS);
+        lex.occasions = OCCASIONS.split_whitespace().map(str::to_owned).collect();
         lex.stopwords = STOPWORDS
             .split_whitespace()
             .map(str::to_lowercase)
@@ -155,6 +158,13 @@ impl Lexicon {
     #[must_use]
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(word_key(word).as_ref())
+    }
+
+    /// True for event types that happen at one place and time (a protest, a quake), whose
+    /// places can conflict; not for ongoing ones (selling, supplying).
+    #[must_use]
+    pub fn is_occasion(&self, event: &str) -> bool {
+        self.occasions.contains(event)
     }
 
     /// True for words that mark a name as an organisation ("Association", "Ltd").

@@ -127,6 +127,11 @@ pub(crate) fn extract(text: &str, s: &Sentence) -> Vec<Fact> {
     let mut i = 0;
     while i < s.tokens.len() {
         if let Some(f) = read(&c, i) {
+            if is_dateline(&c, &f) {
+                // "HOLMSTADT, Sept. 29 — …" dates the report, not an event in it.
+                i = f.end;
+                continue;
+            }
             let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
             let raw = text[span.clone()].to_owned();
             let value = f
@@ -148,6 +153,19 @@ pub(crate) fn extract(text: &str, s: &Sentence) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// True for a dateline: upper-case place words and a comma before the date at the start of
+/// a sentence, and a dash after it.
+fn is_dateline(c: &Cur<'_>, f: &Found) -> bool {
+    let dash = matches!(c.raw(f.end), "\u{2014}" | "\u{2013}" | "-");
+    let before = &c.tokens[..f.start];
+    dash && before.len() >= 2
+        && c.raw(f.start - 1) == ","
+        && before[..before.len() - 1].iter().all(|t| {
+            let w = t.text(c.text);
+            t.kind != TokenKind::Number && !w.chars().any(char::is_lowercase)
+        })
 }
 
 fn absolute(timex: String) -> Time {
@@ -441,5 +459,6 @@ mod tests {
         );
         check("By 4 p.m. it was over.", &[("4 p.m.", "T16:00")]);
         check("In 2019 it rained.", &[("2019", "2019")]);
+        check("HOLMSTADT, Sept. 29 — It rained on 28 September.", &[("28 September", "XXXX-09-28")]);
     }
 }

@@ -1,16 +1,32 @@
 //! Comparison to text: the third stage of claimdiff.
 //!
-//! [`report_json`] and [`claims_json`] build the `claimdiff.report.v1` and
-//! `claimdiff.claims.v1` JSON documents; [`report_table`] and [`claims_table`] render the
-//! terminal tables (comfy-table). This crate formats only: it reads no files and writes to no
-//! terminal. Tests of the formats live beside each module and, end to end, in the workspace's
-//! `tests/` package.
+//! - [`report_json`] and [`claims_json`] build the `claimdiff.report.v1` and
+//!   `claimdiff.claims.v1` JSON documents (JSON Schemas in the repository's `schema/` folder);
+//! - [`report_table`] and [`claims_table`] render the terminal tables (comfy-table);
+//! - [`report_markdown`] renders a pull-request comment, [`report_github`] GitHub Actions
+//!   annotations;
+//! - [`fingerprint`] names a finding by what it says, [`baseline_json`] writes the
+//!   `claimdiff.baseline.v1` document of accepted findings, and [`check`] / [`check_text`]
+//!   compare a [`Comparison`](claimdiff_align::Comparison) with a [`Baseline`] for CI.
+//!
+//! This crate formats only: it reads no files and writes to no terminal. Unit tests sit beside
+//! each module; end-to-end tests (including validation against the JSON Schemas) live in the
+//! workspace's `tests/` package.
 #![deny(missing_docs)]
 
+mod baseline;
+mod github;
 mod json;
+mod markdown;
 mod table;
 
+pub use baseline::{
+    BASELINE_SCHEMA, Baseline, BaselineError, BaselineErrorKind, Check, baseline_json, check,
+    check_text, fingerprint,
+};
+pub use github::report_github;
 pub use json::{CLAIMS_SCHEMA, REPORT_SCHEMA, claims_json, report_json};
+pub use markdown::report_markdown;
 pub use table::{TableOptions, claims_table, report_table};
 
 use claimdiff_parse::Document;

@@ -52,7 +52,7 @@ fn excerpt(doc: &Document, c: &Claim, max: usize) -> String {
 }
 
 /// Claims shown per source in one cell; the rest are counted (JSON lists them all).
-const CLAIMS_PER_CELL: usize = 3;
+pub(crate) const CLAIMS_PER_CELL: usize = 3;
 
 fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
     let more = claims.len().saturating_sub(CLAIMS_PER_CELL);
@@ -119,7 +119,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "2 conflicts, 1 distinct, 8 agree; only in A: 12, only in B: 5".
-fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
+pub(crate) fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
     let only: Vec<String> = docs
         .iter()
         .enumerate()
