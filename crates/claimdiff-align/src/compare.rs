@@ -100,6 +100,7 @@ fn frame_dates(a: &Document, b: &Document) -> Option<(String, String)> {
             .flat_map(|s| s.facts.iter())
             .filter_map(|f| {
                 f.time()
+                    .filter(|t| !t.dateline)
                     .and_then(|t| t.timex.clone())
                     .map(|t| (t, f.raw.clone()))
             })
@@ -318,6 +319,47 @@ fn shared_words(p: &Pair<'_>, sa: usize, sb: usize) -> String {
     }
 }
 
+/// Gives conflicts of one facet that share a fact one topic (the first one's), so that a
+/// dissenting source's figure and every figure it contradicts, across all pairs of sources,
+/// make one finding.
+fn join_conflicts(docs: &[Document], pairings: &mut [Pairing]) {
+    let conflicts: Vec<usize> = (0..pairings.len())
+        .filter(|&i| pairings[i].verdict == Verdict::Conflict)
+        .collect();
+    // Union-find over the conflict pairings, joined through the facts they share.
+    let mut parent: Vec<usize> = (0..conflicts.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    // A fact is known by its document and value, so that a figure repeated in a report (its
+    // headline and its lead) joins too.
+    let mut owner: BTreeMap<(FindingFacet, usize, String), usize> = BTreeMap::new();
+    for (n, &i) in conflicts.iter().enumerate() {
+        for r in [pairings[i].a, pairings[i].b] {
+            let key = (pairings[i].facet, r.doc, claim(docs, r).value);
+            match owner.get(&key) {
+                Some(&m) => {
+                    let (x, y) = (root(&mut parent, m), root(&mut parent, n));
+                    parent[x.max(y)] = x.min(y);
+                }
+                None => {
+                    owner.insert(key, n);
+                }
+            }
+        }
+    }
+    for n in 0..conflicts.len() {
+        let r = root(&mut parent, n);
+        if r != n {
+            pairings[conflicts[n]].topic = pairings[conflicts[r]].topic.clone();
+        }
+    }
+}
+
 /// A claim for a fact (or a whole sentence).
 fn claim(docs: &[Document], r: FactRef) -> Claim {
     let s = &docs[r.doc].sentences[r.sentence];
@@ -343,7 +385,8 @@ fn claim(docs: &[Document], r: FactRef) -> Claim {
 }
 
 /// Groups pairings of one verdict, facet and topic into findings.
-fn group(docs: &[Document], pairings: Vec<Pairing>) -> Vec<Finding> {
+fn group(docs: &[Document], mut pairings: Vec<Pairing>) -> Vec<Finding> {
+    join_conflicts(docs, &mut pairings);
     // Agreements are grouped per value as well, so that one finding never mixes values.
     let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> =
         BTreeMap::new();

@@ -14,7 +14,7 @@ use crate::values::{
 };
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct FactRef {
     pub doc: usize,
     pub sentence: usize,
@@ -97,6 +97,7 @@ impl Pair<'_> {
                 .facts
                 .iter()
                 .filter_map(Fact::time)
+                .filter(|t| !t.dateline)
                 .filter_map(|t| t.timex.clone())
                 .filter(|t| !t.starts_with('T'))
                 .collect()
@@ -462,10 +463,10 @@ fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opti
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
     let ta: Vec<_> = facts_of(p.a, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some()))
+        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some() && !t.dateline))
         .collect();
     let tb: Vec<_> = facts_of(p.b, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some()))
+        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some() && !t.dateline))
         .collect();
     let mut cands = Vec::new();
     for &(sa, ka, fa) in &ta {
@@ -540,7 +541,13 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             // quake), and not when either sentence also names the other's place.
             let occasion = event.as_deref().is_some_and(|e| p.lex.is_occasion(e));
             let relation = match places(x, y) {
-                PlaceRelation::Different if !occasion || sentences_share_place(p, sa, sb) => {
+                PlaceRelation::Different
+                    if !occasion
+                        || sentences_share_place(p, sa, sb)
+                        || x.owner.is_none()
+                            && y.owner.is_none()
+                            && (names_place_of(p.a, y) || names_place_of(p.b, x)) =>
+                {
                     PlaceRelation::Unknown
                 }
                 r => r,
@@ -594,6 +601,16 @@ fn sentences_share_place(p: &Pair<'_>, sa: usize, sb: usize) -> bool {
     let (la, lb) = (locs(p.a, sa), locs(p.b, sb));
     la.iter()
         .any(|x| lb.iter().any(|y| places(x, y) == PlaceRelation::Same))
+}
+
+/// True when a document names, anywhere, the most specific place of another report's place
+/// phrase ("River Lowen" in one, "… into the River Lowen in Brackwell" in the other): the two
+/// places may be one inside the other, which is no conflict.
+fn names_place_of(doc: &Document, loc: &claimdiff_parse::Location) -> bool {
+    // The most specific named place: "Sable Point" of "Sable Point, Louisiana".
+    loc.places
+        .first()
+        .is_some_and(|place| doc.text.contains(place.as_str()))
 }
 
 /// The event a place phrase is attached to: an event word at most three words before its

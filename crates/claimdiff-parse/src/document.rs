@@ -82,6 +82,10 @@ pub struct Time {
     /// For an unresolved relative expression, its offset as written ("-1 day", "weekday 1").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<String>,
+    /// True for the date of a dateline ("HOLMSTADT, Sept. 29 — …"): it dates the report, not
+    /// an event in it, and is not compared.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub dateline: bool,
 }
 
 /// A place phrase: head noun, owner and named places.

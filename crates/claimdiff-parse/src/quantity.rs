@@ -636,9 +636,7 @@ fn ratio(c: &Cursor<'_>, i: usize) -> Option<Found> {
 fn fraction(c: &Cursor<'_>, i: usize) -> Option<Found> {
     let w = c.word(i)?;
     // Only a number word can start a fraction: cheap test before any allocation.
-    if number_word(w.split(is_dash).next().unwrap_or(w)).is_none() {
-        return None;
-    }
+    number_word(w.split(is_dash).next().unwrap_or(w))?;
     let w = w.to_lowercase();
     let parts: Vec<&str> = w.split(is_dash).collect();
     let (num, den) = match parts.as_slice() {

@@ -127,11 +127,8 @@ pub(crate) fn extract(text: &str, s: &Sentence) -> Vec<Fact> {
     let mut i = 0;
     while i < s.tokens.len() {
         if let Some(f) = read(&c, i) {
-            if is_dateline(&c, &f) {
-                // "HOLMSTADT, Sept. 29 — …" dates the report, not an event in it.
-                i = f.end;
-                continue;
-            }
+            let mut f = f;
+            f.time.dateline = is_dateline(&c, &f);
             let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
             let raw = text[span.clone()].to_owned();
             let value = f
@@ -172,6 +169,7 @@ fn absolute(timex: String) -> Time {
     Time {
         timex: Some(timex),
         relative: None,
+        dateline: false,
     }
 }
 
@@ -179,6 +177,7 @@ fn relative(rel: &str) -> Time {
     Time {
         timex: None,
         relative: Some(rel.to_owned()),
+        dateline: false,
     }
 }
 
@@ -459,6 +458,9 @@ mod tests {
         );
         check("By 4 p.m. it was over.", &[("4 p.m.", "T16:00")]);
         check("In 2019 it rained.", &[("2019", "2019")]);
-        check("HOLMSTADT, Sept. 29 — It rained on 28 September.", &[("28 September", "XXXX-09-28")]);
+        check(
+            "HOLMSTADT, Sept. 29 — It rained on 28 September.",
+            &[("Sept. 29", "XXXX-09-29"), ("28 September", "XXXX-09-28")],
+        );
     }
 }
