@@ -366,7 +366,7 @@ mod tests {
     fn usage_errors() {
         for line in [
             "",
-            "bench",
+            "bench --slow",
             "conformance --verbose",
             "conformance --verbose NoSuchModel",
             "conformance -x",

@@ -395,8 +395,13 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             // Two or more words of what is counted in common ("AquaSwift kettles") name the
             // same thing as surely as a shared lead does.
             let strong = refs == Referents::Same && shared_referent_words(x, y, p.lex) >= 2;
+            // The same named thing with specific figures (money, measures, counts of a
+            // hundred or more) needs less context than small or vague counts.
+            let specific = refs == Referents::Same && distinctive(x) && distinctive(y);
             let needed = if frame || strong {
                 p.cfg.frame_context
+            } else if specific {
+                p.cfg.agree_context
             } else {
                 p.cfg.conflict_context
             };

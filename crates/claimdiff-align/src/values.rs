@@ -54,20 +54,53 @@ pub(crate) fn base_value(q: &Quantity) -> f64 {
     q.value * factor + offset
 }
 
+/// The unit of the last written digit of a value: 0.1 for 107.2, 10 for 50, 1 for 9.
+fn written_precision(v: f64) -> f64 {
+    let v = v.abs();
+    if v == 0.0 {
+        return 1.0;
+    }
+    if v.fract() != 0.0 {
+        let decimals = (1..=6)
+            .find(|d| ((v * 10f64.powi(*d)).round() - v * 10f64.powi(*d)).abs() < 1e-6)
+            .unwrap_or(6);
+        return 10f64.powi(-decimals);
+    }
+    let mut p = 1.0;
+    while (v / (p * 10.0)).fract() == 0.0 && p < 1e12 {
+        p *= 10.0;
+    }
+    p
+}
+
 /// The interval a quantity allows, in base units, widened by the rounding its notation implies.
 fn interval(q: &Quantity, converted: bool) -> (f64, f64) {
     let (_, factor, offset) = dimension(q.unit.as_deref());
     let to_base = |v: f64| v * factor + offset;
-    // A converted figure is approximate: allow 5% (and the precision it was written with).
-    let slack = if converted { 0.05 * q.value.abs() } else { 0.0 };
+    // A converted figure may have been rounded at the precision it is written with: "107.2F"
+    // to a tenth, "50 km" to ten, "nine miles" to one.
+    let slack = if converted {
+        written_precision(q.value) / 2.0
+    } else {
+        0.0
+    };
     let low = q.low.map_or(f64::NEG_INFINITY, |l| to_base(l - slack));
     let high = q.high.map_or(f64::INFINITY, |h| to_base(h + slack));
     (low.min(high), high.max(low))
 }
 
-/// True when two quantities of one dimension can both be right.
+/// True when two quantities of one dimension can both be right. Two different caps ("up to
+/// 214,000 flights" / "as many as 241,000") cannot: each states the limit.
 pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
     if !same_dimension(a, b) {
+        return false;
+    }
+    let cap = |q: &Quantity| q.low.is_none() && q.high.is_some();
+    if cap(a)
+        && cap(b)
+        && (base_value(a) - base_value(b)).abs()
+            > 0.01 * base_value(a).abs().max(base_value(b).abs())
+    {
         return false;
     }
     let converted = a.unit != b.unit;
@@ -142,7 +175,8 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     } else {
         (&b, &a)
     };
-    if long.starts_with(&format!("{short} ")) || long.ends_with(&format!(" {short}")) {
+    // "Carmen Oduya" inside "Lieutenant Carmen Oduya of Brightwater", "Karp" in "Alex Karp".
+    if format!(" {long} ").contains(&format!(" {short} ")) {
         return true;
     }
     strsim::jaro_winkler(&a, &b) >= 0.95
@@ -297,6 +331,10 @@ mod tests {
         assert!(!timex_comparable("2023", "2023-09-21"));
         assert!(same_name("Karp", "Alex Karp"));
         assert!(same_name("Palantir", "Palantir Technologies UK"));
+        assert!(same_name(
+            "Carmen Oduya",
+            "Lieutenant Carmen Oduya of Brightwater"
+        ));
         assert!(!same_name("NHS England", "Palantir"));
     }
 

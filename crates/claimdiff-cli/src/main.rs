@@ -1,5 +1,7 @@
 //! The `claimdiff` command line: reads articles, runs parse -> align -> report, writes the
-//! result. All file and terminal I/O of claimdiff happens here.
+//! result. All file and terminal I/O of claimdiff happens here, and so do the exit codes: 0 ran
+//! and nothing failed, 1 `check` or `compare --fail-on` found what it fails on, 2 bad usage or
+//! unreadable input (one line on stderr naming the file).
 
 mod input;
 

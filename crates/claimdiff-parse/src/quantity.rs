@@ -356,17 +356,16 @@ pub(crate) fn extract(
                 if let FactValue::Quantity(qty) = &mut fact.detail {
                     let opens_paren =
                         q.start > 0 && c.raw(q.start - 1) == "(" && c.raw(q.end) == ")";
-                    let prev_money = facts.last().and_then(Fact::quantity).is_some_and(|p| {
-                        p.unit
-                            .as_deref()
-                            .is_some_and(|u| u.len() == 3 && qty.unit.as_deref() != Some(u))
+                    // "£330 million ($417 million)", "107.2F (41.8C)": the same amount in
+                    // another unit of the same kind.
+                    let converts = facts.last().and_then(Fact::quantity).is_some_and(|p| {
+                        p.unit.is_some()
+                            && qty.unit.is_some()
+                            && p.unit != qty.unit
+                            && same_kind(p.unit.as_deref(), qty.unit.as_deref())
                     });
                     let near = s.tokens[q.start].start.saturating_sub(prev_end) <= 2;
-                    if opens_paren
-                        && prev_money
-                        && near
-                        && qty.unit.as_deref().is_some_and(|u| u.len() == 3)
-                    {
+                    if opens_paren && converts && near {
                         qty.conversion = true;
                     }
                 }
@@ -876,6 +875,22 @@ fn currency_start(c: &Cursor<'_>, q: &Found) -> usize {
     k
 }
 
+/// True when two units measure the same kind of thing (two currencies, two lengths, …), so
+/// that one may be a conversion of the other.
+fn same_kind(a: Option<&str>, b: Option<&str>) -> bool {
+    let kind = |u: &str| match u {
+        "km" | "mi" | "m" | "cm" | "mm" | "ft" | "in" => "length",
+        "mph" | "km/h" => "speed",
+        "kg" | "g" | "t" | "lb" => "mass",
+        "C" | "F" => "temperature",
+        "l" | "gal" => "volume",
+        "ha" | "acre" => "area",
+        code if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => "money",
+        _ => "other",
+    };
+    matches!((a, b), (Some(x), Some(y)) if kind(x) == kind(y) && kind(x) != "other")
+}
+
 pub(crate) fn is_duration(unit: &str) -> bool {
     matches!(
         unit,
@@ -1102,6 +1117,10 @@ mod tests {
         );
         check("Two-thirds agreed.", &[("Two-thirds", "66.67%")]);
         check("It was 30C.", &[("30C", "30 C")]);
+        check(
+            "It hit 107.2F (41.8C).",
+            &[("107.2F", "107.2 F"), ("41.8C", "41.8 C")],
+        );
         check(
             "Eat 30 grams or more daily.",
             &[("30 grams or more", "≥ 30 g")],

@@ -90,8 +90,9 @@ fn evidence_cell(doc: &Document, claims: &[&Claim], statement: bool) -> String {
     parts.join("<br><br>")
 }
 
-/// The claims of one source as `**raw**` (line:column), without sentences.
-fn value_cell(doc: &Document, claims: &[&Claim]) -> String {
+/// The claims of one source as `**raw**` (line:column), without sentences; a statement's
+/// claim (a whole sentence) is quoted instead of bold.
+fn value_cell(doc: &Document, claims: &[&Claim], statement: bool) -> String {
     if claims.is_empty() {
         return "—".to_owned();
     }
@@ -100,8 +101,12 @@ fn value_cell(doc: &Document, claims: &[&Claim]) -> String {
         .take(CLAIMS_PER_CELL)
         .map(|c| {
             let (line, col) = position(doc, c.span.start);
-            let raw = truncate(&c.raw, AGREE_VALUE_CHARS);
-            format!("**{}** ({line}:{col})", cell(&raw))
+            let raw = cell(&truncate(&c.raw, AGREE_VALUE_CHARS));
+            if statement {
+                format!("“{raw}” ({line}:{col})")
+            } else {
+                format!("**{raw}** ({line}:{col})")
+            }
         })
         .collect();
     let more = claims.len().saturating_sub(CLAIMS_PER_CELL);
@@ -187,11 +192,12 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
         );
         out.push_str(&header("topic", docs, None));
         for f in agree {
+            let statement = f.facet.as_str() == "statement";
             let mut cells = vec![topic_cell(f)];
             cells.extend(
                 docs.iter()
                     .enumerate()
-                    .map(|(i, d)| value_cell(d, &claims_of(f, i))),
+                    .map(|(i, d)| value_cell(d, &claims_of(f, i), statement)),
             );
             out.push_str(&row(&cells));
         }
