@@ -89,6 +89,21 @@ fn main_event(a: &Document, b: &Document) -> Option<String> {
     lead(a).into_iter().find(|e| lb.contains(e))
 }
 
+/// When a report was published: its source's date, else the date of its dateline
+/// ("LORUNDA, Wednesday 4 June — …", year unknown).
+fn report_date(doc: &Document) -> Option<String> {
+    doc.source.published.clone().or_else(|| {
+        doc.sentences
+            .iter()
+            .take(3)
+            .flat_map(|s| s.facts.iter())
+            .filter_map(|f| f.time())
+            .find(|t| t.dateline)
+            .and_then(|t| t.timex.clone())
+            .filter(|t| t.len() == 10)
+    })
+}
+
 /// The dates of both leads when they are incompatible (different occasions), as written.
 fn frame_dates(a: &Document, b: &Document) -> Option<(String, String)> {
     let lead_dates = |d: &Document| -> Vec<(String, String)> {
@@ -139,6 +154,7 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
                 cfg,
                 main_event: main_event(a, b),
                 different_frames: false,
+                report_dates: (report_date(a), report_date(b)),
             };
             let frames = frame_dates(a, b);
             let pair = Pair {
@@ -169,12 +185,6 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
                 if sim.best_b(j) >= cfg.align_threshold {
                     aligned.insert((ib, j));
                 }
-            }
-            if let Some(e) = &pair.main_event {
-                notes.push(format!(
-                    "{} and {} both lead with a {e} event",
-                    a.source.id, b.source.id
-                ));
             }
             alignments.push((ia, ib, sentence_pairs));
             pairings.extend(found);

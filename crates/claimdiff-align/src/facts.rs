@@ -49,6 +49,8 @@ pub(crate) struct Pair<'a> {
     pub main_event: Option<String>,
     /// The leads give incompatible dates: the reports may describe different occasions.
     pub different_frames: bool,
+    /// When each report was published (`YYYY-MM-DD`, or `XXXX-MM-DD` from a dateline).
+    pub report_dates: (Option<String>, Option<String>),
 }
 
 /// Facts of one facet in a document, with their positions.
@@ -120,6 +122,42 @@ impl Pair<'_> {
         r.fact
             .and_then(|k| doc.sentences[r.sentence].facts.get(k))
             .map_or("", |f| f.value.as_str())
+    }
+
+    /// A conflicting toll becomes an update (distinct) when the later report gives the higher
+    /// figure: tolls rise as a story develops.
+    fn update_checked(&self, mut pairing: Pairing, x: &Quantity, y: &Quantity) -> Pairing {
+        let toll = x
+            .event
+            .as_deref()
+            .or(y.event.as_deref())
+            .is_some_and(|e| self.lex.is_toll(e));
+        let (Some(da), Some(db)) = (&self.report_dates.0, &self.report_dates.1) else {
+            return pairing;
+        };
+        let day = |d: &str| d.get(5..).unwrap_or(d).to_owned();
+        let (ka, kb) = if da.starts_with('X') || db.starts_with('X') {
+            (day(da), day(db))
+        } else {
+            (da.clone(), db.clone())
+        };
+        let later_higher = match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => y.value > x.value,
+            std::cmp::Ordering::Greater => x.value > y.value,
+            std::cmp::Ordering::Equal => false,
+        };
+        if pairing.verdict == Verdict::Conflict && toll && later_higher {
+            let (id, date) = if ka < kb {
+                (&self.b.source.id, db)
+            } else {
+                (&self.a.source.id, da)
+            };
+            pairing.verdict = Verdict::Distinct;
+            pairing.note = Some(format!(
+                "update: {id} is the later report ({date}) and gives a higher figure"
+            ));
+        }
+        pairing
     }
 
     /// A conflict becomes distinct when the two reports' leads describe different occasions.
@@ -406,7 +444,11 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 p.cfg.conflict_context
             };
             if same_thing && ctx >= needed && !p.different_occasions(sa, sb) {
-                matched.push(p.occasion_checked(pairing(Verdict::Conflict)));
+                matched.push(p.update_checked(
+                    p.occasion_checked(pairing(Verdict::Conflict)),
+                    x,
+                    y,
+                ));
             } else if event == Some(true)
                 || refs == Referents::Same
                 || refs == Referents::Partial && ctx >= p.cfg.agree_context

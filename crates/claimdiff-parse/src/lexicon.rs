@@ -13,6 +13,7 @@ const ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.t
 const STOPWORDS: &str = include_str!("../../../data/lexicons/stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
 const OCCASIONS: &str = include_str!("../../../data/lexicons/occasions.txt");
+const TOLLS: &str = include_str!("../../../data/lexicons/tolls.txt");
 
 /// Word lists and maps used by parsing and alignment. Built with [`Lexicon::embedded`] and
 /// extended with the `add_*` methods (from a user's `claimdiff.toml`).
@@ -28,6 +29,7 @@ pub struct Lexicon {
     stopwords: HashSet<String>,
     org_words: HashSet<String>,
     occasions: HashSet<String>,
+    tolls: HashSet<String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -57,7 +59,14 @@ impl Lexicon {
         lex.place_heads = set(PLACE_HEADS);
         lex.abbreviations = set(ABBREVIATIONS);
         lex.org_words = set(ORG_WORDS);
-        lex.occasions = OCCASIONS.split_whitespace().map(str::to_owned).collect();
+        lex.occasions = lines(OCCASIONS)
+            .flat_map(str::split_whitespace)
+            .map(str::to_owned)
+            .collect();
+        lex.tolls = lines(TOLLS)
+            .flat_map(str::split_whitespace)
+            .map(str::to_owned)
+            .collect();
         lex.stopwords = STOPWORDS
             .split_whitespace()
             .map(str::to_lowercase)
@@ -165,6 +174,13 @@ impl Lexicon {
     #[must_use]
     pub fn is_occasion(&self, event: &str) -> bool {
         self.occasions.contains(event)
+    }
+
+    /// True for event types whose counts grow as a story develops ("kill", "injure"): a later
+    /// report with a higher count updates an earlier one.
+    #[must_use]
+    pub fn is_toll(&self, event: &str) -> bool {
+        self.tolls.contains(event)
     }
 
     /// True for words that mark a name as an organisation ("Association", "Ltd").

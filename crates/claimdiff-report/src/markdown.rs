@@ -157,6 +157,9 @@ fn with_verdict(cmp: &Comparison, verdict: Verdict) -> Vec<&Finding> {
 pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
     let mut out = String::from("## claimdiff\n\n");
     let _ = writeln!(out, "**{}**\n", cell(&summary_line(docs, cmp, true)));
+    for note in &cmp.notes {
+        let _ = writeln!(out, "> {}\n", cell(note));
+    }
     let sources: Vec<String> = docs
         .iter()
         .map(|d| format!("**{}** {}", cell(&d.source.id), cell(path_of(d))))

@@ -3,17 +3,23 @@
 use claimdiff_align::{Claim, Comparison, Verdict};
 use claimdiff_parse::Document;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
 use crate::position;
 
 /// How to render a report table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct TableOptions {
     /// List only-in claims one by one instead of counting them.
     pub all: bool,
     /// Total width in columns.
     pub width: u16,
+    /// Colour the verdicts with ANSI escapes. The caller decides (terminal, `NO_COLOR`,
+    /// `--color`): this crate never looks at the terminal.
+    pub color: bool,
+    /// Show only findings of these verdicts (only-in rows too when listed, without `all`);
+    /// empty shows every verdict. The summary line always counts everything.
+    pub only: Vec<Verdict>,
 }
 
 impl Default for TableOptions {
@@ -21,7 +27,35 @@ impl Default for TableOptions {
         Self {
             all: false,
             width: 120,
+            color: false,
+            only: Vec::new(),
         }
+    }
+}
+
+impl TableOptions {
+    /// Whether a finding of `verdict` gets a row.
+    fn shows(&self, verdict: Verdict) -> bool {
+        if self.only.is_empty() {
+            verdict != Verdict::OnlyIn || self.all
+        } else {
+            self.only.contains(&verdict)
+        }
+    }
+}
+
+/// The verdict cell, coloured when asked: conflicts red, distinct yellow, agreements green,
+/// only-in cyan.
+fn verdict_cell(verdict: Verdict, color: bool) -> Cell {
+    let cell = Cell::new(verdict.as_str());
+    if !color {
+        return cell;
+    }
+    match verdict {
+        Verdict::Conflict => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Verdict::Distinct => cell.fg(Color::Yellow),
+        Verdict::Agree => cell.fg(Color::Green),
+        Verdict::OnlyIn => cell.fg(Color::Cyan),
     }
 }
 
@@ -74,26 +108,33 @@ fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
     lines.join("\n")
 }
 
-/// Renders the comparison as a table followed by a summary line.
+/// Renders the comparison as a table followed by a summary line: a row per finding (conflicts
+/// first) with the verdict, the topic, each source's values with `[line:column]` and sentence,
+/// and the explanation, filtered by [`TableOptions::only`]; the summary counts every finding.
 #[must_use]
-pub fn report_table(docs: &[Document], cmp: &Comparison, opts: TableOptions) -> String {
+pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> String {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(opts.width);
+    if opts.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
     let mut header = vec![Cell::new("verdict"), Cell::new("topic")];
     header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
     header.push(Cell::new("why"));
     table.set_header(header);
     let mut rows = 0;
     for f in &cmp.findings {
-        if f.verdict == Verdict::OnlyIn && !opts.all {
+        if !opts.shows(f.verdict) {
             continue;
         }
         let statement = f.facet.as_str() == "statement";
         let mut row = vec![
-            Cell::new(f.verdict.as_str()),
+            verdict_cell(f.verdict, opts.color),
             Cell::new(format!("{}\n({})", f.topic, f.facet.as_str())),
         ];
         for (i, d) in docs.iter().enumerate() {
@@ -111,6 +152,9 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: TableOptions) -> 
     }
     out.push_str(&summary_line(docs, cmp, opts.all));
     out.push('\n');
+    for note in &cmp.notes {
+        out.push_str(&format!("note: {note}\n"));
+    }
     out
 }
 
@@ -167,4 +211,59 @@ pub fn claims_table(doc: &Document, width: u16) -> String {
     }
     let n: usize = doc.sentences.iter().map(|s| s.facts.len()).sum();
     format!("{table}\n{} sentences, {n} facts\n", doc.sentences.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimdiff_align::{Config, compare};
+    use claimdiff_parse::{Lexicon, Source, parse};
+
+    fn report(opts: &TableOptions) -> String {
+        let lex = Lexicon::embedded();
+        let doc = |id: &str, text: &str| {
+            let source = Source {
+                id: id.into(),
+                ..Source::default()
+            };
+            parse(source, text, &lex)
+        };
+        let docs = [
+            doc(
+                "A",
+                "The quake killed at least 58 people on Monday. Rescuers searched all night.",
+            ),
+            doc("B", "The quake killed 46 people on Monday."),
+        ];
+        let cmp = compare(&docs, &lex, &Config::default());
+        report_table(&docs, &cmp, opts)
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plain = report(&TableOptions::default());
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let coloured = report(&TableOptions {
+            color: true,
+            ..TableOptions::default()
+        });
+        assert!(coloured.contains("\u{1b}["), "{coloured}");
+    }
+
+    #[test]
+    fn only_filters_rows_but_not_the_summary() {
+        let all = report(&TableOptions::default());
+        assert!(all.contains("conflict ┆"), "{all}");
+        let agree = report(&TableOptions {
+            only: vec![Verdict::Agree],
+            ..TableOptions::default()
+        });
+        assert!(!agree.contains("conflict ┆"), "{agree}");
+        assert_eq!(all.lines().last(), agree.lines().last());
+        let only_in = report(&TableOptions {
+            only: vec![Verdict::OnlyIn],
+            ..TableOptions::default()
+        });
+        assert!(only_in.contains("only_in"), "{only_in}");
+    }
 }
