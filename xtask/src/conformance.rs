@@ -250,12 +250,39 @@ const SCOPE_RULES: &[ScopeRule] = &[
         applies: Applies::Result(|r| r.subtype() == Some("timezone")),
     },
     ScopeRule {
-        name: "reference-date",
+        name: "datetime-interval",
         models: &[Model::DateTime],
-        reason: "the expected TIMEX states a year the text does not (\"next Monday\" -> \
-                 2016-11-07): resolving it needs the case's ReferenceDateTime, and parse() \
-                 cannot take a reference date yet",
-        applies: Applies::Result(Expected::needs_reference_date),
+        reason: "ranges (\"from 2014 to 2018\", \"next 3 days\", \"Q1 2017\") resolve to a TIMEX \
+                 interval (start,end,duration); claimdiff keeps a range as its two ends, each a \
+                 point that claimdiff-align can compare (it has no interval comparison, and an \
+                 interval would make every lead with a range look like a different occasion)",
+        applies: Applies::Result(|r| r.timexes().iter().any(|t| t.starts_with('('))),
+    },
+    ScopeRule {
+        name: "datetime-part-of-day",
+        models: &[Model::DateTime],
+        reason: "parts of the day and now (\"in the evening\" TEV, \"this morning\" \
+                 2016-11-07TMO, \"now\" PRESENT_REF) name no clock time: claimdiff keeps them \
+                 as the day they fall on (or as an offset), because a TEV value would be \
+                 compared as a clock time and contradict \"7pm\"",
+        applies: Applies::Result(|r| {
+            r.timexes().iter().any(|t| {
+                t.contains("PRESENT_REF")
+                    || t.rsplit_once('T').is_some_and(|(_, part)| {
+                        part.len() >= 2 && part.bytes().all(|b| b.is_ascii_uppercase())
+                    })
+            })
+        }),
+    },
+    ScopeRule {
+        name: "reference-time",
+        models: &[Model::DateTime],
+        reason: "the expected TIMEX has a time of day to the second that the text does not \
+                 state (\"in 5 minutes\" -> 2016-11-07T16:17:00, \"end of tomorrow\" -> \
+                 T23:59:59): it comes from the clock time of the case's ReferenceDateTime, and \
+                 a publication date has no clock time (the date part is passed as \
+                 Source.published, so relative dates are in scope)",
+        applies: Applies::Result(Expected::needs_reference_time),
     },
 ];
 
@@ -296,12 +323,14 @@ struct GoldenCase {
     expected: Vec<String>,
 }
 
-/// A Recognizers-Text case; `Context` and `Comment` are not read.
+/// A Recognizers-Text case; `Comment` is not read.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Case {
     /// The text to parse.
     input: String,
+    /// What relative expressions resolve against.
+    context: Option<CaseContext>,
     /// The expected results; empty when nothing should be found.
     #[serde(default)]
     results: Vec<Expected>,
@@ -309,6 +338,14 @@ struct Case {
     not_supported: Option<String>,
     /// Implementations that fail the case on purpose.
     not_supported_by_design: Option<String>,
+}
+
+/// The `Context` of a DateTime case.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct CaseContext {
+    /// "2016-11-07T00:00:00": the moment relative expressions resolve against.
+    reference_date_time: Option<String>,
 }
 
 /// One expected result of a case.
@@ -330,6 +367,16 @@ struct Expected {
 }
 
 impl Case {
+    /// The date part of the case's `ReferenceDateTime`, passed to [`parse`] as the publication
+    /// date (`Source.published`): the day "yesterday" or "on Monday" is counted from.
+    fn published(&self) -> Option<&str> {
+        self.context
+            .as_ref()?
+            .reference_date_time
+            .as_deref()?
+            .get(..10)
+    }
+
     /// True when the reference implementation fails this case too.
     fn not_supported_by_reference(&self) -> bool {
         names_dotnet(self.not_supported.as_deref())
@@ -360,44 +407,24 @@ impl Expected {
             .unwrap_or_default()
     }
 
-    /// True when every TIMEX of the result states a year the text does not: it came from the
-    /// reference date.
-    fn needs_reference_date(&self) -> bool {
+    /// True when every TIMEX of the result has a clock time to the second ("T16:17:00") that
+    /// the text does not state: it came from the reference's time of day.
+    fn needs_reference_time(&self) -> bool {
         let timexes = self.timexes();
         !timexes.is_empty()
-            && timexes
-                .iter()
-                .all(|timex| timex_years(timex).any(|year| !states_year(&self.text, year)))
+            && timexes.iter().all(|timex| {
+                timex.split(['(', ',', ')']).any(|part| {
+                    part.split_once('T').is_some_and(|(_, clock)| {
+                        clock.len() == 8 && !self.text.contains(&clock[2..])
+                    })
+                })
+            })
     }
 
     /// Character range of the span in `Input`, when the offsets are given.
     fn chars(&self) -> Option<Range<usize>> {
         Some(self.start?..self.end? + 1)
     }
-}
-
-/// The four-digit years of a TIMEX value ("2016-11-07", "(2019-10-14,2019-10-17,P3D)"); not the
-/// digits of durations or clock times.
-fn timex_years(timex: &str) -> impl Iterator<Item = &str> {
-    timex.split(['(', ',', ')']).filter_map(|part| {
-        part.get(..4)
-            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-    })
-}
-
-/// True when `text` states `year`: in full ("2016"), or as two digits after `/`, `-`, `.` or an
-/// apostrophe ("10/7/16", "'16").
-fn states_year(text: &str, year: &str) -> bool {
-    if text.contains(year) {
-        return true;
-    }
-    let short = &year[2..];
-    text.match_indices(short).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + short.len()..].chars().next();
-        matches!(before, Some('/' | '-' | '.' | '\'' | '\u{2019}'))
-            && !after.is_some_and(|c| c.is_ascii_digit())
-    })
 }
 
 /// The text without a leading UTF-8 byte order mark.
@@ -495,9 +522,14 @@ impl FileScore {
     }
 }
 
-/// Runs `parse` on `text` with the embedded lexicon; a panic is reported as `None`.
-fn parse_text(text: &str, lex: &Lexicon) -> Option<Document> {
-    panic::catch_unwind(AssertUnwindSafe(|| parse(Source::default(), text, lex))).ok()
+/// Runs `parse` on `text` published on `published` with the embedded lexicon; a panic is
+/// reported as `None`.
+fn parse_text(text: &str, published: Option<&str>, lex: &Lexicon) -> Option<Document> {
+    let source = Source {
+        published: published.map(str::to_owned),
+        ..Source::default()
+    };
+    panic::catch_unwind(AssertUnwindSafe(|| parse(source, text, lex))).ok()
 }
 
 /// Scores the Golden Rules file.
@@ -510,7 +542,7 @@ fn score_golden(stem: &'static str, cases: &[GoldenCase], lex: &Lexicon) -> File
         ..FileScore::default()
     };
     for case in cases {
-        let Some(doc) = parse_text(&case.text, lex) else {
+        let Some(doc) = parse_text(&case.text, None, lex) else {
             score.record(Failure {
                 input: format!("{}: {:?}", case.name, case.text),
                 expected: case.expected.iter().map(|s| format!("{s:?}")).collect(),
@@ -771,14 +803,17 @@ impl Model {
     /// the kind of mismatch.
     fn check(self, resolution: &Value, fact: &Fact) -> Result<(), &'static str> {
         if self == Self::DateTime {
-            let timexes: Vec<&str> = resolution["values"]
+            let ours = fact
+                .time()
+                .and_then(|t| t.timex.as_deref())
+                .ok_or("no timex (relative only)")?;
+            let values = resolution["values"]
                 .as_array()
-                .map(|v| v.iter().filter_map(|v| v["timex"].as_str()).collect())
-                .unwrap_or_default();
-            return match fact.time().and_then(|t| t.timex.as_deref()) {
-                Some(timex) if timexes.contains(&timex) => Ok(()),
-                Some(_) => Err("timex differs"),
-                None => Err("no timex (relative only)"),
+                .map_or(&[][..], Vec::as_slice);
+            return if values.iter().any(|v| timex_matches(v, ours)) {
+                Ok(())
+            } else {
+                Err("timex differs")
             };
         }
         let q = fact.quantity().ok_or("not a quantity")?;
@@ -841,6 +876,66 @@ impl Model {
     }
 }
 
+/// True when claimdiff's TIMEX `ours` is the expected resolution `value` (`{timex, value?,
+/// start?}`). Besides equal TIMEX values, two conventions are read as one:
+///
+/// - Whole hours: the suite writes `T15` ("3pm") where claimdiff always writes minutes,
+///   `T15:00`, so that "3pm" and "15:00" compare equal in `claimdiff-align`.
+/// - Resolved dates: where the suite leaves the TIMEX underspecified ("Friday" `XXXX-WXX-5`,
+///   "22/04" `XXXX-04-22`, "since August" `XXXX-08`) and lists the days it may be, claimdiff
+///   resolves it against the publication date; a TIMEX that is one of the listed `value`s, or
+///   fills the `X`s of the TIMEX with the year of a listed `start`, is right.
+fn timex_matches(value: &Value, ours: &str) -> bool {
+    let Some(timex) = value["timex"].as_str() else {
+        return false;
+    };
+    if timex == ours || timex == whole_hours(ours) {
+        return true;
+    }
+    if !timex.contains('X') || ours.contains('X') {
+        return false;
+    }
+    let fills = timex.len() == ours.len()
+        && timex
+            .bytes()
+            .zip(ours.bytes())
+            .all(|(t, o)| t == o || t == b'X' && o.is_ascii_digit());
+    // Datetime values are written "2019-01-21 10:30:00".
+    let value_timex = value["value"].as_str().map(|v| {
+        let v = v.replacen(' ', "T", 1);
+        v.strip_suffix(":00")
+            .filter(|_| v.len() == 19)
+            .map_or(v.clone(), str::to_owned)
+    });
+    value_timex.as_deref() == Some(ours)
+        || fills && value["start"].as_str().is_some_and(|s| s.starts_with(ours))
+}
+
+/// A TIMEX with whole hours written the suite's way: `T15:00` -> `T15`, minutes kept otherwise.
+fn whole_hours(timex: &str) -> String {
+    let mut out = String::with_capacity(timex.len());
+    let mut rest = timex;
+    while let Some(i) = rest.find('T') {
+        let (head, tail) = rest.split_at(i + 1);
+        out.push_str(head);
+        let bytes = tail.as_bytes();
+        let whole = bytes.len() >= 5
+            && bytes[..2].iter().all(u8::is_ascii_digit)
+            && &tail[2..5] == ":00"
+            && !bytes
+                .get(5)
+                .is_some_and(|&b| b == b':' || b.is_ascii_digit());
+        if whole {
+            out.push_str(&tail[..2]);
+            rest = &tail[5..];
+        } else {
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Scores a Recognizers-Text file.
 fn score_recognizer(stem: &'static str, model: Model, cases: &[Case], lex: &Lexicon) -> FileScore {
     let mut score = FileScore {
@@ -894,7 +989,7 @@ fn score_case(
             .map(|r| format!("{:?} {}", r.text, r.resolution))
             .collect()
     };
-    let Some(doc) = parse_text(&case.input, lex) else {
+    let Some(doc) = parse_text(&case.input, case.published(), lex) else {
         score.record(Failure {
             input: format!("{:?}", case.input),
             expected: expected_lines(),
@@ -905,11 +1000,26 @@ fn score_case(
     };
     let expected: BTreeSet<String> = results.iter().map(|r| r.text.to_lowercase()).collect();
     let kept: Vec<Range<usize>> = results.iter().filter_map(|r| r.chars()).collect();
-    let found: Vec<Found<'_>> = doc
+    let facts: Vec<&Fact> = doc
         .sentences
         .iter()
         .flat_map(|s| &s.facts)
         .filter(|f| model.wants(f))
+        .collect();
+    let joined = if model == Model::DateTime {
+        date_times(&doc, &facts, &expected)
+    } else {
+        Vec::new()
+    };
+    let found: Vec<Found<'_>> = facts
+        .iter()
+        .copied()
+        .filter(|f| {
+            !joined
+                .iter()
+                .any(|j| j.span.start <= f.span.start && f.span.end <= j.span.end)
+        })
+        .chain(&joined)
         .map(|fact| {
             let keys = span_keys(fact);
             let key = keys
@@ -1004,6 +1114,59 @@ fn score_case(
         got: found.iter().map(describe).collect(),
         kinds,
     });
+}
+
+/// Dates and clock times that the suite reads as one datetime ("14th feb at 9:30am",
+/// "tomorrow 8:00am") and claimdiff as two facts, joined when the joined text is expected.
+///
+/// claimdiff keeps them apart by design: `claimdiff-align` compares dates with dates and clock
+/// times with clock times, and `2024-02-14T09:30` would contradict `2024-02-14`. The joined
+/// fact has the TIMEX the two give together (`XXXX-02-14T09:30`).
+fn date_times(doc: &Document, facts: &[&Fact], expected: &BTreeSet<String>) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for pair in facts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (Some(ta), Some(tb)) = (
+            a.time().and_then(|t| t.timex.as_deref()),
+            b.time().and_then(|t| t.timex.as_deref()),
+        ) else {
+            continue;
+        };
+        let clock = |t: &str| t.starts_with('T');
+        let day = |t: &str| t.len() == 10 && !t.contains('T');
+        let timex = match (clock(ta), clock(tb)) {
+            (false, true) if day(ta) => format!("{ta}{tb}"),
+            (true, false) if day(tb) => format!("{tb}{ta}"),
+            _ => continue,
+        };
+        let Some(between) = doc.text.get(a.span.end..b.span.start) else {
+            continue;
+        };
+        if !matches!(
+            between.trim().to_lowercase().as_str(),
+            "" | "," | "at" | ", at" | "on" | "@" | "of"
+        ) {
+            continue;
+        }
+        let span = a.span.start..b.span.end;
+        let raw = doc.text[span.clone()].to_owned();
+        if !expected.contains(&raw.to_lowercase()) {
+            continue;
+        }
+        let time = claimdiff_parse::Time {
+            timex: Some(timex.clone()),
+            relative: None,
+            dateline: false,
+        };
+        out.push(Fact {
+            facet: Facet::Time,
+            span,
+            raw,
+            value: timex,
+            detail: claimdiff_parse::FactValue::Time(time),
+        });
+    }
+    out
 }
 
 /// A found fact for `--verbose`: its text and what claimdiff read.
@@ -1409,23 +1572,36 @@ mod tests {
     }
 
     #[test]
-    fn reference_dates_are_told_from_stated_years() {
+    fn reference_times_are_told_from_stated_times() {
         let expected = |text: &str, timex: &str| Expected {
             text: text.to_owned(),
-            type_name: "datetimeV2.date".to_owned(),
+            type_name: "datetimeV2.datetime".to_owned(),
             resolution: json!({"values": [{"timex": timex}]}),
             start: None,
             end: None,
         };
-        assert!(expected("next monday", "2016-11-07").needs_reference_date());
-        assert!(
-            expected("3 days from monday", "(2019-10-14,2019-10-17,P3D)").needs_reference_date()
-        );
-        assert!(!expected("october 7", "XXXX-10-07").needs_reference_date());
-        assert!(!expected("in 2017 april", "2017-04").needs_reference_date());
-        assert!(!expected("10/7/16", "2016-10-07").needs_reference_date());
-        assert!(!expected("3pm", "T15").needs_reference_date());
-        assert!(expected("the 16th", "2016-11-16").needs_reference_date());
+        assert!(expected("in 5 minutes", "2016-11-07T16:17:00").needs_reference_time());
+        assert!(!expected("7:56:30 pm", "T19:56:30").needs_reference_time());
+        assert!(!expected("next monday", "2016-11-07").needs_reference_time());
+    }
+
+    #[test]
+    fn timex_conventions_are_read_as_one() {
+        let v = |timex: &str, value: &str| json!({"timex": timex, "value": value});
+        assert!(timex_matches(&json!({"timex": "T15"}), "T15:00"));
+        assert!(timex_matches(
+            &json!({"timex": "2016-11-07T15"}),
+            "2016-11-07T15:00"
+        ));
+        assert!(!timex_matches(&json!({"timex": "T15"}), "T15:30"));
+        assert!(timex_matches(&v("XXXX-WXX-5", "2016-11-04"), "2016-11-04"));
+        assert!(!timex_matches(&v("XXXX-WXX-5", "2016-11-04"), "2016-11-11"));
+        assert!(!timex_matches(&v("2016-11-06", "2016-11-06"), "2016-11-05"));
+        let month = json!({"timex": "XXXX-08", "start": "2016-08-01", "end": "2016-09-01"});
+        assert!(timex_matches(&month, "2016-08"));
+        assert!(!timex_matches(&month, "2015-08"));
+        assert_eq!(whole_hours("(T15:00,T16:30,PT1H)"), "(T15,T16:30,PT1H)");
+        assert_eq!(whole_hours("T15:00:31"), "T15:00:31");
     }
 
     #[test]

@@ -9,7 +9,11 @@
 //!   file's pass count; `--check` fails below `data/conformance/thresholds.json`. The scoring
 //!   and its scope rules live in `conformance.rs`.
 //! - `bench`: the criterion benchmarks: parse + extract throughput (MB/s, one core) over the
-//!   articles in `data/pairs`, and pairwise compare throughput (pairs of documents per second).
+//!   articles in `data/pairs`, and pairwise compare throughput (pairs of documents per second);
+//!   then `claimdiff batch` (release) over the `data/pairs` folders repeated 20 times, at 1 and
+//!   2 threads, in records (comparisons) per second.
+//! - `dist`: shell completions (bash, zsh, fish) and man pages in `target/dist/`, written by
+//!   the binary's hidden `dist-assets` command from its own command-line definition.
 //! - `ci`: fmt, clippy, the tests, `eval --check` and `conformance --check`, stopping at the
 //!   first failure.
 //!
@@ -54,6 +58,7 @@ tasks:
         (MB/s) and pairwise compare throughput (pairs/s); --quick measures for less time
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
         cargo test), `eval --check` and `conformance --check`, stopping at the first failure
+  dist  write shell completions (bash, zsh, fish) and man pages into target/dist/
 ";
 
 /// A task and its options.
@@ -63,6 +68,8 @@ enum Task {
     Ci,
     /// Run the benchmarks; `true` for a quick run.
     Bench(bool),
+    /// Write completions and man pages into `target/dist`.
+    Dist,
 }
 
 /// Options of `eval`.
@@ -93,6 +100,7 @@ fn main() -> ExitCode {
         Task::Conformance(args) => conformance::run(&args),
         Task::Ci => ci(),
         Task::Bench(quick) => bench(quick),
+        Task::Dist => dist(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -123,6 +131,10 @@ fn parse(args: &[String]) -> Result<Task, String> {
             [] => Ok(Task::Bench(false)),
             [q] if q == "--quick" => Ok(Task::Bench(true)),
             [arg, ..] => Err(format!("bench takes only --quick, got `{arg}`")),
+        },
+        "dist" => match rest {
+            [] => Ok(Task::Dist),
+            [arg, ..] => Err(format!("dist takes no arguments, got `{arg}`")),
         },
         other => Err(format!("unknown task `{other}`")),
     }
@@ -277,6 +289,79 @@ fn bench(quick: bool) -> Result<()> {
         args.extend_from_slice(timing);
         cargo_step(&args, "")?;
     }
+    batch_bench(if quick { 5 } else { 20 })
+}
+
+/// Times `claimdiff batch` (release) over every `data/pairs` folder repeated `repeat` times, at
+/// 1 and 2 threads, and prints records (comparisons) per second.
+fn batch_bench(repeat: usize) -> Result<()> {
+    let bin = build_claimdiff(Profile::Release, true)?;
+    let root = workspace_root();
+    let mut records = String::new();
+    let mut pairs = std::fs::read_dir(root.join("data/pairs"))
+        .context("cannot list data/pairs")?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    pairs.sort();
+    let mut count = 0;
+    for round in 0..repeat {
+        for pair in &pairs {
+            let mut files = std::fs::read_dir(pair)?
+                .map(|e| e.map(|e| e.path().display().to_string()))
+                .collect::<std::io::Result<Vec<_>>>()?;
+            files.sort();
+            records.push_str(
+                &json!({"id": format!("{round}-{}", pair.display()), "sources": files}).to_string(),
+            );
+            records.push('\n');
+            count += 1;
+        }
+    }
+    let dir = claimdiff_tests::bin::target_dir().join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let input = dir.join("batch.jsonl");
+    std::fs::write(&input, records)?;
+    eprintln!(
+        "==> claimdiff batch: {count} records ({} folders × {repeat})",
+        pairs.len()
+    );
+    for jobs in [1, 2] {
+        let start = std::time::Instant::now();
+        let status = Command::new(&bin)
+            .arg("batch")
+            .arg(&input)
+            .args(["--jobs", &jobs.to_string()])
+            .stdout(Stdio::null())
+            .status()
+            .context("cannot run claimdiff batch")?;
+        if !status.success() {
+            bail!("claimdiff batch failed ({status})");
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "batch --jobs {jobs}: {count} records in {secs:.2} s, {:.1} records/s",
+            count as f64 / secs
+        );
+    }
+    Ok(())
+}
+
+/// `cargo xtask dist`: builds `claimdiff` and has it write its completions and man pages into
+/// `target/dist`.
+fn dist() -> Result<()> {
+    let bin = build_claimdiff(Profile::Debug, true)?;
+    let dir = claimdiff_tests::bin::target_dir().join("dist");
+    let status = Command::new(&bin)
+        .arg("dist-assets")
+        .arg(&dir)
+        .status()
+        .with_context(|| format!("cannot run {}", bin.display()))?;
+    if !status.success() {
+        bail!(
+            "`claimdiff dist-assets {}` failed ({status})",
+            dir.display()
+        );
+    }
     Ok(())
 }
 
@@ -374,6 +459,7 @@ mod tests {
             "eval --split train",
             "eval -x",
             "ci x",
+            "dist --check",
         ] {
             assert!(parse_words(line).is_err(), "{line:?} was accepted");
         }

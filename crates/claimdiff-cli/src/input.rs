@@ -49,19 +49,25 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads a `claimdiff.baseline.v1` file. A file that cannot be read, is not JSON or is not a
-/// baseline is an error naming the file and the reason.
-pub(crate) fn read_baseline(path: &Path) -> anyhow::Result<Baseline> {
+/// Reads a UTF-8 text file (a baseline, a config file, a batch input). A file that cannot be
+/// read or is not UTF-8 is an error naming the file and the reason.
+pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     let shown = path.display();
     if path.is_dir() {
         bail!("{shown}: is a directory");
     }
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{shown}: {}", io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown}: not valid UTF-8 (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
-    })?;
-    Baseline::from_json(&text).map_err(|e| anyhow::anyhow!("{shown}: {e}"))
+    })
+}
+
+/// Reads a `claimdiff.baseline.v1` file. A file that cannot be read, is not JSON or is not a
+/// baseline is an error naming the file and the reason.
+pub(crate) fn read_baseline(path: &Path) -> anyhow::Result<Baseline> {
+    let text = read_text(path)?;
+    Baseline::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

@@ -3,20 +3,23 @@
 //! and nothing failed, 1 `check` or `compare --fail-on` found what it fails on, 2 bad usage or
 //! unreadable input (one line on stderr naming the file).
 
+mod batch;
+mod config;
+mod dist;
 mod input;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use claimdiff_align::{Comparison, Config, Verdict, compare};
+use claimdiff_align::{Comparison, Verdict, compare};
 use claimdiff_parse::{Document, Lexicon, Source, parse};
 use claimdiff_report::{
     Baseline, TableOptions, baseline_json, check, check_text, claims_json, claims_table,
-    report_github, report_json, report_markdown, report_table,
+    report_github, report_html, report_json, report_markdown, report_table,
 };
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Compare news reports of the same story, claim by claim.
 #[derive(Debug, Parser)]
@@ -24,6 +27,19 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read thresholds and lexicon additions from this file instead of `claimdiff.toml` in the
+    /// working directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Set a comparison threshold, overriding the config file: align_threshold,
+    /// statement_agree, agree_context, conflict_context, frame_context or quote_overlap, each
+    /// between 0 and 1. Repeatable.
+    #[arg(long, global = true, value_name = "NAME=VALUE")]
+    threshold: Vec<String>,
+    /// Colour table verdicts: `auto` on a terminal only. `NO_COLOR` (set and not empty) turns
+    /// colour off whatever this says.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 }
 
 const EXIT_CODES: &str = "\
@@ -42,18 +58,26 @@ enum Command {
         #[arg(required = true, num_args = 2..)]
         files: Vec<PathBuf>,
         /// Output format: a terminal table, the `claimdiff.report.v1` JSON, Markdown for a
-        /// pull-request comment, or GitHub Actions annotations.
+        /// pull-request comment, one self-contained HTML page, or GitHub Actions annotations.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// List the claims only one source makes (the table counts them otherwise).
         #[arg(long)]
         all: bool,
+        /// Table rows of this verdict only (the summary line still counts all). Repeatable.
+        #[arg(long, value_enum, value_name = "VERDICT")]
+        only: Vec<OnlyVerdict>,
         /// Write the report to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Exit with status 1 when a finding of this verdict exists (after writing the report).
         #[arg(long, value_enum, value_name = "VERDICT")]
         fail_on: Option<FailOn>,
+        /// Publication date of a source: ID is A, B, … in the order of the files. Relative
+        /// dates in it ("yesterday", "on Monday", "7 October") resolve against it and can then
+        /// be compared; without it they never are. Repeatable.
+        #[arg(long, value_name = "ID=YYYY-MM-DD")]
+        published: Vec<String>,
     },
     /// Show one article's sentences and extracted facts.
     Claims {
@@ -83,6 +107,31 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
     },
+    /// Compare many sets of articles from JSON Lines, in parallel: one JSON report per line.
+    ///
+    /// Each input line is `{"id": "…", "sources": [S1, S2, …]}`, a source being a file path
+    /// (relative to the working directory) or `{"id", "text", "title"?, "published"?}`. Each
+    /// output line is the `claimdiff.report.v1` report with the record's `"id"`, in input
+    /// order, or `{"id": …, "error": "…"}` for a record that cannot be compared (the others go
+    /// on). A summary line goes to stderr at the end, and a progress bar while it runs when
+    /// stderr is a terminal.
+    #[command(after_help = EXIT_CODES)]
+    Batch {
+        /// The JSON Lines file, or `-` for standard input.
+        input: PathBuf,
+        /// Worker threads [default: all cores].
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Write the reports to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write shell completions and man pages into DIR (for `cargo xtask dist`).
+    #[command(hide = true)]
+    DistAssets {
+        /// Folder to write into; created if missing.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -90,7 +139,58 @@ enum Format {
     Table,
     Json,
     Markdown,
+    Html,
     Github,
+}
+
+/// When to colour the table.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    /// When standard output is a terminal.
+    Auto,
+    /// Always (unless `NO_COLOR` is set).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to standard output (`to_stdout`) or to a file.
+    fn colour(self, to_stdout: bool) -> bool {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return false;
+        }
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => to_stdout && io::stdout().is_terminal(),
+        }
+    }
+}
+
+/// The verdicts `compare --only` shows.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OnlyVerdict {
+    /// Conflicts.
+    Conflict,
+    /// Distinct figures.
+    Distinct,
+    /// Agreements.
+    Agree,
+    /// Claims only one source makes.
+    #[value(name = "only_in")]
+    OnlyIn,
+}
+
+impl OnlyVerdict {
+    fn verdict(self) -> Verdict {
+        match self {
+            Self::Conflict => Verdict::Conflict,
+            Self::Distinct => Verdict::Distinct,
+            Self::Agree => Verdict::Agree,
+            Self::OnlyIn => Verdict::OnlyIn,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -137,20 +237,66 @@ fn source_id(i: usize) -> String {
 }
 
 fn load(path: &Path, index: usize, lex: &Lexicon) -> anyhow::Result<Document> {
+    load_published(path, index, None, lex)
+}
+
+/// Reads and parses one article published on `published` (`YYYY-MM-DD`), when known.
+fn load_published(
+    path: &Path,
+    index: usize,
+    published: Option<String>,
+    lex: &Lexicon,
+) -> anyhow::Result<Document> {
     let text = input::read_article(path)?;
     let source = Source {
         id: source_id(index),
         path: Some(path.display().to_string()),
         title: None,
-        published: None,
+        published,
     };
     Ok(parse(source, &text, lex))
 }
 
+/// The `--published ID=YYYY-MM-DD` values by source id, for `count` files; a bad value or an
+/// id without a file is a usage error.
+fn published_dates(
+    values: &[String],
+    count: usize,
+) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    let mut dates = std::collections::BTreeMap::new();
+    for value in values {
+        let bad = || {
+            anyhow::anyhow!("bad --published {value:?}: expected ID=YYYY-MM-DD, e.g. A=2024-04-03")
+        };
+        let (id, date) = value.split_once('=').ok_or_else(bad)?;
+        if !claimdiff_parse::is_publication_date(date) {
+            return Err(bad());
+        }
+        if !(0..count).any(|i| source_id(i) == id) {
+            anyhow::bail!(
+                "bad --published {value:?}: no source {id:?} (sources are {})",
+                (0..count).map(source_id).collect::<Vec<_>>().join(", ")
+            );
+        }
+        dates.insert(id.to_owned(), date.to_owned());
+    }
+    Ok(dates)
+}
+
+/// Table width: the terminal's when standard output is one, else `COLUMNS`, else 120.
 fn width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(|| comfy_table::Table::new().width())
+        .flatten()
+        .filter(|&w| w > 0);
+    terminal
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|&w| w > 0)
+        })
         .unwrap_or(120)
 }
 
@@ -171,19 +317,13 @@ fn render(
     docs: &[Document],
     cmp: &Comparison,
     format: Format,
-    all: bool,
+    table: &TableOptions,
 ) -> anyhow::Result<String> {
     Ok(match format {
-        Format::Table => report_table(
-            docs,
-            cmp,
-            TableOptions {
-                all,
-                width: width(),
-            },
-        ),
+        Format::Table => report_table(docs, cmp, table),
         Format::Json => pretty_json(&report_json(docs, cmp))?,
         Format::Markdown => report_markdown(docs, cmp),
+        Format::Html => report_html(docs, cmp),
         Format::Github => report_github(docs, cmp),
     })
 }
@@ -199,18 +339,41 @@ fn emit(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let lex = Lexicon::embedded();
+    if let Command::DistAssets { dir } = &cli.command {
+        for path in dist::write_assets(Cli::command(), dir)? {
+            println!("{}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config::Settings {
+        config: cfg,
+        lexicon: lex,
+    } = config::load(cli.config.as_deref(), &cli.threshold)?;
+    let color = cli.color;
     match cli.command {
         Command::Compare {
             files,
             format,
             all,
+            only,
             output,
             fail_on,
+            published,
         } => {
-            let docs = load_all(&files, &lex)?;
-            let cmp = compare(&docs, &lex, &Config::default());
-            emit(&render(&docs, &cmp, format, all)?, output.as_deref())?;
+            let dates = published_dates(&published, files.len())?;
+            let docs = files
+                .iter()
+                .enumerate()
+                .map(|(i, p)| load_published(p, i, dates.get(&source_id(i)).cloned(), &lex))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let cmp = compare(&docs, &lex, &cfg);
+            let table = TableOptions {
+                all,
+                width: width(),
+                color: color.colour(output.is_none()),
+                only: only.iter().map(|o| o.verdict()).collect(),
+            };
+            emit(&render(&docs, &cmp, format, &table)?, output.as_deref())?;
             if let Some(fail_on) = fail_on {
                 let found: Vec<String> = fail_on
                     .verdicts()
@@ -239,7 +402,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Baseline { files, output } => {
             let docs = load_all(&files, &lex)?;
-            let cmp = compare(&docs, &lex, &Config::default());
+            let cmp = compare(&docs, &lex, &cfg);
             emit(
                 &pretty_json(&baseline_json(&docs, &cmp))?,
                 output.as_deref(),
@@ -252,13 +415,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => Baseline::empty(),
             };
             let docs = load_all(&files, &lex)?;
-            let cmp = compare(&docs, &lex, &Config::default());
+            let cmp = compare(&docs, &lex, &cfg);
             let outcome = check(&cmp, &baseline);
             write_stdout(&check_text(&docs, &cmp, &outcome))?;
             if outcome.failed() {
                 return Ok(ExitCode::FAILURE);
             }
         }
+        Command::Batch {
+            input,
+            jobs,
+            output,
+        } => {
+            return batch::run(&input, jobs.map(usize::from), output.as_deref(), &lex, &cfg);
+        }
+        // Handled above, before the config is read.
+        Command::DistAssets { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }

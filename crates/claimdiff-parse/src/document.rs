@@ -305,9 +305,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         })
         .collect();
     let names = actor::NameTable::build(text, &sentences, lex);
+    let published = time::reference(source.published.as_deref());
     for s in &mut sentences {
         let mut facts = Vec::new();
-        let times = time::extract(text, s);
+        let times = time::extract(text, s, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         facts.extend(quantity::extract(text, s, lex, &taken));

@@ -26,3 +26,4 @@ pub use document::{
 };
 pub use lexicon::Lexicon;
 pub use text::{LineIndex, Token, TokenKind, normalize_for_match};
+pub use time::is_publication_date;

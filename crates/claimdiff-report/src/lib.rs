@@ -4,7 +4,7 @@
 //!   `claimdiff.claims.v1` JSON documents (JSON Schemas in the repository's `schema/` folder);
 //! - [`report_table`] and [`claims_table`] render the terminal tables (comfy-table);
 //! - [`report_markdown`] renders a pull-request comment, [`report_github`] GitHub Actions
-//!   annotations;
+//!   annotations, [`report_html`] one self-contained page with the articles side by side;
 //! - [`fingerprint`] names a finding by what it says, [`baseline_json`] writes the
 //!   `claimdiff.baseline.v1` document of accepted findings, and [`check`] / [`check_text`]
 //!   compare a [`Comparison`](claimdiff_align::Comparison) with a [`Baseline`] for CI.
@@ -16,6 +16,7 @@
 
 mod baseline;
 mod github;
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -25,6 +26,7 @@ pub use baseline::{
     check_text, fingerprint,
 };
 pub use github::report_github;
+pub use html::report_html;
 pub use json::{CLAIMS_SCHEMA, REPORT_SCHEMA, claims_json, report_json};
 pub use markdown::report_markdown;
 pub use table::{TableOptions, claims_table, report_table};

@@ -1,0 +1,168 @@
+//! `compare --published ID=YYYY-MM-DD`: relative dates resolve against a source's publication
+//! date and are compared only then.
+
+use serde_json::Value;
+
+use crate::support::{TempDir, claimdiff};
+
+const A: &str = "Ferry sinks\n\nThe ferry sank yesterday off Holm, officials said.\n";
+const B: &str = "Ferry sinks\n\nThe ferry sank on April 2 off Holm, officials said.\n";
+
+/// The time findings of a report: `(verdict, raw in A, raw in B)`.
+fn time_findings(report: &Value) -> Vec<(String, String, String)> {
+    let raw = |f: &Value, source: &str| -> String {
+        f["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["source"] == source)
+            .and_then(|c| c["raw"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["facet"] == "time")
+        .map(|f| {
+            (
+                f["verdict"].as_str().unwrap_or_default().to_owned(),
+                raw(f, "A"),
+                raw(f, "B"),
+            )
+        })
+        .collect()
+}
+
+/// Runs `compare --format json` on the two articles with `extra` arguments.
+fn compare(test: &str, a: &str, b: &str, extra: &[&str]) -> Value {
+    let dir = TempDir::new(test);
+    let (pa, pb) = (
+        dir.write("a.txt", a.as_bytes()),
+        dir.write("b.txt", b.as_bytes()),
+    );
+    let mut args = vec![
+        "compare".into(),
+        pa.into_os_string(),
+        pb.into_os_string(),
+        "--format".into(),
+        "json".into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    claimdiff(args).json()
+}
+
+#[test]
+fn yesterday_agrees_with_the_date_it_names() {
+    let report = compare("published-agree", A, B, &["--published", "A=2024-04-03"]);
+    assert_eq!(
+        time_findings(&report),
+        [(
+            "agree".to_owned(),
+            "yesterday".to_owned(),
+            "April 2".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn yesterday_and_another_date_are_different_occasions() {
+    // Resolved, "yesterday" (2 April) and "April 3" in the leads cannot be the same day: the
+    // comparison says the reports may describe different occasions instead of agreeing.
+    let b = B.replace("April 2", "April 3");
+    let report = compare(
+        "published-other-day",
+        A,
+        &b,
+        &["--published", "A=2024-04-03"],
+    );
+    assert_eq!(time_findings(&report), []);
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("different occasions") && notes.contains("yesterday"),
+        "{notes}"
+    );
+    let report = compare("published-other-day-none", A, &b, &[]);
+    assert!(
+        !report["notes"].to_string().contains("yesterday"),
+        "{}",
+        report["notes"]
+    );
+}
+
+#[test]
+fn both_sources_may_have_dates() {
+    // A published Tuesday 2 April 2024: yesterday = 1 April; B published the same day:
+    // Monday = 1 April.
+    let b = B.replace("on April 2", "on Monday");
+    let report = compare(
+        "published-both",
+        A,
+        &b,
+        &["--published", "A=2024-04-02", "--published", "B=2024-04-02"],
+    );
+    assert_eq!(
+        time_findings(&report),
+        [(
+            "agree".to_owned(),
+            "yesterday".to_owned(),
+            "Monday".to_owned()
+        )]
+    );
+    // Published two days apart, B's Monday (1 April) is a week before A's yesterday (8 April):
+    // no agreement.
+    let report = compare(
+        "published-both-apart",
+        A,
+        &b,
+        &["--published", "A=2024-04-09", "--published", "B=2024-04-07"],
+    );
+    assert!(
+        time_findings(&report).iter().all(|(v, ..)| v != "agree"),
+        "{:?}",
+        time_findings(&report)
+    );
+}
+
+#[test]
+fn a_bad_publication_date_is_a_usage_error_on_one_line() {
+    for bad in [
+        "A=2024-4-3",
+        "A=yesterday",
+        "2024-04-03",
+        "C=2024-04-03",
+        "A=2023-02-29",
+    ] {
+        let dir = TempDir::new("published-bad");
+        let (pa, pb) = (
+            dir.write("a.txt", A.as_bytes()),
+            dir.write("b.txt", B.as_bytes()),
+        );
+        let run = claimdiff([
+            "compare".into(),
+            pa.into_os_string(),
+            pb.into_os_string(),
+            "--published".into(),
+            bad.into(),
+        ]);
+        assert_eq!(run.code, Some(2), "{bad}: {}", run.describe());
+        assert!(run.stdout.is_empty(), "{bad}: {}", run.describe());
+        assert_eq!(run.stderr.lines().count(), 1, "{bad}: {}", run.describe());
+        assert!(
+            run.stderr.contains("--published"),
+            "{bad}: {}",
+            run.describe()
+        );
+    }
+}
+
+#[test]
+fn help_documents_the_option() {
+    let run = claimdiff(["compare", "--help"]).expect_code(0);
+    assert!(
+        run.stdout.contains("--published <ID=YYYY-MM-DD>"),
+        "{}",
+        run.stdout
+    );
+}
