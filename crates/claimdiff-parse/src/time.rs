@@ -660,6 +660,10 @@ fn with_year(c: &Cur<'_>, mut f: Found) -> Found {
 fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "7 October [2023]", "7th of October", "15 April of 1987", "fourth of July"; not "$12
     // December 27".
+    if i >= c.tokens.len() {
+        // Callers look ahead ("Monday 4 March"); past the end there is no date.
+        return None;
+    }
     let money = i > 0 && c.tokens[i - 1].kind == TokenKind::Symbol;
     if let Some((d, e)) = c.day(i).or_else(|| day_words(c, i)).filter(|_| !money) {
         let e2 = if c.is(e, &["of"]) { e + 1 } else { e };

@@ -75,6 +75,21 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Inputs that once made parsing panic (found by `cargo fuzz`), kept as regression tests.
+#[test]
+fn regression_inputs_parse_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/regressions exists") {
+        let bytes = std::fs::read(entry.expect("readable entry").path()).expect("readable file");
+        let text = String::from_utf8_lossy(&bytes);
+        let doc = parse(Source::default(), &text, &Lexicon::embedded());
+        check_spans(&doc);
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs found");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
