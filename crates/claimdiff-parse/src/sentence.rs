@@ -3,19 +3,41 @@
 //! Written by hand rather than wrapping a crate because news text needs line-aware rules
 //! (headlines and captions without a final stop, one paragraph per line) and user-extensible
 //! abbreviations, and every sentence must keep its exact byte range.
+//!
+//! Lines first ([`blocks`]): a blank line always ends a sentence, and so does a single line
+//! break unless wrapped text goes on in lower case. Then each block is cut at its stops
+//! ([`split_block`]):
+//! - `?`, `!`, `?!` and a full stop with an ellipsis (`....`, `. . . .`) end a sentence before a
+//!   capital, a digit or an opening quote; a lower-case word after them is a speech tag ("'Is it
+//!   over?' asked Ms Jones") or a name ("Yahoo! in").
+//! - An ellipsis alone (`...`, `…`, `. . .`) ends one only before a capital other than "I"; one
+//!   in brackets ("[...]") marks an omission and never does.
+//! - A full stop after an abbreviation, an initial or a dotted acronym ends a sentence only
+//!   before a capitalised function word ("in the U.S. How…") or, when it follows a number ("at
+//!   6 p.m. Police…"), before a capital that is not a month, a weekday or a code like "GMT"; and
+//!   only when the sentence has a content word by then ("At 5 a.m. Mr. Smith…" goes on). Titles
+//!   ("Dr.", "Gov.") never end one, nor does anything before a number ("No. 10", "p. 55").
+//! - A full stop glued to a capitalised word ends a sentence ("world.Today"), except in e-mail
+//!   and web addresses.
+//! - List items: a bullet ("•", "⁃") starts one anywhere; a marker at the start of a sentence
+//!   ("1.", "b)", "2.)") is not a stop, and the next marker of the same list ("2." after "1.")
+//!   starts the next item even without a stop before it.
 
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
-use crate::text::is_apostrophe;
+use crate::time::is_time_word;
 
 /// A sentence's byte range, and whether it is the article's headline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Segment {
+    /// The sentence's bytes in the text as given, without white space around it.
     pub range: Range<usize>,
+    /// True for the headline (the first line, when a blank line follows it).
     pub headline: bool,
 }
 
+/// Closing quotes and brackets, which stay with the sentence their stop ends.
 fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -23,6 +45,7 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Opening quotes and brackets, which may come before a sentence's first word.
 fn is_opener(c: char) -> bool {
     matches!(
         c,
@@ -30,13 +53,41 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// Marks that may end a sentence: stops, question and exclamation marks, ellipses.
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '?' | '!' | '\u{2026}')
+    matches!(
+        c,
+        '.' | '?' | '!' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}'
+    )
+}
+
+/// Bullets that start a list item wherever they stand.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' | '\u{25AA}' | '\u{25CF}' | '\u{25A0}'
+    )
+}
+
+/// Marks that start a list item at the start of a sentence ("- item", "* item").
+fn is_start_bullet(c: char) -> bool {
+    is_bullet(c) || matches!(c, '-' | '*' | '+' | '\u{2013}' | '\u{2014}')
+}
+
+/// Currency signs, which may start a sentence ("£5m was raised.").
+fn is_currency(c: char) -> bool {
+    matches!(c, '£' | '$' | '€' | '¥' | '₹')
+}
+
+/// Characters of a word that may carry an abbreviation's stop ("N°", "U.S", "4.7m").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '°' | 'º')
 }
 
 /// Splits `text` into sentences. A blank line always ends a sentence; a single line break ends
-/// one unless the line stops mid-sentence and the next starts in lower case (wrapped text).
-/// The first line is the headline when a blank line follows it.
+/// one unless the line stops mid-sentence and the next starts in lower case (wrapped text, in a
+/// paragraph that did not start in lower case). The first line is the headline when a blank
+/// line follows it.
 pub(crate) fn split(text: &str, lex: &Lexicon) -> Vec<Segment> {
     let mut out = Vec::new();
     let blocks = blocks(text);
@@ -60,6 +111,11 @@ fn headline_end(text: &str) -> Option<usize> {
 }
 
 /// Ranges of text between line breaks that end a sentence.
+///
+/// A line that stops mid-sentence (on a letter, a digit, a comma, a semicolon or a hyphen) goes
+/// on into a next line that starts in lower case: wrapped text. Only a block that started like a
+/// sentence does: lines that start in lower case are entries of a list ("features",
+/// "contact manager"), one a line.
 fn blocks(text: &str) -> Vec<Range<usize>> {
     let lines: Vec<Range<usize>> = {
         let mut v = Vec::new();
@@ -88,132 +144,545 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
             Some(last) if joinable && starts_lower => last.end = range.end,
             _ => out.push(range.clone()),
         }
+        let block_starts_lower = out
+            .last()
+            .and_then(|b| text[b.clone()].chars().next())
+            .is_some_and(char::is_lowercase);
         let last_char = content.chars().last().unwrap_or('.');
-        joinable = last_char.is_alphanumeric() || matches!(last_char, ',' | ';' | '-');
+        joinable = !block_starts_lower
+            && (last_char.is_alphanumeric() || matches!(last_char, ',' | ';' | '-'));
     }
     out
 }
 
-/// Splits one block at sentence-final punctuation.
+/// Splits one block at sentence-final punctuation and list items.
 fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
-    let s = &text[block.clone()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let b = Block::new(&text[block.clone()], lex);
+    let n = b.chars.len();
     let mut out = Vec::new();
-    let mut start = 0usize;
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    let mut open = Open::new(&b, b.skip_space(0));
+    let mut list = None;
+    let mut i = b.item_start(open.start, &mut list);
+    while i < n {
+        let c = b.chars[i].1;
+        if i > open.start
+            && b.chars[i - 1].1.is_whitespace()
+            && (is_bullet(c) && open.has_text(i)
+                || b.continues_list(i, list) && open.has_word(&b, i))
+        {
+            b.push(&mut out, block.start, open.start, i);
+            open = Open::new(&b, i);
+            i = b.item_start(i, &mut list);
+            continue;
+        }
         if !is_terminator(c) {
             i += 1;
             continue;
         }
-        // Run of terminators and closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminator(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
+        let run = b.run(i);
+        let found = if open.has_text(i) {
+            b.boundary(open.start, i, &run)
+        } else {
+            None
+        };
+        match found {
+            Some((end, next)) => {
+                b.push(&mut out, block.start, open.start, end);
+                open = Open::new(&b, next);
+                i = b.item_start(next, &mut list);
+            }
+            None => i = run.end,
         }
-        let end = chars.get(j).map_or(s.len(), |&(o, _)| o);
-        // Must be followed by white space, then a plausible sentence start.
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        if k == chars.len() {
-            break;
-        }
-        if k == j {
-            i = j;
-            continue;
-        }
-        let next = chars[k].1;
-        let next_ok = next.is_uppercase()
-            || next.is_ascii_digit()
-            || (is_opener(next) && !is_apostrophe(next) || is_apostrophe(next))
-                && chars
-                    .get(k + 1)
-                    .is_some_and(|&(_, c)| c.is_alphanumeric() && !c.is_lowercase());
-        if next_ok && !is_false_stop(s, &chars, i, k, lex) {
-            push_trimmed(&mut out, block.start, s, start, end);
-            start = chars[k].0;
-        }
-        i = j;
     }
-    push_trimmed(&mut out, block.start, s, start, s.len());
+    b.push(&mut out, block.start, open.start, n);
     out
 }
 
-fn push_trimmed(out: &mut Vec<Range<usize>>, base: usize, s: &str, start: usize, end: usize) {
-    let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(base + start + lead..base + start + lead + trimmed.len());
+/// The sentence being read: where it starts and what it holds so far. Each character is
+/// searched once, so a block is split in linear time.
+struct Open {
+    /// Index of its first character.
+    start: usize,
+    /// Index of its first letter or digit: a sentence needs one before it can end.
+    text_from: usize,
+    /// Index up to which it has been searched for a word of two letters.
+    word_checked: usize,
+    /// True once such a word was found: a list item has text, not only its marker.
+    word: bool,
+}
+
+impl Open {
+    /// A sentence that starts at index `start` of `b`.
+    fn new(b: &Block<'_>, start: usize) -> Self {
+        let text_from = b.chars[start..]
+            .iter()
+            .position(|&(_, c)| c.is_alphanumeric())
+            .map_or(b.chars.len(), |p| start + p);
+        Self {
+            start,
+            text_from,
+            word_checked: start,
+            word: false,
+        }
+    }
+
+    /// True when the sentence holds a letter or a digit before index `i`.
+    fn has_text(&self, i: usize) -> bool {
+        self.text_from < i
+    }
+
+    /// True when the sentence holds a word of two letters or more before index `i`.
+    fn has_word(&mut self, b: &Block<'_>, i: usize) -> bool {
+        while !self.word && self.word_checked + 1 < i {
+            let j = self.word_checked;
+            self.word = b.chars[j].1.is_alphabetic() && b.chars[j + 1].1.is_alphabetic();
+            self.word_checked += 1;
+        }
+        self.word
     }
 }
 
-/// True when the full stop at `chars[i]` belongs to an abbreviation or an initial rather than
-/// ending the sentence. `k` is the index of the next sentence's first character.
-fn is_false_stop(s: &str, chars: &[(usize, char)], i: usize, k: usize, lex: &Lexicon) -> bool {
-    if chars[i].1 != '.' || chars.get(i + 1).is_some_and(|&(_, c)| c == '.') {
-        return false;
+/// How a run of terminators ends a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// `?`, `!`, or a full stop with an ellipsis: ends the sentence before a sentence start.
+    Full,
+    /// One full stop: may belong to an abbreviation.
+    Period,
+    /// An ellipsis alone: ends the sentence only before a capital.
+    Ellipsis,
+}
+
+/// A run of terminators at some index, with the closing quotes and brackets after it.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Index after the terminators.
+    marks_end: usize,
+    /// Index after the closing quotes and brackets.
+    end: usize,
+    /// Index where the sentence ends: `end`, or after the full stop of "word. . . . Next".
+    cut: usize,
+    /// What kind of stop the run is.
+    stop: Stop,
+}
+
+/// A list marker: a number or a letter and its punctuation ("2.", "b)", "3.)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Enumerator {
+    /// The number, or the letter's code point.
+    value: u32,
+    /// True for lower-case letters ("a.", "b.").
+    letter: bool,
+    /// The punctuation after it.
+    style: &'static str,
+    /// Its length in characters.
+    len: usize,
+}
+
+/// How far [`Block::in_address`] looks for the marks of an address ("@", "://", "www.").
+const ADDRESS_REACH: usize = 512;
+
+/// How many words [`Block::has_content`] reads.
+const CONTENT_REACH: usize = 24;
+
+/// One block's characters with their byte offsets, and the lexicon its rules read.
+struct Block<'a> {
+    /// The block's text.
+    s: &'a str,
+    /// Its characters with their byte offsets in `s`; rules index these.
+    chars: Vec<(usize, char)>,
+    /// Abbreviations, titles and function words.
+    lex: &'a Lexicon,
+}
+
+impl<'a> Block<'a> {
+    /// The block `s`, read with `lex`.
+    fn new(s: &'a str, lex: &'a Lexicon) -> Self {
+        Self {
+            s,
+            chars: s.char_indices().collect(),
+            lex,
+        }
     }
-    // The word before the stop, including inner stops ("U.S", "a.m").
-    let mut w = i;
-    while w > 0 && (chars[w - 1].1.is_alphabetic() || chars[w - 1].1 == '.') {
-        w -= 1;
+
+    /// The character at index `i`, if any.
+    fn ch(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
     }
-    let word = &s[chars[w].0..chars[i].0];
-    if word.is_empty() {
-        return false;
+
+    /// Byte offset of character index `i` (the block's length past the end).
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.s.len(), |&(o, _)| o)
     }
-    let next_word: String = chars[k..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let lower = word.to_lowercase();
-    let starts_sentence = matches!(
-        next_word.as_str(),
-        "He" | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "The"
-            | "This"
-            | "That"
-            | "There"
-            | "But"
-            | "In"
-            | "A"
-            | "An"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Its"
-            | "After"
-            | "As"
-            | "Police"
-            | "Officials"
-    );
-    // Single capital letter: an initial ("J. Smith"), unless a sentence obviously starts.
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return !starts_sentence;
+
+    /// Text of the character indices `a..b`.
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        &self.s[self.offset(a)..self.offset(b)]
     }
-    if lower == "no" || lower == "nos" {
-        return next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+
+    /// First index at or after `i` that is not white space.
+    fn skip_space(&self, mut i: usize) -> usize {
+        while self.ch(i).is_some_and(char::is_whitespace) {
+            i += 1;
+        }
+        i
     }
-    if lex.is_abbreviation(&lower) {
-        // Abbreviations that often end a sentence do so before an obvious sentence start.
-        let can_end = lower.contains('.')
-            || matches!(
-                lower.as_str(),
-                "inc" | "ltd" | "co" | "corp" | "plc" | "llc" | "etc" | "al"
-            );
-        return !(can_end && starts_sentence);
+
+    /// Pushes the sentence `a..b` (character indices), trimmed, as a byte range into the text.
+    fn push(&self, out: &mut Vec<Range<usize>>, base: usize, a: usize, b: usize) {
+        let (start, end) = (self.offset(a), self.offset(b));
+        let piece = &self.s[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(base + start + lead..base + start + lead + trimmed.len());
+        }
     }
-    // Dotted acronyms not in the list ("U.N.E.S.C.O").
-    lower.contains('.') && !starts_sentence
+
+    /// A list marker starting at `i` and followed by white space: one or two digits or one
+    /// lower-case letter, then ".", ")" or ".)".
+    fn enumerator(&self, i: usize) -> Option<Enumerator> {
+        let mut j = i;
+        let (value, letter) = match self.ch(i)? {
+            c if c.is_ascii_digit() => {
+                let mut value = 0;
+                while let Some(d) = self.ch(j).and_then(|c| c.to_digit(10)) {
+                    if j - i == 2 {
+                        return None;
+                    }
+                    value = value * 10 + d;
+                    j += 1;
+                }
+                (value, false)
+            }
+            // Lower case only: "A. Smith and B. Jones" are initials, not a list.
+            c if c.is_ascii_lowercase() => {
+                j += 1;
+                (u32::from(c), true)
+            }
+            _ => return None,
+        };
+        let style = match (self.ch(j), self.ch(j + 1)) {
+            (Some('.'), Some(')')) => ".)",
+            (Some('.'), _) => ".",
+            (Some(')'), _) => ")",
+            _ => return None,
+        };
+        j += style.len();
+        self.ch(j)
+            .is_some_and(char::is_whitespace)
+            .then_some(Enumerator {
+                value,
+                letter,
+                style,
+                len: j - i,
+            })
+    }
+
+    /// At the start of a sentence: skips a list marker ("- ", "•", "2.", "• 9.", "⁃10.") so
+    /// that its stop is not read as the end of a sentence, and records its number in `list`.
+    fn item_start(&self, i: usize, list: &mut Option<Enumerator>) -> usize {
+        let mut j = i;
+        if let Some(c) = self.ch(j)
+            && is_start_bullet(c)
+            && (is_bullet(c) || self.ch(j + 1).is_some_and(char::is_whitespace))
+        {
+            j = self.skip_space(j + 1);
+        }
+        match self.enumerator(j) {
+            Some(e) => {
+                *list = Some(e);
+                j + e.len
+            }
+            None => j,
+        }
+    }
+
+    /// True when the marker at `i` is the next of the list `list` ("2." after "1.", "c." after
+    /// "b.").
+    fn continues_list(&self, i: usize, list: Option<Enumerator>) -> bool {
+        let Some(prev) = list else {
+            return false;
+        };
+        self.enumerator(i).is_some_and(|e| {
+            e.letter == prev.letter && e.style == prev.style && e.value == prev.value + 1
+        })
+    }
+
+    /// The run of terminators starting at `i`: stops, question and exclamation marks, and
+    /// ellipses written with spaced dots (". . .").
+    fn run(&self, i: usize) -> Run {
+        let (mut j, mut dots, mut other, mut spaced) = (i, 0, false, false);
+        loop {
+            match self.ch(j) {
+                Some('.') => dots += 1,
+                Some('\u{2026}') => dots += 3,
+                Some(c) if is_terminator(c) => other = true,
+                Some(' ' | '\u{00A0}')
+                    if !other
+                        && self.ch(j - 1) == Some('.')
+                        && self.ch(j + 1) == Some('.')
+                        && !self.ch(j + 2).is_some_and(char::is_alphanumeric) =>
+                {
+                    spaced = true;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        let mut end = j;
+        while self.ch(end).is_some_and(is_closer) {
+            end += 1;
+        }
+        let attached = i > 0 && !self.chars[i - 1].1.is_whitespace();
+        let (stop, cut) = if other {
+            (Stop::Full, end)
+        } else if dots == 1 {
+            (Stop::Period, end)
+        } else if dots == 3 {
+            (Stop::Ellipsis, end)
+        } else if spaced && attached && self.ch(i + 1) != Some('.') {
+            // "compounds. . . . The": the word's full stop ends the sentence and the ellipsis
+            // opens the next one.
+            (Stop::Full, i + 1)
+        } else {
+            (Stop::Full, end)
+        };
+        Run {
+            marks_end: j,
+            end,
+            cut,
+            stop,
+        }
+    }
+
+    /// Where the sentence ends and the next starts, when the run at `i` ends the sentence that
+    /// starts at `start` (which has text before `i`).
+    fn boundary(&self, start: usize, i: usize, run: &Run) -> Option<(usize, usize)> {
+        if self.bracketed(i, run) {
+            return None;
+        }
+        let next = self.skip_space(run.end);
+        if next >= self.chars.len() {
+            return None;
+        }
+        let spaced = next > run.end;
+        let ends = match run.stop {
+            Stop::Full => spaced && self.starts_sentence(next),
+            Stop::Ellipsis => {
+                spaced && {
+                    let w = self.word_after(next);
+                    w.starts_with(char::is_uppercase) && w != "I"
+                }
+            }
+            Stop::Period if !spaced => self.glued_stop(start, i, run),
+            Stop::Period => self.starts_sentence(next) && self.period_ends(start, i, next),
+        };
+        let next = if run.cut < run.end {
+            self.skip_space(run.cut)
+        } else {
+            next
+        };
+        ends.then_some((run.cut, next))
+    }
+
+    /// True for marks in brackets ("[...]", "(!)"): an omission or a comment, not a stop.
+    fn bracketed(&self, i: usize, run: &Run) -> bool {
+        i > 0
+            && matches!(self.chars[i - 1].1, '[' | '(')
+            && matches!(self.ch(run.marks_end), Some(']' | ')'))
+    }
+
+    /// True when a sentence can start at `i`: a capital, a digit, a currency sign, a bullet, an
+    /// ellipsis or an opening quote or bracket before a capital or a digit.
+    fn starts_sentence(&self, i: usize) -> bool {
+        let Some(c) = self.ch(i) else {
+            return false;
+        };
+        if c.is_uppercase() || c.is_ascii_digit() || is_currency(c) || is_bullet(c) {
+            return true;
+        }
+        let mut j = i;
+        if matches!(c, '.' | '\u{2026}') {
+            while self
+                .ch(j)
+                .is_some_and(|c| matches!(c, '.' | '\u{2026}') || c.is_whitespace())
+            {
+                j += 1;
+            }
+            return self.ch(j).is_some_and(char::is_uppercase);
+        }
+        while self.ch(j).is_some_and(is_opener) {
+            j += 1;
+        }
+        j > i
+            && self
+                .ch(j)
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// The word at `i`, after any opening quotes or brackets.
+    fn word_after(&self, mut i: usize) -> &'a str {
+        while self.ch(i).is_some_and(is_opener) {
+            i += 1;
+        }
+        let mut j = i;
+        while self.ch(j).is_some_and(char::is_alphanumeric) {
+            j += 1;
+        }
+        self.slice(i, j)
+    }
+
+    /// The word before the stop at `i` within the sentence starting at `start`, without the
+    /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start index.
+    fn word_before(&self, start: usize, i: usize) -> (usize, &'a str) {
+        let mut w = i;
+        while w > start && !self.chars[w - 1].1.is_whitespace() {
+            w -= 1;
+        }
+        let token = self.slice(w, i);
+        let word = token.trim_matches(|c: char| !is_word_char(c));
+        // "pro-U.S", "and/or": the part after the last dash or slash.
+        let word = word
+            .rsplit(['-', '/', '\u{2013}', '\u{2014}'])
+            .next()
+            .unwrap_or(word);
+        (w, word)
+    }
+
+    /// True when the stop at `i` is inside an e-mail or web address (looking at most
+    /// [`ADDRESS_REACH`] characters either way, so that long runs without spaces stay linear).
+    fn in_address(&self, i: usize) -> bool {
+        let mut a = i;
+        while a > 0 && i - a < ADDRESS_REACH && !self.chars[a - 1].1.is_whitespace() {
+            a -= 1;
+        }
+        let mut b = i;
+        while b - i < ADDRESS_REACH && self.ch(b).is_some_and(|c| !c.is_whitespace()) {
+            b += 1;
+        }
+        let token = self
+            .slice(a, b)
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        token.contains('@')
+            || token.contains("://")
+            || token
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+    }
+
+    /// What the word before a full stop is, for deciding whether the stop ends the sentence.
+    fn word_kind(&self, word: &str) -> WordKind {
+        let lower = word.to_lowercase();
+        if matches!(lower.as_str(), "no" | "nos") || lower.contains(['°', 'º']) {
+            return WordKind::NumberSign;
+        }
+        if self.lex.is_abbreviation(&lower) {
+            if self.lex.is_title(&lower) {
+                return WordKind::Title;
+            }
+            return WordKind::Abbreviation;
+        }
+        let mut letters = word.chars();
+        let single = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
+        let dotted = word.contains('.')
+            && word.split('.').all(|part| {
+                let mut cs = part.chars();
+                cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+            });
+        if single || dotted {
+            WordKind::Abbreviation
+        } else {
+            WordKind::Word
+        }
+    }
+
+    /// True when the full stop at `i`, followed by white space and a possible sentence start at
+    /// `next`, ends the sentence starting at `start`.
+    fn period_ends(&self, start: usize, i: usize, next: usize) -> bool {
+        if self.in_address(i) {
+            return true;
+        }
+        let (w, word) = self.word_before(start, i);
+        let after = self.word_after(next);
+        let before_number = after.starts_with(|c: char| c.is_ascii_digit());
+        match self.word_kind(word) {
+            WordKind::Word => true,
+            WordKind::Title => false,
+            WordKind::NumberSign => !before_number,
+            WordKind::Abbreviation => {
+                if before_number || after.is_empty() {
+                    return false;
+                }
+                let starter = self.lex.is_stopword(after);
+                let after_number = self.number_before(start, w)
+                    && !is_time_word(after)
+                    && !(after.chars().count() > 1 && after.chars().all(char::is_uppercase));
+                (starter || after_number) && self.has_content(start, w)
+            }
+        }
+    }
+
+    /// True when the word before index `w` (within the sentence from `start`) is a number, as
+    /// in "6 p.m.".
+    fn number_before(&self, start: usize, w: usize) -> bool {
+        let mut j = w;
+        while j > start && self.chars[j - 1].1.is_whitespace() {
+            j -= 1;
+        }
+        j > start && self.chars[j - 1].1.is_ascii_digit()
+    }
+
+    /// True when `start..end` holds a content word: a word of two letters or more that is not
+    /// a function word ("At 5" has none, so "At 5 a.m." is not a sentence). A stretch of
+    /// [`CONTENT_REACH`] words is long enough to be a sentence whatever its words.
+    fn has_content(&self, start: usize, end: usize) -> bool {
+        let words = self
+            .slice(start, end)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .filter(|w| !w.is_empty());
+        let mut seen = 0;
+        for w in words.take(CONTENT_REACH) {
+            seen += 1;
+            if w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && w.starts_with(char::is_alphabetic)
+                && !self.lex.is_stopword(w)
+            {
+                return true;
+            }
+        }
+        seen == CONTENT_REACH
+    }
+
+    /// True for a full stop glued to the next sentence ("world.Today", "1,000.That"): after a
+    /// word of two letters or more or a number, before a capitalised word, and not in an
+    /// abbreviation or an address.
+    fn glued_stop(&self, start: usize, i: usize, run: &Run) -> bool {
+        let next_is_word = self.ch(run.end).is_some_and(char::is_uppercase)
+            && self.ch(run.end + 1).is_some_and(char::is_lowercase);
+        let prev_ok = i > 0 && {
+            let p = self.chars[i - 1].1;
+            p.is_lowercase() || p.is_ascii_digit()
+        };
+        if !next_is_word || !prev_ok || self.in_address(i) {
+            return false;
+        }
+        let (_, word) = self.word_before(start, i);
+        word.chars().count() > 1 && self.word_kind(word) == WordKind::Word
+    }
+}
+
+/// The kinds of word before a full stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    /// An ordinary word or number: the stop ends the sentence.
+    Word,
+    /// A title before a name ("Dr.", "Gov."): never ends a sentence.
+    Title,
+    /// "No.", "N°.": an abbreviation before a number, a word otherwise.
+    NumberSign,
+    /// An abbreviation, an initial or a dotted acronym ("Inc.", "J.", "U.S.").
+    Abbreviation,
 }
 
 #[cfg(test)]
