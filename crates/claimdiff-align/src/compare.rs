@@ -74,17 +74,15 @@ impl Comparison {
     }
 }
 
+/// A report's lead: its headline and the first two sentences of the body.
+pub(crate) fn lead(doc: &Document) -> impl Iterator<Item = &claimdiff_parse::Sentence> {
+    let body = doc.sentences.iter().filter(|s| !s.headline).take(2);
+    doc.sentences.iter().filter(|s| s.headline).chain(body)
+}
+
 /// The first event type the leads of both documents share.
 fn main_event(a: &Document, b: &Document) -> Option<String> {
-    let lead = |d: &Document| -> Vec<String> {
-        let body = d.sentences.iter().filter(|s| !s.headline).take(2);
-        d.sentences
-            .iter()
-            .filter(|s| s.headline)
-            .chain(body)
-            .flat_map(|s| s.events.clone())
-            .collect()
-    };
+    let lead = |d: &Document| -> Vec<String> { lead(d).flat_map(|s| s.events.clone()).collect() };
     let lb = lead(b);
     lead(a).into_iter().find(|e| lb.contains(e))
 }
@@ -107,11 +105,7 @@ fn report_date(doc: &Document) -> Option<String> {
 /// The dates of both leads when they are incompatible (different occasions), as written.
 fn frame_dates(a: &Document, b: &Document) -> Option<(String, String)> {
     let lead_dates = |d: &Document| -> Vec<(String, String)> {
-        let body = d.sentences.iter().filter(|s| !s.headline).take(2);
-        d.sentences
-            .iter()
-            .filter(|s| s.headline)
-            .chain(body)
+        lead(d)
             .flat_map(|s| s.facts.iter())
             .filter_map(|f| {
                 f.time()

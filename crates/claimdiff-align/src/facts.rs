@@ -171,14 +171,7 @@ impl Pair<'_> {
 
     /// True for the headline and the first two sentences of the body.
     fn is_lead(&self, doc: &Document, sentence: usize) -> bool {
-        let s = &doc.sentences[sentence];
-        s.headline
-            || doc
-                .sentences
-                .iter()
-                .filter(|t| !t.headline)
-                .take(2)
-                .any(|t| t.index == sentence)
+        crate::compare::lead(doc).any(|s| s.index == sentence)
     }
 
     /// The event topic for two sentences: the main event when both have it, else the first
