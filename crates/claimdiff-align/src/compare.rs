@@ -479,7 +479,7 @@ fn explain(docs: &[Document], verdict: Verdict, claims: &[Claim], notes: &[Strin
 }
 
 /// How a claim's value reads in an explanation: a figure with what it counts ("seven [aid
-/// worker, kill]"), a place as understood ("NHS England's headquarters (Waterloo)"), else as
+/// worker, kill]"), a place as understood ("Harbour Trust's headquarters (Kingsway)"), else as
 /// written.
 fn shown_value(docs: &[Document], c: &Claim) -> String {
     let fact = docs[c.source].sentences[c.sentence]

@@ -573,7 +573,7 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             let topic = event
                 .as_ref()
                 .map_or_else(|| "place".to_owned(), |e| format!("{e} location"));
-            // "a rally outside Waterloo station" / "a rally outside Victoria station": the place
+            // "a rally outside Kingsway station" / "a rally outside Victoria station": the place
             // of the same kind of event.
             let anchor = anchored_event(p.a, sa, fa, p.lex);
             let anchored = anchor.is_some() && anchor == anchored_event(p.b, sb, fb, p.lex);
@@ -665,8 +665,8 @@ fn anchored_event(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -
         .map(str::to_owned)
 }
 
-/// Other mentions of a conflicting place in the same report ("NHS England's headquarters" …
-/// "the health service's headquarters in Waterloo"), so that the finding shows them all.
+/// Other mentions of a conflicting place in the same report ("Harbour Trust's headquarters" …
+/// "the health service's headquarters in Kingsway"), so that the finding shows them all.
 fn same_place_support(p: &Pair<'_>, found: &[Pairing]) -> Vec<Pairing> {
     let mut out = Vec::new();
     for c in found.iter().filter(|c| c.verdict == Verdict::Conflict) {

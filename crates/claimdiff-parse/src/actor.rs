@@ -234,8 +234,8 @@ impl NameTable {
             .map(|(n, _)| (n.as_str(), all.iter().any(|(m, t)| m == n && *t)))
             .collect();
         let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
-        // Full personal names by the name they end with ("Karp" -> "Alex Karp", and
-        // "Alex Karp" for "Mr Alex Karp"); the first full name wins.
+        // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
+        // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::new();
         for &(name, titled) in &names {
             let kind = kind_of(name, titled, lex);
@@ -243,7 +243,7 @@ impl NameTable {
             let Some((_, surname)) = name.rsplit_once(' ') else {
                 continue;
             };
-            // A full name whose surname is used alone elsewhere is a person's ("Karp").
+            // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
             if kind == ActorKind::Unknown && mentioned.contains(surname) {
                 table.kinds.insert(name.to_owned(), ActorKind::Person);
             }
@@ -265,9 +265,9 @@ impl NameTable {
             }
         }
         // A longer organisation name whose first word is a known short name:
-        // "Palantir Technologies UK" and "Palantir" are one actor.
+        // "Acme Technologies UK" and "Acme" are one actor.
         for &(name, _) in &names {
-            // Only when the rest is a legal or corporate suffix: "NHS England" is not "NHS".
+            // Only when the rest is a legal or corporate suffix: "Harbour Trust" is not "NHS".
             if let Some((first, rest)) = name.split_once(' ')
                 && table.kinds.get(name) != Some(&ActorKind::Person)
                 && mentioned.contains(first)
@@ -366,7 +366,7 @@ fn role_start(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> bool {
     })
 }
 
-/// A role phrase starting at token `start` ("the chief executive of Palantir").
+/// A role phrase starting at token `start` ("the chief executive of Acme").
 fn role_after(
     text: &str,
     toks: &[Token],
@@ -443,7 +443,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
         let mut roles = Vec::new();
         let mut org = None;
         let mut span_start = m.start;
-        // Role before: "Palantir's chief executive Alex Karp", "Palantir CEO Alex Karp".
+        // Role before: "Acme's chief executive Jo Bloggs", "Acme CEO Jo Bloggs".
         if !m.possessive {
             if let Some((rs, r)) = role_before(text, toks, m.start, lex) {
                 roles = r;
@@ -458,7 +458,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
                 }
                 kind = ActorKind::Person;
             } else if toks.get(m.end).is_some_and(|t| t.text(text) == ",") {
-                // Apposition after: "Alex Karp, Palantir's chief executive".
+                // Apposition after: "Jo Bloggs, Acme's chief executive".
                 if let Some((r, o)) = role_after(text, toks, m.end + 1, lex, names, &ms) {
                     roles = r;
                     org = o;
@@ -466,7 +466,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
                 }
             }
         }
-        // "Palantir's chairman and co-founder is Peter Thiel".
+        // "Acme's chairman and co-founder is Peter Thiel".
         if roles.is_empty()
             && m.possessive
             && let Some((r, _)) = role_after(text, toks, m.start, lex, names, &ms)

@@ -93,9 +93,9 @@ pub struct Time {
 pub struct Location {
     /// The head noun, canonical ("headquarters", "office").
     pub head: Option<String>,
-    /// Whose place it is ("NHS England" in "NHS England's headquarters").
+    /// Whose place it is ("Harbour Trust" in "Harbour Trust's headquarters").
     pub owner: Option<String>,
-    /// Named places, most specific first ("Waterloo", "London").
+    /// Named places, most specific first ("Kingsway", "London").
     pub places: Vec<String>,
     /// The preposition before the phrase ("outside", "at").
     pub relation: Option<String>,
@@ -118,13 +118,13 @@ pub enum ActorKind {
 /// A person, organisation or group mentioned in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Actor {
-    /// Canonical name within the document ("Alex Karp" for "Mr Karp").
+    /// Canonical name within the document ("Jo Bloggs" for "Mr Bloggs").
     pub name: String,
     /// Person, organisation or group.
     pub kind: ActorKind,
     /// Roles given next to the name, canonical ("chief executive").
     pub roles: Vec<String>,
-    /// The organisation the role belongs to ("Palantir").
+    /// The organisation the role belongs to ("Acme").
     pub org: Option<String>,
 }
 

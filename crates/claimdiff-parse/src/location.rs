@@ -1,4 +1,4 @@
-//! Place phrases: "NHS England's headquarters in Waterloo", "the London office of firm X",
+//! Place phrases: "Harbour Trust's headquarters in Kingsway", "the London office of firm X",
 //! "in Leeds".
 
 use crate::actor::{NameTable, mentions};
@@ -112,7 +112,7 @@ fn phrase(
     }) {
         k += 1;
     }
-    // Owner: "NHS England's", "the health service's".
+    // Owner: "Harbour Trust's", "the health service's".
     if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
         loc.owner = Some(names.canonical(&m.name).to_owned());
         k = m.end;
@@ -155,7 +155,7 @@ fn phrase(
             k = m.end;
             end = k;
         }
-        // "of US tech firm Palantir".
+        // "of US tech firm Acme".
         if word(k) == Some("of") && loc.owner.is_none() && loc.places.is_empty() {
             let mut j = k + 1;
             let mut owner = None;
@@ -187,7 +187,7 @@ fn phrase(
             loc.places.push(p);
         }
     }
-    // Named places: "in Waterloo, central London" or a bare "Leeds".
+    // Named places: "in Kingsway, central London" or a bare "Leeds".
     let mut j = if loc.head.is_some() && word(k) == Some("in") {
         k + 1
     } else {

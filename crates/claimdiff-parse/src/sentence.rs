@@ -701,8 +701,8 @@ mod tests {
     #[test]
     fn news_abbreviations_do_not_end_sentences() {
         check(
-            "Mr Karp met Dr. Jones at No. 10 on Monday. He left.",
-            &["Mr Karp met Dr. Jones at No. 10 on Monday.", "He left."],
+            "Mr Bloggs met Dr. Jones at No. 10 on Monday. He left.",
+            &["Mr Bloggs met Dr. Jones at No. 10 on Monday.", "He left."],
         );
         check(
             "The U.S. and the U.K. agreed. Talks end at 5 p.m. on Friday.",
