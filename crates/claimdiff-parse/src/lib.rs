@@ -14,6 +14,7 @@ mod actor;
 mod document;
 mod lexicon;
 mod location;
+mod numbers;
 mod quantity;
 mod quote;
 mod sentence;

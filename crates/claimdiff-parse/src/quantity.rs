@@ -1,330 +1,804 @@
 //! Quantities: counts, money, percentages, durations and measures, with hedges and referents.
 //!
 //! Hand-written: no maintained Rust quantity extractor exists, and news needs the referent
-//! (what is counted) and the verb next to each number.
+//! (what is counted) and the verb next to each number. [`crate::numbers`] reads the numbers;
+//! this module reads what surrounds them (currency signs, codes and names, units, ranges,
+//! hedges as intervals) and tells a quantity from a year, a clock time, an ordinal or a name.
 
 use std::ops::Range;
 
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
-use crate::text::{Token, TokenKind, is_dash, word_key};
+use crate::numbers::{
+    self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
+    parse_digit_token, scale_after, word_chain_pieces,
+};
+use crate::text::{TokenKind, is_dash, word_key};
 
-/// A number word's meaning.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum NumWord {
-    Small(f64),
-    Hundred,
-    Scale(f64),
-}
+// ---------------------------------------------------------------------------------------------
+// Money
 
-fn number_word(w: &str) -> Option<NumWord> {
-    const SMALL: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    if let Some(i) = SMALL.iter().position(|s| s.eq_ignore_ascii_case(w)) {
-        return Some(NumWord::Small(i as f64));
-    }
-    if let Some(i) = TENS.iter().position(|s| s.eq_ignore_ascii_case(w)) {
-        return Some(NumWord::Small(20.0 + 10.0 * i as f64));
-    }
-    if w.eq_ignore_ascii_case("dozen") {
-        Some(NumWord::Small(12.0))
-    } else if w.eq_ignore_ascii_case("hundred") {
-        Some(NumWord::Hundred)
-    } else {
-        scale_word(w).filter(|_| w.len() > 2).map(NumWord::Scale)
-    }
-}
-
-/// Multipliers written after a number ("million", "m", "bn").
-fn scale_word(w: &str) -> Option<f64> {
-    if w.len() > 9 {
-        return None;
-    }
-    match w.to_ascii_lowercase().as_str() {
-        "thousand" | "k" => Some(1e3),
-        "million" | "millions" | "m" | "mn" | "mln" => Some(1e6),
-        "billion" | "billions" | "bn" | "b" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        _ => None,
-    }
-}
-
-/// Parses digits with thousands separators or a decimal point ("1,139", "4.7").
-fn parse_digits(s: &str) -> Option<f64> {
-    if s.contains(':') {
-        return None;
-    }
-    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
-    cleaned.parse().ok()
-}
-
+/// Currency signs, written before an amount ("£5") or after it ("10 €").
 fn currency_symbol(s: &str) -> Option<&'static str> {
-    match s {
-        "£" => Some("GBP"),
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "¥" => Some("JPY"),
-        "₹" => Some("INR"),
-        _ => None,
-    }
+    Some(match s {
+        "£" => "GBP",
+        "$" => "USD",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₫" => "VND",
+        "₴" => "UAH",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "₿" => "BTC",
+        "฿" => "THB",
+        _ => return None,
+    })
 }
 
+/// ISO 4217 codes read in capitals ("USD 5", "5 USD"), and the few also read in lower case
+/// next to an amount ("20 usd", "40 rmb"); "try" or "rub" in lower case are words.
 fn currency_code(w: &str) -> Option<&'static str> {
+    const CODES: [&str; 20] = [
+        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN",
+        "BRL", "RUB", "TRY", "ZAR", "KRW", "ILS", "BTC",
+    ];
+    const LOWER: [&str; 15] = [
+        "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd",
+        "mxn", "btc",
+    ];
+    if w.len() != 3 {
+        return None;
+    }
+    if w == "RMB" || w == "rmb" {
+        return Some("CNY");
+    }
+    if w == "XBT" {
+        return Some("BTC");
+    }
+    if let Some(c) = CODES.iter().find(|c| **c == w) {
+        return Some(c);
+    }
+    let k = LOWER.iter().position(|c| *c == w)?;
+    CODES
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(LOWER[k]))
+        .copied()
+}
+
+/// Codes with a million prefix, as in financial reports: "30 MUSD", "MAUD 60".
+fn million_code(w: &str) -> Option<&'static str> {
+    let rest = w.strip_prefix('M')?;
+    if rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_uppercase()) {
+        currency_code(rest)
+    } else {
+        None
+    }
+}
+
+/// Prefixes of a dollar sign ("US$", "hk $", "C$", "Mex$"). Single letters only count glued
+/// to the sign ("A$"), except the lower-case "c $" of wire copy; "a $5 fine" is no Australian.
+fn dollar_prefix(w: &str, glued: bool) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    let code = match lower(w, &mut buf) {
+        "us" | "usd" => "USD",
+        "a" | "au" | "aud" => "AUD",
+        "c" | "ca" | "cad" => "CAD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sg" | "sgd" => "SGD",
+        "mex" | "mx" | "mxn" => "MXN",
+        "r" => "BRL",
+        "nt" => "TWD",
+        _ => return None,
+    };
+    (w.len() > 1 || glued || w == "c").then_some(code)
+}
+
+/// Currency names after an amount, with the factor to the main unit ("cents" are 0.01).
+fn currency_noun(w: &str) -> Option<(&'static str, f64)> {
     match w {
-        "GBP" => Some("GBP"),
-        "USD" => Some("USD"),
-        "EUR" => Some("EUR"),
-        "JPY" => Some("JPY"),
-        "CAD" => Some("CAD"),
-        "AUD" => Some("AUD"),
-        "CHF" => Some("CHF"),
-        "CNY" => Some("CNY"),
-        "INR" => Some("INR"),
-        _ => None,
+        "元" => return Some(("CNY", 1.0)),
+        "ரூ" => return Some(("LKR", 1.0)),
+        _ => {}
+    }
+    let mut buf = [0u8; 24];
+    Some(match lower(w, &mut buf) {
+        "dollar" | "dollars" | "bucks" => ("USD", 1.0),
+        "pound" | "pounds" | "sterling" | "quid" => ("GBP", 1.0),
+        "euro" | "euros" => ("EUR", 1.0),
+        "yen" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
+        "rupee" | "rupees" => ("INR", 1.0),
+        "franc" | "francs" => ("CHF", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "lira" | "lire" => ("TRY", 1.0),
+        "bitcoin" | "bitcoins" => ("BTC", 1.0),
+        "satoshi" | "satoshis" => ("BTC", 1e-8),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
+        "shekel" | "shekels" => ("ILS", 1.0),
+        "naira" => ("NGN", 1.0),
+        "baht" => ("THB", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "rupiah" => ("IDR", 1.0),
+        "zloty" | "zlotys" => ("PLN", 1.0),
+        "dirham" | "dirhams" => ("AED", 1.0),
+        "riyal" | "riyals" => ("SAR", 1.0),
+        "cent" | "cents" => ("USD", 0.01),
+        "pence" | "penny" | "pennies" => ("GBP", 0.01),
+        "sen" => ("JPY", 0.01),
+        _ => return None,
+    })
+}
+
+/// True for the subunit names ("cents", "pence").
+fn is_subunit(w: &str) -> bool {
+    currency_noun(w).is_some_and(|(_, f)| (f - 0.01).abs() < 1e-12)
+}
+
+/// Nationality words that name a currency's country: (adjective, default code of the noun,
+/// code). "australian dollars" is AUD; "pesos" only count with an adjective.
+const CURRENCY_ADJECTIVES: &[(&str, &str, &str)] = &[
+    ("us", "USD", "USD"),
+    ("u.s", "USD", "USD"),
+    ("u.s.", "USD", "USD"),
+    ("american", "USD", "USD"),
+    ("australian", "USD", "AUD"),
+    ("canadian", "USD", "CAD"),
+    ("singapore", "USD", "SGD"),
+    ("taiwan", "USD", "TWD"),
+    ("taiwanese", "USD", "TWD"),
+    ("swiss", "CHF", "CHF"),
+    ("french", "CHF", "FRF"),
+    ("belgian", "CHF", "BEF"),
+    ("turkish", "TRY", "TRY"),
+    ("italian", "TRY", "ITL"),
+    ("chinese", "CNY", "CNY"),
+    ("japanese", "JPY", "JPY"),
+    ("indian", "INR", "INR"),
+    ("pakistani", "INR", "PKR"),
+    ("nepalese", "INR", "NPR"),
+    ("british", "GBP", "GBP"),
+    ("egyptian", "GBP", "EGP"),
+    ("finnish", "FIM", "FIM"),
+    ("dutch", "NLG", "NLG"),
+    ("spanish", "ESP", "ESP"),
+    ("russian", "RUB", "RUB"),
+    ("mexican", "peso", "MXN"),
+    ("argentine", "peso", "ARS"),
+    ("argentinian", "peso", "ARS"),
+    ("philippine", "peso", "PHP"),
+    ("chilean", "peso", "CLP"),
+    ("colombian", "peso", "COP"),
+];
+
+/// Two-word country names before a currency name ("hong kong dollars").
+const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
+    ("hong", "kong", "USD", "HKD"),
+    ("new", "zealand", "USD", "NZD"),
+    ("sri", "lankan", "INR", "LKR"),
+    ("south", "african", "rand", "ZAR"),
+    ("united", "states", "USD", "USD"),
+];
+
+/// A currency name at `j` after an amount, with an optional nationality before it
+/// ("australian dollars", "hong kong dollars", "us dollar"): code, factor, tokens used.
+fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usize)> {
+    let noun = |k: usize| -> Option<(&'static str, f64)> {
+        let w = c.word(k)?;
+        if let Some(found) = currency_noun(w) {
+            return Some(found);
+        }
+        let mut buf = [0u8; 24];
+        match lower(w, &mut buf) {
+            "peso" | "pesos" => Some(("peso", 1.0)),
+            "rand" => Some(("rand", 1.0)),
+            _ => None,
+        }
+    };
+    let mut buf = [0u8; 24];
+    let first = lower(c.raw(j), &mut buf);
+    // "u.s. dollars": the tokens "u", ".", "s", "."
+    if first == "u" && c.raw(j + 1) == "." && c.is(j + 2, "s") {
+        let k = if c.raw(j + 3) == "." { j + 4 } else { j + 3 };
+        if let Some(("USD", f)) = noun(k) {
+            return Some(("USD", f, k + 1 - j));
+        }
+    }
+    for (a, b, base, code) in CURRENCY_COUNTRIES {
+        if first == *a
+            && c.is(j + 1, b)
+            && let Some((n, f)) = noun(j + 2)
+            && n == *base
+        {
+            return Some((code, f, 3));
+        }
+    }
+    for (adj, base, code) in CURRENCY_ADJECTIVES {
+        if first == *adj
+            && let Some((n, f)) = noun(j + 1)
+            && n == *base
+        {
+            return Some((code, f, 2));
+        }
+    }
+    match noun(j)? {
+        ("peso" | "rand", _) => None,
+        (code, f) => Some((code, f, 1)),
     }
 }
 
-/// Dollar prefixes such as "US$" and "A$".
-fn dollar_prefix(w: &str) -> Option<&'static str> {
-    match w {
-        "US" => Some("USD"),
-        "A" | "AU" => Some("AUD"),
-        "C" | "CA" => Some("CAD"),
-        "HK" => Some("HKD"),
-        "NZ" => Some("NZD"),
-        _ => None,
+/// True when "pounds" near token `k` weigh rather than pay: a weight word in the sentence or
+/// a verb of losing or gaining weight just before the number.
+fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
+    const BEFORE: [&str; 12] = [
+        "lose", "lost", "losing", "drop", "dropped", "gain", "gained", "gaining", "shed", "weigh",
+        "weighs", "weighed",
+    ];
+    if (k.saturating_sub(3)..k).any(|p| c.is_any(p, &BEFORE)) {
+        return true;
     }
+    (0..c.len()).any(|p| {
+        c.word(p).is_some_and(|w| {
+            let mut buf = [0u8; 24];
+            let w = lower(w, &mut buf);
+            w.starts_with("weigh")
+                || w.starts_with("heav")
+                || matches!(
+                    w,
+                    "lighter"
+                        | "baby"
+                        | "babies"
+                        | "ton"
+                        | "tons"
+                        | "tonne"
+                        | "tonnes"
+                        | "kg"
+                        | "kilograms"
+                        | "ounces"
+                        | "oz"
+                        | "lb"
+                        | "lbs"
+                )
+        })
+    })
 }
 
-fn currency_word(w: &str) -> Option<&'static str> {
-    match word_key(w).as_ref() {
-        "pound" | "pounds" | "sterling" => Some("GBP"),
-        "dollar" | "dollars" => Some("USD"),
-        "euro" | "euros" => Some("EUR"),
-        "yen" => Some("JPY"),
-        "rupees" | "rupee" => Some("INR"),
-        "francs" => Some("CHF"),
-        _ => None,
-    }
-}
+// ---------------------------------------------------------------------------------------------
+// Units
 
-/// Unit symbols for unit words; the second value says whether it is a time length.
+/// Unit symbols of unit words (case-insensitive), as compared by `claimdiff-align`.
 fn unit_word(w: &str) -> Option<&'static str> {
-    Some(match word_key(w).as_ref() {
+    match w {
+        // Grams are "g"; "5G" is a network.
+        "G" => return None,
+        "μg" | "µg" => return Some("µg"),
+        "MB" => return Some("MB"),
+        "GB" => return Some("GB"),
+        "TB" => return Some("TB"),
+        "KB" | "kB" => return Some("KB"),
+        "Mb" | "mb" => return Some("Mbit"),
+        "Gb" => return Some("Gbit"),
+        _ => {}
+    }
+    let mut buf = [0u8; 24];
+    Some(match lower(w, &mut buf) {
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
         "mile" | "miles" | "mi" => "mi",
-        "mph" => "mph",
-        "kph" | "kmh" => "km/h",
         "metre" | "metres" | "meter" | "meters" => "m",
-        "cm" | "centimetre" | "centimetres" | "centimeters" => "cm",
-        "mm" | "millimetre" | "millimetres" | "millimeters" => "mm",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
+        "dm" | "decimetre" | "decimetres" | "decimeter" | "decimeters" => "dm",
+        "picometre" | "picometres" | "picometer" | "picometers" => "pm",
         "ft" | "feet" | "foot" => "ft",
         "inch" | "inches" => "in",
-        "kg" | "kilogram" | "kilograms" | "kilos" => "kg",
-        "g" | "gram" | "grams" => "g",
+        "yard" | "yards" | "yd" | "yds" => "yd",
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
+        | "kilos" => "kg",
+        "g" | "gram" | "grams" | "gramme" | "grammes" => "g",
+        "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => "mg",
+        "mcg" | "microgram" | "micrograms" | "microgramme" | "microgrammes" => "µg",
         "tonne" | "tonnes" | "ton" | "tons" => "t",
         "lb" | "lbs" => "lb",
-        "litre" | "litres" | "liters" => "l",
-        "gallon" | "gallons" => "gal",
-        "hectare" | "hectares" => "ha",
+        "ounce" | "ounces" | "oz" => "oz",
+        "dram" | "drams" | "drachma" | "drachmas" => "dr",
+        "litre" | "litres" | "liter" | "liters" => "l",
+        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
+        "gallon" | "gallons" | "gal" => "gal",
+        "barrel" | "barrels" | "bbl" => "bbl",
+        "cup" | "cups" if !crate::text::is_capitalized(w) => "cup",
+        "tablespoon" | "tablespoons" | "tbsp" => "tbsp",
+        "teaspoon" | "teaspoons" | "tsp" => "tsp",
+        "pint" | "pints" => "pt",
+        "hectare" | "hectares" | "ha" => "ha",
         "acre" | "acres" => "acre",
-        "celsius" => "C",
-        "fahrenheit" => "F",
-        "year" | "years" | "yr" | "yrs" => "year",
+        "celsius" | "celcius" | "centigrade" | "centigrate" => "C",
+        "fahrenheit" | "farenheit" | "fahrenheight" => "F",
+        "kelvin" => "K",
+        "degree" | "degrees" | "deg" => "deg",
+        "radian" | "radians" | "rad" => "rad",
+        "turn" | "turns" => "turn",
+        "bit" | "bits" => "bit",
+        "byte" | "bytes" => "byte",
+        "year" | "years" | "yr" | "yrs" | "yo" => "year",
         "month" | "months" => "month",
         "week" | "weeks" => "week",
         "day" | "days" => "day",
         "hour" | "hours" | "hr" | "hrs" => "hour",
         "minute" | "minutes" | "mins" => "minute",
         "second" | "seconds" | "secs" => "second",
-        "percent" => "percent",
+        "kph" | "kmh" | "kmph" => "km/h",
+        "mph" => "mph",
+        "percent" | "percents" | "percentage" | "pct" => "percent",
         _ => return None,
     })
 }
 
-const HEDGES: [(&str, Hedge); 27] = [
-    ("at least", Hedge::AtLeast),
-    ("more than", Hedge::AtLeast),
-    ("over", Hedge::AtLeast),
-    ("upwards of", Hedge::AtLeast),
-    ("in excess of", Hedge::AtLeast),
-    ("above", Hedge::AtLeast),
-    ("up to", Hedge::AtMost),
-    ("as many as", Hedge::AtMost),
-    ("as much as", Hedge::AtMost),
-    ("no more than", Hedge::AtMost),
-    ("fewer than", Hedge::AtMost),
-    ("less than", Hedge::AtMost),
-    ("under", Hedge::AtMost),
-    ("below", Hedge::AtMost),
-    ("nearly", Hedge::Nearly),
-    ("almost", Hedge::Nearly),
-    ("close to", Hedge::Nearly),
-    ("just under", Hedge::Nearly),
-    ("about", Hedge::About),
-    ("around", Hedge::About),
-    ("approximately", Hedge::About),
-    ("roughly", Hedge::About),
-    ("some", Hedge::About),
-    ("an estimated", Hedge::About),
-    ("estimated", Hedge::About),
-    ("approx", Hedge::About),
-    ("circa", Hedge::About),
+/// Unit symbols that stand glued to digits but are words apart ("5l", "100t").
+fn glued_unit(w: &str) -> Option<&'static str> {
+    match w {
+        "l" | "L" => Some("l"),
+        "t" => Some("t"),
+        _ => None,
+    }
+}
+
+/// Speeds: a length per time ("miles per hour", "km/h", "50 centimeters/millisecond").
+fn speed(length: &str, time: &str) -> Option<&'static str> {
+    Some(match (length, time) {
+        ("mi", "hour") => "mph",
+        ("km", "hour") => "km/h",
+        ("m", "second") => "m/s",
+        ("km", "second") => "km/s",
+        ("m", "ms") => "m/ms",
+        ("cm", "ms") => "cm/ms",
+        ("km", "ms") => "km/ms",
+        _ => return None,
+    })
+}
+
+/// Time words after "per" or a slash in a speed ("h", "hr", "hour").
+fn time_unit(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    match lower(w, &mut buf) {
+        "h" | "hr" | "hour" => Some("hour"),
+        "s" | "sec" | "second" => Some("second"),
+        "ms" | "millisecond" => Some("ms"),
+        _ => None,
+    }
+}
+
+/// What a length unit becomes squared or cubed ("square metres", "km2", "cubic feet").
+fn power_of(length: &str, power: u8) -> Option<&'static str> {
+    Some(match (length, power) {
+        ("m", 2) => "m2",
+        ("km", 2) => "km2",
+        ("cm", 2) => "cm2",
+        ("ft", 2) => "ft2",
+        ("mi", 2) => "mi2",
+        ("m", 3) => "m3",
+        ("cm", 3) => "cm3",
+        ("ft", 3) => "ft3",
+        ("km", 3) => "km3",
+        _ => return None,
+    })
+}
+
+/// Words after "m" that make it metres ("1.8m tall").
+fn is_measure_word(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(w, &mut buf),
+        "tall"
+            | "long"
+            | "high"
+            | "deep"
+            | "wide"
+            | "away"
+            | "thick"
+            | "above"
+            | "below"
+            | "across"
+            | "underground"
+            | "underwater"
+            | "x"
+    )
+}
+
+/// The kind of a unit ("length", "money", …) for conversions written in brackets.
+fn kind_of(u: &str) -> &'static str {
+    match u {
+        "km" | "mi" | "m" | "cm" | "mm" | "dm" | "ft" | "in" | "yd" | "pm" => "length",
+        "mph" | "km/h" | "m/s" => "speed",
+        "kg" | "g" | "mg" | "µg" | "t" | "lb" | "oz" => "mass",
+        "C" | "F" | "K" => "temperature",
+        "l" | "ml" | "gal" | "bbl" | "pt" => "volume",
+        "ha" | "acre" | "m2" | "km2" | "ft2" | "mi2" => "area",
+        code if is_money(code) => "money",
+        _ => "other",
+    }
+}
+
+/// True for an ISO 4217 code.
+fn is_money(u: &str) -> bool {
+    u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// True when two units measure the same kind of thing (two currencies, two lengths, …), so
+/// that one may be a conversion of the other.
+fn same_kind(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if kind_of(x) == kind_of(y) && kind_of(x) != "other")
+}
+
+/// True for the units of time lengths.
+pub(crate) fn is_duration(unit: &str) -> bool {
+    matches!(
+        unit,
+        "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+    )
+}
+
+/// The unit of "degrees" with no scale: a temperature in the scale the article names
+/// elsewhere ("40C on Monday … 41 degrees on Tuesday"), otherwise `deg`, which compares only
+/// with other bare degrees. Guessing a scale would turn "104 degrees" (Fahrenheit) against
+/// "40C" into a false conflict.
+fn bare_degrees(c: &Cursor<'_>, at: usize) -> &'static str {
+    if !temperature_context(c) {
+        return "deg";
+    }
+    // The article around the sentence, at most 16 KB either side, so that many bare degrees
+    // in a long text still cost linear time.
+    const NEAR: usize = 16 * 1024;
+    let lo = at.saturating_sub(NEAR);
+    let hi = (at + NEAR).min(c.text.len());
+    match named_scales(&c.text.as_bytes()[lo..hi]) {
+        (true, false) => "F",
+        (false, true) => "C",
+        _ => "deg",
+    }
+}
+
+/// Whether text names Fahrenheit and Celsius ("104F", "°C", "Celsius").
+fn named_scales(bytes: &[u8]) -> (bool, bool) {
+    let has = |needles: &[&str]| {
+        needles.iter().any(|n| {
+            bytes
+                .windows(n.len())
+                .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+        })
+    };
+    // "40C", "104F": a scale letter glued to digits and ending the word.
+    let glued = |scale: u8| {
+        bytes
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == scale && !w[2].is_ascii_alphanumeric())
+            || (bytes.len() >= 2
+                && bytes[bytes.len() - 2].is_ascii_digit()
+                && bytes[bytes.len() - 1] == scale)
+    };
+    let f = has(&["fahrenheit", "°f"]) || glued(b'F');
+    let cel = has(&["celsius", "centigrade", "°c"]) || glued(b'C');
+    (f, cel)
+}
+
+/// Words that may follow a temperature glued to its scale ("30C on Monday"); a noun after
+/// makes a name ("the 13F filing").
+const AFTER_TEMPERATURE: [&str; 29] = [
+    "on",
+    "in",
+    "at",
+    "and",
+    "or",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "while",
+    "as",
+    "than",
+    "was",
+    "is",
+    "were",
+    "are",
+    "has",
+    "had",
+    "will",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
 ];
 
+/// True when the sentence speaks of temperature (for "13F", which is usually a form name).
+fn temperature_context(c: &Cursor<'_>) -> bool {
+    (0..c.len()).any(|p| {
+        c.word(p).is_some_and(|w| {
+            let mut buf = [0u8; 24];
+            let w = lower(w, &mut buf);
+            w.starts_with("temperat")
+                || w.starts_with("heat")
+                || w.starts_with("degree")
+                || w.starts_with("celsius")
+                || w.starts_with("fahrenheit")
+                || matches!(w, "hot" | "hotter" | "warm" | "warmer" | "cold" | "colder")
+        })
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hedges
+
+/// How a hedge bounds a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Hedge {
+    /// "at least", "more than", "over": no upper bound.
+    AtLeast,
+    /// "up to", "fewer than", "under": no lower bound.
+    AtMost,
+    /// "nearly", "almost": up to 10% below.
+    Nearly,
+    /// "about", "around": 10% either side.
+    About,
+    /// "equal to", "exactly": the number itself.
+    Exact,
+}
+
+/// Hedges written before a number, as tokens; the longest match wins ("no less than" before
+/// "less than").
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["greater", "than", "or", "equal", "to"], Hedge::AtLeast),
+    (&["more", "than", "or", "equal", "to"], Hedge::AtLeast),
+    (&["higher", "than", "or", "equal", "to"], Hedge::AtLeast),
+    (&["larger", "than", "or", "equal", "to"], Hedge::AtLeast),
+    (&["bigger", "than", "or", "equal", "to"], Hedge::AtLeast),
+    (&["less", "than", "or", "equal", "to"], Hedge::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Hedge::AtMost),
+    (&["smaller", "than", "or", "equal", "to"], Hedge::AtMost),
+    (&["lower", "than", "or", "equal", "to"], Hedge::AtMost),
+    (&["equal", "to", "or", "more", "than"], Hedge::AtLeast),
+    (&["equal", "to", "or", "greater", "than"], Hedge::AtLeast),
+    (&["equal", "to", "or", "higher", "than"], Hedge::AtLeast),
+    (&["equal", "to", "or", "less", "than"], Hedge::AtMost),
+    (&["equal", "to", "or", "fewer", "than"], Hedge::AtMost),
+    (&["equal", "to", "or", "lower", "than"], Hedge::AtMost),
+    (&["equal", "to", "or", "smaller", "than"], Hedge::AtMost),
+    (&["at", "least", "or", "equal", "to"], Hedge::AtLeast),
+    (&["at", "most", "or", "equal", "to"], Hedge::AtMost),
+    (&["greater", "or", "equal", "than"], Hedge::AtLeast),
+    (&["higher", "or", "equal", "than"], Hedge::AtLeast),
+    (&["bigger", "or", "equal", "than"], Hedge::AtLeast),
+    (&["larger", "or", "equal", "than"], Hedge::AtLeast),
+    (&["more", "or", "equal", "than"], Hedge::AtLeast),
+    (&["less", "or", "equal", "than"], Hedge::AtMost),
+    (&["smaller", "or", "equal", "than"], Hedge::AtMost),
+    (&["lower", "or", "equal", "than"], Hedge::AtMost),
+    (&["fewer", "or", "equal", "than"], Hedge::AtMost),
+    (&["no", "less", "than"], Hedge::AtLeast),
+    (&["not", "less", "than"], Hedge::AtLeast),
+    (&["no", "fewer", "than"], Hedge::AtLeast),
+    (&["not", "fewer", "than"], Hedge::AtLeast),
+    (&["no", "more", "than"], Hedge::AtMost),
+    (&["not", "more", "than"], Hedge::AtMost),
+    (&["no", "greater", "than"], Hedge::AtMost),
+    (&["in", "excess", "of"], Hedge::AtLeast),
+    (&["a", "minimum", "of"], Hedge::AtLeast),
+    (&["a", "maximum", "of"], Hedge::AtMost),
+    (&["as", "many", "as"], Hedge::AtMost),
+    (&["as", "much", "as"], Hedge::AtMost),
+    (&["just", "shy", "of"], Hedge::Nearly),
+    (&["an", "estimated"], Hedge::About),
+    (&["at", "least"], Hedge::AtLeast),
+    (&["at", "most"], Hedge::AtMost),
+    (&["more", "than"], Hedge::AtLeast),
+    (&["greater", "than"], Hedge::AtLeast),
+    (&["larger", "than"], Hedge::AtLeast),
+    (&["bigger", "than"], Hedge::AtLeast),
+    (&["higher", "than"], Hedge::AtLeast),
+    (&["upwards", "of"], Hedge::AtLeast),
+    (&["up", "to"], Hedge::AtMost),
+    (&["fewer", "than"], Hedge::AtMost),
+    (&["less", "than"], Hedge::AtMost),
+    (&["smaller", "than"], Hedge::AtMost),
+    (&["lower", "than"], Hedge::AtMost),
+    (&["not", "exceeding"], Hedge::AtMost),
+    (&["just", "under"], Hedge::Nearly),
+    (&["just", "below"], Hedge::Nearly),
+    (&["close", "to"], Hedge::Nearly),
+    (&["equal", "to"], Hedge::Exact),
+    (&["equals", "to"], Hedge::Exact),
+    (&["equaling", "to"], Hedge::Exact),
+    (&["equalling", "to"], Hedge::Exact),
+    (&[">", "="], Hedge::AtLeast),
+    (&["<", "="], Hedge::AtMost),
+    (&["over"], Hedge::AtLeast),
+    (&["above"], Hedge::AtLeast),
+    (&["exceed"], Hedge::AtLeast),
+    (&["exceeds"], Hedge::AtLeast),
+    (&["exceeded"], Hedge::AtLeast),
+    (&["exceeding"], Hedge::AtLeast),
+    (&["surpass"], Hedge::AtLeast),
+    (&["surpasses"], Hedge::AtLeast),
+    (&["surpassed"], Hedge::AtLeast),
+    (&["surpassing"], Hedge::AtLeast),
+    (&[">"], Hedge::AtLeast),
+    (&["≥"], Hedge::AtLeast),
+    (&["under"], Hedge::AtMost),
+    (&["below"], Hedge::AtMost),
+    (&["<"], Hedge::AtMost),
+    (&["≤"], Hedge::AtMost),
+    (&["nearly"], Hedge::Nearly),
+    (&["almost"], Hedge::Nearly),
+    (&["about"], Hedge::About),
+    (&["around"], Hedge::About),
+    (&["approximately"], Hedge::About),
+    (&["roughly"], Hedge::About),
+    (&["some"], Hedge::About),
+    (&["estimated"], Hedge::About),
+    (&["approx"], Hedge::About),
+    (&["circa"], Hedge::About),
+    (&["~"], Hedge::About),
+    (&["≈"], Hedge::About),
+    (&["equals"], Hedge::Exact),
+    (&["equaling"], Hedge::Exact),
+    (&["equalling"], Hedge::Exact),
+    (&["exactly"], Hedge::Exact),
+    (&["="], Hedge::Exact),
+];
+
+/// Hedges written after a number ("30 grams or more"). The ones ending in "than" only stand
+/// when no number follows ("200 or greater than").
+const POST_HEDGES: &[(&[&str], Hedge)] = &[
+    (&["or", "greater", "than"], Hedge::AtLeast),
+    (&["or", "more", "than"], Hedge::AtLeast),
+    (&["or", "less", "than"], Hedge::AtMost),
+    (&["or", "fewer", "than"], Hedge::AtMost),
+    (&["or", "more"], Hedge::AtLeast),
+    (&["or", "greater"], Hedge::AtLeast),
+    (&["or", "higher"], Hedge::AtLeast),
+    (&["or", "larger"], Hedge::AtLeast),
+    (&["or", "bigger"], Hedge::AtLeast),
+    (&["or", "above"], Hedge::AtLeast),
+    (&["or", "over"], Hedge::AtLeast),
+    (&["and", "more"], Hedge::AtLeast),
+    (&["and", "over"], Hedge::AtLeast),
+    (&["and", "above"], Hedge::AtLeast),
+    (&["and", "up"], Hedge::AtLeast),
+    (&["or", "less"], Hedge::AtMost),
+    (&["or", "fewer"], Hedge::AtMost),
+    (&["or", "lower"], Hedge::AtMost),
+    (&["or", "smaller"], Hedge::AtMost),
+    (&["or", "below"], Hedge::AtMost),
+    (&["or", "under"], Hedge::AtMost),
+    (&["and", "under"], Hedge::AtMost),
+    (&["and", "below"], Hedge::AtMost),
+];
+
+/// True when the tokens at `at` are `phrase`.
+fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
+}
+
+/// The hedge ending just before token `i`, not reaching before `floor`: its tokens and kind.
+fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
+    HEDGES.iter().find_map(|(phrase, hedge)| {
+        let n = phrase.len();
+        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, *hedge))
+    })
+}
+
+/// A hedge starting at token `j` after a number; `than` ones only when no number follows.
+fn hedge_after(c: &Cursor<'_>, j: usize) -> Option<(Range<usize>, Hedge)> {
+    if !c.is_any(j, &["or", "and"]) {
+        return None;
+    }
+    POST_HEDGES.iter().find_map(|(phrase, hedge)| {
+        let n = phrase.len();
+        let number_follows = starts_number(c, j + n) || starts_number(c, j + n + 1);
+        (matches_at(c, j, phrase) && !number_follows).then(|| (j..j + n, *hedge))
+    })
+}
+
+/// True when token `k` can start a number.
+fn starts_number(c: &Cursor<'_>, k: usize) -> bool {
+    c.kind(k) == Some(TokenKind::Number)
+        || c.word(k)
+            .is_some_and(|w| w.split(is_dash).next().and_then(number_word).is_some())
+}
+
+/// Relative tolerance of "about" and "nearly".
+const ABOUT: f64 = 0.1;
+
+/// Verbs of change: "rose from 14 to 31" states two figures, not a range.
+fn is_change_verb(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(w, &mut buf),
+        "rose"
+            | "risen"
+            | "rise"
+            | "rises"
+            | "rising"
+            | "fell"
+            | "fallen"
+            | "fall"
+            | "falls"
+            | "falling"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "decreased"
+            | "decrease"
+            | "climbed"
+            | "jumped"
+            | "grew"
+            | "grown"
+            | "dropped"
+            | "declined"
+            | "soared"
+            | "surged"
+            | "slipped"
+            | "plunged"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "revised"
+            | "up"
+            | "down"
+            | "went"
+            | "moved"
+            | "changed"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// How the interval of a quantity is shaped, for display.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    Exact,
+    Range,
     AtLeast,
     AtMost,
     Nearly,
     About,
 }
 
-/// Relative tolerance of "about" and "nearly".
-const ABOUT: f64 = 0.1;
-
-/// A number read from tokens `start..end`.
-#[derive(Debug, Clone, Copy)]
-struct Num {
-    value: f64,
+/// A quantity found at tokens `start..end` (hedge included).
+#[derive(Debug, Clone)]
+struct Found {
     start: usize,
     end: usize,
-    words: bool,
-}
-
-struct Cursor<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-}
-
-impl Cursor<'_> {
-    fn word(&self, i: usize) -> Option<&str> {
-        self.tokens
-            .get(i)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(self.text))
-    }
-    fn raw(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
-    }
-    fn lower(&self, i: usize) -> String {
-        self.raw(i).to_lowercase()
-    }
-    fn is(&self, i: usize, s: &str) -> bool {
-        self.raw(i).eq_ignore_ascii_case(s)
-    }
-    /// True when no white space separates tokens `i` and `i + 1`.
-    fn glued(&self, i: usize) -> bool {
-        match (self.tokens.get(i), self.tokens.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
-            _ => false,
-        }
-    }
-
-    /// Reads a number (digits or words) starting at token `i`.
-    fn number(&self, i: usize) -> Option<Num> {
-        let t = self.tokens.get(i)?;
-        if t.kind == TokenKind::Number {
-            let value = parse_digits(t.text(self.text))?;
-            return Some(Num {
-                value,
-                start: i,
-                end: i + 1,
-                words: false,
-            });
-        }
-        self.number_words(i)
-    }
-
-    fn number_words(&self, i: usize) -> Option<Num> {
-        let mut total = 0.0;
-        let mut current = 0.0;
-        let mut j = i;
-        let mut any = false;
-        while let Some(w) = self.word(j) {
-            let parts: Vec<&str> = w.split(is_dash).collect();
-            let all_num = parts.iter().all(|p| number_word(p).is_some());
-            if !all_num {
-                break;
-            }
-            for p in parts {
-                match number_word(p)? {
-                    NumWord::Small(v) => current += v,
-                    NumWord::Hundred => current = current.max(1.0) * 100.0,
-                    NumWord::Scale(s) => {
-                        if !any && current == 0.0 {
-                            return None;
-                        }
-                        total += current.max(1.0) * s;
-                        current = 0.0;
-                    }
-                }
-            }
-            any = true;
-            j += 1;
-            if self.is(j, "and")
-                && self
-                    .word(j + 1)
-                    .and_then(number_word)
-                    .is_some_and(|n| matches!(n, NumWord::Small(_)))
-                && current >= 100.0
-            {
-                j += 1;
-            }
-        }
-        if !any {
-            // "a dozen", "a hundred", "a million".
-            if self.is(i, "a")
-                && let Some(NumWord::Hundred | NumWord::Small(12.0) | NumWord::Scale(_)) =
-                    self.word(i + 1).and_then(number_word)
-            {
-                let v = match self.word(i + 1).and_then(number_word)? {
-                    NumWord::Hundred => 100.0,
-                    NumWord::Scale(s) => s,
-                    NumWord::Small(v) => v,
-                };
-                return Some(Num {
-                    value: v,
-                    start: i,
-                    end: i + 2,
-                    words: true,
-                });
-            }
-            return None;
-        }
-        Some(Num {
-            value: total + current,
-            start: i,
-            end: j,
-            words: true,
-        })
-    }
+    value: f64,
+    high_value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&'static str>,
+    /// The hedge's tokens (written before the number, or after it when none is before).
+    hedge: Option<Range<usize>>,
+    shape: Shape,
+    num_start: usize,
+    num_end: usize,
+    /// Where to look back for a referent (before "over" in "homes over five years").
+    look_back: usize,
 }
 
 /// Extracts the quantities of one sentence, skipping tokens inside `taken` (dates and times).
@@ -338,19 +812,32 @@ pub(crate) fn extract(
         text,
         tokens: &s.tokens,
     };
+    let urls = url_ranges(text, &s.span);
     let inside = |i: usize| {
         let t = &s.tokens[i];
-        taken.iter().any(|r| t.start < r.end && r.start < t.end)
+        taken
+            .iter()
+            .chain(urls.iter())
+            .any(|r| t.start < r.end && r.start < t.end)
     };
     let mut facts: Vec<Fact> = Vec::new();
     let mut i = 0;
+    let mut floor = 0;
     while i < s.tokens.len() {
-        if inside(i) {
+        if inside(i) || !may_start(&c, i) {
             i += 1;
             continue;
         }
-        match read_quantity(&c, i, lex) {
-            Some(q) if !(q.start..q.end).any(inside) => {
+        if let Some(pieces) = pieces_at(&c, i) {
+            for (span, value) in pieces {
+                facts.push(piece_fact(&c, s, lex, i, span, value));
+            }
+            i += 1;
+            floor = i;
+            continue;
+        }
+        match read_quantity(&c, i, lex, floor) {
+            Some(q) if !(q.start..q.end).any(inside) && is_finite(&q) => {
                 let prev_end = facts.last().map_or(0, |f| f.span.end);
                 let mut fact = build_fact(&c, s, lex, &q);
                 if let FactValue::Quantity(qty) = &mut fact.detail {
@@ -371,6 +858,7 @@ pub(crate) fn extract(
                 }
                 facts.push(fact);
                 i = q.end;
+                floor = q.end;
             }
             _ => i += 1,
         }
@@ -378,353 +866,1191 @@ pub(crate) fn extract(
     facts
 }
 
-/// A quantity found at tokens `start..end` (hedge included).
-#[derive(Debug)]
-struct Found {
-    start: usize,
-    end: usize,
-    value: f64,
-    high_value: Option<f64>,
-    unit: Option<&'static str>,
-    hedge: Option<(String, Hedge)>,
-    num_start: usize,
-    num_end: usize,
+/// True when every number of a quantity is finite ("9^999" is not).
+fn is_finite(q: &Found) -> bool {
+    [Some(q.value), q.high_value, q.low, q.high]
+        .iter()
+        .flatten()
+        .all(|v| v.is_finite())
 }
 
-fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon) -> Option<Found> {
-    // Currency before the number: "£", "US$", "USD".
-    let (mut unit, num_at) = if let Some(code) = currency_symbol(c.raw(i)) {
-        (Some(code), i + 1)
-    } else if c.raw(i + 1) == "$" && c.glued(i) && dollar_prefix(c.raw(i)).is_some() {
-        (dollar_prefix(c.raw(i)), i + 2)
-    } else if let Some(code) = currency_code(c.raw(i)) {
-        (Some(code), i + 1)
-    } else {
-        (None, i)
+/// Byte ranges of web addresses in a sentence: numbers in them are not quantities.
+fn url_ranges(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[span.clone()];
+    if !s.contains("://") && !s.contains("www.") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (at, _) in s.match_indices("://").chain(s.match_indices("www.")) {
+        let start = s[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let end = s[at..]
+            .find(char::is_whitespace)
+            .map_or(s.len(), |p| at + p);
+        out.push(span.start + start..span.start + end);
+    }
+    out
+}
+
+/// A cheap test: can a quantity start at token `i`?
+fn may_start(c: &Cursor<'_>, i: usize) -> bool {
+    match c.kind(i) {
+        Some(TokenKind::Number | TokenKind::Symbol) => true,
+        Some(TokenKind::Punct) => {
+            let r = c.raw(i);
+            r == "."
+                || r.chars().all(is_dash)
+                || currency_symbol(r).is_some()
+                || numbers::vulgar(r).is_some()
+        }
+        Some(TokenKind::Word) => c.word(i).is_some_and(|w| {
+            w.len() <= 24
+                && (starts_number(c, i)
+                    || w.eq_ignore_ascii_case("a")
+                    || w.eq_ignore_ascii_case("an")
+                    || c.raw(i + 1) == "$"
+                    || (c.raw(i + 1) == "." && w.eq_ignore_ascii_case("u"))
+                    || currency_code(w).is_some()
+                    || million_code(w).is_some()
+                    || w == "Rs"
+                    || c.is_any(
+                        i,
+                        &[
+                            "minus",
+                            "negative",
+                            "half",
+                            "quarter",
+                            "age",
+                            "aged",
+                            "ages",
+                            "percent",
+                            "percents",
+                            "percentage",
+                            "per",
+                        ],
+                    ))
+        }),
+        None => false,
+    }
+}
+
+/// Numbers run together in one token ("22,24,26,31", "192.168.1.2", "three-nought-four"):
+/// each is a count of its own.
+fn pieces_at(c: &Cursor<'_>, i: usize) -> Option<Vec<(Range<usize>, f64)>> {
+    let raw = c.raw(i);
+    let base = c.tokens[i].start;
+    match c.kind(i)? {
+        TokenKind::Number if parse_digit_token(raw) == Some(DigitToken::List) => Some(
+            list_pieces(raw)
+                .map(|(r, v)| (base + r.start..base + r.end, v))
+                .collect(),
+        ),
+        TokenKind::Word if raw.contains(is_dash) => Some(
+            word_chain_pieces(raw)?
+                .into_iter()
+                .map(|(r, v)| (base + r.start..base + r.end, v))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// A plain count for one piece of a run-together token.
+fn piece_fact(
+    c: &Cursor<'_>,
+    s: &Sentence,
+    lex: &Lexicon,
+    i: usize,
+    span: Range<usize>,
+    value: f64,
+) -> Fact {
+    let q = Found {
+        start: i,
+        end: i + 1,
+        value,
+        high_value: None,
+        low: Some(value),
+        high: Some(value),
+        unit: None,
+        hedge: None,
+        shape: Shape::Exact,
+        num_start: i,
+        num_end: i + 1,
+        look_back: i,
     };
-    let ratio = ratio(c, i);
-    if let Some(found) = ratio {
-        return Some(found);
+    let mut fact = build_fact(c, s, lex, &q);
+    fact.raw = c.text[span.clone()].to_owned();
+    fact.span = span;
+    fact
+}
+
+/// Reads a quantity at token `i`, joining two one-sided hedges into one interval ("greater
+/// than 100 and smaller than 300").
+fn read_quantity(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Found> {
+    let f = read_one(c, i, lex, floor)?;
+    let open_up = f.low.is_some() && f.high.is_none();
+    let open_down = f.low.is_none() && f.high.is_some();
+    if !(open_up || open_down) {
+        return Some(f);
     }
-    if let Some(found) = fraction(c, i) {
-        return Some(found);
+    let mut k = f.end;
+    if c.raw(k) == "," {
+        k += 1;
     }
-    if unit.is_none()
-        && let Some(found) = hyphenated_unit(c, i)
+    if c.is_any(k, &["and", "but"]) {
+        k += 1;
+    }
+    let want = if open_up {
+        Hedge::AtMost
+    } else {
+        Hedge::AtLeast
+    };
+    let second = HEDGES
+        .iter()
+        .filter(|(_, h)| *h == want)
+        .find(|(phrase, _)| matches_at(c, k, phrase))
+        .and_then(|(phrase, _)| read_one(c, k + phrase.len(), lex, k));
+    let Some(g) = second else {
+        return Some(f);
+    };
+    let (low, high) = if open_up {
+        (f.low, g.high)
+    } else {
+        (g.low, f.high)
+    };
+    let units_agree = f.unit == g.unit || f.unit.is_none() || g.unit.is_none();
+    match (low, high) {
+        (Some(l), Some(h)) if l < h && units_agree && g.start == k && g.high != g.low => {
+            Some(Found {
+                end: g.end,
+                low,
+                high,
+                unit: f.unit.or(g.unit),
+                shape: Shape::Range,
+                high_value: Some(h),
+                value: l,
+                ..f
+            })
+        }
+        _ => Some(f),
+    }
+}
+
+/// The first part of a quantity: currency before the number, and where the number starts.
+struct Lead {
+    unit: Option<&'static str>,
+    factor: f64,
+    num_at: usize,
+    /// Tokens before the number that belong to the quantity ("age" in "age 87").
+    start: usize,
+}
+
+/// Currency written before a number: "£", "US$", "us $", "u.s $", "USD", "MAUD", "₿".
+fn lead(c: &Cursor<'_>, i: usize) -> Lead {
+    let plain = Lead {
+        unit: None,
+        factor: 1.0,
+        num_at: i,
+        start: i,
+    };
+    let money = |unit: &'static str, factor: f64, num_at: usize| Lead {
+        unit: Some(unit),
+        factor,
+        num_at,
+        start: i,
+    };
+    let raw = c.raw(i);
+    if let Some(code) = currency_symbol(raw) {
+        return money(code, 1.0, i + 1);
+    }
+    // "u.s $ 100", "U.S. $5".
+    if c.is(i, "u") && c.raw(i + 1) == "." && c.is(i + 2, "s") {
+        let k = if c.raw(i + 3) == "." { i + 4 } else { i + 3 };
+        if c.raw(k) == "$" {
+            return money("USD", 1.0, k + 1);
+        }
+    }
+    if c.raw(i + 1) == "$"
+        && c.kind(i) == Some(TokenKind::Word)
+        && let Some(code) = dollar_prefix(raw, c.glued(i))
     {
+        return money(code, 1.0, i + 2);
+    }
+    if let Some(code) = currency_code(raw)
+        && starts_number(c, i + 1)
+    {
+        return money(code, 1.0, i + 1);
+    }
+    // "Rs 500", "Rs. 5 crore".
+    if raw == "Rs" {
+        let k = if c.raw(i + 1) == "." { i + 2 } else { i + 1 };
+        if starts_number(c, k) {
+            return money("INR", 1.0, k);
+        }
+    }
+    if let Some(code) = million_code(raw)
+        && starts_number(c, i + 1)
+    {
+        return money(code, 1e6, i + 1);
+    }
+    // "age 87", "aged 40", "the ages of 40 and 69".
+    if c.is_any(i, &["age", "aged", "ages"]) {
+        let k = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if c.kind(k) == Some(TokenKind::Number) {
+            return Lead {
+                unit: Some("year"),
+                factor: 1.0,
+                num_at: k,
+                start: i,
+            };
+        }
+    }
+    plain
+}
+
+/// Reads one quantity at token `i` (its hedge found before `i`, not before `floor`).
+fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Found> {
+    if let Some(found) = percent_of(c, i) {
         return Some(found);
     }
-    let num = c.number(num_at)?;
-    if !is_quantity_context(c, &num, unit.is_some(), lex) {
+    let lead = lead(c, i);
+    if lead.unit.is_none() {
+        if let Some(found) = ratio(c, i, floor) {
+            return Some(found);
+        }
+        if let Some(found) = hyphenated_unit(c, i, floor) {
+            return Some(found);
+        }
+    }
+    // "between 20 and 30", "between the ages of 40 and 69": where "between" is.
+    let between_at = match lead.start {
+        k if k > 0 && c.is(k - 1, "between") => Some(k - 1),
+        k if k > 1 && lead.unit == Some("year") && c.is(k - 1, "the") && c.is(k - 2, "between") => {
+            Some(k - 2)
+        }
+        _ => None,
+    };
+    let between = between_at.is_some();
+    let num = numbers::read(c, lead.num_at, between)?;
+    let money = lead.unit.is_some_and(is_money);
+    let age_lead = lead.unit == Some("year");
+    if !is_quantity_context(c, &num, lead.unit.is_some(), lex) {
         return None;
     }
-    let mut value = num.value;
+    let mut value = num.value * lead.factor;
+    let mut unit = lead.unit;
     let mut j = num.end;
-    // Scale: "330million", "4.7m", "1.2 billion".
-    if let Some(scale) = c.word(j).and_then(scale_word) {
-        let glued_only = c.raw(j).len() <= 2;
-        if !glued_only || c.glued(j - 1) {
-            value *= scale;
-            j += 1;
+    let mut scaled = num.scaled;
+    // Lower-case "m" glued to digits: millions or metres.
+    if !scaled && !num.words && c.raw(j) == "m" && c.glued(j - 1) {
+        if c.glued(j) && matches!(c.raw(j + 1), "2" | "²" | "3" | "³") {
+            // "24703m2".
+            unit = Some(if matches!(c.raw(j + 1), "2" | "²") {
+                "m2"
+            } else {
+                "m3"
+            });
+            j += 2;
+        } else {
+            match glued_m(c, &num, j, money) {
+                Some(true) => {
+                    value *= 1e6;
+                    scaled = true;
+                    j += 1;
+                }
+                Some(false) => {
+                    unit = Some("m");
+                    j += 1;
+                }
+                None => return None,
+            }
         }
     }
-    let mut high_value = None;
-    // Ranges: "2-5", "between 2 and 5", "2 to 5".
-    if (c.raw(j) == "-"
-        || c.raw(j) == "\u{2013}"
-        || c.is(j, "to")
-        || (c.is(j, "and") && c.is(num.start.wrapping_sub(1), "between")))
-        && c.tokens.get(j + 1).is_some_and(|t| {
-            t.kind == TokenKind::Number || currency_symbol(t.text(c.text)).is_some()
-        })
+    // "$1.2 bn", "US$ 1MM": a scale after a currency sign.
+    if money
+        && !scaled
+        && let Some(s) = c.word(j).and_then(scale_after)
     {
-        let k = if currency_symbol(c.raw(j + 1)).is_some() {
-            j + 2
-        } else {
-            j + 1
-        };
-        if let Some(hi) = c.number(k) {
-            let mut hv = hi.value;
-            let mut e = hi.end;
-            if let Some(scale) = c.word(e).and_then(scale_word) {
-                hv *= scale;
-                e += 1;
-            } else if value != num.value {
-                hv *= value / num.value;
-            }
-            // "2012–13" is a season, not a range.
-            let season = !num.words && c.raw(num.start).len() == 4 && c.raw(k).len() == 2;
-            if season {
-                return None;
-            }
-            if hv > value {
-                high_value = Some(hv);
-                j = e;
-            }
+        value *= s;
+        scaled = true;
+        j += 1;
+    }
+    // Ranges: "2-5", "between 2 and 5", "2 to 5", "from 10 to 20", "10~20", "5k-20k".
+    let mut high_value = None;
+    let mut from = None;
+    if !scaled
+        && !num.words
+        && c.glued(j - 1)
+        && let Some((s, hv)) = c.word(j).and_then(scaled_range_word)
+    {
+        value *= s;
+        high_value = Some(hv);
+        scaled = true;
+        j += 1;
+    } else if (unit.is_none() || money || age_lead)
+        && let Some(r) = range_end(
+            c,
+            &num,
+            lead.start,
+            j,
+            value,
+            scaled,
+            between,
+            lead.unit.filter(|u| is_money(u)),
+        )
+    {
+        value *= r.low_scale;
+        scaled |= r.low_scale != 1.0;
+        high_value = Some(r.high);
+        j = r.end;
+        if lead.start > 0 && c.is(lead.start - 1, "from") {
+            from = Some(lead.start - 1);
         }
+    }
+    // "half a mile", "half an hour".
+    if num.article
+        && c.is(num.start, "half")
+        && c.is_any(j, &["a", "an"])
+        && c.word(j + 1)
+            .and_then(unit_word)
+            .is_some_and(|u| !matches!(u, "percent" | "deg"))
+    {
+        j += 1;
     }
     // Units after the number.
-    if unit.is_none() {
-        if c.raw(j) == "%" {
-            unit = Some("percent");
-            j += 1;
-        } else if c.is(j, "per") && c.is(j + 1, "cent") {
-            unit = Some("percent");
-            j += 2;
-        } else if c.raw(j) == "°" {
-            let u = match c.raw(j + 1) {
-                "C" => Some("C"),
-                "F" => Some("F"),
-                _ => None,
-            };
-            unit = u.or(Some("C"));
-            j += if u.is_some() { 2 } else { 1 };
-        } else if c.is(j, "degrees") {
-            unit = match c.lower(j + 1).as_str() {
-                "celsius" | "c" => Some("C"),
-                "fahrenheit" | "f" => Some("F"),
-                _ => None,
-            };
-            if unit.is_some() {
-                j += 2;
+    let mut cents_ok = money && !scaled;
+    if unit.is_none() || age_lead {
+        match unit_after(c, &num, j, value) {
+            Some(read) if !age_lead || read.unit == "year" => {
+                unit = Some(read.unit);
+                value = value * read.factor + read.add;
+                if let Some(hv) = high_value.as_mut() {
+                    *hv *= read.factor;
+                }
+                cents_ok = is_money(read.unit) && read.factor == 1.0 && !scaled;
+                j = read.end;
             }
-        } else if let Some(code) = c.word(j).and_then(currency_word) {
-            unit = Some(code);
-            j += 1;
-        } else if let Some(code) = currency_code(c.raw(j)) {
-            unit = Some(code);
-            j += 1;
-        } else if c
-            .word(j)
-            .is_some_and(|w| matches!(w, "km" | "kilometres" | "kilometers"))
-            && c.raw(j + 1) == "/"
-            && c.is(j + 2, "h")
-        {
-            unit = Some("km/h");
-            j += 3;
-        } else if c.raw(j) == "-" && c.glued(j - 1) && c.word(j + 1).and_then(unit_word).is_some() {
-            unit = c.word(j + 1).and_then(unit_word);
-            j += 2;
-        } else if let Some(u) = c.word(j).and_then(unit_word) {
-            unit = Some(u);
-            j += 1;
-            if c.is(j, "per") && c.is(j + 1, "hour") {
-                unit = Some(if u == "km" { "km/h" } else { "mph" });
-                j += 2;
+            Some(_) => {}
+            None if num.share && !age_lead => {
+                unit = Some("percent");
+                value *= 100.0;
             }
-        } else if c
-            .word(j)
-            .is_some_and(|w| w.eq_ignore_ascii_case("m") && c.glued(j - 1))
+            None => {}
+        }
+        // "$5-10 million", "5-10 million dollars": the scale after the range.
+        if unit.is_some_and(is_money)
+            && !scaled
+            && let Some(s) = c.word(j).and_then(scale_after)
         {
-            unit = Some("m");
-            j += 1;
-        } else if c
-            .word(j)
-            .is_some_and(|w| w.eq_ignore_ascii_case("c") || w.eq_ignore_ascii_case("f"))
-            && c.glued(j - 1)
-        {
-            unit = Some(if c.is(j, "c") { "C" } else { "F" });
+            value *= s;
+            if let Some(hv) = high_value.as_mut() {
+                *hv *= s;
+            }
+            cents_ok = false;
             j += 1;
         }
-        // Hyphenated words: "seven-year", "10-mile" are read by `number_words` only when every
-        // part is a number word, so handle "seven-year" here.
     }
-    if let Some(code) = unit
-        && code.len() == 3
-        && code.chars().all(|ch| ch.is_ascii_uppercase())
-        && c.word(j).and_then(scale_word).is_some()
+    // A capital letter glued to the digits makes a name: "5G", "3D", "the 13F filing".
+    if unit.is_none()
+        && j == num.end
+        && c.glued(j - 1)
+        && c.word(j)
+            .is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
     {
-        // "$1.2 bn" after a currency symbol.
-        if let Some(scale) = c.word(j).and_then(scale_word) {
-            value *= scale;
-            if let Some(h) = high_value.as_mut() {
-                *h *= scale;
-            }
-            j += 1;
-        }
+        return None;
+    }
+    // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 USD 50".
+    if cents_ok
+        && value.fract() == 0.0
+        && high_value.is_none()
+        && let Some((cents, e)) = cents_after(c, j)
+    {
+        value += cents / 100.0;
+        j = e;
+    }
+    // Negative temperatures written "- 20 degrees fahrenheit".
+    let mut start0 = from.unwrap_or(lead.start);
+    if matches!(unit, Some("C" | "F" | "K"))
+        && num.value > 0.0
+        && start0 == num.start
+        && num.start >= 1
+        && c.raw(num.start - 1) == "-"
+        && (num.start < 2 || c.kind(num.start - 2) != Some(TokenKind::Number))
+    {
+        value = -value;
+        start0 = num.start - 1;
+    }
+    // Ages in apposition: "Kimeli, 26, broke away".
+    if unit.is_none() && is_apposed_age(c, &num, j) {
+        unit = Some("year");
     }
     // "magnitude 6.4", "6.4-magnitude".
     if unit.is_none() {
         if num.start > 0 && c.is(num.start - 1, "magnitude") {
             unit = Some("magnitude");
-        } else if c.raw(j) == "-" && c.is(j + 1, "magnitude") {
+        } else if c.raw(j) == "-" && c.glued(j - 1) && c.is(j + 1, "magnitude") {
             unit = Some("magnitude");
             j += 2;
         }
     }
-    let (start, mut hedge) = hedge_before(c, i);
-    // Hedges after the number: "30 grams or more", "65 and over".
-    if hedge.is_none() {
-        let after = format!("{} {}", c.lower(j), c.lower(j + 1));
-        let h = match after.as_str() {
-            "or more" | "or over" | "and over" | "or above" => Some(Hedge::AtLeast),
-            "or less" | "or fewer" | "or under" => Some(Hedge::AtMost),
-            _ => None,
-        };
-        if let Some(h) = h {
-            hedge = Some((format!("{} {}", c.raw(j), c.raw(j + 1)), h));
+    // Ages: "five years old", "3 years of age".
+    if unit.is_some_and(is_duration) {
+        if c.is(j, "old") {
+            j += 1;
+        } else if c.is(j, "of") && c.is(j + 1, "age") {
             j += 2;
         }
     }
+    let hedge_pre = if from.is_some() || between {
+        None
+    } else {
+        hedge_before(c, start0, floor)
+    };
+    // "a third", a bare "half": shares need an object or a hedge ("half of them", "more than
+    // half"), not a noun ("a third time", "the second half").
+    if num.article && unit == Some("percent") {
+        let half = c.is(num.start, "half");
+        let object = c.is_any(
+            j,
+            &["of", "the", "their", "its", "his", "her", "our", "all"],
+        ) || !matches!(c.kind(j), Some(TokenKind::Word));
+        if !(object || (half && hedge_pre.is_some())) || (half && c.is(j, "past")) {
+            return None;
+        }
+        let after_determiner = num.start > 0
+            && c.is_any(
+                num.start - 1,
+                &[
+                    "the", "first", "second", "third", "last", "this", "that", "each", "every",
+                    "in", "a",
+                ],
+            );
+        if half && after_determiner {
+            return None;
+        }
+    }
+    let mut hedge_tokens = hedge_pre.as_ref().map(|(r, _)| r.clone());
+    let mut kind = hedge_pre.as_ref().map(|(_, h)| *h);
+    if let Some((r, h)) = hedge_after(c, j) {
+        j = r.end;
+        if hedge_tokens.is_none() {
+            hedge_tokens = Some(r);
+        }
+        kind = Some(h);
+    } else if matches!(kind, Some(Hedge::AtLeast | Hedge::AtMost))
+        && c.is(j, "or")
+        && c.is(j + 1, "equal")
+        && !starts_number(c, j + 2)
+        && !(c.is(j + 2, "to") && starts_number(c, j + 3))
+    {
+        // "less than 5000 or equal (to)".
+        j += if c.is(j + 2, "to") { 3 } else { 2 };
+    }
+    let mut start = hedge_tokens
+        .as_ref()
+        .filter(|r| r.start < start0)
+        .map_or(start0, |r| r.start);
+    if let Some(f) = from {
+        hedge_tokens = Some(f..f + 1);
+    }
+    // "over seven years" spans a period rather than hedging it.
+    let mut look_back = None;
+    if kind == Some(Hedge::AtLeast)
+        && unit.is_some_and(is_duration)
+        && hedge_tokens
+            .as_ref()
+            .is_some_and(|r| r.len() == 1 && c.is(r.start, "over"))
+    {
+        look_back = hedge_tokens.as_ref().map(|r| r.start);
+        kind = None;
+        hedge_tokens = None;
+        start = start0;
+    }
+    if let Some(b) = between_at {
+        // "between 20 and 30"; "between 190 km2" with no second figure reads as "about".
+        start = b;
+        hedge_tokens = Some(start..start + 1);
+        if high_value.is_none() {
+            kind = Some(Hedge::About);
+        }
+    }
+    let (low, high, shape) = interval(value, high_value, kind);
     Some(Found {
         start,
         end: j,
         value,
         high_value,
+        low,
+        high,
         unit,
-        hedge,
+        hedge: hedge_tokens,
+        shape,
         num_start: num.start,
         num_end: num.end,
+        look_back: look_back.unwrap_or(start),
     })
 }
 
-/// "seven-year", "ten-mile": a number word joined to a unit by a hyphen.
-fn hyphenated_unit(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    let w = c.word(i)?;
-    let parts: Vec<&str> = w.split(is_dash).collect();
-    let unit_at = parts.iter().position(|p| unit_word(p).is_some())?;
-    if unit_at == 0 || !parts[..unit_at].iter().all(|p| number_word(p).is_some()) {
+/// True for an age after a name between commas: "Kimeli, 26, broke away" (not "May 17,").
+fn is_apposed_age(c: &Cursor<'_>, num: &Num, j: usize) -> bool {
+    const CALENDAR: [&str; 19] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    num.start >= 2
+        && num.end == num.start + 1
+        && !num.words
+        && num.value.fract() == 0.0
+        && (1.0..=120.0).contains(&num.value)
+        && c.raw(num.start - 1) == ","
+        && c.raw(j) == ","
+        && c.word(num.start - 2).is_some_and(|w| {
+            crate::text::is_capitalized(w) && !CALENDAR.iter().any(|m| m.eq_ignore_ascii_case(w))
+        })
+}
+
+/// The interval and display shape of a value, its range end and its hedge.
+fn interval(
+    value: f64,
+    high_value: Option<f64>,
+    hedge: Option<Hedge>,
+) -> (Option<f64>, Option<f64>, Shape) {
+    let hv = high_value.unwrap_or(value);
+    let (low, high, shape) = match hedge {
+        None | Some(Hedge::Exact) => (
+            Some(value),
+            Some(hv),
+            if high_value.is_some() {
+                Shape::Range
+            } else {
+                Shape::Exact
+            },
+        ),
+        Some(Hedge::AtLeast) => (Some(value), None, Shape::AtLeast),
+        Some(Hedge::AtMost) => (None, Some(hv), Shape::AtMost),
+        Some(Hedge::Nearly) => (Some(value * (1.0 - ABOUT)), Some(hv), Shape::Nearly),
+        // A range already says how uncertain it is: "about 40-50" is 40 to 50.
+        Some(Hedge::About) if high_value.is_some() => (Some(value), Some(hv), Shape::Range),
+        Some(Hedge::About) => (
+            Some(value * (1.0 - ABOUT)),
+            Some(value * (1.0 + ABOUT)),
+            Shape::About,
+        ),
+    };
+    // Negative values: keep low below high.
+    match (low, high) {
+        (Some(l), Some(h)) if l > h => (Some(h), Some(l), shape),
+        _ => (low, high, shape),
+    }
+}
+
+/// Decides what "m" glued to a bare number means: `Some(true)` millions ("1.2m kettles"),
+/// `Some(false)` metres ("1.8m tall", "a 10m wave"), `None` when nothing tells.
+fn glued_m(c: &Cursor<'_>, num: &Num, j: usize, money: bool) -> Option<bool> {
+    if money {
+        return Some(true);
+    }
+    let next = j + 1;
+    if c.word(next).is_some_and(is_measure_word) || (c.raw(next) == "-" && c.glued(j)) {
+        return Some(false);
+    }
+    if num.start > 0 && c.is_any(num.start - 1, &["a", "an", "the"]) {
+        return Some(false);
+    }
+    if c.word(next).is_some_and(|w| {
+        w.chars().all(|ch| ch.is_alphabetic()) && !matches!(w, "is" | "was" | "are" | "were")
+    }) {
+        return Some(true);
+    }
+    // Measures come together: "100t and … 48m", "1m is equal to 10 dm".
+    let other_measure = (0..c.len()).any(|k| {
+        k != j
+            && k > 0
+            && c.kind(k - 1) == Some(TokenKind::Number)
+            && (c
+                .word(k)
+                .and_then(unit_word)
+                .is_some_and(|u| kind_of(u) != "other" && !is_money(u))
+                || (c.glued(k - 1) && c.word(k).and_then(glued_unit).is_some()))
+    });
+    other_measure.then_some(false)
+}
+
+/// The rest of a range written in one word after digits: "k-20k" in "5k-20k", "bn-2bn".
+/// Returns the scale of the first figure and the second figure.
+fn scaled_range_word(w: &str) -> Option<(f64, f64)> {
+    let (left, right) = w.split_once(is_dash)?;
+    let s1 = scale_after(left).filter(|_| left != "m")?;
+    let digits = right.bytes().take_while(u8::is_ascii_digit).count();
+    let v: f64 = right[..digits].parse().ok()?;
+    let rest = &right[digits..];
+    let s2 = if rest.is_empty() {
+        s1
+    } else {
+        scale_after(rest).filter(|_| rest != "m")?
+    };
+    Some((s1, v * s2))
+}
+
+/// The end of a range after a number: "-5", " to 5", " and 5" after "between", "~5".
+struct RangeEnd {
+    /// Scale for the first figure when only the second wrote it ("2-5 million").
+    low_scale: f64,
+    /// The second figure, scaled.
+    high: f64,
+    /// The token after it.
+    end: usize,
+}
+
+/// Reads the end of a range at token `j` after the number `num` (worth `value` with its scale;
+/// `scaled` when it has one). `lead_start` is the quantity's first token (before a currency
+/// sign), `currency` its currency.
+#[allow(clippy::too_many_arguments)]
+fn range_end(
+    c: &Cursor<'_>,
+    num: &Num,
+    lead_start: usize,
+    j: usize,
+    value: f64,
+    scaled: bool,
+    between: bool,
+    currency: Option<&'static str>,
+) -> Option<RangeEnd> {
+    let r = c.raw(j);
+    let dash = r == "-" || r == "\u{2013}" || r == "~";
+    let symmetric = (c.glued(j - 1) && c.glued(j)) || (c.spaced(j - 1) && c.spaced(j));
+    let word = c.is_any(j, &["to", "through", "thru"]) || (between && c.is(j, "and"));
+    if !((dash && symmetric) || word) {
         return None;
     }
-    let value =
-        parts[..unit_at]
-            .iter()
-            .filter_map(|p| number_word(p))
-            .fold(0.0, |acc, n| match n {
-                NumWord::Small(v) => acc + v,
-                NumWord::Hundred => acc.max(1.0) * 100.0,
-                NumWord::Scale(s) => acc.max(1.0) * s,
-            });
-    let (start, hedge) = hedge_before(c, i);
+    // Phone numbers and codes: "+1-222-2222", "222-2222-2222".
+    let chain_after = |k: usize| c.glued(k) && matches!(c.raw(k + 1), "-" | "/") && c.glued(k + 1);
+    let chain_before = num.start >= 2
+        && matches!(c.raw(num.start - 1), "-" | "/")
+        && c.glued(num.start - 1)
+        && c.glued(num.start - 2)
+        && c.kind(num.start - 2) == Some(TokenKind::Number);
+    if dash && chain_before {
+        return None;
+    }
+    // "rose from 14 to 31": two figures.
+    if lead_start >= 2
+        && c.is(lead_start - 1, "from")
+        && c.word(lead_start - 2).is_some_and(is_change_verb)
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    if let Some(sym) = currency_symbol(c.raw(k)) {
+        if currency.is_some_and(|u| u != sym) {
+            return None;
+        }
+        k += 1;
+    }
+    let hi = numbers::read(c, k, false)?;
+    if hi.share || hi.value < 0.0 {
+        return None;
+    }
+    let mut e = hi.end;
+    // The second figure's own scale: read with it ("10 million"), or after it ("5-10m").
+    let mut hi_scale = if hi.scaled {
+        c.word(e - 1).and_then(scale_after).unwrap_or(1.0)
+    } else {
+        1.0
+    };
+    if !hi.scaled
+        && !hi.words
+        && let Some(s) = c.word(e).and_then(scale_after)
+    {
+        let million = c.raw(e) != "m"
+            || currency.is_some()
+            || (c.glued(e - 1) && glued_m(c, &hi, e, false) == Some(true));
+        if million {
+            hi_scale = s;
+            e += 1;
+        }
+    }
+    let hi_raw = if hi.scaled {
+        hi.value / hi_scale
+    } else {
+        hi.value
+    };
+    let mut high = hi_raw * hi_scale;
+    let mut low_scale = 1.0;
+    if hi_scale != 1.0 && !scaled && num.value < hi_raw {
+        // "2-5 million": the scale is the first figure's too ("500 to 2 million" is not).
+        low_scale = hi_scale;
+    } else if hi_scale == 1.0 && scaled && num.value != 0.0 {
+        // "£5m-6": the first figure's scale carries over.
+        high *= value / num.value;
+    }
+    // "2012–13" is a season, not a range.
+    let season = !num.words && c.raw(num.start).len() == 4 && c.raw(k).len() == 2;
+    if season || (dash && chain_after(e - 1)) {
+        return None;
+    }
+    (high > value * low_scale).then_some(RangeEnd {
+        low_scale,
+        high,
+        end: e,
+    })
+}
+
+/// A unit read after a number.
+struct UnitRead {
+    /// The unit's symbol.
+    unit: &'static str,
+    /// Factor to the unit's main form ("cents" are 0.01 dollars).
+    factor: f64,
+    /// Added after the factor ("5 ft 2 in" adds 2/12 ft).
+    add: f64,
+    /// The token after the unit.
+    end: usize,
+}
+
+/// A unit or currency after a number at token `j`.
+fn unit_after(c: &Cursor<'_>, num: &Num, j: usize, value: f64) -> Option<UnitRead> {
+    let (unit, factor, end) = unit_after_inner(c, num, j, value)?;
+    let mut read = UnitRead {
+        unit,
+        factor,
+        add: 0.0,
+        end,
+    };
+    // "5 ft 2 in", "5 feet and 2 inches".
+    if unit == "ft" {
+        let k = if c.is(end, "and") { end + 1 } else { end };
+        if let Some(inches) = plain_small(c, k)
+            && c.is_any(k + 1, &["in", "inch", "inches"])
+        {
+            read.add = inches / 12.0;
+            read.end = k + 2;
+        }
+    }
+    Some(read)
+}
+
+/// The unit reader proper (without the inches of "5 ft 2 in").
+fn unit_after_inner(
+    c: &Cursor<'_>,
+    num: &Num,
+    j: usize,
+    value: f64,
+) -> Option<(&'static str, f64, usize)> {
+    let raw = c.raw(j);
+    if raw.is_empty() {
+        return None;
+    }
+    let glued = c.glued(j - 1);
+    if raw == "%" {
+        return Some(("percent", 1.0, j + 1));
+    }
+    if c.is(j, "per") && c.is(j + 1, "cent") {
+        return Some(("percent", 1.0, j + 2));
+    }
+    // Degrees: "30°C", "40 deg celsius", "100.2 degrees farenheit"; bare degrees name no
+    // scale.
+    if matches!(raw, "°" | "º") || c.is_any(j, &["degree", "degrees", "deg"]) {
+        let mut k = j + 1;
+        if c.raw(k) == "." && c.is_any(j, &["deg"]) {
+            k += 1;
+        }
+        let scale = match c.raw(k) {
+            "C" | "c" => Some("C"),
+            "F" | "f" => Some("F"),
+            "K" => Some("K"),
+            w => unit_word(w).filter(|u| matches!(*u, "C" | "F" | "K")),
+        };
+        return Some(match scale {
+            Some(s) => (s, 1.0, k + 1),
+            None => (bare_degrees(c, c.tokens[j].start), 1.0, j + 1),
+        });
+    }
+    // Currency after the amount: "10 €", "100₾", "50 dollar", "10 us dollar", "30 MUSD".
+    if let Some(code) = currency_symbol(raw) {
+        // "1 $10 bill": a sign glued to the next number is that number's.
+        if c.glued(j) && c.kind(j + 1) == Some(TokenKind::Number) {
+            return None;
+        }
+        return Some((code, 1.0, j + 1));
+    }
+    if let Some(code) = million_code(raw) {
+        return Some((code, 1e6, j + 1));
+    }
+    if let Some(code) = currency_code(raw)
+        // "3 USD50": the code belongs to the number glued after it.
+        && !(c.glued(j) && c.kind(j + 1) == Some(TokenKind::Number))
+    {
+        return Some((code, 1.0, j + 1));
+    }
+    if let Some((code, f, n)) = currency_name_at(c, j) {
+        let pounds = c.is_any(j + n - 1, &["pound", "pounds"]) && code == "GBP";
+        if pounds && weight_context(c, num.start) {
+            return Some(("lb", 1.0, j + n));
+        }
+        return Some((code, f, j + n));
+    }
+    // Glued letters: "415p" pence, "11c" cents, "30C" Celsius, "107.2F", "100t", "5l".
+    if glued && c.kind(j) == Some(TokenKind::Word) {
+        match raw {
+            "p" if value.fract() == 0.0 && !c.glued(j) => return Some(("GBP", 0.01, j + 1)),
+            "c" if !c.glued(j) => return Some(("USD", 0.01, j + 1)),
+            "C" | "F" if !(c.glued(j) && c.raw(j + 1) == "/") => {
+                // "30C", "107.2F"; not "Boeing 777F", "the 13F filing", "13F be filed".
+                let named = num.start > 1
+                    && c.word(num.start - 1)
+                        .is_some_and(crate::text::is_capitalized);
+                let next_ok = match c.word(j + 1) {
+                    None => true,
+                    Some(_) if raw == "C" => c.is_any(j + 1, &AFTER_TEMPERATURE),
+                    Some(_) => false,
+                };
+                if !named && (num.decimal || next_ok || temperature_context(c)) {
+                    return Some((if raw == "C" { "C" } else { "F" }, 1.0, j + 1));
+                }
+                return None;
+            }
+            _ => {
+                if let Some(u) = glued_unit(raw)
+                    && !(c.glued(j) && c.kind(j + 1) == Some(TokenKind::Number))
+                {
+                    return Some((u, 1.0, j + 1));
+                }
+            }
+        }
+    }
+    // "68-ounce", "12-cent", "90-year-old", "6-foot".
+    if raw == "-" && glued && c.glued(j) {
+        let w = c.word(j + 1)?;
+        let first = w.split(is_dash).next().unwrap_or(w);
+        if let Some(u) = unit_word(first).filter(|u| *u != "deg") {
+            return Some((u, 1.0, j + 2));
+        }
+        if let Some((code, f)) = currency_noun(first) {
+            return Some((code, f, j + 2));
+        }
+        return None;
+    }
+    // Units in brackets: "20 (kg)", "20 [kg]".
+    if let Some(close) = match raw {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    } {
+        let u = c.word(j + 1).and_then(unit_word)?;
+        return (c.raw(j + 2) == close && c.glued(j) && c.glued(j + 1)).then_some((u, 1.0, j + 3));
+    }
+    // "square metres", "sq km", "cubic feet", "metric tons".
+    let mut k = j;
+    let power: u8 = if c.is_any(j, &["square", "sq"]) {
+        k += if c.raw(j + 1) == "." { 2 } else { 1 };
+        2
+    } else if c.is(j, "cubic") || c.is(j, "cu") {
+        k += 1;
+        3
+    } else {
+        if c.is_any(j, &["metric", "short", "long"])
+            && c.word(j + 1).and_then(unit_word) == Some("t")
+        {
+            k += 1;
+        }
+        1
+    };
+    let w = c.word(k)?;
+    let mut u = unit_word(w).or_else(|| (w == "m").then_some("m"))?;
+    // "24703 m212", "A4": letters glued to more digits are a code.
+    if c.glued(k) && c.kind(k + 1) == Some(TokenKind::Number) && !matches!(c.raw(k + 1), "2" | "3")
+    {
+        return None;
+    }
+    if u == "deg" || (u == "percent" && power != 1) {
+        return None;
+    }
+    let mut e = k + 1;
+    if power > 1 {
+        u = power_of(u, power)?;
+    } else if c.glued(k) && matches!(c.raw(e), "2" | "²" | "3" | "³") {
+        // "km2", "24703m2", "m³".
+        let p = if matches!(c.raw(e), "2" | "²") { 2 } else { 3 };
+        if let Some(sq) = power_of(u, p) {
+            u = sq;
+            e += 1;
+        }
+    }
+    // Speeds: "miles per hour", "miles an hour", "km/h", "km/hr", "centimeters/millisecond".
+    if matches!(u, "mi" | "km" | "m" | "cm") {
+        let per =
+            c.is_any(e, &["per", "an", "a"]) || (c.raw(e) == "/" && c.glued(e - 1) && c.glued(e));
+        let per = per.then_some(e + 1);
+        if let Some(p) = per
+            && let Some(s) = c.word(p).and_then(time_unit).and_then(|t| speed(u, t))
+        {
+            return Some((s, 1.0, p + 1));
+        }
+    }
+    Some((u, 1.0, e))
+}
+
+/// A whole number below 100 at token `k` in digits.
+fn plain_small(c: &Cursor<'_>, k: usize) -> Option<f64> {
+    if c.kind(k) != Some(TokenKind::Number) {
+        return None;
+    }
+    let v: f64 = c.raw(k).parse().ok()?;
+    (v < 100.0 && v.fract() == 0.0).then_some(v)
+}
+
+/// Cents after an amount of money: "50 cents", "and forty-five cents", "50" at the end of the
+/// amount ("15 dollars 50."). Returns the cents and the next token.
+fn cents_after(c: &Cursor<'_>, j: usize) -> Option<(f64, usize)> {
+    let k = if c.is(j, "and") { j + 1 } else { j };
+    let n = numbers::read(c, k, false)?;
+    if n.value <= 0.0 || n.value >= 100.0 || n.value.fract() != 0.0 || n.share || n.scaled {
+        return None;
+    }
+    if c.word(n.end).is_some_and(is_subunit) {
+        return Some((n.value, n.end + 1));
+    }
+    // Without a subunit word the number must end the amount: nothing counted after it.
+    let ends = match c.kind(n.end) {
+        None => true,
+        Some(TokenKind::Punct) => currency_symbol(c.raw(n.end)).is_none(),
+        Some(TokenKind::Word) => c.is_any(n.end, &["and", "more", "less", "or"]),
+        _ => false,
+    };
+    ends.then_some((n.value, n.end))
+}
+
+/// "percent of 10", "per cent of twenty-two": the unit before the number.
+fn percent_of(c: &Cursor<'_>, i: usize) -> Option<Found> {
+    let k = if c.is_any(i, &["percent", "percents", "percentage"]) {
+        i + 1
+    } else if c.is(i, "per") && c.is(i + 1, "cent") {
+        i + 2
+    } else {
+        return None;
+    };
+    if i > 0 && (c.kind(i - 1) == Some(TokenKind::Number) || starts_number(c, i - 1))
+        || !c.is(k, "of")
+    {
+        return None;
+    }
+    let n = numbers::read(c, k + 1, false)?;
+    Some(Found {
+        start: i,
+        end: n.end,
+        value: n.value,
+        high_value: None,
+        low: Some(n.value),
+        high: Some(n.value),
+        unit: Some("percent"),
+        hedge: None,
+        shape: Shape::Exact,
+        num_start: n.start,
+        num_end: n.end,
+        look_back: i,
+    })
+}
+
+/// "seven-year", "ten-mile", "one-yen": a number word joined to a unit by a hyphen.
+fn hyphenated_unit(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
+    let w = c.word(i)?;
+    if !w.contains(is_dash) {
+        return None;
+    }
+    let (value, n) = leading_number_parts(w)?;
+    let rest = w.split(is_dash).nth(n)?;
+    let (unit, factor) = match unit_word(rest) {
+        Some(u) if u != "deg" && u != "percent" => (u, 1.0),
+        _ => currency_noun(rest)?,
+    };
+    let value = value * factor;
+    let (hedge, kind) = match hedge_before(c, i, floor) {
+        Some((r, h)) => (Some(r), Some(h)),
+        None => (None, None),
+    };
+    let (low, high, shape) = interval(value, None, kind);
+    let start = hedge.as_ref().map_or(i, |r| r.start);
     Some(Found {
         start,
         end: i + 1,
         value,
         high_value: None,
-        unit: unit_word(parts[unit_at]),
+        low,
+        high,
+        unit: Some(unit),
         hedge,
+        shape,
         num_start: i,
         num_end: i + 1,
+        look_back: start,
     })
 }
 
-/// "one in 10", "1 in 5" as a percentage.
-fn ratio(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    let a = c.number(i)?;
-    if !c.is(a.end, "in") {
+/// "one in 10", "1 out of 5", "one over three" as a percentage; "2000 over 3" as a number.
+fn ratio(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
+    let a = numbers::read(c, i, false)?;
+    if a.share || a.scaled {
         return None;
     }
-    let b = c.number(a.end + 1)?;
-    if b.value == 0.0 || a.value >= b.value {
+    let (k, over) = if c.is(a.end, "in") {
+        (a.end + 1, false)
+    } else if c.is(a.end, "out") && c.is(a.end + 1, "of") {
+        (a.end + 2, false)
+    } else if c.is(a.end, "over") {
+        (a.end + 1, true)
+    } else {
+        return None;
+    };
+    let b = numbers::read(c, k, false)?;
+    if b.value <= 0.0 || b.share || b.value.fract() != 0.0 || is_year(c, &b) {
         return None;
     }
-    let (start, hedge) = hedge_before(c, i);
+    if over {
+        // "over" divides only when nothing is counted: "$2000 over 3 years" is a period.
+        if c.kind(b.end) == Some(TokenKind::Word) || c.kind(b.end) == Some(TokenKind::Symbol) {
+            return None;
+        }
+    } else if a.value >= b.value
+        || a.value < 0.0
+        || c.word(b.end)
+            .and_then(unit_word)
+            .is_some_and(|u| u != "percent")
+    {
+        // "one in 5 years" is no share.
+        return None;
+    }
+    let share = a.value / b.value;
+    let (value, unit) = if share.abs() <= 1.0 {
+        (100.0 * share, Some("percent"))
+    } else {
+        (share, None)
+    };
+    let (hedge, kind) = match hedge_before(c, i, floor) {
+        Some((r, h)) => (Some(r), Some(h)),
+        None => (None, None),
+    };
+    let (low, high, shape) = interval(value, None, kind);
+    let start = hedge.as_ref().map_or(i, |r| r.start);
     Some(Found {
         start,
         end: b.end,
-        value: round2(100.0 * a.value / b.value),
+        value,
         high_value: None,
-        unit: Some("percent"),
+        low,
+        high,
+        unit,
         hedge,
+        shape,
         num_start: a.start,
         num_end: b.end,
+        look_back: start,
     })
 }
 
-/// "two-thirds", "three quarters", "half of" as a percentage.
-fn fraction(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    let w = c.word(i)?;
-    // Only a number word can start a fraction: cheap test before any allocation.
-    number_word(w.split(is_dash).next().unwrap_or(w))?;
-    let w = w.to_lowercase();
-    let parts: Vec<&str> = w.split(is_dash).collect();
-    let (num, den) = match parts.as_slice() {
-        [n, d] => (*n, *d),
-        [n] if c.word(i + 1).is_some() => (*n, ""),
-        _ => return None,
-    };
-    let den_word = if den.is_empty() {
-        c.lower(i + 1)
-    } else {
-        den.to_owned()
-    };
-    let denom = match den_word.as_str() {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        _ => return None,
-    };
-    let n = match number_word(num)? {
-        NumWord::Small(v) if v > 0.0 => v,
-        _ => return None,
-    };
-    if n >= denom {
-        return None;
-    }
-    let end = if den.is_empty() { i + 2 } else { i + 1 };
-    let (start, hedge) = hedge_before(c, i);
-    Some(Found {
-        start,
-        end,
-        value: round2(100.0 * n / denom),
-        high_value: None,
-        unit: Some("percent"),
-        hedge,
-        num_start: i,
-        num_end: end,
-    })
+/// True for a number shaped like a year: four digits from 1800 to 2100, no separator.
+fn is_year(c: &Cursor<'_>, num: &Num) -> bool {
+    let first = c.raw(num.start);
+    !num.words
+        && num.end == num.start + 1
+        && first.len() == 4
+        && (1800.0..=2100.0).contains(&num.value)
+        && first.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
-/// Rejects numbers that are not quantities: clock times, years, ordinals, "No 10", "one" as a
-/// pronoun.
+/// Rejects numbers that are not quantities: clock times, years, ordinals, "No 10", codes
+/// ("A4", "G7"), "one" as a pronoun.
 fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) -> bool {
     let first = c.raw(num.start);
-    let next = c.lower(num.end);
-    let prev = if num.start == 0 {
-        String::new()
-    } else {
-        c.lower(num.start - 1)
-    };
-    if matches!(
-        next.as_str(),
-        "am" | "pm" | "a.m" | "p.m" | "st" | "nd" | "rd" | "th" | "o'clock"
+    let next = c.raw(num.end);
+    if c.is_any(
+        num.end,
+        &[
+            "am", "pm", "a.m", "p.m", "st", "nd", "rd", "th", "o'clock", "a.m.", "p.m.",
+        ],
     ) {
         return false;
     }
-    if !num.words && first.contains('.') && (next == "am" || next == "pm") {
+    if !num.words && first.contains('.') && c.is_any(num.end, &["am", "pm"]) {
+        return false;
+    }
+    // Clock times in words: "half past ten", "quarter to nine", "five past six".
+    if num.start >= 2
+        && (c.is(num.start - 1, "past")
+            && (c.is_any(num.start - 2, &["half", "quarter"]) || starts_number(c, num.start - 2))
+            || c.is(num.start - 1, "to") && c.is(num.start - 2, "quarter"))
+    {
+        return false;
+    }
+    // Decades and plurals of numbers: "the 1990s", "in her 20s".
+    if !num.words && c.glued(num.end - 1) && c.is_any(num.end, &["s", "'s", "’s"]) {
         return false;
     }
     if money {
         return true;
     }
-    // Years: four digits, no separator, not followed by a scale or unit.
-    let is_year_shape = !num.words
-        && first.len() == 4
-        && (1800.0..=2100.0).contains(&num.value)
-        && !first.contains([',', '.']);
-    if is_year_shape && scale_word(&next).is_none() && unit_word(&next).is_none() && next != "%" {
+    // Codes: a number glued to letters before it ("A4", "G7", "M25").
+    if num.start > 0
+        && c.glued(num.start - 1)
+        && c.kind(num.start - 1) == Some(TokenKind::Word)
+        && c.kind(num.start) == Some(TokenKind::Number)
+    {
         return false;
     }
-    // The second half of "2012–13".
+    // Years: four digits, no separator, not followed by a scale or unit.
+    if is_year(c, num)
+        && scale_after(next).is_none()
+        && unit_word(next).filter(|u| *u != "deg").is_none()
+        && currency_noun(next).is_none()
+        && next != "%"
+    {
+        return false;
+    }
+    // The second half of "2012–13" or of a score "3-1"; a longer chain ("+1-222-2222") is
+    // a run of numbers, each read.
     if num.start >= 2
         && c.glued(num.start - 1)
         && c.glued(num.start - 2)
         && c.raw(num.start - 1).chars().all(is_dash)
-        && c.tokens[num.start - 2].kind == TokenKind::Number
+        && c.kind(num.start - 2) == Some(TokenKind::Number)
     {
-        return false;
+        let a = num.start - 2;
+        let chain_before = a > 0 && c.glued(a - 1) && matches!(c.raw(a - 1), "-" | "+" | "/");
+        let chain_after = c.glued(num.end - 1) && matches!(c.raw(num.end), "-" | "/");
+        if !(chain_before || chain_after) {
+            return false;
+        }
     }
-    // Numbers used as names: "No 10", "Article 5", "Route 66".
+    // Numbers used as names: "No 10", "No. 10", "Article 5", "Route 66".
     if num.start > 0 {
-        let p = c.raw(num.start - 1);
+        let name_at = if c.raw(num.start - 1) == "." && num.start > 1 {
+            num.start - 2
+        } else {
+            num.start - 1
+        };
+        let p = c.raw(name_at);
         let p = p.trim_end_matches('.');
+        let mut buf = [0u8; 24];
         if matches!(
-            p.to_lowercase().as_str(),
+            lower(p, &mut buf),
             "no" | "number"
                 | "article"
                 | "section"
@@ -757,21 +2083,39 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
                 | "floor"
                 | "apollo"
                 | "covid"
-        ) && crate::text::is_capitalized(c.raw(num.start - 1))
+        ) && crate::text::is_capitalized(c.raw(name_at))
         {
             return false;
         }
     }
-    // "one" as a pronoun or article: "one of", "no one", "the one".
-    if num.words && num.value == 1.0 && num.end == num.start + 1 {
-        let follows_noun = c.word(num.end).is_some_and(|w| {
-            !lex.is_stopword(w)
-                && !w.eq_ignore_ascii_case("in")
-                && w.chars().all(|ch| ch.is_lowercase() || is_dash(ch))
-        });
+    // "one" as a pronoun or article: "one of", "no one", "the one"; not "that one mile".
+    let unit_next = c.word(num.end).is_some_and(|w| {
+        unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
+    });
+    if num.words
+        && num.value == 1.0
+        && num.end == num.start + 1
+        && c.is(num.start, "one")
+        && !unit_next
+    {
+        let after = c.word(num.end);
+        let noun_at = |k: usize| {
+            c.word(k).is_some_and(|w| {
+                !lex.is_stopword(w)
+                    && !w.eq_ignore_ascii_case("in")
+                    && w.chars().all(|ch| ch.is_lowercase() || is_dash(ch))
+            })
+        };
+        // "one last time", "one more day": a modifier, then the noun counted.
+        let modified = after
+            .is_some_and(|w| matches!(w, "last" | "more" | "final" | "extra" | "other"))
+            && noun_at(num.end + 1);
+        let follows_noun = noun_at(num.end) || modified;
+        let prev_word = num.start.checked_sub(1).map_or("", |k| c.raw(k));
+        let mut buf = [0u8; 24];
         if !follows_noun
             || matches!(
-                prev.as_str(),
+                lower(prev_word, &mut buf),
                 "no" | "the"
                     | "every"
                     | "any"
@@ -789,59 +2133,22 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
     true
 }
 
-/// Looks for a hedge ending just before token `i`; returns the quantity's first token.
-fn hedge_before(c: &Cursor<'_>, i: usize) -> (usize, Option<(String, Hedge)>) {
-    for (phrase, hedge) in HEDGES {
-        let n = phrase.split(' ').count();
-        if i < n {
-            continue;
-        }
-        let words: Vec<String> = (i - n..i).map(|k| c.lower(k)).collect();
-        if words.join(" ") == phrase {
-            let written: Vec<&str> = (i - n..i).map(|k| c.raw(k)).collect();
-            return (i - n, Some((written.join(" "), hedge)));
-        }
-    }
-    if i >= 1 && c.is(i - 1, "between") {
-        return (i - 1, Some(("between".to_owned(), Hedge::About)));
-    }
-    (i, None)
-}
+// ---------------------------------------------------------------------------------------------
+// Facts
 
 fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
-    let (mut low, mut high) = (Some(q.value), Some(q.high_value.unwrap_or(q.value)));
-    let mut hedge_word = q.hedge.as_ref().map(|(w, _)| w.clone());
-    match q.hedge.as_ref().map(|(_, h)| *h) {
-        _ if q.high_value.is_some() && hedge_word.is_none() => {
-            hedge_word = Some("range".to_owned());
-        }
-        Some(Hedge::AtLeast) => {
-            // "over seven years" spans a period rather than hedging it.
-            if !(q.unit.is_some_and(is_duration) && c.is(q.start, "over")) {
-                high = None;
-            } else {
-                hedge_word = None;
-            }
-        }
-        Some(Hedge::AtMost) => low = None,
-        Some(Hedge::Nearly) => low = Some(q.value * (1.0 - ABOUT)),
-        Some(Hedge::About) => {
-            low = Some(q.value * (1.0 - ABOUT));
-            high = Some(q.value * (1.0 + ABOUT));
-        }
-        None => {}
-    }
-    let start_tok = if hedge_word.is_some() {
-        q.start
-    } else {
-        q.num_start.min(q.start.max(currency_start(c, q)))
-    };
-    let span = c.tokens[start_tok].start..c.tokens[q.end - 1].end;
+    let span = c.tokens[q.start].start..c.tokens[q.end - 1].end;
     let raw = c.text[span.clone()].to_owned();
+    let hedge = q
+        .hedge
+        .as_ref()
+        .map(|r| c.text[c.tokens[r.start].start..c.tokens[r.end - 1].end].to_owned())
+        .or_else(|| (q.shape == Shape::Range).then(|| "range".to_owned()));
     let referent = referent(c, q, lex);
     let event = event_near(c, s, q, lex);
     let unit = q.unit.map(str::to_owned);
-    let value = display(q.value, q.high_value, unit.as_deref(), low, high);
+    let (low, high) = rounded_share(q);
+    let value = display(q, unit.as_deref());
     Fact {
         facet: Facet::Quantity,
         span,
@@ -852,7 +2159,7 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
             low,
             high,
             unit,
-            hedge: hedge_word,
+            hedge,
             referent,
             event,
             conversion: false,
@@ -860,42 +2167,15 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
     }
 }
 
-/// First token of the quantity without its hedge (the currency sign, if any).
-fn currency_start(c: &Cursor<'_>, q: &Found) -> usize {
-    let mut k = q.num_start;
-    while k > q.start {
-        let r = c.raw(k - 1);
-        if currency_symbol(r).is_some() || currency_code(r).is_some() || dollar_prefix(r).is_some()
-        {
-            k -= 1;
-        } else {
-            break;
-        }
+/// A share that does not end in two decimals ("two-thirds" = 66.666…%) is usually written
+/// rounded: its interval spans the roundings to two decimals, so "66.67%" agrees with it.
+fn rounded_share(q: &Found) -> (Option<f64>, Option<f64>) {
+    let exact = q.shape == Shape::Exact && q.low == q.high;
+    let v = q.value * 100.0;
+    if exact && q.unit == Some("percent") && (v - v.round()).abs() > 1e-6 {
+        return (Some(v.floor() / 100.0), Some(v.ceil() / 100.0));
     }
-    k
-}
-
-/// True when two units measure the same kind of thing (two currencies, two lengths, …), so
-/// that one may be a conversion of the other.
-fn same_kind(a: Option<&str>, b: Option<&str>) -> bool {
-    let kind = |u: &str| match u {
-        "km" | "mi" | "m" | "cm" | "mm" | "ft" | "in" => "length",
-        "mph" | "km/h" => "speed",
-        "kg" | "g" | "t" | "lb" => "mass",
-        "C" | "F" => "temperature",
-        "l" | "gal" => "volume",
-        "ha" | "acre" => "area",
-        code if code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()) => "money",
-        _ => "other",
-    };
-    matches!((a, b), (Some(x), Some(y)) if kind(x) == kind(y) && kind(x) != "other")
-}
-
-pub(crate) fn is_duration(unit: &str) -> bool {
-    matches!(
-        unit,
-        "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
-    )
+    (q.low, q.high)
 }
 
 /// Formats a number without trailing zeros.
@@ -908,33 +2188,37 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-fn display(
-    value: f64,
-    high_value: Option<f64>,
-    unit: Option<&str>,
-    low: Option<f64>,
-    high: Option<f64>,
-) -> String {
-    let number = match high_value {
-        Some(h) => format!("{}-{}", fmt_num(value), fmt_num(h)),
-        None => fmt_num(value),
+/// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%".
+fn display(q: &Found, unit: Option<&str>) -> String {
+    let fmt = |v: f64| {
+        if unit == Some("percent") {
+            fmt_num((v * 100.0).round() / 100.0)
+        } else {
+            fmt_num(v)
+        }
+    };
+    let number = match (q.shape, q.high_value) {
+        (Shape::Range, Some(h)) => format!("{}-{}", fmt(q.value), fmt(h)),
+        (Shape::Range, None) => format!(
+            "{}-{}",
+            fmt(q.low.unwrap_or(q.value)),
+            fmt(q.high.unwrap_or(q.value))
+        ),
+        (_, Some(h)) => format!("{}-{}", fmt(q.value), fmt(h)),
+        _ => fmt(q.value),
     };
     let body = match unit {
-        Some(u) if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => {
-            format!("{u} {number}")
-        }
+        Some(u) if is_money(u) => format!("{u} {number}"),
         Some("percent") => format!("{number}%"),
         Some(u) => format!("{number} {u}"),
         None => number,
     };
-    let prefix = match (low, high) {
-        _ if high_value.is_some() => "",
-        (Some(l), Some(h)) if (h - l).abs() < f64::EPSILON => "",
-        (Some(_), None) => "≥ ",
-        (None, Some(_)) => "≤ ",
-        (Some(l), Some(h)) if (h - value).abs() < f64::EPSILON && l < value => "≲ ",
-        (Some(_), Some(_)) => "≈ ",
-        (None, None) => "",
+    let prefix = match q.shape {
+        Shape::AtLeast => "≥ ",
+        Shape::AtMost => "≤ ",
+        Shape::Nearly => "≲ ",
+        Shape::About => "≈ ",
+        Shape::Exact | Shape::Range => "",
     };
     format!("{prefix}{body}")
 }
@@ -946,7 +2230,16 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
         || k.ends_with("ly")
         || matches!(
             k.as_ref(),
-            "worth" | "valued" | "including" | "amid" | "across" | "since" | "per" | "a" | "an"
+            "worth"
+                | "valued"
+                | "including"
+                | "amid"
+                | "across"
+                | "since"
+                | "per"
+                | "a"
+                | "an"
+                | "aged"
         )
         || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
 }
@@ -957,45 +2250,44 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     let mut j = q.end;
     if c.is(j, "of") && (q.unit.is_some() || c.word(j + 1).is_some()) {
         j += 1;
-        if matches!(
-            c.lower(j).as_str(),
-            "the" | "a" | "an" | "their" | "its" | "his" | "her"
-        ) {
+        if c.is_any(j, &["the", "a", "an", "their", "its", "his", "her"]) {
             j += 1;
         }
     }
     let mut words = Vec::new();
     while words.len() < 3 {
         match c.word(j) {
-            Some(w) if !ends_referent(w, lex) && scale_word(w).is_none() => {
+            Some(w) if !ends_referent(w, lex) && scale_after(w).is_none() => {
                 words.push(word_key(w).into_owned());
                 j += 1;
             }
             _ => break,
         }
     }
-    // A hyphenated unit word carries its own noun ("seven-year deal" keeps "deal").
     if words.is_empty() {
         // Look back: skip the hedge and linking words.
-        let mut k = q.start;
+        let mut k = q.look_back;
         while k > 0
-            && matches!(
-                c.lower(k - 1).as_str(),
-                "of" | "worth"
-                    | "at"
-                    | "by"
-                    | "to"
-                    | "valued"
-                    | "totalling"
-                    | "totaling"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "reached"
-                    | "hit"
-                    | "rose"
-                    | "fell"
+            && c.is_any(
+                k - 1,
+                &[
+                    "of",
+                    "worth",
+                    "at",
+                    "by",
+                    "to",
+                    "valued",
+                    "totalling",
+                    "totaling",
+                    "was",
+                    "were",
+                    "is",
+                    "are",
+                    "reached",
+                    "hit",
+                    "rose",
+                    "fell",
+                ],
             )
         {
             k -= 1;
@@ -1003,7 +2295,12 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         let mut back = Vec::new();
         while back.len() < 2 && k > 0 {
             match c.word(k - 1) {
-                Some(w) if !ends_referent(w, lex) && number_word(w).is_none() => {
+                Some(w)
+                    if !ends_referent(w, lex)
+                        && number_word(w).is_none()
+                        && unit_word(w).is_none()
+                        && currency_noun(w).is_none() =>
+                {
                     back.push(word_key(w).into_owned());
                     k -= 1;
                 }
@@ -1136,6 +2433,215 @@ mod tests {
         check("In 2019 at 10:30am at No 10, one of them left.", &[]);
         check("The 2012–13 season ended at 2.15pm.", &[]);
         check("On 7 October 2023 it began.", &[]);
+    }
+
+    #[test]
+    fn currencies_codes_prefixes_and_subunits() {
+        check(
+            "It cost 10 € and us $ 150 million, hk $ 10.05 billion and c $ 1.34.",
+            &[
+                ("10 €", "EUR 10"),
+                ("us $ 150 million", "USD 150000000"),
+                ("hk $ 10.05 billion", "HKD 10050000000"),
+                ("c $ 1.34", "CAD 1.34"),
+            ],
+        );
+        check(
+            "They sold 125 million australian dollars of bonds.",
+            &[("125 million australian dollars", "AUD 125000000")],
+        );
+        check(
+            "It only cost thirteen dollars and forty-five cents.",
+            &[("thirteen dollars and forty-five cents", "USD 13.45")],
+        );
+        check(
+            "An offer of 415p a share and 50 cents more per barrel.",
+            &[("415p", "GBP 4.15"), ("50 cents", "USD 0.5")],
+        );
+        check(
+            "The one-yen bid, 30 MUSD, Rs 500 and 100 billion yuan.",
+            &[
+                ("one-yen", "JPY 1"),
+                ("30 MUSD", "USD 30000000"),
+                ("Rs 500", "INR 500"),
+                ("100 billion yuan", "CNY 100000000000"),
+            ],
+        );
+        check(
+            "It costs $5-10 million.",
+            &[("$5-10 million", "USD 5000000-10000000")],
+        );
+        check(
+            "It got £2 million and 300 jobs.",
+            &[("£2 million", "GBP 2000000"), ("300", "300")],
+        );
+    }
+
+    #[test]
+    fn comparatives_are_intervals() {
+        check(
+            "His age is no less than thirty.",
+            &[("no less than thirty", "≥ 30")],
+        );
+        check(
+            "Find those less than or equal to 100, x>10 and y< = 100.",
+            &[
+                ("less than or equal to 100", "≤ 100"),
+                (">10", "≥ 10"),
+                ("< = 100", "≤ 100"),
+            ],
+        );
+        check(
+            "It is greater than 100 and smaller than 300.",
+            &[("greater than 100 and smaller than 300", "100-300")],
+        );
+        check(
+            "More than 40 and less than 10 apply.",
+            &[("More than 40", "≥ 40"), ("less than 10", "≤ 10")],
+        );
+        check("Scores of 200 or greater.", &[("200 or greater", "≥ 200")]);
+    }
+
+    #[test]
+    fn ranges_are_the_figures_written() {
+        check("Between 20 and 30 came.", &[("Between 20 and 30", "20-30")]);
+        check(
+            "He is about 40 - 50 years old.",
+            &[("about 40 - 50 years old", "40-50 year")],
+        );
+        check(
+            "Prices ranged from 10 to 20 and 10~20 or 5k-20k.",
+            &[
+                ("from 10 to 20", "10-20"),
+                ("10~20", "10-20"),
+                ("5k-20k", "5000-20000"),
+            ],
+        );
+        // A change states two figures, not a range.
+        check(
+            "The toll rose from 14 to 31.",
+            &[("14", "14"), ("31", "31")],
+        );
+    }
+
+    #[test]
+    fn numbers_in_words_digits_and_fractions() {
+        check(
+            "One hundred and sixty-one, fifty - two and 3 hundred and 21 people.",
+            &[
+                ("One hundred and sixty-one", "161"),
+                ("fifty - two", "52"),
+                ("3 hundred and 21", "321"),
+            ],
+        );
+        check(
+            "About 816 000 voted; exercises 22,24,26,31.",
+            &[
+                ("About 816 000", "≈ 816000"),
+                ("22", "22"),
+                ("24", "24"),
+                ("26", "26"),
+                ("31", "31"),
+            ],
+        );
+        check(
+            "It fell to -5 or minus 5.",
+            &[("-5", "-5"), ("minus 5", "-5")],
+        );
+        check(
+            "Three quarters walked a 1/4 mile, then 10 1/2 miles with ½ teaspoon.",
+            &[
+                ("Three quarters", "75%"),
+                ("1/4 mile", "0.25 mi"),
+                ("10 1/2 miles", "10.5 mi"),
+                ("½ teaspoon", "0.5 tsp"),
+            ],
+        );
+        check(
+            "It was five and a half million.",
+            &[("five and a half million", "5500000")],
+        );
+        check(
+            "A third of the money and half of the staff.",
+            &[("A third", "33.33%"), ("half", "50%")],
+        );
+    }
+
+    #[test]
+    fn measures_temperatures_and_ages() {
+        check(
+            "It covers 660 square metres, 16,000 metric tons and 500,000 barrels.",
+            &[
+                ("660 square metres", "660 m2"),
+                ("16,000 metric tons", "16000 t"),
+                ("500,000 barrels", "500000 bbl"),
+            ],
+        );
+        check(
+            "He is 1.8m tall and 5 ft 2 in; 1.2m people watched.",
+            &[
+                ("1.8m", "1.8 m"),
+                ("5 ft 2 in", "5.1667 ft"),
+                ("1.2m", "1200000"),
+            ],
+        );
+        check(
+            "It was 40 deg celsius, or - 20 degrees fahrenheit.",
+            &[
+                ("40 deg celsius", "40 C"),
+                ("- 20 degrees fahrenheit", "-20 F"),
+            ],
+        );
+        check("The baby weighed two pounds.", &[("two pounds", "2 lb")]);
+        check("He was fined 500 pounds.", &[("500 pounds", "GBP 500")]);
+        check(
+            "She was five years old; a man aged 40 and Kimeli, 26, ran.",
+            &[
+                ("five years old", "5 year"),
+                ("aged 40", "40 year"),
+                ("26", "26 year"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bare_degrees_take_the_articles_scale_or_none() {
+        check(
+            "Temperatures hit 40C on Monday and 41 degrees on Tuesday.",
+            &[("40C", "40 C"), ("41 degrees", "41 C")],
+        );
+        check(
+            "Temperatures hit 104 degrees.",
+            &[("104 degrees", "104 deg")],
+        );
+    }
+
+    #[test]
+    fn names_codes_and_clock_times_are_not_quantities() {
+        check("In the 1990s at No. 10 on the A614 at half past ten.", &[]);
+        check("The 13F filing, the Boeing 777F and the 5G network.", &[]);
+        check("See https://x.com/a?q=30%25 now.", &[]);
+        check("For a third time in the second half.", &[]);
+        check("Rovers won 3-1 in 2012-13.", &[("3", "3")]);
+        check("1m isn't a number.", &[]);
+    }
+
+    #[test]
+    fn a_dash_opening_a_line_is_a_bullet_not_a_minus() {
+        check("- 3,000 homes lost power.", &[("3,000", "3000")]);
+        check("It fell to -5C.", &[("-5C", "-5 C")]);
+    }
+
+    #[test]
+    fn two_thirds_agrees_with_its_rounded_percentage() {
+        let lex = Lexicon::embedded();
+        let doc = parse(Source::default(), "Two-thirds agreed.", &lex);
+        let q = doc.sentences[0]
+            .facts
+            .iter()
+            .find_map(Fact::quantity)
+            .unwrap();
+        assert_eq!((q.low, q.high), (Some(66.66), Some(66.67)));
     }
 
     #[test]
