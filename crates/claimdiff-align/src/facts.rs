@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use claimdiff_parse::{ActorKind, Document, Facet, Fact, Lexicon, Quantity, normalize_for_match};
+use claimdiff_parse::{
+    ActorKind, Document, Facet, Fact, Lexicon, Quantity, TokenKind, normalize_for_match,
+};
 use similar::{ChangeTag, TextDiff};
 
 use crate::compare::Config;
@@ -89,6 +91,20 @@ impl Pair<'_> {
             .filter(|e| eb.contains(e))
             .map(String::as_str)
             .collect()
+    }
+
+    /// Whether two facts' events are the same (`Some(true)`), different (`Some(false)`) or
+    /// unknown (`None`). Two different event words are only different events when neither
+    /// sentence also carries the other's event ("nurses walked out … a 48-hour strike" /
+    /// "nurses began a two-day strike"): a sentence can name one happening with two words.
+    fn same_event(&self, a: (usize, Option<&str>), b: (usize, Option<&str>)) -> Option<bool> {
+        let has = |d: &Document, s: usize, e: &str| d.sentences[s].events.iter().any(|x| x == e);
+        match (a.1, b.1) {
+            (Some(e), Some(f)) if e == f => Some(true),
+            (Some(e), Some(f)) if has(self.b, b.0, e) || has(self.a, a.0, f) => None,
+            (Some(_), Some(_)) => Some(false),
+            _ => None,
+        }
     }
 
     /// True when the two sentences carry absolute dates that cannot be the same day: they
@@ -364,11 +380,13 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let in_context = refs != Referents::Same
                 && (mentions_head(x, &p.terms.1[sb], p.lex)
                     || mentions_head(y, &p.terms.0[sa], p.lex));
-            let event = match (&x.event, &y.event) {
-                (Some(e), Some(f)) if e == f => Some(true),
-                (Some(_), Some(_)) => Some(false),
-                _ => None,
-            };
+            let event = p.same_event(
+                (sa, x.event.as_deref()),
+                (sb, y.event.as_deref()),
+            );
+            // Conflicts need more: two different event words next to the figures keep them
+            // apart even when a sentence carries both (precision before recall).
+            let differing_events = matches!((&x.event, &y.event), (Some(e), Some(f)) if e != f);
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let topic = quantity_topic(x, y);
             let ref_score = match refs {
@@ -396,7 +414,10 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             if quantities_compatible(x, y) {
                 let trivial = x.unit.is_none() && x.value < 2.0;
                 let weak = p.cfg.agree_context / 2.0;
-                let related = if close(x, y) && distinctive(x) {
+                // Equal specific figures, or equal figures of the same named thing ("at
+                // least 23 homes" / "23 houses"), are the same fact in loosely related
+                // sentences.
+                let related = if close(x, y) && (distinctive(x) || refs == Referents::Same) {
                     ctx >= weak / 2.0
                 } else {
                     match refs {
@@ -414,7 +435,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 continue;
             }
             let same_thing = match refs {
-                Referents::Same => event != Some(false),
+                Referents::Same => !differing_events,
                 Referents::Vague => event == Some(true),
                 _ => false,
             };
@@ -499,6 +520,21 @@ fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opti
         .map(|(_, e)| e.to_owned())
 }
 
+/// The comparison key of the content word a fact hangs on: the nearest word before it that is
+/// not a function word, within four words ("built" in "was built in 1968", "inspected" in
+/// "last inspected in 2021"), as its event type when it has one.
+fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Option<String> {
+    doc.sentences[sentence]
+        .tokens
+        .iter()
+        .rev()
+        .filter(|t| t.end <= fact.span.start && t.kind == TokenKind::Word)
+        .take(4)
+        .map(|t| t.text(&doc.text))
+        .find(|w| !lex.is_stopword(w) && !w.starts_with(char::is_uppercase))
+        .map(|w| lex.event(w).map_or_else(|| lex.term(w), str::to_owned))
+}
+
 /// Dates and times: compared only when both resolve; a difference is a conflict only for the
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
@@ -525,6 +561,8 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             let ctx = p.sim.get(sa, sb);
             let ev_a = event_at(p.a, sa, fa, p.lex);
             let same_event = ev_a.is_some() && ev_a == event_at(p.b, sb, fb, p.lex);
+            let anchor = anchor_at(p.a, sa, fa, p.lex);
+            let same_anchor = anchor.is_some() && anchor == anchor_at(p.b, sb, fb, p.lex);
             let topic = format!(
                 "{} {}",
                 p.topic_event(sa, sb)
@@ -546,7 +584,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7)
             {
                 let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
-                if (same_event || precise) && ctx >= p.cfg.agree_context / 2.0 {
+                if (same_event || same_anchor || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));
                 }
             } else if timex_comparable(xa, xb) && same_event && ctx >= p.cfg.conflict_context {

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use claimdiff_parse::{Document, FactValue, Lexicon, TokenKind};
+use claimdiff_parse::{Document, FactValue, Lexicon, Time, TokenKind};
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
 /// Two sentences, one from each document, and how similar they are (0 to 1).
@@ -40,6 +40,18 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                             "qty:{}",
                             f.value.trim_start_matches(['≥', '≤', '≈', '≲', ' '])
                         ));
+                    }
+                    // A resolved date is shared content ("sworn in on January 2" / "takes
+                    // office on Jan. 2"), counted to the month so that two days of one month
+                    // (a conflict to find) do not make the sentences less alike. A dateline
+                    // dates the report, not the sentence; clock times are too common.
+                    FactValue::Time(Time {
+                        timex: Some(x),
+                        dateline: false,
+                        ..
+                    }) if !x.starts_with('T') => {
+                        let month = x.get(..7).filter(|m| m.as_bytes()[5].is_ascii_digit());
+                        t.push(format!("time:{}", month.unwrap_or(x)));
                     }
                     _ => {}
                 }
