@@ -195,7 +195,7 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
 }
 
 /// Event types too common to identify a claim on their own.
-const GENERIC_EVENTS: [&str; 3] = ["warn", "rise", "fall"];
+pub(crate) const GENERIC_EVENTS: [&str; 3] = ["warn", "rise", "fall"];
 
 /// Sentences that state the same actions about the same thing: two or more event types and a
 /// content term in common ("call for a contract to be scrapped" / "demanded that … cancel a

@@ -1,13 +1,14 @@
 //! Facet comparisons inside related claims: each returns [`Pairing`]s, one verdict on two facts.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use claimdiff_parse::{
     ActorKind, Document, Facet, Fact, Lexicon, Quantity, TokenKind, normalize_for_match,
 };
 use similar::{ChangeTag, TextDiff};
 
-use crate::compare::Config;
+use crate::compare::{Config, GENERIC_EVENTS};
 use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::SimilarityMap;
 use crate::values::{
@@ -99,30 +100,37 @@ impl Pair<'_> {
     /// "nurses began a two-day strike"): a sentence can name one happening with two words.
     fn same_event(&self, a: (usize, Option<&str>), b: (usize, Option<&str>)) -> Option<bool> {
         let has = |d: &Document, s: usize, e: &str| d.sentences[s].events.iter().any(|x| x == e);
+        let generic = |e: &str| GENERIC_EVENTS.contains(&e);
         match (a.1, b.1) {
             (Some(e), Some(f)) if e == f => Some(true),
+            // A change word ("turnout rose to 64%") does not name the event when its sentence
+            // also names the other's ("turnout was 61%": a vote).
+            (Some(e), Some(f)) if generic(f) && has(self.b, b.0, e) => Some(true),
+            (Some(e), Some(f)) if generic(e) && has(self.a, a.0, f) => Some(true),
             (Some(e), Some(f)) if has(self.b, b.0, e) || has(self.a, a.0, f) => None,
             (Some(_), Some(_)) => Some(false),
             _ => None,
         }
     }
 
-    /// True when the two sentences carry absolute dates that cannot be the same day: they
-    /// describe different occasions.
-    fn different_occasions(&self, sa: usize, sb: usize) -> bool {
-        let dates = |d: &Document, s: usize| -> Vec<String> {
+    /// True when the sentences of two facts carry absolute dates that cannot be the same day:
+    /// they describe different occasions. `fa` and `fb` are the facts' spans.
+    fn different_occasions(&self, (sa, fa): (usize, Range<usize>), (sb, fb): (usize, Range<usize>)) -> bool {
+        let dates = |d: &Document, s: usize, fact: &Range<usize>| -> Vec<String> {
             d.sentences[s]
                 .facts
                 .iter()
-                .filter_map(Fact::time)
-                .filter(|t| !t.dateline)
-                .filter_map(|t| t.timex.clone())
-                .filter(|t| !t.starts_with('T'))
+                .filter_map(|f| f.time().map(|t| (f, t)))
+                .filter(|(_, t)| !t.dateline)
+                .filter_map(|(f, t)| t.timex.clone().map(|x| (f, x)))
+                .filter(|(_, x)| !x.starts_with('T'))
+                .filter(|(f, _)| governs(d, s, &f.span, fact))
+                .map(|(_, x)| x)
                 .collect()
         };
-        let (da, db) = (dates(self.a, sa), dates(self.b, sb));
-        // A sentence dated by a bare year ("In 2019, 41 people died") tells of an earlier
-        // occasion unless the other sentence names the same year.
+        let (da, db) = (dates(self.a, sa, &fa), dates(self.b, sb, &fb));
+        // A sentence dated by a bare year tells of an earlier occasion unless the other
+        // sentence names the same year.
         let year_only = |d: &[String]| d.iter().any(|t| t.len() == 4);
         if year_only(&da) != year_only(&db) {
             return true;
@@ -201,6 +209,22 @@ impl Pair<'_> {
     }
 }
 
+/// True when the date at `date` dates the fact at `fact` in sentence `s`: it comes before the
+/// fact ("In 2019, 41 people died") or closely after it with no other figure between ("41
+/// people died in 2019"); a date far after a figure, or after another figure, dates something
+/// else ("hit 107.2F, beating the high of 40.7C set in 2019").
+fn governs(doc: &Document, s: usize, date: &Range<usize>, fact: &Range<usize>) -> bool {
+    if date.start < fact.start {
+        return true;
+    }
+    let between = fact.end..date.start;
+    between.len() <= 25
+        && !doc.sentences[s]
+            .facts
+            .iter()
+            .any(|f| f.facet == Facet::Quantity && between.contains(&f.span.start))
+}
+
 /// How the referents of two quantities relate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Referents {
@@ -233,11 +257,14 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
             .unwrap_or_default()
     };
     let (wa, wb) = (words(a), words(b));
+    let anyone = |h: &String| VAGUE.iter().any(|v| lex.term(v) == *h);
+    // The same word for a measure named by an event noun ("turnout" / "turnout") is the same
+    // thing.
+    if wa.last().is_some_and(|h| !anyone(h) && wb.last() == Some(h)) {
+        return Referents::Same;
+    }
     // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
-    let vague = |w: &[String]| {
-        w.last()
-            .is_none_or(|h| VAGUE.iter().any(|v| lex.term(v) == *h) || lex.event(h).is_some())
-    };
+    let vague = |w: &[String]| w.last().is_none_or(|h| anyone(h) || lex.event(h).is_some());
     if vague(&wa) && vague(&wb) {
         return Referents::Vague;
     }
@@ -386,7 +413,8 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             );
             // Conflicts need more: two different event words next to the figures keep them
             // apart even when a sentence carries both (precision before recall).
-            let differing_events = matches!((&x.event, &y.event), (Some(e), Some(f)) if e != f);
+            let differing_events =
+                matches!((&x.event, &y.event), (Some(e), Some(f)) if e != f) && event != Some(true);
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let topic = quantity_topic(x, y);
             let ref_score = match refs {
@@ -457,7 +485,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             } else {
                 p.cfg.conflict_context
             };
-            if same_thing && ctx >= needed && !p.different_occasions(sa, sb) {
+            if same_thing && ctx >= needed && !p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone())) {
                 matched.push(p.update_checked(
                     p.occasion_checked(pairing(Verdict::Conflict)),
                     x,
@@ -646,7 +674,7 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 _ => continue,
             };
-            if verdict == Verdict::Conflict && p.different_occasions(sa, sb) {
+            if verdict == Verdict::Conflict && p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone())) {
                 continue;
             }
             let pairing = p.occasion_checked(Pairing {
