@@ -323,15 +323,15 @@ fn shared_words(p: &Pair<'_>, sa: usize, sb: usize) -> String {
     }
 }
 
-/// Gives conflicts of one facet that share a fact one topic (the first one's), so that a
-/// dissenting source's figure and every figure it contradicts, across all pairs of sources,
-/// make one finding.
-fn join_conflicts(docs: &[Document], pairings: &mut [Pairing]) {
-    let conflicts: Vec<usize> = (0..pairings.len())
-        .filter(|&i| pairings[i].verdict == Verdict::Conflict)
-        .collect();
-    // Union-find over the conflict pairings, joined through the facts they share.
-    let mut parent: Vec<usize> = (0..conflicts.len()).collect();
+/// Joins pairings of one verdict and facet that share a fact, across all pairs of sources,
+/// and returns each pairing's group: the index of the first pairing of its group. Conflicts
+/// join through a fact known by its document and value, so that a dissenting source's figure
+/// and every figure it contradicts make one finding (a figure repeated in a report, in its
+/// headline and its lead, joins too); agreements join through the very fact, so that every
+/// source giving the same fact makes one finding. Each pairing takes its group's topic.
+fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
+    // Union-find over the pairings, joined through the facts they share.
+    let mut parent: Vec<usize> = (0..pairings.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -339,29 +339,42 @@ fn join_conflicts(docs: &[Document], pairings: &mut [Pairing]) {
         }
         i
     }
-    // A fact is known by its document and value, so that a figure repeated in a report (its
-    // headline and its lead) joins too.
-    let mut owner: BTreeMap<(FindingFacet, usize, String), usize> = BTreeMap::new();
-    for (n, &i) in conflicts.iter().enumerate() {
-        for r in [pairings[i].a, pairings[i].b] {
-            let key = (pairings[i].facet, r.doc, claim(docs, r).value);
-            match owner.get(&key) {
+    let mut owner: BTreeMap<(Verdict, FindingFacet, usize, String), usize> = BTreeMap::new();
+    for (n, p) in pairings.iter().enumerate() {
+        let joined = match p.verdict {
+            Verdict::Conflict => true,
+            Verdict::Agree => p.facet != FindingFacet::Statement,
+            _ => false,
+        };
+        if !joined {
+            continue;
+        }
+        for r in [p.a, p.b] {
+            let fact = if p.verdict == Verdict::Conflict {
+                claim(docs, r).value
+            } else {
+                format!("{}:{:?}", r.sentence, r.fact)
+            };
+            match owner.get(&(p.verdict, p.facet, r.doc, fact.clone())) {
                 Some(&m) => {
                     let (x, y) = (root(&mut parent, m), root(&mut parent, n));
                     parent[x.max(y)] = x.min(y);
                 }
                 None => {
-                    owner.insert(key, n);
+                    owner.insert((p.verdict, p.facet, r.doc, fact), n);
                 }
             }
         }
     }
-    for n in 0..conflicts.len() {
-        let r = root(&mut parent, n);
-        if r != n {
-            pairings[conflicts[n]].topic = pairings[conflicts[r]].topic.clone();
-        }
-    }
+    (0..pairings.len())
+        .map(|n| {
+            let r = root(&mut parent, n);
+            if r != n {
+                pairings[n].topic = pairings[r].topic.clone();
+            }
+            r
+        })
+        .collect()
 }
 
 /// A claim for a fact (or a whole sentence).
@@ -390,13 +403,18 @@ fn claim(docs: &[Document], r: FactRef) -> Claim {
 
 /// Groups pairings of one verdict, facet and topic into findings.
 fn group(docs: &[Document], mut pairings: Vec<Pairing>) -> Vec<Finding> {
-    join_conflicts(docs, &mut pairings);
-    // Agreements are grouped per value as well, so that one finding never mixes values.
+    let joined = join(docs, &mut pairings);
+    // Agreements are grouped per joined group as well, so that one finding never mixes two
+    // separate agreements that happen to share a topic.
     let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> =
         BTreeMap::new();
-    for p in pairings {
+    let first_values: Vec<String> = joined
+        .iter()
+        .map(|&r| claim(docs, pairings[r].a).value)
+        .collect();
+    for (p, value) in pairings.into_iter().zip(first_values) {
         let value = if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement {
-            claim(docs, p.a).value
+            value
         } else {
             String::new()
         };
@@ -405,16 +423,20 @@ fn group(docs: &[Document], mut pairings: Vec<Pairing>) -> Vec<Finding> {
             .or_default()
             .push(p);
     }
-    // A topic in conflict is not also listed as agreeing.
-    let conflicted: HashSet<(FindingFacet, String)> = groups
-        .keys()
-        .filter(|k| k.0 == Verdict::Conflict)
-        .map(|k| (k.1, k.2.clone()))
+    // An agreement inside a conflict (two of three sources giving the figure a third
+    // contradicts) is shown by the conflict, not listed again.
+    let conflicted: HashSet<(FindingFacet, FactRef)> = groups
+        .iter()
+        .filter(|(k, _)| k.0 == Verdict::Conflict)
+        .flat_map(|(k, ps)| ps.iter().flat_map(move |p| [(k.1, p.a), (k.1, p.b)]))
         .collect();
     groups
         .into_iter()
-        .filter(|((v, f, t, _), _)| {
-            *v == Verdict::Conflict || !conflicted.contains(&(*f, t.clone()))
+        .filter(|((v, f, _, _), ps)| {
+            *v != Verdict::Agree
+                || !ps
+                    .iter()
+                    .all(|p| conflicted.contains(&(*f, p.a)) && conflicted.contains(&(*f, p.b)))
         })
         .map(|((verdict, facet, topic, _), ps)| {
             let mut refs: Vec<FactRef> = ps.iter().flat_map(|p| [p.a, p.b]).collect();
