@@ -115,7 +115,11 @@ impl Pair<'_> {
 
     /// True when the sentences of two facts carry absolute dates that cannot be the same day:
     /// they describe different occasions. `fa` and `fb` are the facts' spans.
-    fn different_occasions(&self, (sa, fa): (usize, Range<usize>), (sb, fb): (usize, Range<usize>)) -> bool {
+    fn different_occasions(
+        &self,
+        (sa, fa): (usize, Range<usize>),
+        (sb, fb): (usize, Range<usize>),
+    ) -> bool {
         let dates = |d: &Document, s: usize, fact: &Range<usize>| -> Vec<String> {
             d.sentences[s]
                 .facts
@@ -260,7 +264,10 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
     let anyone = |h: &String| VAGUE.iter().any(|v| lex.term(v) == *h);
     // The same word for a measure named by an event noun ("turnout" / "turnout") is the same
     // thing.
-    if wa.last().is_some_and(|h| !anyone(h) && wb.last() == Some(h)) {
+    if wa
+        .last()
+        .is_some_and(|h| !anyone(h) && wb.last() == Some(h))
+    {
         return Referents::Same;
     }
     // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
@@ -407,10 +414,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let in_context = refs != Referents::Same
                 && (mentions_head(x, &p.terms.1[sb], p.lex)
                     || mentions_head(y, &p.terms.0[sa], p.lex));
-            let event = p.same_event(
-                (sa, x.event.as_deref()),
-                (sb, y.event.as_deref()),
-            );
+            let event = p.same_event((sa, x.event.as_deref()), (sb, y.event.as_deref()));
             // Conflicts need more: two different event words next to the figures keep them
             // apart even when a sentence carries both (precision before recall).
             let differing_events =
@@ -485,7 +489,10 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             } else {
                 p.cfg.conflict_context
             };
-            if same_thing && ctx >= needed && !p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone())) {
+            if same_thing
+                && ctx >= needed
+                && !p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone()))
+            {
                 matched.push(p.update_checked(
                     p.occasion_checked(pairing(Verdict::Conflict)),
                     x,
@@ -674,7 +681,9 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 _ => continue,
             };
-            if verdict == Verdict::Conflict && p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone())) {
+            if verdict == Verdict::Conflict
+                && p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone()))
+            {
                 continue;
             }
             let pairing = p.occasion_checked(Pairing {

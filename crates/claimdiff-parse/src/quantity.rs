@@ -1473,6 +1473,11 @@ fn glued_m(c: &Cursor<'_>, num: &Num, j: usize, money: bool) -> Option<bool> {
     if num.start > 0 && c.is_any(num.start - 1, &["a", "an", "the"]) {
         return Some(false);
     }
+    // A stretch of something, or a distance from a place: "90m of the bridge", "200m from
+    // the river".
+    if c.is(next, "from") || c.is(next, "of") && c.is_any(next + 1, &["the", "its", "their"]) {
+        return Some(false);
+    }
     if c.word(next).is_some_and(|w| {
         w.chars().all(|ch| ch.is_alphabetic()) && !matches!(w, "is" | "was" | "are" | "were")
     }) {
@@ -2583,6 +2588,14 @@ mod tests {
                 ("1.8m", "1.8 m"),
                 ("5 ft 2 in", "5.1667 ft"),
                 ("1.2m", "1200000"),
+            ],
+        );
+        check(
+            "About 90m of the bridge fell; she lives 200m from the river; 2.3m of voters.",
+            &[
+                ("About 90m", "≈ 90 m"),
+                ("200m", "200 m"),
+                ("2.3m", "2300000"),
             ],
         );
         check(
