@@ -927,6 +927,13 @@ fn is_named(speaker: &str) -> bool {
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// True for an actor worth an agreement of its own when two reports name it: a person or an
+/// organisation, or a name of two words or more ("Tarrasund Lines"); a single word of unknown
+/// kind is often a place or a nationality ("London", "Israeli").
+fn notable(a: &claimdiff_parse::Actor) -> bool {
+    matches!(a.kind, ActorKind::Person | ActorKind::Organisation) || a.name.contains(' ')
+}
+
 /// Roles that name whoever leads, compatible with any specific leading role.
 const GENERIC_ROLES: [&str; 4] = ["boss", "chief", "leader", "head"];
 
@@ -961,7 +968,23 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             }
-            if x.roles.is_empty() || y.roles.is_empty() || !same_name(&x.name, &y.name) {
+            if !same_name(&x.name, &y.name) {
+                continue;
+            }
+            if x.roles.is_empty() || y.roles.is_empty() {
+                // Both reports name the same person or organisation in related sentences
+                // ("Mrs Justice Okoro ruled" / "Mrs Justice Okoro handed down").
+                if p.sim.get(sa, sb) >= p.cfg.agree_context && is_named(&x.name) && notable(x) {
+                    out.push(Pairing {
+                        verdict: Verdict::Agree,
+                        facet: FindingFacet::Fact(Facet::Actor),
+                        topic: x.name.clone(),
+                        a: ra,
+                        b: rb,
+                        score: p.sim.get(sa, sb),
+                        note: None,
+                    });
+                }
                 continue;
             }
             // Different roles are not a conflict: one person holds several ("CEO and
