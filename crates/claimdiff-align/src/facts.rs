@@ -573,23 +573,55 @@ fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opt
 /// Dates and times: compared only when both resolve; a difference is a conflict only for the
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
+    // Resolved values, and unresolved days of the week ("on Thursday"): two reports of one
+    // story naming the same weekday for the same thing agree, though neither resolves; they
+    // are never in conflict (the reports may be days apart).
+    let comparable = |t: &claimdiff_parse::Time| {
+        !t.dateline
+            && (t.timex.is_some()
+                || t.relative
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("weekday")))
+    };
     let ta: Vec<_> = facts_of(p.a, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some() && !t.dateline))
+        .filter(|(_, _, f)| f.time().is_some_and(comparable))
         .collect();
     let tb: Vec<_> = facts_of(p.b, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(|t| t.timex.is_some() && !t.dateline))
+        .filter(|(_, _, f)| f.time().is_some_and(comparable))
         .collect();
     let mut cands = Vec::new();
     for &(sa, ka, fa) in &ta {
-        let xa = fa
-            .time()
-            .and_then(|t| t.timex.as_deref())
-            .unwrap_or_default();
+        let Some(ta) = fa.time() else { continue };
         for &(sb, kb, fb) in &tb {
-            let xb = fb
-                .time()
-                .and_then(|t| t.timex.as_deref())
-                .unwrap_or_default();
+            let Some(tb) = fb.time() else { continue };
+            let (Some(xa), Some(xb)) = (ta.timex.as_deref(), tb.timex.as_deref()) else {
+                // Two unresolved weekdays: only an agreement, on the same word.
+                if ta.timex.is_none() && tb.timex.is_none() && ta.relative == tb.relative {
+                    let anchor = anchor_at(p.a, sa, fa, p.lex);
+                    let event = event_at(p.a, sa, fa, p.lex);
+                    let related = anchor.is_some() && anchor == anchor_at(p.b, sb, fb, p.lex)
+                        || event.is_some() && event == event_at(p.b, sb, fb, p.lex);
+                    let ctx = p.sim.get(sa, sb);
+                    if related && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context {
+                        let (ra, rb) = p.refs(sa, ka, sb, kb);
+                        cands.push(Pairing {
+                            verdict: Verdict::Agree,
+                            facet: FindingFacet::Fact(Facet::Time),
+                            topic: format!(
+                                "{} day",
+                                p.topic_event(sa, sb)
+                                    .or(event)
+                                    .unwrap_or_else(|| "event".to_owned())
+                            ),
+                            a: ra,
+                            b: rb,
+                            score: ctx,
+                            note: None,
+                        });
+                    }
+                }
+                continue;
+            };
             if xa.starts_with('T') != xb.starts_with('T') {
                 continue;
             }
