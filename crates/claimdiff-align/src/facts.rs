@@ -555,6 +555,15 @@ fn event_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opti
         .map(|(_, e)| e.to_owned())
 }
 
+/// Words between a fact and the word it hangs on: articles, prepositions, auxiliaries and
+/// hedges ("was built in about 1968"). A general stopword list is too wide here: it holds
+/// content verbs such as "begin".
+const ANCHOR_SKIP: [&str; 32] = [
+    "a", "about", "after", "already", "an", "and", "around", "at", "be", "been", "before", "by",
+    "during", "early", "for", "from", "had", "has", "have", "in", "is", "late", "later", "of",
+    "on", "shortly", "since", "the", "to", "until", "was", "were",
+];
+
 /// The comparison key of the content word a fact hangs on: the nearest word before it that is
 /// not a function word, within four words ("built" in "was built in 1968", "inspected" in
 /// "last inspected in 2021"), as its event type when it has one.
@@ -566,7 +575,9 @@ fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opt
         .filter(|t| t.end <= fact.span.start && t.kind == TokenKind::Word)
         .take(4)
         .map(|t| t.text(&doc.text))
-        .find(|w| !lex.is_stopword(w) && !w.starts_with(char::is_uppercase))
+        .find(|w| {
+            !w.starts_with(char::is_uppercase) && !ANCHOR_SKIP.contains(&w.to_lowercase().as_str())
+        })
         .map(|w| lex.event(w).map_or_else(|| lex.term(w), str::to_owned))
 }
 

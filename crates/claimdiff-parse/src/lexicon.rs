@@ -94,6 +94,11 @@ impl Lexicon {
                 continue;
             }
             self.max_synonym_words = self.max_synonym_words.max(v.split_whitespace().count());
+            // The singular of a plural variant names the same thing ("houses" -> "house").
+            let one = singular(&v);
+            if one != v {
+                self.synonyms.entry(one).or_insert_with(|| canon.clone());
+            }
             self.synonyms.insert(v, canon.clone());
         }
     }
