@@ -709,8 +709,11 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 r => r,
             };
             let verdict = match relation {
+                // A place named in several words ("Kingsmead Stadium") is specific enough to
+                // agree in loosely related sentences.
                 PlaceRelation::Same
-                    if event.is_some() && ctx >= p.cfg.agree_context / 2.0
+                    if (event.is_some() || x.places.iter().any(|n| n.contains(' ')))
+                        && ctx >= p.cfg.agree_context / 2.0
                         || ctx >= p.cfg.agree_context =>
                 {
                     Verdict::Agree
