@@ -392,12 +392,8 @@ fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
 /// with the same referent and event in a related sentence; distinct when the same kind of
 /// figure is about different things.
 pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
-    let qa: Vec<_> = facts_of(p.a, Facet::Quantity)
-        .filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion))
-        .collect();
-    let qb: Vec<_> = facts_of(p.b, Facet::Quantity)
-        .filter(|(_, _, f)| f.quantity().is_some_and(|q| !q.conversion))
-        .collect();
+    let qa: Vec<_> = facts_of(p.a, Facet::Quantity).collect();
+    let qb: Vec<_> = facts_of(p.b, Facet::Quantity).collect();
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for &(sa, ka, fa) in &qa {
@@ -405,6 +401,13 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
         for &(sb, kb, fb) in &qb {
             let Some(y) = fb.quantity() else { continue };
             if !same_dimension(x, y) {
+                continue;
+            }
+            // A conversion the text gives ("£330m ($417m)") is compared only with a figure in
+            // its own currency or unit in the other report, and only to agree: exchange rates
+            // and rounding differ between newsrooms.
+            let conversion = x.conversion || y.conversion;
+            if conversion && (x.conversion && y.conversion || !quantities_compatible(x, y)) {
                 continue;
             }
             let ctx = p.sim.get(sa, sb);
@@ -441,7 +444,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 a: ra,
                 b: rb,
                 score,
-                note: conversion_note(p, ra, rb),
+                note: conversion_note(p, ra, rb).or_else(|| attribution_note(p, sa, sb)),
             };
             if quantities_compatible(x, y) {
                 let trivial = x.unit.is_none() && x.value < 2.0;
@@ -540,6 +543,62 @@ fn conversion_note(p: &Pair<'_>, a: FactRef, b: FactRef) -> Option<String> {
         .filter_map(|(d, r, id)| conv(d, r).map(|c| format!("{id} also gives {c}")))
         .collect();
     (!notes.is_empty()).then(|| notes.join("; "))
+}
+
+/// Who a sentence attributes its claim to: the words before "said" back to a comma ("…,
+/// police said"), after an inverted "said" ("…, said the fire service"), or after "according
+/// to". At most six words; `None` when the sentence names no source.
+fn attribution(doc: &Document, sentence: usize) -> Option<String> {
+    let s = &doc.sentences[sentence];
+    let words: Vec<&str> = s.tokens.iter().map(|t| t.text(&doc.text)).collect();
+    let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "\"" | "“" | "”" | "—");
+    let phrase =
+        |ws: &[&str]| -> Option<String> { (!ws.is_empty() && ws.len() <= 6).then(|| ws.join(" ")) };
+    for (i, w) in words.iter().enumerate() {
+        let w = w.to_lowercase();
+        if w == "according"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("to"))
+        {
+            let end = (i + 2..words.len())
+                .find(|&k| is_stop(words[k]))
+                .unwrap_or(words.len());
+            return phrase(&words[i + 2..end]);
+        }
+        if matches!(
+            w.as_str(),
+            "said" | "says" | "reported" | "confirmed" | "told"
+        ) {
+            let start = (0..i)
+                .rev()
+                .find(|&k| is_stop(words[k]))
+                .map_or(0, |k| k + 1);
+            if start < i && start > 0 {
+                return phrase(&words[start..i]);
+            }
+            // "…, said the fire service."
+            if start == i && i > 0 {
+                let end = (i + 1..words.len())
+                    .find(|&k| is_stop(words[k]))
+                    .unwrap_or(words.len());
+                return phrase(&words[i + 1..end]);
+            }
+        }
+    }
+    None
+}
+
+/// "A: according to police; B: according to the city hospital", when the two sentences give
+/// their figures on the word of different sources.
+fn attribution_note(p: &Pair<'_>, sa: usize, sb: usize) -> Option<String> {
+    let (wa, wb) = (attribution(p.a, sa)?, attribution(p.b, sb)?);
+    (normalize_for_match(&wa) != normalize_for_match(&wb)).then(|| {
+        format!(
+            "{}: according to {wa}; {}: according to {wb}",
+            p.a.source.id, p.b.source.id
+        )
+    })
 }
 
 /// The event type of the event word nearest a fact in its sentence.
@@ -665,7 +724,10 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                 if (same_event || same_anchor || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));
                 }
-            } else if timex_comparable(xa, xb) && same_event && ctx >= p.cfg.conflict_context {
+            } else if timex_comparable(xa, xb)
+                && (same_event || same_anchor)
+                && ctx >= p.cfg.conflict_context
+            {
                 cands.push(p.occasion_checked(make(Verdict::Conflict)));
             }
         }

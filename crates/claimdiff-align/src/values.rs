@@ -15,15 +15,29 @@ fn dimension(unit: Option<&str>) -> (&str, f64, f64) {
         Some("mm") => ("length", 0.001, 0.0),
         Some("ft") => ("length", 0.3048, 0.0),
         Some("in") => ("length", 0.0254, 0.0),
+        Some("dm") => ("length", 0.1, 0.0),
+        Some("yd") => ("length", 0.9144, 0.0),
         Some("mph") => ("speed", 1.609_344, 0.0),
         Some("km/h") => ("speed", 1.0, 0.0),
+        Some("m/s") => ("speed", 3.6, 0.0),
         Some("kg") => ("mass", 1.0, 0.0),
+        Some("g") => ("mass", 0.001, 0.0),
+        Some("mg") => ("mass", 1e-6, 0.0),
         Some("t") => ("mass", 1000.0, 0.0),
         Some("lb") => ("mass", 0.453_592, 0.0),
+        Some("oz") => ("mass", 0.028_349_5, 0.0),
         Some("C") => ("temperature", 1.0, 0.0),
         Some("F") => ("temperature", 5.0 / 9.0, -32.0 * 5.0 / 9.0),
+        Some("K") => ("temperature", 1.0, -273.15),
         Some("l") => ("volume", 1.0, 0.0),
+        Some("ml") => ("volume", 0.001, 0.0),
         Some("gal") => ("volume", 3.785, 0.0),
+        Some("pt") => ("volume", 0.568, 0.0),
+        Some("bbl") => ("volume", 158.987, 0.0),
+        Some("m2") => ("area", 1.0, 0.0),
+        Some("ft2") => ("area", 0.092_903, 0.0),
+        Some("km2") => ("area", 1e6, 0.0),
+        Some("mi2") => ("area", 2_589_988.0, 0.0),
         Some("ha") => ("area", 10_000.0, 0.0),
         Some("acre") => ("area", 4046.86, 0.0),
         Some("year") => ("duration", 365.25, 0.0),
@@ -74,16 +88,17 @@ fn written_precision(v: f64) -> f64 {
 }
 
 /// The interval a quantity allows, in base units, widened by the rounding its notation implies.
-fn interval(q: &Quantity, converted: bool) -> (f64, f64) {
+/// `other` is the quantity it is compared with.
+fn interval(q: &Quantity, other: &Quantity) -> (f64, f64) {
     let (_, factor, offset) = dimension(q.unit.as_deref());
     let to_base = |v: f64| v * factor + offset;
+    let precision = written_precision(q.value);
     // A converted figure may have been rounded at the precision it is written with: "107.2F"
-    // to a tenth, "50 km" to ten, "nine miles" to one.
-    let slack = if converted {
-        written_precision(q.value) / 2.0
-    } else {
-        0.0
-    };
+    // to a tenth, "50 km" to ten, "nine miles" to one. In one unit, a whole number may round
+    // a figure with decimals ("67%" / "two-thirds", "41C" / "41.3C"), by half a unit at most.
+    let rounded =
+        q.unit != other.unit || precision <= 1.0 && precision > written_precision(other.value);
+    let slack = if rounded { precision / 2.0 } else { 0.0 };
     let low = q.low.map_or(f64::NEG_INFINITY, |l| to_base(l - slack));
     let high = q.high.map_or(f64::INFINITY, |h| to_base(h + slack));
     (low.min(high), high.max(low))
@@ -103,9 +118,8 @@ pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
     {
         return false;
     }
-    let converted = a.unit != b.unit;
-    let (la, ha) = interval(a, converted);
-    let (lb, hb) = interval(b, converted);
+    let (la, ha) = interval(a, b);
+    let (lb, hb) = interval(b, a);
     let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
     if la <= hb + eps && lb <= ha + eps {
         return true;
@@ -118,7 +132,7 @@ pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
             && v.abs() >= 1000.0
     };
     let rel = (va - vb).abs() / va.abs().max(vb.abs()).max(1.0);
-    !converted
+    a.unit == b.unit
         && (round(va) || round(vb))
         && rel <= 0.01
         && (a.hedge.is_some() || b.hedge.is_some())

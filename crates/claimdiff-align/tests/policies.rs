@@ -1,0 +1,430 @@
+//! The verdict policies of ARCHITECTURE.md, case by case: two short invented reports each,
+//! parsed and compared through the public API, and the verdict expected on the figure, date,
+//! place, quote or speaker they differ on.
+
+use claimdiff_align::{Comparison, Config, Finding, Verdict, compare};
+use claimdiff_parse::{Document, Lexicon, Source, parse};
+
+/// One case: what it shows, the two reports (with publication dates when the case needs
+/// them), and the finding expected about the two values named.
+struct Case {
+    why: &'static str,
+    a: (&'static str, Option<&'static str>),
+    b: (&'static str, Option<&'static str>),
+    /// The raw values of the finding's claims, one from each report.
+    values: (&'static str, &'static str),
+    /// The verdict expected; `None` when the two values must not be compared at all.
+    want: Option<Verdict>,
+    /// Words the explanation must contain.
+    explains: &'static [&'static str],
+}
+
+fn docs(case: &Case, lex: &Lexicon) -> Vec<Document> {
+    [("A", case.a), ("B", case.b)]
+        .into_iter()
+        .map(|(id, (text, published))| {
+            let source = Source {
+                id: id.to_owned(),
+                published: published.map(str::to_owned),
+                ..Source::default()
+            };
+            parse(source, text, lex)
+        })
+        .collect()
+}
+
+/// The finding whose claims include both values (one from each report), if any.
+fn finding<'c>(cmp: &'c Comparison, (va, vb): (&str, &str)) -> Option<&'c Finding> {
+    let has = |f: &Finding, source: usize, raw: &str| {
+        f.claims.iter().any(|c| c.source == source && c.raw == raw)
+    };
+    cmp.findings.iter().find(|f| has(f, 0, va) && has(f, 1, vb))
+}
+
+fn check(cases: &[Case]) {
+    let lex = Lexicon::embedded();
+    let cfg = Config::default();
+    let mut failures = Vec::new();
+    for case in cases {
+        let cmp = compare(&docs(case, &lex), &lex, &cfg);
+        let found = finding(&cmp, case.values);
+        let got = found.map(|f| f.verdict);
+        // "Not compared" allows anything but a conflict on the two values.
+        let ok = match case.want {
+            Some(want) => got == Some(want),
+            None => got != Some(Verdict::Conflict),
+        };
+        let explained = found.is_none_or(|f| {
+            case.explains
+                .iter()
+                .all(|w| f.explanation.to_lowercase().contains(&w.to_lowercase()))
+        });
+        if !ok || !explained {
+            failures.push(format!(
+                "{}: want {:?}, got {:?} ({})",
+                case.why,
+                case.want,
+                got,
+                found.map_or("", |f| f.explanation.as_str())
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn numeric_policy() {
+    check(&[
+        Case {
+            why: "exact values agree",
+            a: (
+                "Police said 212 people were arrested at the march in Dunmore on Saturday.",
+                None,
+            ),
+            b: (
+                "Police said 212 people were arrested during the march in Dunmore.",
+                None,
+            ),
+            values: ("212", "212"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "different exact counts of the same thing conflict",
+            a: (
+                "Police said 212 people were arrested at the march in Dunmore on Saturday.",
+                None,
+            ),
+            b: (
+                "Police said 120 people were arrested during the march in Dunmore.",
+                None,
+            ),
+            values: ("212", "120"),
+            want: Some(Verdict::Conflict),
+            explains: &["212", "120"],
+        },
+        Case {
+            why: "rounding: nearly 20,000 and 19,800 agree",
+            a: (
+                "Nearly 20,000 people joined the rally in Hollin on Saturday.",
+                None,
+            ),
+            b: (
+                "Some 19,800 people joined the rally in Hollin on Saturday, organisers said.",
+                None,
+            ),
+            values: ("Nearly 20,000", "Some 19,800"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "about allows a tolerance",
+            a: (
+                "About 40 passengers were injured when the train derailed near Corby.",
+                None,
+            ),
+            b: ("The derailment near Corby injured 43 passengers.", None),
+            values: ("About 40", "43"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "a figure outside the hedge's interval conflicts",
+            a: (
+                "At least 60 passengers were injured when the train derailed near Corby.",
+                None,
+            ),
+            b: (
+                "The derailment near Corby injured 43 passengers, the operator said.",
+                None,
+            ),
+            values: ("At least 60", "43"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "km and miles convert",
+            a: (
+                "The quake's epicentre was 30 miles west of Tarnow, the survey said.",
+                None,
+            ),
+            b: (
+                "The quake's epicentre was 48 km west of Tarnow, according to the survey.",
+                None,
+            ),
+            values: ("30 miles", "48 km"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "mph and km/h convert",
+            a: (
+                "The storm brought winds of 90mph to the coast of Elland on Monday.",
+                None,
+            ),
+            b: (
+                "The storm brought winds of 145 km/h to the coast of Elland.",
+                None,
+            ),
+            values: ("90mph", "145 km/h"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "metres and feet convert",
+            a: (
+                "The miners were trapped at a depth of 410 metres in the Harl pit.",
+                None,
+            ),
+            b: (
+                "The miners were trapped at a depth of 1,345 feet in the Harl pit.",
+                None,
+            ),
+            values: ("410 metres", "1,345 feet"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "Celsius and Fahrenheit convert",
+            a: (
+                "The temperature in Ardal reached a record 41.3C on Wednesday.",
+                None,
+            ),
+            b: (
+                "The temperature in Ardal reached a record 106.3F on Wednesday.",
+                None,
+            ),
+            values: ("41.3C", "106.3F"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "Celsius and Fahrenheit that differ conflict",
+            a: (
+                "The temperature in Ardal reached a record 41.3C on Wednesday.",
+                None,
+            ),
+            b: (
+                "The temperature in Ardal reached a record 109.4F on Wednesday.",
+                None,
+            ),
+            values: ("41.3C", "109.4F"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "square feet and square metres convert",
+            a: (
+                "The new warehouse in Pellow covers 10,000 square feet.",
+                None,
+            ),
+            b: (
+                "The new warehouse in Pellow covers 929 square metres.",
+                None,
+            ),
+            values: ("10,000 square feet", "929 square metres"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "two-thirds and 67% agree",
+            a: (
+                "Two-thirds of members voted to accept the pay offer from Rell Foods.",
+                None,
+            ),
+            b: (
+                "67% of members voted to accept the pay offer from Rell Foods.",
+                None,
+            ),
+            values: ("Two-thirds", "67%"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "one in 10 and 10% agree",
+            a: (
+                "One in 10 adults in Marlow has no access to a dentist, the survey found.",
+                None,
+            ),
+            b: (
+                "The survey found 10% of adults in Marlow have no access to a dentist.",
+                None,
+            ),
+            values: ("One in 10", "10%"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "money in two currencies is compared when the text gives both",
+            a: (
+                "Harlow Systems won a £330m ($417m) contract from the ministry.",
+                None,
+            ),
+            b: (
+                "Harlow Systems won a $417m contract from the ministry.",
+                None,
+            ),
+            values: ("$417m", "$417m"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "money in two currencies without a conversion is not compared",
+            a: (
+                "Harlow Systems won a £330m contract from the ministry.",
+                None,
+            ),
+            b: (
+                "Harlow Systems won a $400m contract from the ministry.",
+                None,
+            ),
+            values: ("£330m", "$400m"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "counts of different things are distinct, never a conflict",
+            a: (
+                "The strike killed seven aid workers in Varo, the agency said.",
+                None,
+            ),
+            b: (
+                "The war has killed 20,000 people in Varo, the agency said.",
+                None,
+            ),
+            values: ("seven", "20,000"),
+            want: Some(Verdict::Distinct),
+            explains: &[],
+        },
+    ]);
+}
+
+#[test]
+fn time_policy() {
+    check(&[
+        Case {
+            why: "the same event at different clock times conflicts",
+            a: (
+                "The fire at the Brook Street depot broke out at 10:30pm on Friday.",
+                None,
+            ),
+            b: (
+                "The fire at the Brook Street depot broke out at 11:45pm on Friday.",
+                None,
+            ),
+            values: ("10:30pm", "11:45pm"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "a relative date without a publication date is not compared",
+            a: (
+                "The earthquake struck Ilvara on Monday, killing 87 people.",
+                None,
+            ),
+            b: (
+                "The earthquake struck Ilvara on 3 March, killing 87 people.",
+                None,
+            ),
+            values: ("Monday", "3 March"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a relative date resolves against the publication date and agrees",
+            a: (
+                "The earthquake struck Ilvara on Monday, killing 87 people.",
+                Some("2025-03-05"),
+            ),
+            b: (
+                "The earthquake struck Ilvara on 3 March, killing 87 people.",
+                Some("2025-03-05"),
+            ),
+            values: ("Monday", "3 March"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "a later report with a higher toll is an update, not a conflict",
+            a: (
+                "The landslide in Rusaka has killed 14 people, officials said.",
+                Some("2025-06-03"),
+            ),
+            b: (
+                "The landslide in Rusaka has killed 31 people, officials said.",
+                Some("2025-06-05"),
+            ),
+            values: ("14", "31"),
+            want: Some(Verdict::Distinct),
+            explains: &["update"],
+        },
+        Case {
+            why: "an earlier report with a higher toll stays a conflict",
+            a: (
+                "The landslide in Rusaka has killed 31 people, officials said.",
+                Some("2025-06-03"),
+            ),
+            b: (
+                "The landslide in Rusaka has killed 14 people, officials said.",
+                Some("2025-06-05"),
+            ),
+            values: ("31", "14"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+    ]);
+}
+
+#[test]
+fn quote_and_attribution_policy() {
+    check(&[
+        Case {
+            why: "the same quote with a word changed conflicts, with a word diff",
+            a: (
+                "\"We have made a fair offer and we expect it to be accepted,\" said chief executive Dana Holt.",
+                None,
+            ),
+            b: (
+                "\"We have made a final offer and we expect it to be accepted,\" said chief executive Dana Holt.",
+                None,
+            ),
+            values: (
+                "We have made a fair offer and we expect it to be accepted,",
+                "We have made a final offer and we expect it to be accepted,",
+            ),
+            want: Some(Verdict::Conflict),
+            explains: &["-fair", "+final"],
+        },
+        Case {
+            why: "the same words given to two speakers is an actor conflict",
+            a: (
+                "\"This decision puts lives at risk,\" said Mayor Ruth Calder.",
+                None,
+            ),
+            b: (
+                "\"This decision puts lives at risk,\" said council leader Tom Ashby.",
+                None,
+            ),
+            values: (
+                "This decision puts lives at risk,",
+                "This decision puts lives at risk,",
+            ),
+            want: Some(Verdict::Conflict),
+            explains: &["Ruth Calder", "Tom Ashby"],
+        },
+        Case {
+            why: "figures from two named sources conflict, naming both sources",
+            a: (
+                "Three people were killed in the blast in Orlov, police said.",
+                None,
+            ),
+            b: (
+                "Five people were killed in the blast in Orlov, the city hospital said.",
+                None,
+            ),
+            values: ("Three", "Five"),
+            want: Some(Verdict::Conflict),
+            explains: &["police", "hospital"],
+        },
+    ]);
+}
