@@ -225,7 +225,10 @@ mod tests {
             .collect();
         assert_eq!(decoded(&le), (text.to_owned(), "UTF-16LE", vec![]));
         assert_eq!(decoded(&be), (text.to_owned(), "UTF-16BE", vec![]));
-        assert_eq!(decode(&le[..le.len() - 1]).unwrap_err().kind(), ErrorKind::Encoding);
+        assert_eq!(
+            decode(&le[..le.len() - 1]).unwrap_err().kind(),
+            ErrorKind::Encoding
+        );
     }
 
     #[test]

@@ -87,8 +87,8 @@ const VOID: &[&str] = &[
     "wbr", "param",
 ];
 const INVISIBLE: &[&str] = &[
-    "head", "title", "script", "style", "noscript", "template", "svg", "math", "iframe",
-    "object", "canvas", "audio", "video", "textarea",
+    "head", "title", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "canvas", "audio", "video", "textarea",
 ];
 const BOILERPLATE: &[&str] = &[
     "nav", "aside", "footer", "form", "button", "dialog", "menu", "select", "label",
@@ -137,25 +137,82 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "sharing",
     "sidebar",
     "signup",
+    "skip",
     "social",
     "sponsor",
     "sponsored",
     "subscribe",
     "subscription",
+    "tags",
     "toolbar",
     "widget",
 ];
 /// Start tags that end an open `<p>`.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
-    "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 /// Elements whose start and end break the text into blocks.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "div",
-    "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
     "ul",
 ];
 
@@ -173,8 +230,7 @@ fn own_skip(name: &str, tag: &html5gum::StartTag<usize>) -> Skip {
             .replace(char::is_whitespace, "")
             .contains("display:none")
     });
-    if INVISIBLE.contains(&name) || attr(tag, "hidden").is_some() || aria_hidden || display_none
-    {
+    if INVISIBLE.contains(&name) || attr(tag, "hidden").is_some() || aria_hidden || display_none {
         return Skip::Invisible;
     }
     let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
@@ -211,9 +267,8 @@ impl Tree {
                         // `</br>` and a stray `</p>` act as a line break.
                         let el = tree.push(&name, stack.last().copied(), Skip::No, &[]);
                         tree.items.push(Item::Close(el));
-                    } else if let Some(at) = stack
-                        .iter()
-                        .rposition(|&e| tree.elements[e].name == name)
+                    } else if let Some(at) =
+                        stack.iter().rposition(|&e| tree.elements[e].name == name)
                     {
                         for e in stack.drain(at..).rev() {
                             tree.items.push(Item::Close(e));
@@ -273,7 +328,9 @@ impl Tree {
                 self.meta.metas.push((key.to_ascii_lowercase(), content));
             }
         }
-        let itemprop = attr(tag, "itemprop").unwrap_or_default().to_ascii_lowercase();
+        let itemprop = attr(tag, "itemprop")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let role = attr(tag, "role").unwrap_or_default().to_ascii_lowercase();
         let props: Vec<&str> = itemprop
             .split_whitespace()
@@ -299,7 +356,12 @@ impl Tree {
         }
     }
 
-    fn text(&mut self, src: &str, s: &html5gum::Spanned<html5gum::HtmlString, usize>, el: Option<usize>) {
+    fn text(
+        &mut self,
+        src: &str,
+        s: &html5gum::Spanned<html5gum::HtmlString, usize>,
+        el: Option<usize>,
+    ) {
         let decoded = String::from_utf8_lossy(&s.value).into_owned();
         match el.map(|e| self.elements[e].name.as_str()) {
             Some("title") => self.meta.title.push_str(&decoded),
@@ -346,7 +408,12 @@ pub(crate) fn read(src: &str) -> Page {
     // Paragraph text credited to the paragraph's parent, for pages without an <article>.
     let mut direct = vec![0usize; n];
     for item in &tree.items {
-        let Item::Text { el: Some(el), decoded, .. } = item else {
+        let Item::Text {
+            el: Some(el),
+            decoded,
+            ..
+        } = item
+        else {
             continue;
         };
         if structural[*el] != Skip::No {
@@ -400,7 +467,9 @@ pub(crate) fn read(src: &str) -> Page {
     let mut w = BlockWriter::default();
     // A headline outside the article comes first, when it comes before the article in the page
     // (so the text stays in the page's order).
-    if let Some(h1) = headline.filter(|&h| !in_root(Some(h)) && !holds_root[h] && root.is_some_and(|r| h < r)) {
+    if let Some(h1) =
+        headline.filter(|&h| !in_root(Some(h)) && !holds_root[h] && root.is_some_and(|r| h < r))
+    {
         write(&tree, &mut w, |el| is_within(&tree.elements, el, h1));
         w.end_block();
     }
@@ -412,7 +481,9 @@ pub(crate) fn read(src: &str) -> Page {
     let (mut text, mut pieces) = w.finish();
     if body_len < TOO_SHORT {
         let mut all = BlockWriter::default();
-        write(&tree, &mut all, |el| el.is_none_or(|e| skip_visible(&tree.elements, e)));
+        write(&tree, &mut all, |el| {
+            el.is_none_or(|e| skip_visible(&tree.elements, e))
+        });
         let (all_text, all_pieces) = all.finish();
         if all_text.len() > text.len() {
             warnings.push(format!(
@@ -547,7 +618,11 @@ fn published(m: &Meta, in_article: impl Fn(usize) -> bool) -> Option<String> {
         ],
     )
     .find_map(publication_date)
-    .or_else(|| json_ld(m, "datePublished").as_deref().and_then(publication_date))
+    .or_else(|| {
+        json_ld(m, "datePublished")
+            .as_deref()
+            .and_then(publication_date)
+    })
     .or_else(|| {
         let marked = m.times.iter().filter(|t| t.2);
         let inside = m.times.iter().filter(|t| in_article(t.1));
@@ -590,10 +665,22 @@ the repairs will cost &pound;2.4m.</p>
         );
         assert_eq!(page.published.as_deref(), Some("2024-03-18"));
         assert!(page.warnings.is_empty(), "{:?}", page.warnings);
-        assert!(page.text.starts_with("Harbour bridge to close for six weeks\n\nThe Old Harbour"));
+        assert!(
+            page.text
+                .starts_with("Harbour bridge to close for six weeks\n\nThe Old Harbour")
+        );
         assert!(page.text.contains("cost £2.4m."));
         assert!(page.text.contains("the 6 & 7 routes"));
-        for absent in ["cookies", "Share on", "Home", "Related", "Ferry fares", "not text", "color", "©"] {
+        for absent in [
+            "cookies",
+            "Share on",
+            "Home",
+            "Related",
+            "Ferry fares",
+            "not text",
+            "color",
+            "©",
+        ] {
             assert!(!page.text.contains(absent), "{absent:?} in {:?}", page.text);
         }
     }

@@ -25,9 +25,8 @@ pub(crate) struct Record {
 
 /// The record of a JSON file: one object.
 pub(crate) fn read_json(text: &str) -> Result<Record, InputError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        InputError::new(ErrorKind::Json, format!("not valid JSON ({e})"))
-    })?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| InputError::new(ErrorKind::Json, format!("not valid JSON ({e})")))?;
     record(&value, text, 0).map_err(|m| InputError::new(ErrorKind::Json, m))
 }
 
@@ -131,7 +130,9 @@ fn member_string(raw: &str, key: &str) -> Option<Range<usize>> {
                     last_key = Some(start..end);
                 } else if depth == 1
                     && let Some(k) = last_key.take()
-                    && serde_json::from_str::<String>(&raw[k.start - 1..=k.end]).ok().as_deref()
+                    && serde_json::from_str::<String>(&raw[k.start - 1..=k.end])
+                        .ok()
+                        .as_deref()
                         == Some(key)
                 {
                     return Some(start..end);
@@ -193,15 +194,17 @@ fn unicode_escape(esc: &str) -> (String, usize) {
         return (String::new(), 2);
     };
     if (0xD800..0xDC00).contains(&unit)
-        && let Some(low) = esc.get(5..).and_then(|r| r.strip_prefix('\\')).and_then(hex)
+        && let Some(low) = esc
+            .get(5..)
+            .and_then(|r| r.strip_prefix('\\'))
+            .and_then(hex)
         && (0xDC00..0xE000).contains(&low)
     {
         let c = char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         return (c.map(String::from).unwrap_or_default(), 12);
     }
     (
-        char::from_u32(unit)
-            .map_or_else(|| '\u{FFFD}'.to_string(), String::from),
+        char::from_u32(unit).map_or_else(|| '\u{FFFD}'.to_string(), String::from),
         6,
     )
 }

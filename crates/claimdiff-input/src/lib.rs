@@ -23,8 +23,8 @@ mod origin;
 use std::fmt;
 use std::sync::Arc;
 
-pub use origin::TextOrigin;
 use origin::Pieces;
+pub use origin::TextOrigin;
 
 /// The format of an article file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +233,11 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
             let one_line = text.lines().filter(|l| !l.trim().is_empty()).count() <= 1;
             let records = if format == Format::Json || one_line {
                 json::read_json(text).map(|r| vec![r]).or_else(|e| {
-                    if one_line { Err(e) } else { json::read_jsonl(text) }
+                    if one_line {
+                        Err(e)
+                    } else {
+                        json::read_jsonl(text)
+                    }
                 })?
             } else {
                 json::read_jsonl(text)?
@@ -348,7 +352,10 @@ mod proptests {
                 let (line, col) = origin.line_col(i);
                 assert!(line >= 1 && line <= lines && col >= 1, "{line}:{col}");
                 let span = origin.file_span(i..i + c.len_utf8());
-                assert!(span.start <= span.end && span.end <= bytes.len(), "{span:?}");
+                assert!(
+                    span.start <= span.end && span.end <= bytes.len(),
+                    "{span:?}"
+                );
                 assert!(span.start >= last, "not monotonic at {i}");
                 last = span.start;
             }

@@ -156,7 +156,11 @@ impl BlockWriter {
     }
 
     /// Writes `aligned` units of `decoded` (see [`align`]).
-    pub(crate) fn write_aligned(&mut self, decoded: &str, aligned: &[(Range<usize>, Range<usize>)]) {
+    pub(crate) fn write_aligned(
+        &mut self,
+        decoded: &str,
+        aligned: &[(Range<usize>, Range<usize>)],
+    ) {
         for (d, o) in aligned {
             self.write(&decoded[d.clone()], o.clone());
         }
@@ -202,7 +206,10 @@ pub(crate) fn align(
         } else if rc == '&' || rc == '\\' {
             let end = escape_end(raw, i);
             let resynced = [1, 2].into_iter().find_map(|n| {
-                let d_end = decoded[k..].char_indices().nth(n).map_or(decoded.len(), |(j, _)| k + j);
+                let d_end = decoded[k..]
+                    .char_indices()
+                    .nth(n)
+                    .map_or(decoded.len(), |(j, _)| k + j);
                 (raw[i..end] != decoded[k..d_end] && resyncs(&raw[end..], &decoded[d_end..]))
                     .then_some(d_end - k)
             });
@@ -343,7 +350,10 @@ impl TextOrigin {
                 p.map_start(offset)
             }
         });
-        it.fold(first, |o, p| if end { p.map_end(o) } else { p.map_start(o) })
+        it.fold(
+            first,
+            |o, p| if end { p.map_end(o) } else { p.map_start(o) },
+        )
     }
 
     /// The file byte offset of text offset `offset` (a start, or an exclusive end).
@@ -381,7 +391,10 @@ mod tests {
     #[test]
     fn align_pairs_entities_escapes_and_crlf() {
         assert_eq!(
-            aligned("A &amp; B&lt;&gt;\r\nC \\* &pound;5 AT&T", "A & B<>\nC * £5 AT&T"),
+            aligned(
+                "A &amp; B&lt;&gt;\r\nC \\* &pound;5 AT&T",
+                "A & B<>\nC * £5 AT&T"
+            ),
             vec![
                 ("&", "&amp;"),
                 ("<", "&lt;"),
