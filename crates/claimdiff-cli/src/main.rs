@@ -75,9 +75,10 @@ enum Command {
         /// Exit with status 1 when a finding of this verdict exists (after writing the report).
         #[arg(long, value_enum, value_name = "VERDICT")]
         fail_on: Option<FailOn>,
-        /// Publication date of a source: ID is A, B, … in the order of the files. Relative
-        /// dates in it ("yesterday", "on Monday", "7 October") resolve against it and can then
-        /// be compared; without it they never are. Repeatable.
+        /// Publication date of a source, overriding the date in its file's metadata: ID is A,
+        /// B, … in the order of the articles, or a JSON record's id. Relative dates in it
+        /// ("yesterday", "on Monday", "7 October") resolve against it and can then be
+        /// compared; without a date they never are. Repeatable.
         #[arg(long, value_name = "ID=YYYY-MM-DD")]
         published: Vec<String>,
     },

@@ -482,7 +482,7 @@ pub(crate) fn read(src: &str) -> Page {
     if body_len < TOO_SHORT {
         let mut all = BlockWriter::default();
         write(&tree, &mut all, |el| {
-            el.is_none_or(|e| skip_visible(&tree.elements, e))
+            el.is_none_or(|e| visible(&tree.elements, e))
         });
         let (all_text, all_pieces) = all.finish();
         if all_text.len() > text.len() {
@@ -517,7 +517,7 @@ fn is_within(elements: &[Element], el: Option<usize>, ancestor: usize) -> bool {
 }
 
 /// Whether an element's text is visible (nothing invisible around it).
-fn skip_visible(elements: &[Element], el: usize) -> bool {
+fn visible(elements: &[Element], el: usize) -> bool {
     let mut at = Some(el);
     while let Some(e) = at {
         if elements[e].skip == Skip::Invisible {

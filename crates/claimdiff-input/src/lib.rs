@@ -62,8 +62,9 @@ impl Format {
     pub fn sniff(text: &str) -> Self {
         let start = text.trim_start();
         let head = start
-            .get(..start.len().min(9))
-            .unwrap_or("")
+            .chars()
+            .take(9)
+            .collect::<String>()
             .to_ascii_lowercase();
         if head.starts_with("<!doctype") || head.starts_with("<html") {
             Self::Html
@@ -284,6 +285,7 @@ mod tests {
         assert_eq!(Format::from_name("noext"), None);
         assert_eq!(Format::sniff("\n  <!DOCTYPE html><p>"), Format::Html);
         assert_eq!(Format::sniff("<HTML>"), Format::Html);
+        assert_eq!(Format::sniff("<html>éé"), Format::Html);
         assert_eq!(Format::sniff(" {\"text\": 1}"), Format::Json);
         assert_eq!(Format::sniff("<b>Not a page</b>"), Format::Text);
     }
