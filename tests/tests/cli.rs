@@ -207,12 +207,6 @@ const BAD_INPUTS: &[BadInput] = &[
         make: Make::File(b"Seven people\0were killed.\n"),
         reasons: &["binary", "nul"],
     },
-    // Latin-1, no NUL.
-    BadInput {
-        name: "latin1.txt",
-        make: Make::File(b"Caf\xe9 owners protested in Waterloo.\n"),
-        reasons: &["utf-8", "utf8"],
-    },
 ];
 
 /// Where the bad input goes on the command line.
@@ -1219,7 +1213,9 @@ fn version_is_the_package_version() {
 
 /// Arguments that are a usage error, and what the message must mention.
 const USAGE_ERRORS: &[(&[&str], &str)] = &[
-    (&["compare", "onlyone.txt"], "Usage: claimdiff compare"),
+    // One file may hold several articles (JSON Lines), so one file is a usage error only when
+    // it holds one.
+    (&["compare", SEED_A], "two or more articles"),
     (&["compare"], "Usage: claimdiff compare"),
     (&["claims"], "Usage: claimdiff claims"),
     (&[], "Usage: claimdiff"),

@@ -46,23 +46,31 @@ fn documents(sources: &Value, lex: &Lexicon) -> Result<Vec<Document>, String> {
     }
     let mut docs: Vec<Document> = Vec::with_capacity(sources.len());
     for (i, s) in sources.iter().enumerate() {
-        let letter = crate::source_id(i);
-        let doc = match s {
+        let read = match s {
+            Value::String(path) if path == "-" => {
+                return Err(format!(
+                    "source {}: standard input (-) cannot be a source in a batch",
+                    i + 1
+                ));
+            }
             Value::String(path) => {
-                let text =
+                let (shown, articles) =
                     crate::input::read_article(Path::new(path)).map_err(|e| format!("{e:#}"))?;
-                let source = Source {
-                    id: letter,
-                    path: Some(path.clone()),
-                    title: None,
-                    published: None,
-                };
-                parse(source, &text, lex)
+                articles
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, a)| {
+                        let id =
+                            a.id.clone()
+                                .unwrap_or_else(|| crate::source_id(docs.len() + j));
+                        crate::document(id, &shown, a, None, lex)
+                    })
+                    .collect()
             }
             Value::Object(_) => {
                 let inline =
                     InlineSource::deserialize(s).map_err(|e| format!("source {}: {e}", i + 1))?;
-                let id = inline.id.unwrap_or(letter);
+                let id = inline.id.unwrap_or_else(|| crate::source_id(docs.len()));
                 if let Some(date) = &inline.published
                     && !claimdiff_parse::is_publication_date(date)
                 {
@@ -79,7 +87,7 @@ fn documents(sources: &Value, lex: &Lexicon) -> Result<Vec<Document>, String> {
                     title: inline.title,
                     published: inline.published,
                 };
-                parse(source, &inline.text, lex)
+                vec![parse(source, &inline.text, lex)]
             }
             _ => {
                 return Err(format!(
@@ -88,10 +96,12 @@ fn documents(sources: &Value, lex: &Lexicon) -> Result<Vec<Document>, String> {
                 ));
             }
         };
-        if docs.iter().any(|d| d.source.id == doc.source.id) {
-            return Err(format!("source id {:?} is given twice", doc.source.id));
+        for doc in read {
+            if docs.iter().any(|d| d.source.id == doc.source.id) {
+                return Err(format!("source id {:?} is given twice", doc.source.id));
+            }
+            docs.push(doc);
         }
-        docs.push(doc);
     }
     Ok(docs)
 }

@@ -54,8 +54,10 @@ enum Command {
     /// Compare two or more articles about one story.
     #[command(after_help = EXIT_CODES)]
     Compare {
-        /// Article files (plain text), two or more.
-        #[arg(required = true, num_args = 2..)]
+        /// Article files: plain text, HTML, Markdown, JSON or JSON Lines (format by extension,
+        /// else by content; `-` reads standard input). Two or more articles in all: a JSON Lines
+        /// file gives one per record.
+        #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
         /// Output format: a terminal table, the `claimdiff.report.v1` JSON, Markdown for a
         /// pull-request comment, one self-contained HTML page, or GitHub Actions annotations.
@@ -73,15 +75,16 @@ enum Command {
         /// Exit with status 1 when a finding of this verdict exists (after writing the report).
         #[arg(long, value_enum, value_name = "VERDICT")]
         fail_on: Option<FailOn>,
-        /// Publication date of a source: ID is A, B, … in the order of the files. Relative
-        /// dates in it ("yesterday", "on Monday", "7 October") resolve against it and can then
-        /// be compared; without it they never are. Repeatable.
+        /// Publication date of a source, overriding the date in its file's metadata: ID is A,
+        /// B, … in the order of the articles, or a JSON record's id. Relative dates in it
+        /// ("yesterday", "on Monday", "7 October") resolve against it and can then be
+        /// compared; without a date they never are. Repeatable.
         #[arg(long, value_name = "ID=YYYY-MM-DD")]
         published: Vec<String>,
     },
     /// Show one article's sentences and extracted facts.
     Claims {
-        /// Article file (plain text).
+        /// Article file: plain text, HTML, Markdown or JSON (`-` reads standard input).
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ClaimsFormat::Table)]
@@ -90,8 +93,10 @@ enum Command {
     /// Record today's conflicts and distinct figures as accepted (`claimdiff.baseline.v1`).
     #[command(after_help = EXIT_CODES)]
     Baseline {
-        /// Article files (plain text), two or more.
-        #[arg(required = true, num_args = 2..)]
+        /// Article files: plain text, HTML, Markdown, JSON or JSON Lines (format by extension,
+        /// else by content; `-` reads standard input). Two or more articles in all: a JSON Lines
+        /// file gives one per record.
+        #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
         /// Write the baseline to this file instead of standard output.
         #[arg(short, long)]
@@ -100,8 +105,10 @@ enum Command {
     /// For CI: exit with status 1 when a conflict is not in the baseline, printing the new ones.
     #[command(after_help = EXIT_CODES)]
     Check {
-        /// Article files (plain text), two or more.
-        #[arg(required = true, num_args = 2..)]
+        /// Article files: plain text, HTML, Markdown, JSON or JSON Lines (format by extension,
+        /// else by content; `-` reads standard input). Two or more articles in all: a JSON Lines
+        /// file gives one per record.
+        #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
         /// Accepted findings, written by `claimdiff baseline`; without it every conflict fails.
         #[arg(long, value_name = "FILE")]
@@ -236,32 +243,71 @@ fn source_id(i: usize) -> String {
     )
 }
 
-fn load(path: &Path, index: usize, lex: &Lexicon) -> anyhow::Result<Document> {
-    load_published(path, index, None, lex)
-}
-
-/// Reads and parses one article published on `published` (`YYYY-MM-DD`), when known.
-fn load_published(
-    path: &Path,
-    index: usize,
+/// Parses one article as source `id` read from `path`; `published` (from the command line)
+/// overrides the date in the article's metadata.
+pub(crate) fn document(
+    id: String,
+    path: &str,
+    article: claimdiff_input::Article,
     published: Option<String>,
     lex: &Lexicon,
-) -> anyhow::Result<Document> {
-    let text = input::read_article(path)?;
+) -> Document {
     let source = Source {
-        id: source_id(index),
-        path: Some(path.display().to_string()),
-        title: None,
-        published,
+        id,
+        path: Some(path.to_owned()),
+        title: article.title,
+        published: published.or(article.published),
     };
-    Ok(parse(source, &text, lex))
+    let origin = article
+        .origin
+        .map(|o| o as std::sync::Arc<dyn claimdiff_parse::OriginMap>);
+    parse(source, &article.text, lex).with_origin(origin)
 }
 
-/// The `--published ID=YYYY-MM-DD` values by source id, for `count` files; a bad value or an
-/// id without a file is a usage error.
+/// Reads and parses the articles of `files` (`-` for standard input, once), sources A, B, … in
+/// order; a JSON or JSON Lines record with an `id` is named by it, and a JSON Lines file gives
+/// one source per record. `published` holds the `--published ID=YYYY-MM-DD` values.
+fn load_all(
+    files: &[PathBuf],
+    published: &[String],
+    lex: &Lexicon,
+) -> anyhow::Result<Vec<Document>> {
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        anyhow::bail!("standard input (-) can be read only once");
+    }
+    let mut articles = Vec::new();
+    for file in files {
+        let (shown, read) = input::read_article(file)?;
+        articles.extend(read.into_iter().map(|a| (shown.clone(), a)));
+    }
+    let ids: Vec<String> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, (_, a))| a.id.clone().unwrap_or_else(|| source_id(i)))
+        .collect();
+    if let Some((i, id)) = ids
+        .iter()
+        .enumerate()
+        .find(|&(i, id)| ids[..i].contains(id))
+    {
+        anyhow::bail!("{}: source id {id:?} is given twice", articles[i].0);
+    }
+    let dates = published_dates(published, &ids)?;
+    Ok(articles
+        .into_iter()
+        .zip(ids)
+        .map(|((shown, article), id)| {
+            let date = dates.get(&id).cloned();
+            document(id, &shown, article, date, lex)
+        })
+        .collect())
+}
+
+/// The `--published ID=YYYY-MM-DD` values by source id; a bad value or an id that names no
+/// source is a usage error.
 fn published_dates(
     values: &[String],
-    count: usize,
+    ids: &[String],
 ) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
     let mut dates = std::collections::BTreeMap::new();
     for value in values {
@@ -272,15 +318,26 @@ fn published_dates(
         if !claimdiff_parse::is_publication_date(date) {
             return Err(bad());
         }
-        if !(0..count).any(|i| source_id(i) == id) {
+        if !ids.iter().any(|i| i == id) {
             anyhow::bail!(
                 "bad --published {value:?}: no source {id:?} (sources are {})",
-                (0..count).map(source_id).collect::<Vec<_>>().join(", ")
+                ids.join(", ")
             );
         }
         dates.insert(id.to_owned(), date.to_owned());
     }
     Ok(dates)
+}
+
+/// Fails unless `docs` has two or more articles to compare.
+fn two_or_more(docs: Vec<Document>) -> anyhow::Result<Vec<Document>> {
+    if docs.len() < 2 {
+        anyhow::bail!(
+            "two or more articles are needed to compare, the input holds {}",
+            docs.len()
+        );
+    }
+    Ok(docs)
 }
 
 /// Table width: the terminal's when standard output is one, else `COLUMNS`, else 120.
@@ -298,15 +355,6 @@ fn width() -> u16 {
                 .filter(|&w| w > 0)
         })
         .unwrap_or(120)
-}
-
-/// Reads and parses the articles, sources A, B, … in the order given.
-fn load_all(files: &[PathBuf], lex: &Lexicon) -> anyhow::Result<Vec<Document>> {
-    files
-        .iter()
-        .enumerate()
-        .map(|(i, p)| load(p, i, lex))
-        .collect()
 }
 
 fn pretty_json(value: &serde_json::Value) -> anyhow::Result<String> {
@@ -360,12 +408,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fail_on,
             published,
         } => {
-            let dates = published_dates(&published, files.len())?;
-            let docs = files
-                .iter()
-                .enumerate()
-                .map(|(i, p)| load_published(p, i, dates.get(&source_id(i)).cloned(), &lex))
-                .collect::<anyhow::Result<Vec<_>>>()?;
+            let docs = two_or_more(load_all(&files, &published, &lex)?)?;
             let cmp = compare(&docs, &lex, &cfg);
             let table = TableOptions {
                 all,
@@ -393,7 +436,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Claims { file, format } => {
-            let doc = load(&file, 0, &lex)?;
+            let mut docs = load_all(std::slice::from_ref(&file), &[], &lex)?;
+            if docs.len() != 1 {
+                anyhow::bail!(
+                    "{}: holds {} articles, `claims` reads one",
+                    file.display(),
+                    docs.len()
+                );
+            }
+            let doc = docs.remove(0);
             let text = match format {
                 ClaimsFormat::Table => claims_table(&doc, width()),
                 ClaimsFormat::Json => pretty_json(&claims_json(&doc))?,
@@ -401,7 +452,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_stdout(&text)?;
         }
         Command::Baseline { files, output } => {
-            let docs = load_all(&files, &lex)?;
+            let docs = two_or_more(load_all(&files, &[], &lex)?)?;
             let cmp = compare(&docs, &lex, &cfg);
             emit(
                 &pretty_json(&baseline_json(&docs, &cmp))?,
@@ -414,7 +465,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => input::read_baseline(path)?,
                 None => Baseline::empty(),
             };
-            let docs = load_all(&files, &lex)?;
+            let docs = two_or_more(load_all(&files, &[], &lex)?)?;
             let cmp = compare(&docs, &lex, &cfg);
             let outcome = check(&cmp, &baseline);
             write_stdout(&check_text(&docs, &cmp, &outcome))?;

@@ -1,6 +1,8 @@
 //! The parsed article: [`Document`], its [`Sentence`]s and their [`Fact`]s.
 
+use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -233,6 +235,16 @@ pub struct Sentence {
     pub facts: Vec<Fact>,
 }
 
+/// Positions in the file an article was read from, for a text that is not that file's bytes
+/// (text extracted from HTML, Markdown or JSON, decoded from UTF-16 or Windows-1252, or with
+/// mojibake repaired). Plain UTF-8 text needs none: its bytes are the file's.
+pub trait OriginMap: fmt::Debug + Send + Sync {
+    /// 1-based line and column (in characters) in the file of byte `offset` of the text.
+    fn line_col(&self, offset: usize) -> (usize, usize);
+    /// The byte range of the file that the text's byte range `span` was read from.
+    fn file_span(&self, span: Range<usize>) -> Range<usize>;
+}
+
 /// A parsed article.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -244,6 +256,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Line starts, for line/column positions.
     pub lines: LineIndex,
+    /// Where the text came from in its file, when the text is not the file's bytes.
+    pub origin: Option<Arc<dyn OriginMap>>,
 }
 
 impl Document {
@@ -253,10 +267,30 @@ impl Document {
         &self.text[sentence.span.clone()]
     }
 
-    /// 1-based line and column of a byte offset.
+    /// 1-based line and column of a byte offset of the text, in the file as given.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+        match &self.origin {
+            Some(origin) => origin.line_col(offset),
+            None => self.lines.line_col(&self.text, offset),
+        }
+    }
+
+    /// The byte range of the file as given that a byte range of the text was read from (the
+    /// range itself when the text is the file's bytes).
+    #[must_use]
+    pub fn file_span(&self, span: Range<usize>) -> Range<usize> {
+        match &self.origin {
+            Some(origin) => origin.file_span(span),
+            None => span,
+        }
+    }
+
+    /// The document with positions mapped through `origin` (see [`OriginMap`]).
+    #[must_use]
+    pub fn with_origin(mut self, origin: Option<Arc<dyn OriginMap>>) -> Self {
+        self.origin = origin;
+        self
     }
 
     /// The words of a sentence (word tokens' text).
@@ -325,5 +359,6 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         text: text.to_owned(),
         lines: LineIndex::new(text),
         sentences,
+        origin: None,
     }
 }

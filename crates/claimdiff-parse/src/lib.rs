@@ -22,8 +22,8 @@ mod text;
 mod time;
 
 pub use document::{
-    Actor, ActorKind, Document, Facet, Fact, FactValue, Location, Quantity, Quote, Sentence,
-    Source, Time, parse,
+    Actor, ActorKind, Document, Facet, Fact, FactValue, Location, OriginMap, Quantity, Quote,
+    Sentence, Source, Time, parse,
 };
 pub use lexicon::Lexicon;
 pub use text::{LineIndex, Token, TokenKind, normalize_for_match};

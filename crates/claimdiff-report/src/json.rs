@@ -4,7 +4,7 @@ use claimdiff_align::{Comparison, Verdict};
 use claimdiff_parse::{Document, FactValue, Source};
 use serde_json::{Map, Value, json};
 
-use crate::position;
+use crate::{file_span, position};
 
 /// Schema name of a comparison report.
 pub const REPORT_SCHEMA: &str = "claimdiff.report.v1";
@@ -35,7 +35,7 @@ pub fn report_json(docs: &[Document], cmp: &Comparison) -> Value {
                         "sentence_index": c.sentence,
                         "raw": c.raw,
                         "value": c.value,
-                        "span": [c.span.start, c.span.end],
+                        "span": file_span(doc, &c.span),
                         "line": line,
                         "column": column,
                     })
@@ -85,7 +85,7 @@ pub fn claims_json(doc: &Document) -> Value {
                     let mut v = json!({
                         "facet": f.facet.as_str(),
                         "raw": f.raw,
-                        "span": [f.span.start, f.span.end],
+                        "span": file_span(doc, &f.span),
                         "value": f.value,
                     });
                     let detail = serde_json::to_value(&f.detail).unwrap_or(Value::Null);
@@ -114,7 +114,7 @@ pub fn claims_json(doc: &Document) -> Value {
             json!({
                 "index": s.index,
                 "text": doc.sentence_text(s),
-                "span": [s.span.start, s.span.end],
+                "span": file_span(doc, &s.span),
                 "line": line,
                 "headline": s.headline,
                 "events": s.events,

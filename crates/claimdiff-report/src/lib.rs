@@ -31,9 +31,21 @@ pub use json::{CLAIMS_SCHEMA, REPORT_SCHEMA, claims_json, report_json};
 pub use markdown::report_markdown;
 pub use table::{TableOptions, claims_table, report_table};
 
+use std::ops::Range;
+
 use claimdiff_parse::Document;
 
-/// 1-based line and column of a byte offset in a document, for every format.
+/// 1-based line and column of a byte offset in a document, for every format: a position in
+/// the file as given (through the document's origin map when its text was extracted or
+/// decoded from the file).
 fn position(doc: &Document, offset: usize) -> (usize, usize) {
     doc.line_col(offset)
+}
+
+/// A byte range of a document's text as the JSON `span` `[start, end)`: a byte range of the
+/// file as given, so that for plain UTF-8 text `file[span] == raw`, and for other formats it
+/// covers the bytes `raw` was read from (with their markup, entities or escapes).
+fn file_span(doc: &Document, span: &Range<usize>) -> [usize; 2] {
+    let r = doc.file_span(span.clone());
+    [r.start, r.end]
 }
