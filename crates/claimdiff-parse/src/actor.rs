@@ -30,9 +30,9 @@ pub(crate) struct NameTable {
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
     common_words: HashSet<String>,
-    /// Surnames of people named in full ("Bloggs"): names even before a comma at the start of
-    /// a sentence ("Bloggs, who …").
-    surnames: HashSet<String>,
+    /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
+    /// before a comma at the start of a sentence ("Bloggs, who …").
+    surnames: HashMap<String, String>,
     /// People given a role, in document order: sentence, token, canonical name, roles.
     with_roles: Vec<(usize, usize, String, Vec<String>)>,
     /// Organisations, in document order: sentence and canonical name.
@@ -140,19 +140,16 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTabl
             let leading = j == start;
             // A title before a name ("Dr Amir Haddad"), unless it begins a longer role
             // ("Chief Executive Anna Lind"), read as a role below.
+            let stop = usize::from(toks.get(j + 1).is_some_and(|t| t.text(text) == "."));
             if leading
                 && lex.is_title(w)
-                && j + 1 < toks.len()
-                && name_word(text, &toks[j + 1])
+                && toks.get(j + 1 + stop).is_some_and(|t| name_word(text, t))
                 && role_len_at(text, toks, j, lex) == 0
                 && !names_organisation(text, toks, j, lex)
             {
                 titled = true;
                 from.get_or_insert(j);
-                j += 1;
-                if toks.get(j).is_some_and(|t| t.text(text) == ".") {
-                    j += 1;
-                }
+                j += 1 + stop;
                 start = j;
                 continue;
             }
@@ -260,6 +257,15 @@ fn push_run(
             .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
             .count();
     let rest = &name_words[skip..];
+    // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
+    if rest.len() == 1
+        && lex.is_org_word(rest[0])
+        && toks
+            .get(j)
+            .is_some_and(|t| lex.is_role(t.text(text)) || role_len_at(text, toks, j, lex) > 0)
+    {
+        return;
+    }
     let name = rest.join(" ");
     let lone_title = rest.len() == 1 && lex.is_title(&name);
     if name.is_empty() || crate::time::is_time_word(&name) || lone_title || is_role_run(rest, lex) {
@@ -357,16 +363,21 @@ impl NameTable {
         let mut acronyms: Vec<(String, String)> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let ms = mentions(text, s, lex, &table);
-            for idx in 0..ms.len() {
-                let m = &ms[idx];
-                let att = attached(text, &s.tokens, &ms, idx, lex, &table);
+            let atts: Vec<Attached> = (0..ms.len())
+                .map(|idx| attached(text, &s.tokens, &ms, idx, lex, &table))
+                .collect();
+            // Organisations that people's roles belong to ("Acme's chief executive").
+            let employers: HashSet<String> = atts.iter().filter_map(|a| a.org.clone()).collect();
+            for (m, att) in ms.iter().zip(atts) {
                 all.push(Seen {
                     sentence: si,
                     at: m.start,
                     name: m.name.clone(),
                     titled: m.titled || !att.roles.is_empty(),
                     roles: att.roles,
-                    org_like: m.org || m.possessive && owns_place(text, &s.tokens, m.end, lex),
+                    org_like: m.org
+                        || employers.contains(&m.name)
+                        || m.possessive && owns_place(text, &s.tokens, m.end, lex),
                 });
             }
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
@@ -427,7 +438,10 @@ impl NameTable {
                 _ => {}
             }
         }
-        table.surnames = by_surname.keys().map(|s| (*s).to_owned()).collect();
+        table.surnames = by_surname
+            .iter()
+            .map(|(s, full)| ((*s).to_owned(), (*full).to_owned()))
+            .collect();
         // A longer organisation name whose first word is a known short name:
         // "Acme Technologies UK" and "Acme" are one actor.
         for &(name, _) in &names {
@@ -471,7 +485,10 @@ impl NameTable {
 
     /// The canonical name of a mention.
     pub(crate) fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.canonical.get(name).map_or(name, String::as_str)
+        self.canonical
+            .get(name)
+            .or_else(|| self.surnames.get(name))
+            .map_or(name, String::as_str)
     }
 
     /// The kind of a name.
@@ -493,7 +510,7 @@ impl NameTable {
 
     /// True when a word is the surname of a person named in full in the document.
     fn is_known(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        self.surnames.contains_key(word)
     }
 
     /// The one person given `role` before token `at` of sentence `sentence` ("the minister"
@@ -1005,18 +1022,171 @@ mod tests {
             .collect()
     }
 
+    /// Each case: a text and its actor facts, as `raw = value`.
+    fn check(cases: &[(&str, &[&str])]) {
+        let lex = Lexicon::embedded();
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let doc = parse(Source::default(), text, &lex);
+            let got: Vec<String> = doc
+                .sentences
+                .iter()
+                .flat_map(|s| s.facts.iter())
+                .filter(|f| f.actor().is_some_and(|a| a.kind != ActorKind::Group))
+                .map(|f| format!("{} = {}", f.raw, f.value))
+                .collect();
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
-    fn titles_and_surnames_merge_with_full_names() {
-        let got =
-            actors("Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled.");
-        assert_eq!(
-            got,
-            [
-                "Lena Markovic [interior minister]",
-                "Lena Markovic",
-                "Lena Markovic"
-            ]
-        );
+    fn titles_surnames_and_roles_merge_with_full_names() {
+        check(&[
+            (
+                "Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled. The \
+                 minister left.",
+                &[
+                    "Interior Minister Lena Markovic = Lena Markovic: interior minister",
+                    "Ms Markovic = Lena Markovic",
+                    "Markovic = Lena Markovic",
+                    "The minister = Lena Markovic: minister",
+                ],
+            ),
+            (
+                "Barack Obama visited. Obama said little.",
+                &["Barack Obama = Barack Obama", "Obama = Barack Obama"],
+            ),
+            (
+                "Mayor Robert Keane lost the vote. Keane, 67, conceded.",
+                &[
+                    "Mayor Robert Keane = Robert Keane: mayor",
+                    "Keane = Robert Keane",
+                ],
+            ),
+            (
+                "Mrs Justice Okoro ruled. Dr Amir Haddad and Prof. Ada Lind agreed.",
+                &[
+                    "Mrs Justice Okoro = Okoro: justice",
+                    "Dr Amir Haddad = Amir Haddad",
+                    "Prof. Ada Lind = Ada Lind",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn role_mentions_need_one_person_with_the_role() {
+        check(&[
+            // Two ministers: "the minister" could be either.
+            (
+                "Health Minister Jo Bloggs met Finance Minister Ann Lee. The minister left.",
+                &[
+                    "Health Minister Jo Bloggs = Jo Bloggs: health minister",
+                    "Finance Minister Ann Lee = Ann Lee: finance minister",
+                ],
+            ),
+            // No minister named before.
+            ("The minister left. Ann Lee stayed.", &["Ann Lee = Ann Lee"]),
+            // A role with its own complement or name is not a reference.
+            (
+                "Mayor Jo Bloggs spoke. The mayor of Dunmore and the mayor Ann Lee were absent.",
+                &[
+                    "Mayor Jo Bloggs = Jo Bloggs: mayor",
+                    "Dunmore = Dunmore",
+                    "mayor Ann Lee = Ann Lee: mayor",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn names_after_titles_and_roles() {
+        check(&[
+            (
+                "Labour MP Luciana Berger spoke.",
+                &[
+                    "Labour = Labour",
+                    "Labour MP Luciana Berger = Luciana Berger: mp (Labour)",
+                ],
+            ),
+            (
+                "Chief Executive Anna Lind said nothing. Foreign Secretary David Lammy flew in.",
+                &[
+                    "Chief Executive Anna Lind = Anna Lind: chief executive",
+                    "Foreign Secretary David Lammy = David Lammy: foreign secretary",
+                ],
+            ),
+            (
+                "Energy Minister Teodor Halvik ordered checks. The Transport Secretary, \
+                 Ada Moss, resigned.",
+                &[
+                    "Energy Minister Teodor Halvik = Teodor Halvik: energy minister",
+                    "Transport Secretary, Ada Moss = Ada Moss: transport secretary",
+                ],
+            ),
+            (
+                "Union boss Maureen Cobb spoke.",
+                &["boss Maureen Cobb = Maureen Cobb: boss"],
+            ),
+            (
+                "Professor Alan Greaves, a cardiologist at St Mary's Hospital, spoke.",
+                &[
+                    "Professor Alan Greaves = Alan Greaves: professor, cardiologist (St Mary's \
+                     Hospital)",
+                    "St Mary's Hospital = St Mary's Hospital",
+                ],
+            ),
+            (
+                "The General Medical Council met.",
+                &["General Medical Council = General Medical Council"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets() {
+        check(&[
+            (
+                "The British Medical Association (BMA) objected. The BMA said no.",
+                &[
+                    "British Medical Association = British Medical Association",
+                    "BMA = British Medical Association",
+                    "BMA = British Medical Association",
+                ],
+            ),
+            (
+                "The GMC (General Medical Council) met. A GMC panel ruled.",
+                &[
+                    "GMC = General Medical Council",
+                    "General Medical Council = General Medical Council",
+                    "GMC = General Medical Council",
+                ],
+            ),
+            (
+                "The National Union of Rail Workers (NURW) and Transport for London (TfL) met.",
+                &[
+                    "National Union of Rail Workers = National Union of Rail Workers",
+                    "NURW = National Union of Rail Workers",
+                    "Transport for London = Transport for London",
+                    "TfL = Transport for London",
+                ],
+            ),
+            // Brackets that hold no acronym of the name.
+            (
+                "Jo Bloggs (Labour) won. The Harbour Trust (HMT) lost.",
+                &[
+                    "Jo Bloggs = Jo Bloggs",
+                    "Labour = Labour",
+                    "Harbour Trust = Harbour Trust",
+                    "HMT = HMT",
+                ],
+            ),
+        ]);
     }
 
     #[test]

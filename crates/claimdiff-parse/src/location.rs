@@ -267,6 +267,64 @@ mod tests {
     }
 
     #[test]
+    fn possessive_owners_heads_and_cities() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Protesters gathered outside Norvex's London office.",
+                &[("Norvex's London office", "Norvex's office (London)")],
+            ),
+            (
+                "Staff at Norvex's office in Paris joined them.",
+                &[("Norvex's office in Paris", "Norvex's office (Paris)")],
+            ),
+            // "the company" stands for the organisation named just before.
+            (
+                "Norvex chief executive Jo Bloggs said sales fell. Protesters then marched to \
+                 the company's Berlin headquarters.",
+                &[(
+                    "the company's Berlin headquarters",
+                    "Norvex's headquarters (Berlin)",
+                )],
+            ),
+            (
+                "The National Union of Rail Workers voted. Members met at the union's \
+                 headquarters in Leeds.",
+                &[(
+                    "the union's headquarters in Leeds",
+                    "National Union of Rail Workers's headquarters (Leeds)",
+                )],
+            ),
+            (
+                "Protesters gathered outside Norvex's London office. They later marched to the \
+                 company's Berlin headquarters.",
+                &[
+                    ("Norvex's London office", "Norvex's office (London)"),
+                    (
+                        "the company's Berlin headquarters",
+                        "Norvex's headquarters (Berlin)",
+                    ),
+                ],
+            ),
+            // Nothing to stand for, or two organisations to choose from: kept as written.
+            (
+                "Protesters marched to the company's Berlin headquarters.",
+                &[(
+                    "the company's Berlin headquarters",
+                    "company's headquarters (Berlin)",
+                )],
+            ),
+            (
+                "Norvex Ltd sued Brightwater Ltd on Monday. Protesters marched to the company's \
+                 office.",
+                &[("the company's office", "company's office")],
+            ),
+        ];
+        for (text, expected) in cases {
+            check(text, expected);
+        }
+    }
+
+    #[test]
     fn owner_after_of_and_bare_places() {
         check(
             "They rallied outside the London office of US firm Acme on Monday.",

@@ -215,8 +215,11 @@ fn speaker(
                 .take_while(|t| t.kind == TokenKind::Word)
                 .count();
             let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
+            // Not an organisation before a role: "asked Labour MP Ruth Okafor".
             if let Some(m) = ms.iter().find(|m| {
-                s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start < window_end
+                !m.org
+                    && s.tokens[m.start].start >= tail[1].start
+                    && s.tokens[m.start].start < window_end
             }) {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
@@ -414,10 +417,85 @@ mod tests {
         );
     }
 
+    /// Each case: a text and the speaker of each of its quotes, in order.
+    fn check_speakers(cases: &[(&str, &[Option<&str>])]) {
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+            let got: Vec<Option<&str>> = got.iter().map(Option::as_deref).collect();
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn speakers_named_after_a_quote_with_titles_and_roles() {
+        check_speakers(&[
+            (
+                "\"We will not stop,\" Dr Amir Haddad said.",
+                &[Some("Amir Haddad")],
+            ),
+            (
+                "Dr Amir Haddad spoke. \"We are tired,\" said Haddad, a nurse.",
+                &[Some("Amir Haddad")],
+            ),
+            (
+                "\"Why now?\" asked Labour MP Ruth Okafor.",
+                &[Some("Ruth Okafor")],
+            ),
+        ]);
+    }
+
     #[test]
     fn multi_sentence_quotes_keep_their_speaker() {
-        let got = quotes("Ann Lee said: “We won. We will win again.”");
-        assert_eq!(got.len(), 2);
-        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ann Lee")));
+        check_speakers(&[
+            (
+                "Ann Lee said: “We won. We will win again.”",
+                &[Some("Ann Lee"), Some("Ann Lee")],
+            ),
+            (
+                "\"We are tired. We are angry,\" said Amir Haddad.",
+                &[Some("Amir Haddad"), Some("Amir Haddad")],
+            ),
+            // A quote that opens the next sentence goes on with the same speaker …
+            (
+                "\"We will not stop,\" Dr Amir Haddad said. \"We are tired.\"",
+                &[Some("Amir Haddad"), Some("Amir Haddad")],
+            ),
+            // … but not after another sentence, in another paragraph, or inside a sentence.
+            (
+                "\"We won,\" said Ann Lee. Rivals disagreed. \"It was close.\"",
+                &[Some("Ann Lee"), None],
+            ),
+            (
+                "\"We won,\" said Ann Lee.\n\n\"It was close.\"",
+                &[Some("Ann Lee"), None],
+            ),
+            (
+                "\"We won,\" said Ann Lee. The firm called it ‘a fluke’.",
+                &[Some("Ann Lee"), None],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn roles_stand_for_the_person_given_them() {
+        check_speakers(&[
+            (
+                "Health Minister Ada Moss visited. \"We will act,\" the minister said. \
+                 \"Soon,\" said the minister. The minister added: “Today.”",
+                &[Some("Ada Moss"), Some("Ada Moss"), Some("Ada Moss")],
+            ),
+            // Two ministers: the role names neither.
+            (
+                "Health Minister Ada Moss met Finance Minister Ann Lee. \"We agree,\" the \
+                 minister said.",
+                &[None],
+            ),
+        ]);
     }
 }
