@@ -73,7 +73,6 @@ fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
     PORTFOLIO_ROLES.contains(&role.to_lowercase().as_str())
         && is_capitalized(modifier)
         && !all_caps(modifier)
-        && !lex.is_org_word(modifier)
         && !lex.is_stopword(modifier)
         && !lex.is_title(modifier)
 }
