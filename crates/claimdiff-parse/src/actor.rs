@@ -33,8 +33,9 @@ pub(crate) struct NameTable {
     /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
     /// before a comma at the start of a sentence ("Bloggs, who …").
     surnames: HashMap<String, String>,
-    /// People given a role, in document order: sentence, token, canonical name, roles.
-    with_roles: Vec<(usize, usize, String, Vec<String>)>,
+    /// Who is given each role, by the role and by its last words ("interior minister" and
+    /// "minister").
+    role_holders: HashMap<String, RoleHolders>,
     /// Organisations, in document order: sentence and canonical name.
     organisations: Vec<(usize, String)>,
 }
@@ -329,6 +330,16 @@ fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
     }
 }
 
+/// The people given one role in a document, positions as (sentence, token).
+#[derive(Debug)]
+struct RoleHolders {
+    /// The first person given the role, and where.
+    name: String,
+    first: (usize, usize),
+    /// Where a different person is first given it.
+    second: Option<(usize, usize)>,
+}
+
 /// A name as first collected, before aliases are linked.
 struct Seen {
     sentence: usize,
@@ -471,10 +482,28 @@ impl NameTable {
                 {
                     table.organisations.push((seen.sentence, canon));
                 }
-                ActorKind::Person if !seen.roles.is_empty() => {
-                    table
-                        .with_roles
-                        .push((seen.sentence, seen.at, canon, seen.roles));
+                ActorKind::Person => {
+                    let at = (seen.sentence, seen.at);
+                    for role in &seen.roles {
+                        // The role and its last words: "interior minister", "minister".
+                        let keys = role
+                            .match_indices(' ')
+                            .map(|(i, _)| &role[i + 1..])
+                            .chain([role.as_str()]);
+                        for key in keys {
+                            let holders =
+                                table.role_holders.entry(key.to_owned()).or_insert_with(|| {
+                                    RoleHolders {
+                                        name: canon.clone(),
+                                        first: at,
+                                        second: None,
+                                    }
+                                });
+                            if holders.name != canon && holders.second.is_none() {
+                                holders.second = Some(at);
+                            }
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -515,20 +544,10 @@ impl NameTable {
     /// The one person given `role` before token `at` of sentence `sentence` ("the minister"
     /// after "Interior Minister Lena Markovic"); none when no one or several people were.
     fn person_with_role(&self, role: &str, sentence: usize, at: usize) -> Option<&str> {
-        let suffix = format!(" {role}");
-        let mut found: Option<&str> = None;
-        for (si, tok, name, roles) in &self.with_roles {
-            if (*si, *tok) >= (sentence, at) {
-                break;
-            }
-            if roles.iter().any(|r| r == role || r.ends_with(&suffix)) {
-                match found {
-                    Some(f) if f != name => return None,
-                    _ => found = Some(name),
-                }
-            }
-        }
-        found
+        let holders = self.role_holders.get(role)?;
+        let here = (sentence, at);
+        (holders.first < here && holders.second.is_none_or(|s| s >= here))
+            .then_some(holders.name.as_str())
     }
 
     /// The organisation that a description such as "the company" or "the union" stands for in
@@ -537,27 +556,19 @@ impl NameTable {
     /// the latest of those sentences that names one.
     pub(crate) fn organisation_for(&self, noun: &str, sentence: usize) -> Option<&str> {
         let noun = crate::lexicon::singular(&noun.to_lowercase());
-        let near: Vec<&str> = self
-            .organisations
-            .iter()
-            .filter(|(si, _)| *si <= sentence && si + ORGANISATION_REACH >= sentence)
-            .map(|(_, name)| name.as_str())
-            .collect();
-        if let Some(n) = near
+        // Organisations are in sentence order: binary searches keep lookups cheap.
+        let orgs = &self.organisations;
+        let near = &orgs[orgs.partition_point(|(si, _)| si + ORGANISATION_REACH < sentence)
+            ..orgs.partition_point(|(si, _)| *si <= sentence)];
+        if let Some((_, n)) = near
             .iter()
             .rev()
-            .find(|n| n.split(' ').any(|w| w.to_lowercase() == noun))
+            .find(|(_, n)| n.split(' ').any(|w| w.to_lowercase() == noun))
         {
             return Some(n);
         }
-        let latest = self
-            .organisations
-            .iter()
-            .rev()
-            .find(|(si, _)| *si <= sentence && si + ORGANISATION_REACH >= sentence)?
-            .0;
-        let mut named = self
-            .organisations
+        let latest = near.last()?.0;
+        let mut named = near
             .iter()
             .filter(|(si, _)| *si == latest)
             .map(|(_, name)| name.as_str());
@@ -884,8 +895,8 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
     // "the minister": a role standing for a person named earlier.
     let mut k = 0;
     while k < toks.len() {
-        let free = !ms.iter().any(|m| (m.from..m.end).contains(&(k + 1)));
-        match role_reference(text, s, k, lex, names).filter(|_| free) {
+        let free = || !ms.iter().any(|m| (m.from..m.end).contains(&(k + 1)));
+        match role_reference(text, s, k, lex, names).filter(|_| free()) {
             Some((end, name, role)) => {
                 let actor = Actor {
                     name,
