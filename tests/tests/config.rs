@@ -98,10 +98,60 @@ fn aliases_name_groups() {
 
 #[test]
 fn abbreviations_do_not_end_sentences() {
-    let text = "The order was signed by Cpl. Jones on Monday.\n";
-    assert_eq!(sentences(&claims_with(None, text)).len(), 2);
-    let doc = claims_with(Some("[abbreviations]\nwords = [\"Cpl\"]\n"), text);
-    assert_eq!(sentences(&doc).len(), 1, "{doc}");
+    // (words in claimdiff.toml, text): without the file the stop after the abbreviation ends a
+    // sentence; with it the text is one sentence. Written with or without the stop, any case.
+    let cases = [
+        (
+            "[\"Cpl\"]",
+            "The order was signed by Cpl. Jones on Monday.\n",
+        ),
+        (
+            "[\"Cllr.\"]",
+            "The motion was tabled by Cllr. Amira Shah on Monday.\n",
+        ),
+        (
+            "[\"amb\"]",
+            "The letter was signed by Amb. Lena Ford in Oslo.\n",
+        ),
+        (
+            "[\"Gen.\", \"Brig\"]",
+            "He met Maj. Gen. Ruiz and Brig. Gen. Ana Diaz.\n",
+        ),
+    ];
+    for (words, text) in cases {
+        let without = claims_with(None, text);
+        let config = format!("[abbreviations]\nwords = {words}\n");
+        let with = claims_with(Some(&config), text);
+        let texts = |doc: &Value| -> Vec<String> {
+            sentences(doc)
+                .iter()
+                .map(|s| s["text"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(texts(&with), [text.trim_end()], "with {words}");
+        if words.contains("Gen.") {
+            // "Gen." and "Brig." are known already: the file changes nothing.
+            assert_eq!(texts(&without), texts(&with), "{words} is built in");
+        } else {
+            assert!(texts(&without).len() > 1, "{words} splits without the file");
+        }
+    }
+}
+
+#[test]
+fn built_in_abbreviations_need_no_file() {
+    // (text, sentences): "Gen." and "approx." are in the embedded list.
+    let cases = [
+        ("Troops led by Gen. Mark Ruiz crossed the river.\n", 1),
+        (
+            "The site covers approx. 40 hectares. It opened in May.\n",
+            2,
+        ),
+    ];
+    for (text, n) in cases {
+        let doc = claims_with(None, text);
+        assert_eq!(sentences(&doc).len(), n, "{doc}");
+    }
 }
 
 #[test]

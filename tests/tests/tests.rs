@@ -11,6 +11,7 @@ mod dist;
 mod eval;
 mod html;
 mod input;
+mod names;
 mod published;
 mod run;
 mod schema;

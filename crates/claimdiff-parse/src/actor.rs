@@ -11,6 +11,8 @@ use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possess
 /// A capitalised name found in a sentence, at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
+    /// The first token of the mention's titles ("Ms" in "Ms Markovic"), or `start`.
+    pub from: usize,
     pub start: usize,
     pub end: usize,
     /// The name as written, possessive removed.
@@ -18,6 +20,8 @@ pub(crate) struct Mention {
     /// True when a title stood before it ("Mr").
     pub titled: bool,
     pub possessive: bool,
+    /// True for an organisation named before a role ("Acme" in "Acme CEO Jo Bloggs").
+    pub org: bool,
 }
 
 /// Names of one document and their canonical forms.
@@ -26,23 +30,96 @@ pub(crate) struct NameTable {
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
     common_words: HashSet<String>,
+    /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
+    /// before a comma at the start of a sentence ("Bloggs, who …").
+    surnames: HashMap<String, String>,
+    /// Who is given each role, by the role and by its last words ("interior minister" and
+    /// "minister").
+    role_holders: HashMap<String, RoleHolders>,
+    /// Organisations, in document order: sentence and canonical name.
+    organisations: Vec<(usize, String)>,
 }
 
 const CONNECTORS: [&str; 6] = ["of", "for", "de", "van", "von", "al"];
+
+/// Role words that take a portfolio or area before them ("Infrastructure Minister", "Transport
+/// Secretary"): the capitalised word before them is part of the role, not an organisation.
+const PORTFOLIO_ROLES: [&str; 3] = ["minister", "secretary", "commissioner"];
+
+/// How many sentences back "the company" looks for the organisation it stands for.
+const ORGANISATION_REACH: usize = 3;
+
+/// Nouns that can stand for any organisation named just before ("the company's office").
+const GENERIC_ORG_NOUNS: [&str; 7] = [
+    "company",
+    "firm",
+    "business",
+    "group",
+    "corporation",
+    "organisation",
+    "organization",
+];
 
 /// True when the token is a word that can be part of a name.
 fn name_word(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && is_capitalized(t.text(text))
 }
 
-/// Finds the capitalised names in a sentence. `common` says whether a capitalised word is an
-/// ordinary word that merely starts the sentence.
-pub(crate) fn mentions(
-    text: &str,
-    s: &Sentence,
-    lex: &Lexicon,
-    common: &dyn Fn(&str) -> bool,
-) -> Vec<Mention> {
+fn all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// True when `modifier role` is a portfolio role ("Infrastructure Minister").
+fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
+    PORTFOLIO_ROLES.contains(&role.to_lowercase().as_str())
+        && is_capitalized(modifier)
+        && !all_caps(modifier)
+        && !lex.is_stopword(modifier)
+        && !lex.is_title(modifier)
+}
+
+/// True when the words are a role and nothing else ("Chief Executive", "Health Minister").
+fn is_role_run(words: &[&str], lex: &Lexicon) -> bool {
+    lex.is_role(&words.join(" ")) || words.len() == 2 && portfolio(words[0], words[1], lex)
+}
+
+/// The length of the longest role of two or three words starting at token `at`
+/// ("Chief Executive"), or 0.
+fn role_len_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> usize {
+    (2..=3)
+        .rev()
+        .find(|&n| {
+            at + n <= toks.len()
+                && lex.is_role(
+                    &toks[at..at + n]
+                        .iter()
+                        .map(|t| t.text(text))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        })
+        .unwrap_or(0)
+}
+
+/// True when the capitalised run from token `at` ends with an organisation word ("General
+/// Medical Council"), so a title word that starts it is part of the name.
+fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
+    let mut last = at;
+    let mut k = at + 1;
+    while let Some(t) = toks.get(k) {
+        if name_word(text, t) {
+            last = k;
+        } else if !CONNECTORS.contains(&t.text(text).to_lowercase().as_str()) {
+            break;
+        }
+        k += 1;
+    }
+    last > at && lex.is_org_word(toks[last].text(text))
+}
+
+/// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
+/// with the document's `names`.
+pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Mention> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -52,6 +129,7 @@ pub(crate) fn mentions(
             continue;
         }
         let mut titled = false;
+        let mut from = None;
         let mut start = i;
         // Sentence-initial or quote-initial ordinary words are not names.
         let at_start = i == 0
@@ -60,19 +138,28 @@ pub(crate) fn mentions(
         loop {
             let w = toks[j].text(text);
             let leading = j == start;
-            if leading && lex.is_title(w) && j + 1 < toks.len() && name_word(text, &toks[j + 1]) {
+            // A title before a name ("Dr Amir Haddad"), unless it begins a longer role
+            // ("Chief Executive Anna Lind"), read as a role below.
+            let stop = usize::from(toks.get(j + 1).is_some_and(|t| t.text(text) == "."));
+            if leading
+                && lex.is_title(w)
+                && toks.get(j + 1 + stop).is_some_and(|t| name_word(text, t))
+                && role_len_at(text, toks, j, lex) == 0
+                && !names_organisation(text, toks, j, lex)
+            {
                 titled = true;
-                j += 1;
-                if toks.get(j).is_some_and(|t| t.text(text) == ".") {
-                    j += 1;
-                }
+                from.get_or_insert(j);
+                j += 1 + stop;
                 start = j;
                 continue;
             }
             let before_comma = toks.get(j + 1).is_some_and(|t| t.text(text) == ",");
             if leading
-                && ((at_start && j == i && (common(w) || before_comma))
-                    || lex.is_stopword(w) && !w.chars().all(|c| c.is_uppercase()))
+                && ((at_start
+                    && j == i
+                    && !names.is_known(w)
+                    && (names.is_common(w, lex) || before_comma))
+                    || lex.is_stopword(w) && !all_caps(w))
             {
                 j += 1;
                 start = j;
@@ -83,6 +170,13 @@ pub(crate) fn mentions(
             }
             if is_possessive(w) {
                 j += 1;
+                // "St Mary's Hospital": a possessive inside an organisation's name.
+                if toks
+                    .get(j)
+                    .is_some_and(|t| name_word(text, t) && lex.is_org_word(t.text(text)))
+                {
+                    continue;
+                }
                 break;
             }
             j += 1;
@@ -104,56 +198,88 @@ pub(crate) fn mentions(
             break;
         }
         if start < j {
-            let words: Vec<&str> = toks[start..j].iter().map(|t| t.text(text)).collect();
-            let last = words.len() - 1;
-            let possessive = is_possessive(words[last]);
-            let mut name_words: Vec<&str> = words.clone();
-            name_words[last] = strip_possessive(words[last]);
-            // An organisation before a role: "Acme CEO Jo Bloggs".
-            {
-                if let Some((p, n)) = inner_role(&name_words, lex) {
-                    out.push(Mention {
-                        start,
-                        end: start + p,
-                        name: name_words[..p].join(" "),
-                        titled: false,
-                        possessive: false,
-                    });
-                    if p + n < name_words.len() {
-                        out.push(Mention {
-                            start: start + p + n,
-                            end: j,
-                            name: name_words[p + n..].join(" "),
-                            titled: true,
-                            possessive,
-                        });
-                    }
-                    i = j.max(i + 1);
-                    continue;
-                }
-            }
-            // Drop a role written as a title: "Interior Minister Lena Markovic".
-            let (skip, role_titled) = leading_role(&name_words, lex);
-            let skip = skip
-                + name_words[skip..]
-                    .iter()
-                    .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
-                    .count();
-            let name = name_words[skip..].join(" ");
-            let lone_title = name_words.len() - skip == 1 && lex.is_title(&name);
-            if !(name.is_empty() || crate::time::is_time_word(&name) || lone_title) {
-                out.push(Mention {
-                    start: start + skip,
-                    end: j,
-                    name,
-                    titled: titled || role_titled,
-                    possessive,
-                });
-            }
+            push_run(text, toks, start..j, from, titled, lex, &mut out);
         }
         i = j.max(i + 1);
     }
     out
+}
+
+/// Adds the mentions of one capitalised run at tokens `run`: a role written as a title is
+/// dropped ("Interior Minister Lena Markovic"), an organisation before a role is its own
+/// mention ("Acme CEO Jo Bloggs"), and a run that is only a role ("the Health Minister") is
+/// no name.
+fn push_run(
+    text: &str,
+    toks: &[Token],
+    run: Range<usize>,
+    from: Option<usize>,
+    titled: bool,
+    lex: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let (start, j) = (run.start, run.end);
+    let words: Vec<&str> = toks[run].iter().map(|t| t.text(text)).collect();
+    let last = words.len() - 1;
+    let possessive = is_possessive(words[last]);
+    let mut name_words: Vec<&str> = words.clone();
+    name_words[last] = strip_possessive(words[last]);
+    if let Some((p, n)) = inner_role(&name_words, lex) {
+        // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
+        if !(p == 1 && lex.is_org_word(name_words[0])) {
+            out.push(Mention {
+                from: from.unwrap_or(start),
+                start,
+                end: start + p,
+                name: name_words[..p].join(" "),
+                titled: false,
+                possessive: false,
+                org: true,
+            });
+        }
+        if p + n < name_words.len() {
+            out.push(Mention {
+                from: start + p + n,
+                start: start + p + n,
+                end: j,
+                name: name_words[p + n..].join(" "),
+                titled: true,
+                possessive,
+                org: false,
+            });
+        }
+        return;
+    }
+    let (skip, role_titled) = leading_role(&name_words, lex);
+    let skip = skip
+        + name_words[skip..]
+            .iter()
+            .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+            .count();
+    let rest = &name_words[skip..];
+    // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
+    if rest.len() == 1
+        && lex.is_org_word(rest[0])
+        && toks
+            .get(j)
+            .is_some_and(|t| lex.is_role(t.text(text)) || role_len_at(text, toks, j, lex) > 0)
+    {
+        return;
+    }
+    let name = rest.join(" ");
+    let lone_title = rest.len() == 1 && lex.is_title(&name);
+    if name.is_empty() || crate::time::is_time_word(&name) || lone_title || is_role_run(rest, lex) {
+        return;
+    }
+    out.push(Mention {
+        from: from.unwrap_or(start + skip).min(start + skip),
+        start: start + skip,
+        end: j,
+        name,
+        titled: titled || role_titled,
+        possessive,
+        org: false,
+    });
 }
 
 /// A role inside a capitalised run after its first word ("Acme CEO"): its position and length.
@@ -162,13 +288,18 @@ fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
             let phrase = words[p..p + n].join(" ").to_lowercase();
             let joined = words[p - 1..p + n].join(" ").to_lowercase();
-            (lex.is_role(&phrase) && !lex.is_role(&joined)).then_some((p, n))
+            let portfolio_role = n == 1 && portfolio(words[p - 1], words[p], lex);
+            (lex.is_role(&phrase) && !lex.is_role(&joined) && !portfolio_role).then_some((p, n))
         })
     })
 }
 
 /// How many leading words of a name form a role ("Prime Minister"), and whether they do.
 fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
+    // An organisation's name may begin with a role word: "General Medical Council".
+    if words.last().is_some_and(|w| lex.is_org_word(w)) {
+        return (0, false);
+    }
     for n in (1..words.len()).rev() {
         let phrase = words[..n].join(" ").to_lowercase();
         if lex.is_role(&phrase) || (n == 1 && lex.is_title(&phrase)) {
@@ -199,8 +330,31 @@ fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
     }
 }
 
+/// The people given one role in a document, positions as (sentence, token).
+#[derive(Debug)]
+struct RoleHolders {
+    /// The first person given the role, and where.
+    name: String,
+    first: (usize, usize),
+    /// Where a different person is first given it.
+    second: Option<(usize, usize)>,
+}
+
+/// A name as first collected, before aliases are linked.
+struct Seen {
+    sentence: usize,
+    at: usize,
+    name: String,
+    /// A title or role stands next to it.
+    titled: bool,
+    roles: Vec<String>,
+    /// Named before a role ("Acme CEO") or owning a place ("Acme's office").
+    org_like: bool,
+}
+
 impl NameTable {
-    /// Collects every name in the document and links surnames and short forms to full names.
+    /// Collects every name in the document and links surnames, short forms and acronyms to
+    /// full names.
     pub(crate) fn build(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Self {
         let common_words: HashSet<String> = sentences
             .iter()
@@ -214,31 +368,61 @@ impl NameTable {
             common_words,
             ..Self::default()
         };
-        let common = |w: &str| table.is_common(w, lex);
         // A name is a person's when a title or a role stands before it.
-        let all: Vec<(String, bool)> = sentences
-            .iter()
-            .flat_map(|s| {
-                mentions(text, s, lex, &common).into_iter().map(|m| {
-                    let role =
-                        !m.possessive && role_before(text, &s.tokens, m.start, lex).is_some();
-                    (m.name, m.titled || role)
-                })
-            })
-            .collect();
+        let mut all: Vec<Seen> = Vec::new();
+        let mut acronyms: Vec<(String, String)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let ms = mentions(text, s, lex, &table);
+            let atts: Vec<Attached> = (0..ms.len())
+                .map(|idx| attached(text, &s.tokens, &ms, idx, lex, &table))
+                .collect();
+            // Organisations that people's roles belong to ("Acme's chief executive").
+            let employers: HashSet<String> = atts.iter().filter_map(|a| a.org.clone()).collect();
+            for (m, att) in ms.iter().zip(atts) {
+                all.push(Seen {
+                    sentence: si,
+                    at: m.start,
+                    name: m.name.clone(),
+                    titled: m.titled || !att.roles.is_empty(),
+                    roles: att.roles,
+                    org_like: m.org
+                        || employers.contains(&m.name)
+                        || m.possessive && owns_place(text, &s.tokens, m.end, lex),
+                });
+            }
+            acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
+        }
         // Every name once, in order of first mention; lookups by hash keep this linear.
-        let mut seen = HashSet::new();
+        let mut titled_names: HashSet<&str> = HashSet::new();
+        let mut org_like: HashSet<&str> = HashSet::new();
+        for seen in &all {
+            if seen.titled {
+                titled_names.insert(&seen.name);
+            }
+            if seen.org_like {
+                org_like.insert(&seen.name);
+            }
+        }
+        let mut first = HashSet::new();
         let names: Vec<(&str, bool)> = all
             .iter()
-            .filter(|(n, _)| seen.insert(n.as_str()))
-            .map(|(n, _)| (n.as_str(), all.iter().any(|(m, t)| m == n && *t)))
+            .filter(|seen| first.insert(seen.name.as_str()))
+            .map(|seen| {
+                (
+                    seen.name.as_str(),
+                    titled_names.contains(seen.name.as_str()),
+                )
+            })
             .collect();
         let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::new();
         for &(name, titled) in &names {
-            let kind = kind_of(name, titled, lex);
+            let mut kind = kind_of(name, titled, lex);
+            if kind == ActorKind::Unknown && org_like.contains(name) {
+                kind = ActorKind::Organisation;
+            }
             table.kinds.insert(name.to_owned(), kind);
             let Some((_, surname)) = name.rsplit_once(' ') else {
                 continue;
@@ -264,6 +448,10 @@ impl NameTable {
                 _ => {}
             }
         }
+        table.surnames = by_surname
+            .iter()
+            .map(|(s, full)| ((*s).to_owned(), (*full).to_owned()))
+            .collect();
         // A longer organisation name whose first word is a known short name:
         // "Acme Technologies UK" and "Acme" are one actor.
         for &(name, _) in &names {
@@ -279,12 +467,56 @@ impl NameTable {
                 table.canonical.insert(name.to_owned(), first.to_owned());
             }
         }
+        // Acronyms defined in the text: "the British Medical Association (BMA)".
+        for (short, full) in acronyms {
+            let full = table.canonical(&full).to_owned();
+            table.kinds.insert(full.clone(), ActorKind::Organisation);
+            table.kinds.insert(short.clone(), ActorKind::Organisation);
+            table.canonical.insert(short, full);
+        }
+        for seen in all {
+            let canon = table.canonical(&seen.name).to_owned();
+            match table.kind(&canon) {
+                ActorKind::Organisation
+                    if table.organisations.last() != Some(&(seen.sentence, canon.clone())) =>
+                {
+                    table.organisations.push((seen.sentence, canon));
+                }
+                ActorKind::Person => {
+                    let at = (seen.sentence, seen.at);
+                    for role in &seen.roles {
+                        // The role and its last words: "interior minister", "minister".
+                        let keys = role
+                            .match_indices(' ')
+                            .map(|(i, _)| &role[i + 1..])
+                            .chain([role.as_str()]);
+                        for key in keys {
+                            let holders =
+                                table.role_holders.entry(key.to_owned()).or_insert_with(|| {
+                                    RoleHolders {
+                                        name: canon.clone(),
+                                        first: at,
+                                        second: None,
+                                    }
+                                });
+                            if holders.name != canon && holders.second.is_none() {
+                                holders.second = Some(at);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
         table
     }
 
     /// The canonical name of a mention.
     pub(crate) fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.canonical.get(name).map_or(name, String::as_str)
+        self.canonical
+            .get(name)
+            .or_else(|| self.surnames.get(name))
+            .map_or(name, String::as_str)
     }
 
     /// The kind of a name.
@@ -303,11 +535,137 @@ impl NameTable {
             || lex.is_stopword(word)
             || lex.event(word).is_some()
     }
+
+    /// True when a word is the surname of a person named in full in the document.
+    fn is_known(&self, word: &str) -> bool {
+        self.surnames.contains_key(word)
+    }
+
+    /// The one person given `role` before token `at` of sentence `sentence` ("the minister"
+    /// after "Interior Minister Lena Markovic"); none when no one or several people were.
+    fn person_with_role(&self, role: &str, sentence: usize, at: usize) -> Option<&str> {
+        let holders = self.role_holders.get(role)?;
+        let here = (sentence, at);
+        (holders.first < here && holders.second.is_none_or(|s| s >= here))
+            .then_some(holders.name.as_str())
+    }
+
+    /// The organisation that a description such as "the company" or "the union" stands for in
+    /// sentence `sentence`: one named in it or the few sentences before whose name contains
+    /// the noun, or, for a generic noun ("company", "firm"), the only organisation named in
+    /// the latest of those sentences that names one.
+    pub(crate) fn organisation_for(&self, noun: &str, sentence: usize) -> Option<&str> {
+        let noun = crate::lexicon::singular(&noun.to_lowercase());
+        // Organisations are in sentence order: binary searches keep lookups cheap.
+        let orgs = &self.organisations;
+        let near = &orgs[orgs.partition_point(|(si, _)| si + ORGANISATION_REACH < sentence)
+            ..orgs.partition_point(|(si, _)| *si <= sentence)];
+        if let Some((_, n)) = near
+            .iter()
+            .rev()
+            .find(|(_, n)| n.split(' ').any(|w| w.to_lowercase() == noun))
+        {
+            return Some(n);
+        }
+        let latest = near.last()?.0;
+        let mut named = near
+            .iter()
+            .filter(|(si, _)| *si == latest)
+            .map(|(_, name)| name.as_str());
+        let first = named.next()?;
+        (GENERIC_ORG_NOUNS.contains(&noun.as_str()) && named.all(|n| n == first)).then_some(first)
+    }
+}
+
+/// True when a place head follows token `at`, maybe after a place name ("'s London office").
+fn owns_place(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
+    let head = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && lex.is_place_head(t.text(text)))
+    };
+    head(at) || toks.get(at).is_some_and(|t| name_word(text, t)) && head(at + 1)
+}
+
+/// Acronyms defined next to a name in brackets, as (acronym, full name): "British Medical
+/// Association (BMA)" and "BMA (British Medical Association)".
+fn defined_acronyms(text: &str, toks: &[Token], ms: &[Mention]) -> Vec<(String, String)> {
+    let tok = |k: usize| toks.get(k).map(|t| t.text(text));
+    ms.windows(2)
+        .filter(|w| {
+            tok(w[0].end) == Some("(") && w[1].start == w[0].end + 1 && tok(w[1].end) == Some(")")
+        })
+        .filter_map(|w| {
+            let (a, b) = (&w[0].name, &w[1].name);
+            if abbreviates(b, a) {
+                Some((b.clone(), a.clone()))
+            } else {
+                abbreviates(a, b).then(|| (a.clone(), b.clone()))
+            }
+        })
+        .collect()
+}
+
+/// True when `short` is an acronym of `name`: one word of at least two capitals whose letters
+/// are the initials of the name's words in order, every capitalised word's included and small
+/// words such as "of" optional ("NURW" for "National Union of Rail Workers", "TfL" for
+/// "Transport for London").
+fn abbreviates(short: &str, name: &str) -> bool {
+    let letters: Vec<char> = short.chars().flat_map(char::to_lowercase).collect();
+    let capitals = short.chars().filter(|c| c.is_uppercase()).count();
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if capitals < 2
+        || words.len() < 2
+        || !short.chars().all(char::is_alphabetic)
+        || !short.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let mut next = 0;
+    for w in words {
+        let Some(initial) = w.chars().next() else {
+            continue;
+        };
+        if letters
+            .get(next)
+            .is_some_and(|l| initial.to_lowercase().eq([*l]))
+        {
+            next += 1;
+        } else if initial.is_uppercase() {
+            return false;
+        }
+    }
+    next == letters.len()
 }
 
 /// True when a role phrase stands right before token `start` ("manager Ian Doherty").
 pub(crate) fn has_role_before(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> bool {
     role_before(text, toks, start, lex).is_some()
+}
+
+/// The lower-case words of tokens `range`, joined by spaces.
+fn phrase_of(text: &str, toks: &[Token], range: Range<usize>) -> String {
+    toks[range]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The longest role ending just before token `end`, with its start and canonical form; a
+/// portfolio role takes the capitalised word before it ("Infrastructure Minister").
+fn role_ending(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    let n = (1..=3.min(end))
+        .rev()
+        .find(|&n| lex.is_role(&phrase_of(text, toks, end - n..end)))?;
+    let start = end - n;
+    if n == 1
+        && start >= 1
+        && toks[start - 1].kind == TokenKind::Word
+        && portfolio(toks[start - 1].text(text), toks[start].text(text), lex)
+    {
+        return Some((start - 1, phrase_of(text, toks, start - 1..end)));
+    }
+    Some((start, lex.canonical(&phrase_of(text, toks, start..end))))
 }
 
 /// A role phrase ending just before token `end` (exclusive); returns its start and canonical roles.
@@ -320,50 +678,20 @@ fn role_before(
     let mut k = end;
     let mut roles = Vec::new();
     loop {
-        let mut found = None;
-        for n in (1..=3).rev() {
-            if k < n {
-                continue;
-            }
-            let phrase: Vec<String> = toks[k - n..k]
-                .iter()
-                .map(|t| t.text(text).to_lowercase())
-                .collect();
-            let phrase = phrase.join(" ");
-            if lex.is_role(&phrase) {
-                found = Some((k - n, lex.canonical(&phrase)));
-                break;
-            }
-        }
-        let (s, role) = found?;
+        let (s, role) = role_ending(text, toks, k, lex)?;
         roles.push(role);
         k = s;
         if k >= 2
             && matches!(toks[k - 1].text(text), "and" | "&" | ",")
             && toks[k - 2].kind == TokenKind::Word
+            && role_ending(text, toks, k - 1, lex).is_some()
         {
-            let probe = k - 1;
-            if role_start(text, toks, probe, lex) {
-                k = probe;
-                continue;
-            }
+            k -= 1;
+            continue;
         }
         roles.reverse();
         return Some((k, roles));
     }
-}
-
-fn role_start(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> bool {
-    (1..=3).any(|n| {
-        end >= n
-            && lex.is_role(
-                &toks[end - n..end]
-                    .iter()
-                    .map(|t| t.text(text).to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-    })
 }
 
 /// A role phrase starting at token `start` ("the chief executive of Acme").
@@ -395,27 +723,17 @@ fn role_after(
         k += 1;
     }
     let mut roles = Vec::new();
-    'outer: loop {
-        for n in (1..=3).rev() {
-            if k + n > toks.len() {
-                continue;
-            }
-            let phrase: Vec<String> = toks[k..k + n]
-                .iter()
-                .map(|t| t.text(text).to_lowercase())
-                .collect();
-            let phrase = phrase.join(" ");
-            if lex.is_role(&phrase) {
-                roles.push(lex.canonical(&phrase));
-                k += n;
-                if toks.get(k).is_some_and(|t| t.text(text) == "and") {
-                    k += 1;
-                    continue 'outer;
-                }
-                break 'outer;
-            }
+    while let Some(n) = (1..=3.min(toks.len().saturating_sub(k)))
+        .rev()
+        .find(|&n| lex.is_role(&phrase_of(text, toks, k..k + n)))
+    {
+        roles.push(lex.canonical(&phrase_of(text, toks, k..k + n)));
+        k += n;
+        if toks.get(k).is_some_and(|t| t.text(text) == "and") {
+            k += 1;
+        } else {
+            break;
         }
-        break;
     }
     if roles.is_empty() {
         return None;
@@ -431,44 +749,124 @@ fn role_after(
     Some((roles, org))
 }
 
+/// The roles and organisation written next to a mention, and the token where the phrase
+/// starts ("Acme's chief executive Jo Bloggs", "Jo Bloggs, a nurse", "the Health Minister,
+/// Jo Bloggs,").
+struct Attached {
+    roles: Vec<String>,
+    org: Option<String>,
+    start: usize,
+}
+
+/// What is written next to mention `idx` of `ms`.
+fn attached(
+    text: &str,
+    toks: &[Token],
+    ms: &[Mention],
+    idx: usize,
+    lex: &Lexicon,
+    names: &NameTable,
+) -> Attached {
+    let m = &ms[idx];
+    let mut out = Attached {
+        roles: Vec::new(),
+        org: None,
+        start: m.from,
+    };
+    if m.possessive {
+        return out;
+    }
+    let tok = |k: usize| toks.get(k).map(|t| t.text(text));
+    let before = role_before(text, toks, m.start, lex).or_else(|| {
+        // "The Health Minister, Jo Bloggs, said": a role set off by commas before the name.
+        let enclosed = m.from >= 2
+            && tok(m.from - 1) == Some(",")
+            && matches!(tok(m.end), Some("," | "." | ";") | None);
+        if !enclosed {
+            return None;
+        }
+        let (rs, roles) = role_before(text, toks, m.from - 1, lex)?;
+        let det = rs.checked_sub(1).and_then(tok).map(str::to_lowercase);
+        (rs == 0 || det.as_deref() == Some("the")).then_some((rs, roles))
+    });
+    if let Some((rs, roles)) = before {
+        out.roles = roles;
+        out.start = rs.min(m.from);
+        if let Some(prev) = ms[..idx]
+            .iter()
+            .rev()
+            .find(|p| p.end == rs || p.end + 1 == rs && tok(p.end) == Some("the"))
+        {
+            out.org = Some(names.canonical(&prev.name).to_owned());
+            out.start = prev.from;
+        }
+    }
+    // Apposition after: "Jo Bloggs, Acme's chief executive", "Jo Bloggs, a nurse".
+    if tok(m.end) == Some(",")
+        && let Some((roles, org)) = role_after(text, toks, m.end + 1, lex, names, ms)
+    {
+        for r in roles {
+            if !out.roles.contains(&r) {
+                out.roles.push(r);
+            }
+        }
+        out.org = out.org.or(org);
+    }
+    out
+}
+
+/// "the minister" standing for the one person given that role earlier in the document: the
+/// role phrase after "the" at token `at`, with no name beside it. Returns the token after the
+/// phrase, the person's canonical name and the role.
+pub(crate) fn role_reference(
+    text: &str,
+    s: &Sentence,
+    at: usize,
+    lex: &Lexicon,
+    names: &NameTable,
+) -> Option<(usize, String, String)> {
+    let toks = &s.tokens;
+    let tok = |k: usize| toks.get(k).map(|t| t.text(text));
+    if !tok(at).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    // Not an apposition to a name just before ("Jo Bloggs, the minister").
+    if at >= 2 && tok(at - 1) == Some(",") && name_word(text, &toks[at - 2]) {
+        return None;
+    }
+    let n = (1..=3.min(toks.len().saturating_sub(at + 1)))
+        .rev()
+        .find(|&n| lex.is_role(&phrase_of(text, toks, at + 1..at + 1 + n)))?;
+    let end = at + 1 + n;
+    // Not when a name or an organisation follows ("the minister Jo Bloggs", "the minister
+    // for health", "the minister, Jo Bloggs").
+    let next = toks.get(end);
+    let after_comma = toks.get(end + 1);
+    if next.is_some_and(|t| name_word(text, t) || is_possessive(t.text(text)))
+        || matches!(tok(end), Some("of" | "for" | "at" | "-"))
+        || tok(end) == Some(",") && after_comma.is_some_and(|t| name_word(text, t))
+    {
+        return None;
+    }
+    let role = lex.canonical(&phrase_of(text, toks, at + 1..end));
+    let person = names.person_with_role(&role, s.index, at)?.to_owned();
+    Some((end, person, role))
+}
+
 /// Extracts actor facts of one sentence.
 pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let common = |w: &str| names.is_common(w, lex);
-    let ms = mentions(text, s, lex, &common);
+    let ms = mentions(text, s, lex, names);
     let toks = &s.tokens;
     let mut facts = Vec::new();
     for (idx, m) in ms.iter().enumerate() {
         let canon = names.canonical(&m.name).to_owned();
+        let att = attached(text, toks, &ms, idx, lex, names);
         let mut kind = names.kind(&m.name);
-        let mut roles = Vec::new();
-        let mut org = None;
-        let mut span_start = m.start;
-        // Role before: "Acme's chief executive Jo Bloggs", "Acme CEO Jo Bloggs".
-        if !m.possessive {
-            if let Some((rs, r)) = role_before(text, toks, m.start, lex) {
-                roles = r;
-                span_start = rs;
-                if let Some(prev) = ms[..idx]
-                    .iter()
-                    .rev()
-                    .find(|p| p.end == rs || p.end + 1 == rs && toks[p.end].text(text) == "the")
-                {
-                    org = Some(names.canonical(&prev.name).to_owned());
-                    span_start = prev.start;
-                }
-                kind = ActorKind::Person;
-            } else if toks.get(m.end).is_some_and(|t| t.text(text) == ",") {
-                // Apposition after: "Jo Bloggs, Acme's chief executive".
-                if let Some((r, o)) = role_after(text, toks, m.end + 1, lex, names, &ms) {
-                    roles = r;
-                    org = o;
-                    kind = ActorKind::Person;
-                }
-            }
+        if !att.roles.is_empty() || kind == ActorKind::Unknown && m.titled {
+            kind = ActorKind::Person;
         }
         // "Acme's chairman and co-founder is Peter Thiel".
-        if roles.is_empty()
-            && m.possessive
+        if m.possessive
             && let Some((r, _)) = role_after(text, toks, m.start, lex, names, &ms)
         {
             let role_end = toks
@@ -483,19 +881,34 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
                     roles: r,
                     org: Some(canon.clone()),
                 };
-                facts.push(actor_fact(text, toks, next.start..next.end, actor));
+                facts.push(actor_fact(text, toks, next.from..next.end, actor));
             }
-        }
-        if kind == ActorKind::Unknown && m.titled {
-            kind = ActorKind::Person;
         }
         let actor = Actor {
             name: canon,
             kind,
-            roles,
-            org,
+            roles: att.roles,
+            org: att.org,
         };
-        facts.push(actor_fact(text, toks, span_start..m.end, actor));
+        facts.push(actor_fact(text, toks, att.start..m.end, actor));
+    }
+    // "the minister": a role standing for a person named earlier.
+    let mut k = 0;
+    while k < toks.len() {
+        let free = || !ms.iter().any(|m| (m.from..m.end).contains(&(k + 1)));
+        match role_reference(text, s, k, lex, names).filter(|_| free()) {
+            Some((end, name, role)) => {
+                let actor = Actor {
+                    name,
+                    kind: ActorKind::Person,
+                    roles: vec![role],
+                    org: None,
+                };
+                facts.push(actor_fact(text, toks, k..end, actor));
+                k = end;
+            }
+            None => k += 1,
+        }
     }
     facts.extend(group(text, s, lex));
     facts
@@ -619,18 +1032,171 @@ mod tests {
             .collect()
     }
 
+    /// Each case: a text and its actor facts, as `raw = value`.
+    fn check(cases: &[(&str, &[&str])]) {
+        let lex = Lexicon::embedded();
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let doc = parse(Source::default(), text, &lex);
+            let got: Vec<String> = doc
+                .sentences
+                .iter()
+                .flat_map(|s| s.facts.iter())
+                .filter(|f| f.actor().is_some_and(|a| a.kind != ActorKind::Group))
+                .map(|f| format!("{} = {}", f.raw, f.value))
+                .collect();
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
     #[test]
-    fn titles_and_surnames_merge_with_full_names() {
-        let got =
-            actors("Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled.");
-        assert_eq!(
-            got,
-            [
-                "Lena Markovic [interior minister]",
-                "Lena Markovic",
-                "Lena Markovic"
-            ]
-        );
+    fn titles_surnames_and_roles_merge_with_full_names() {
+        check(&[
+            (
+                "Interior Minister Lena Markovic spoke. Ms Markovic left. Markovic smiled. The \
+                 minister left.",
+                &[
+                    "Interior Minister Lena Markovic = Lena Markovic: interior minister",
+                    "Ms Markovic = Lena Markovic",
+                    "Markovic = Lena Markovic",
+                    "The minister = Lena Markovic: minister",
+                ],
+            ),
+            (
+                "Barack Obama visited. Obama said little.",
+                &["Barack Obama = Barack Obama", "Obama = Barack Obama"],
+            ),
+            (
+                "Mayor Robert Keane lost the vote. Keane, 67, conceded.",
+                &[
+                    "Mayor Robert Keane = Robert Keane: mayor",
+                    "Keane = Robert Keane",
+                ],
+            ),
+            (
+                "Mrs Justice Okoro ruled. Dr Amir Haddad and Prof. Ada Lind agreed.",
+                &[
+                    "Mrs Justice Okoro = Okoro: justice",
+                    "Dr Amir Haddad = Amir Haddad",
+                    "Prof. Ada Lind = Ada Lind",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn role_mentions_need_one_person_with_the_role() {
+        check(&[
+            // Two ministers: "the minister" could be either.
+            (
+                "Health Minister Jo Bloggs met Finance Minister Ann Lee. The minister left.",
+                &[
+                    "Health Minister Jo Bloggs = Jo Bloggs: health minister",
+                    "Finance Minister Ann Lee = Ann Lee: finance minister",
+                ],
+            ),
+            // No minister named before.
+            ("The minister left. Ann Lee stayed.", &["Ann Lee = Ann Lee"]),
+            // A role with its own complement or name is not a reference.
+            (
+                "Mayor Jo Bloggs spoke. The mayor of Dunmore and the mayor Ann Lee were absent.",
+                &[
+                    "Mayor Jo Bloggs = Jo Bloggs: mayor",
+                    "Dunmore = Dunmore",
+                    "mayor Ann Lee = Ann Lee: mayor",
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn names_after_titles_and_roles() {
+        check(&[
+            (
+                "Labour MP Luciana Berger spoke.",
+                &[
+                    "Labour = Labour",
+                    "Labour MP Luciana Berger = Luciana Berger: mp (Labour)",
+                ],
+            ),
+            (
+                "Chief Executive Anna Lind said nothing. Foreign Secretary David Lammy flew in.",
+                &[
+                    "Chief Executive Anna Lind = Anna Lind: chief executive",
+                    "Foreign Secretary David Lammy = David Lammy: foreign secretary",
+                ],
+            ),
+            (
+                "Energy Minister Teodor Halvik ordered checks. The Transport Secretary, \
+                 Ada Moss, resigned.",
+                &[
+                    "Energy Minister Teodor Halvik = Teodor Halvik: energy minister",
+                    "Transport Secretary, Ada Moss = Ada Moss: transport secretary",
+                ],
+            ),
+            (
+                "Union boss Maureen Cobb spoke.",
+                &["boss Maureen Cobb = Maureen Cobb: boss"],
+            ),
+            (
+                "Professor Alan Greaves, a cardiologist at St Mary's Hospital, spoke.",
+                &[
+                    "Professor Alan Greaves = Alan Greaves: professor, cardiologist (St Mary's \
+                     Hospital)",
+                    "St Mary's Hospital = St Mary's Hospital",
+                ],
+            ),
+            (
+                "The General Medical Council met.",
+                &["General Medical Council = General Medical Council"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets() {
+        check(&[
+            (
+                "The British Medical Association (BMA) objected. The BMA said no.",
+                &[
+                    "British Medical Association = British Medical Association",
+                    "BMA = British Medical Association",
+                    "BMA = British Medical Association",
+                ],
+            ),
+            (
+                "The GMC (General Medical Council) met. A GMC panel ruled.",
+                &[
+                    "GMC = General Medical Council",
+                    "General Medical Council = General Medical Council",
+                    "GMC = General Medical Council",
+                ],
+            ),
+            (
+                "The National Union of Rail Workers (NURW) and Transport for London (TfL) met.",
+                &[
+                    "National Union of Rail Workers = National Union of Rail Workers",
+                    "NURW = National Union of Rail Workers",
+                    "Transport for London = Transport for London",
+                    "TfL = Transport for London",
+                ],
+            ),
+            // Brackets that hold no acronym of the name.
+            (
+                "Jo Bloggs (Labour) won. The Harbour Trust (HMT) lost.",
+                &[
+                    "Jo Bloggs = Jo Bloggs",
+                    "Labour = Labour",
+                    "Harbour Trust = Harbour Trust",
+                    "HMT = HMT",
+                ],
+            ),
+        ]);
     }
 
     #[test]

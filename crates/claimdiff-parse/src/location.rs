@@ -18,8 +18,7 @@ const SETTLEMENTS: [&str; 9] = [
 
 /// Extracts the place phrases of one sentence.
 pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let common = |w: &str| names.is_common(w, lex);
-    let ms = mentions(text, s, lex, &common);
+    let ms = mentions(text, s, lex, names);
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -29,7 +28,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
             i += 1;
             continue;
         }
-        match phrase(text, toks, i + 1, lex, names, &ms) {
+        match phrase(text, toks, s.index, i + 1, lex, names, &ms) {
             Some((end, mut loc)) if end > i + 1 => {
                 loc.relation = Some(w.clone());
                 let span = toks[i + 1].start..toks[end - 1].end;
@@ -88,10 +87,13 @@ fn describe(loc: &Location) -> String {
     s.trim().to_owned()
 }
 
-/// Reads a place phrase starting at token `k`; returns the end token and the location.
+/// Reads a place phrase starting at token `k` of sentence `sentence`; returns the end token
+/// and the location. A descriptive owner ("the company's") becomes the organisation it stands
+/// for, named in the sentence or shortly before.
 fn phrase(
     text: &str,
     toks: &[Token],
+    sentence: usize,
     mut k: usize,
     lex: &Lexicon,
     names: &NameTable,
@@ -125,7 +127,11 @@ fn phrase(
             let last = words.len() - 1;
             let mut words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
             words[last] = strip_possessive(&words[last]).to_owned();
-            loc.owner = Some(words.join(" "));
+            loc.owner = Some(
+                names
+                    .organisation_for(&words[last], sentence)
+                    .map_or_else(|| words.join(" "), str::to_owned),
+            );
             k = p + 1;
         }
     }
@@ -258,6 +264,64 @@ mod tests {
             "They rallied outside Acme Corp's office.",
             &[("Acme Corp's office", "Acme Corp's office")],
         );
+    }
+
+    #[test]
+    fn possessive_owners_heads_and_cities() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Protesters gathered outside Norvex's London office.",
+                &[("Norvex's London office", "Norvex's office (London)")],
+            ),
+            (
+                "Staff at Norvex's office in Paris joined them.",
+                &[("Norvex's office in Paris", "Norvex's office (Paris)")],
+            ),
+            // "the company" stands for the organisation named just before.
+            (
+                "Norvex chief executive Jo Bloggs said sales fell. Protesters then marched to \
+                 the company's Berlin headquarters.",
+                &[(
+                    "the company's Berlin headquarters",
+                    "Norvex's headquarters (Berlin)",
+                )],
+            ),
+            (
+                "The National Union of Rail Workers voted. Members met at the union's \
+                 headquarters in Leeds.",
+                &[(
+                    "the union's headquarters in Leeds",
+                    "National Union of Rail Workers's headquarters (Leeds)",
+                )],
+            ),
+            (
+                "Protesters gathered outside Norvex's London office. They later marched to the \
+                 company's Berlin headquarters.",
+                &[
+                    ("Norvex's London office", "Norvex's office (London)"),
+                    (
+                        "the company's Berlin headquarters",
+                        "Norvex's headquarters (Berlin)",
+                    ),
+                ],
+            ),
+            // Nothing to stand for, or two organisations to choose from: kept as written.
+            (
+                "Protesters marched to the company's Berlin headquarters.",
+                &[(
+                    "the company's Berlin headquarters",
+                    "company's headquarters (Berlin)",
+                )],
+            ),
+            (
+                "Norvex Ltd sued Brightwater Ltd on Monday. Protesters marched to the company's \
+                 office.",
+                &[("the company's office", "company's office")],
+            ),
+        ];
+        for (text, expected) in cases {
+            check(text, expected);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::actor::{NameTable, mentions};
+use crate::actor::{NameTable, mentions, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, normalize_for_match};
@@ -104,6 +104,8 @@ pub(crate) fn extract_all(
     names: &NameTable,
 ) {
     let quotes = quote_spans(text);
+    // The last attributed quote: its end, the sentence it ends in, and its speaker.
+    let mut previous: Option<(usize, usize, String)> = None;
     for q in quotes.clone() {
         // Sentences are in text order: binary searches keep this linear in the text.
         let first = sentences.partition_point(|s| s.span.end <= q.start);
@@ -117,9 +119,23 @@ pub(crate) fn extract_all(
         let (speaker, speaker_from_pronoun) =
             match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
                 Some(Speaker::Named(n)) => (Some(n), false),
-                Some(Speaker::Pronoun(n)) => (Some(n), true),
-                None => (None, false),
+                Some(Speaker::Resolved(n)) => (Some(n), true),
+                // A quote that opens a sentence right after an attributed one, in the same
+                // paragraph, is the same speaker's ("…," she said. "…").
+                None => match &previous {
+                    Some((end, sentence, n))
+                        if first <= sentence + 1
+                            && !text[*end..q.start].contains('\n')
+                            && !text[sentences[first].span.start.min(q.start)..q.start]
+                                .chars()
+                                .any(char::is_alphanumeric) =>
+                    {
+                        (Some(n.clone()), true)
+                    }
+                    _ => (None, false),
+                },
             };
+        previous = speaker.clone().map(|n| (q.end, last, n));
         for s in &mut sentences[first..=last] {
             let start = q.start.max(s.span.start);
             let end = q.end.min(s.span.end);
@@ -158,8 +174,9 @@ fn lower(text: &str, t: &Token) -> String {
 enum Speaker {
     /// Named next to the quote.
     Named(String),
-    /// Found through a pronoun ("he said"): the last person named before the quote.
-    Pronoun(String),
+    /// Found through a pronoun ("he said": the last person named before the quote) or a role
+    /// ("the minister said": the one person given that role before), which is less certain.
+    Resolved(String),
 }
 
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
@@ -174,13 +191,12 @@ fn speaker(
     lex: &Lexicon,
     names: &NameTable,
 ) -> Option<Speaker> {
-    let common = |w: &str| names.is_common(w, lex);
     let pronoun =
-        || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Pronoun);
+        || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Resolved);
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
-    let ms = mentions(text, s, lex, &common);
+    let ms = mentions(text, s, lex, names);
     let skip_punct = after
         .iter()
         .take_while(|t| t.kind != TokenKind::Word)
@@ -199,12 +215,18 @@ fn speaker(
                 .take_while(|t| t.kind == TokenKind::Word)
                 .count();
             let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
+            // Not an organisation before a role: "asked Labour MP Ruth Okafor".
             if let Some(m) = ms.iter().find(|m| {
-                s.tokens[m.start].start >= tail[1].start && s.tokens[m.start].start < window_end
+                !m.org
+                    && s.tokens[m.start].start >= tail[1].start
+                    && s.tokens[m.start].start < window_end
             }) {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
-            return noun_speaker(text, &tail[1..]).map(Speaker::Named);
+            // `," said the minister`.
+            let at = s.tokens.partition_point(|t| t.start < tail[1].start);
+            return role_speaker(text, s, at..s.tokens.len(), lex, names)
+                .or_else(|| noun_speaker(text, &tail[1..]).map(Speaker::Named));
         }
         if PRONOUNS.contains(&a.as_str()) && SPEECH_VERBS.contains(&b.as_str()) {
             return pronoun();
@@ -221,6 +243,14 @@ fn speaker(
         {
             return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
         }
+        // `," the minister said`.
+        if let Some(v) = verb_at {
+            let at = s.tokens.partition_point(|t| t.start < tail[0].start);
+            let verb = s.tokens.partition_point(|t| t.start < tail[v].start);
+            if let Some(found) = role_speaker(text, s, at..verb, lex, names) {
+                return Some(found);
+            }
+        }
     }
     // Before the opening mark: `Zara said: "`, `He told the BBC: "`.
     let s = &sentences[first];
@@ -234,7 +264,7 @@ fn speaker(
         .iter()
         .rev()
         .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
-    let ms = mentions(text, s, lex, &common);
+    let ms = mentions(text, s, lex, names);
     let before_verb: Vec<_> = ms
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
@@ -260,12 +290,31 @@ fn speaker(
     if pron {
         return pronoun();
     }
+    // `The minister said: "`.
+    if let Some(found) = role_speaker(text, s, 0..verb.0, lex, names) {
+        return Some(found);
+    }
     let words: Vec<&Token> = before
         .iter()
         .filter(|(i, _)| *i < verb.0)
         .map(|(_, t)| *t)
         .collect();
     noun_speaker(text, &words[words.len().saturating_sub(3)..]).map(Speaker::Named)
+}
+
+/// A role standing for a person named earlier ("the minister"), within tokens `within`.
+fn role_speaker(
+    text: &str,
+    s: &Sentence,
+    within: Range<usize>,
+    lex: &Lexicon,
+    names: &NameTable,
+) -> Option<Speaker> {
+    within.clone().find_map(|k| {
+        role_reference(text, s, k, lex, names)
+            .filter(|(end, _, _)| *end <= within.end)
+            .map(|(_, person, _)| Speaker::Resolved(person))
+    })
 }
 
 /// True when byte `at` lies inside one of the quotes (sorted, not overlapping).
@@ -299,12 +348,11 @@ fn last_person(
     lex: &Lexicon,
     names: &NameTable,
 ) -> Option<String> {
-    let common = |w: &str| names.is_common(w, lex);
     for s in sentences[upto.saturating_sub(PRONOUN_REACH)..=upto]
         .iter()
         .rev()
     {
-        let ms = mentions(text, s, lex, &common);
+        let ms = mentions(text, s, lex, names);
         let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
         if let Some(m) = ms.iter().rev().find(|m| {
             at(m) < before
@@ -369,10 +417,85 @@ mod tests {
         );
     }
 
+    /// Each case: a text and the speaker of each of its quotes, in order.
+    fn check_speakers(cases: &[(&str, &[Option<&str>])]) {
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+            let got: Vec<Option<&str>> = got.iter().map(Option::as_deref).collect();
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn speakers_named_after_a_quote_with_titles_and_roles() {
+        check_speakers(&[
+            (
+                "\"We will not stop,\" Dr Amir Haddad said.",
+                &[Some("Amir Haddad")],
+            ),
+            (
+                "Dr Amir Haddad spoke. \"We are tired,\" said Haddad, a nurse.",
+                &[Some("Amir Haddad")],
+            ),
+            (
+                "\"Why now?\" asked Labour MP Ruth Okafor.",
+                &[Some("Ruth Okafor")],
+            ),
+        ]);
+    }
+
     #[test]
     fn multi_sentence_quotes_keep_their_speaker() {
-        let got = quotes("Ann Lee said: “We won. We will win again.”");
-        assert_eq!(got.len(), 2);
-        assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ann Lee")));
+        check_speakers(&[
+            (
+                "Ann Lee said: “We won. We will win again.”",
+                &[Some("Ann Lee"), Some("Ann Lee")],
+            ),
+            (
+                "\"We are tired. We are angry,\" said Amir Haddad.",
+                &[Some("Amir Haddad"), Some("Amir Haddad")],
+            ),
+            // A quote that opens the next sentence goes on with the same speaker …
+            (
+                "\"We will not stop,\" Dr Amir Haddad said. \"We are tired.\"",
+                &[Some("Amir Haddad"), Some("Amir Haddad")],
+            ),
+            // … but not after another sentence, in another paragraph, or inside a sentence.
+            (
+                "\"We won,\" said Ann Lee. Rivals disagreed. \"It was close.\"",
+                &[Some("Ann Lee"), None],
+            ),
+            (
+                "\"We won,\" said Ann Lee.\n\n\"It was close.\"",
+                &[Some("Ann Lee"), None],
+            ),
+            (
+                "\"We won,\" said Ann Lee. The firm called it ‘a fluke’.",
+                &[Some("Ann Lee"), None],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn roles_stand_for_the_person_given_them() {
+        check_speakers(&[
+            (
+                "Health Minister Ada Moss visited. \"We will act,\" the minister said. \
+                 \"Soon,\" said the minister. The minister added: “Today.”",
+                &[Some("Ada Moss"), Some("Ada Moss"), Some("Ada Moss")],
+            ),
+            // Two ministers: the role names neither.
+            (
+                "Health Minister Ada Moss met Finance Minister Ann Lee. \"We agree,\" the \
+                 minister said.",
+                &[None],
+            ),
+        ]);
     }
 }

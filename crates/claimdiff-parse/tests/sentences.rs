@@ -221,6 +221,44 @@ const CASES: &[Case] = &[
             "Smith did.",
         ],
     },
+    // Names after titles and quotes, and abbreviations users meet in news copy.
+    Case {
+        name: "titles without stops before names",
+        text: "Prof Amira Shah and Gov Tom Reyes met Ms Ada Lind. Mrs Lind left. Dr Ng stayed.",
+        expected: &[
+            "Prof Amira Shah and Gov Tom Reyes met Ms Ada Lind.",
+            "Mrs Lind left.",
+            "Dr Ng stayed.",
+        ],
+    },
+    Case {
+        name: "military titles and approx.",
+        text: "Troops led by Gen. Mark Ruiz and Lt. Col. Ana Diaz crossed approx. 40 km of \
+               desert. They stopped at dawn.",
+        expected: &[
+            "Troops led by Gen. Mark Ruiz and Lt. Col. Ana Diaz crossed approx. 40 km of desert.",
+            "They stopped at dawn.",
+        ],
+    },
+    Case {
+        name: "a speech tag with a title after a quoted exclamation or question",
+        text: "\"Stop the cuts!\" shouted Dr Amir Haddad. Police moved in. \"Why now?\" asked \
+               Labour MP Ruth Okafor.",
+        expected: &[
+            "\"Stop the cuts!\" shouted Dr Amir Haddad.",
+            "Police moved in.",
+            "\"Why now?\" asked Labour MP Ruth Okafor.",
+        ],
+    },
+    Case {
+        name: "U.K. and Ltd. inside a sentence, a title before an initial",
+        text: "The U.K. firm Brightwater Ltd. will close its St. Ann's site at 9 a.m. on \
+               Monday. Staff were told by Mr. O. Brennan.",
+        expected: &[
+            "The U.K. firm Brightwater Ltd. will close its St. Ann's site at 9 a.m. on Monday.",
+            "Staff were told by Mr. O. Brennan.",
+        ],
+    },
     // Addresses and scraped text.
     Case {
         name: "e-mail and web addresses",
