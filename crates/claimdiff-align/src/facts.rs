@@ -272,6 +272,17 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
     }
     // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
     let vague = |w: &[String]| w.last().is_none_or(|h| anyone(h) || lex.event(h).is_some());
+    // Two different nouns of one event that is not a toll name different measures ("turnout"
+    // / "the vote" of a party); "toll" / "deaths" name the same count.
+    let measure = |w: &[String]| {
+        w.last()
+            .and_then(|h| lex.event(h))
+            .filter(|e| !lex.is_toll(e))
+            .is_some()
+    };
+    if measure(&wa) && measure(&wb) && wa.last() != wb.last() {
+        return Referents::Partial;
+    }
     if vague(&wa) && vague(&wb) {
         return Referents::Vague;
     }

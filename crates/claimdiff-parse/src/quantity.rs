@@ -2292,6 +2292,10 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
                     "hit",
                     "rose",
                     "fell",
+                    "stood",
+                    "stands",
+                    "came",
+                    "climbed",
                 ],
             )
         {
