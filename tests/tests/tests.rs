@@ -10,6 +10,7 @@ mod config;
 mod dist;
 mod eval;
 mod html;
+mod many;
 mod published;
 mod run;
 mod schema;
