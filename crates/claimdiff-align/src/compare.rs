@@ -113,14 +113,19 @@ fn report_date(doc: &Document) -> Option<String> {
 }
 
 /// Most document pairs compared per document: with few enough documents every pair is
-/// compared, above it each document is compared with at most this many others.
+/// compared.
 const PAIRS_PER_DOC: usize = 8;
+
+/// Hubs each representative is compared with when there are too many for every pair. Each
+/// comparison of two reports costs about 1.5 ms (mostly the facet comparisons), so 4 hubs keep
+/// 1,000 distinct reports within a few seconds while every topic a hub reports is covered.
+const HUBS: usize = 4;
 
 /// The pairs of documents to compare, `(a, b)` with `a < b`, in order. Every pair while that
 /// costs at most [`PAIRS_PER_DOC`] comparisons per document; otherwise near-linear: each
-/// near-duplicate with the source it copies, and each other source with the
-/// [`PAIRS_PER_DOC`] hubs, the sources that share the most terms with the rest (found through
-/// one document-frequency table over all their terms).
+/// near-duplicate with the source it copies, and the other sources with each other while they
+/// are as few, else each with the [`HUBS`] sources that share the most terms with the rest
+/// (found through one document-frequency table over all their terms).
 fn plan(all_terms: &[Vec<Vec<String>>], clusters: &Clusters) -> Vec<(usize, usize)> {
     let n = all_terms.len();
     let all = |docs: &[usize]| -> Vec<(usize, usize)> {
@@ -156,7 +161,7 @@ fn plan(all_terms: &[Vec<Vec<String>>], clusters: &Clusters) -> Vec<(usize, usiz
             .map(|(&d, v)| (v.iter().map(|t| df[t] - 1).sum(), d))
             .collect();
         ranked.sort_by_key(|&(shared, d)| (std::cmp::Reverse(shared), d));
-        let hubs: Vec<usize> = ranked.iter().take(PAIRS_PER_DOC).map(|&(_, d)| d).collect();
+        let hubs: Vec<usize> = ranked.iter().take(HUBS).map(|&(_, d)| d).collect();
         for &r in &reps {
             pairs.extend(
                 hubs.iter()
@@ -596,4 +601,66 @@ fn only_in(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` documents of one sentence each with the given terms; `copies` as (copy, of).
+    fn plan_for(terms: &[&[&str]], copies: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let all: Vec<Vec<Vec<String>>> = terms
+            .iter()
+            .map(|t| vec![t.iter().map(|w| (*w).to_owned()).collect()])
+            .collect();
+        let mut clusters = Clusters {
+            rep: (0..terms.len()).collect(),
+            duplicates: Vec::new(),
+        };
+        for &(copy, of) in copies {
+            clusters.rep[copy] = of;
+        }
+        plan(&all, &clusters)
+    }
+
+    #[test]
+    fn every_pair_while_cheap_then_copies_with_their_source_and_the_rest_with_hubs() {
+        let few: Vec<&[&str]> = vec![&["quake"]; 4];
+        assert_eq!(plan_for(&few, &[(3, 0)]).len(), 6, "every pair of 4");
+        let at_limit: Vec<&[&str]> = vec![&["quake"]; 2 * PAIRS_PER_DOC + 1];
+        let n = at_limit.len();
+        assert_eq!(plan_for(&at_limit, &[]).len(), n * (n - 1) / 2);
+
+        // 100 reports: 0..10 sources, the rest copies of one of them.
+        let many: Vec<&[&str]> = vec![&["quake", "toll"]; 100];
+        let copies: Vec<(usize, usize)> = (10..100).map(|d| (d, d % 10)).collect();
+        let pairs = plan_for(&many, &copies);
+        for &(copy, of) in &copies {
+            let with: Vec<&(usize, usize)> = pairs
+                .iter()
+                .filter(|(a, b)| *a == copy || *b == copy)
+                .collect();
+            assert_eq!(
+                with,
+                [&(of, copy)],
+                "copy {copy} is compared with {of} only"
+            );
+        }
+        assert_eq!(pairs.len(), 90 + 45, "and the 10 sources with each other");
+
+        // 200 distinct reports: each with the hubs, the ones sharing most terms.
+        let mut distinct: Vec<&[&str]> = vec![&["quake"]; 200];
+        distinct[7] = &["quake", "toll", "town", "mayor"];
+        distinct[3] = &["quake", "toll", "town"];
+        let pairs = plan_for(&distinct, &[]);
+        assert!(pairs.len() <= 200 * HUBS, "{} pairs", pairs.len());
+        for d in [0, 50, 199] {
+            for hub in [3, 7] {
+                assert!(
+                    pairs.contains(&(d.min(hub), d.max(hub))),
+                    "{d} is compared with hub {hub}"
+                );
+            }
+        }
+    }
 }
