@@ -11,6 +11,7 @@ mod dist;
 mod eval;
 mod html;
 mod input;
+mod many;
 mod names;
 mod published;
 mod run;

@@ -9,7 +9,8 @@
 //!   file's pass count; `--check` fails below `data/conformance/thresholds.json`. The scoring
 //!   and its scope rules live in `conformance.rs`.
 //! - `bench`: the criterion benchmarks: parse + extract throughput (MB/s, one core) over the
-//!   articles in `data/pairs`, and pairwise compare throughput (pairs of documents per second);
+//!   articles in `data/pairs`, pairwise compare throughput (pairs of documents per second), and
+//!   the N-way cost of one compare of 10, 100 and 1,000 articles of one story (`nway/*`);
 //!   then `claimdiff batch` (release) over the `data/pairs` folders repeated 20 times, at 1 and
 //!   2 threads, in records (comparisons) per second.
 //! - `dist`: shell completions (bash, zsh, fish) and man pages in `target/dist/`, written by
@@ -55,7 +56,8 @@ tasks:
         --verbose  print every failing case of FILE (golden_rules_en, NumberModel, …)
   bench [--quick]
         run the criterion benchmarks: parse + extract throughput over the data/pairs articles
-        (MB/s) and pairwise compare throughput (pairs/s); --quick measures for less time
+        (MB/s), pairwise compare throughput (pairs/s) and the N-way cost of comparing 10, 100
+        and 1,000 articles of one story; --quick measures for less time
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
         cargo test), `eval --check` and `conformance --check`, stopping at the first failure
   dist  write shell completions (bash, zsh, fish) and man pages into target/dist/

@@ -1,15 +1,17 @@
-//! The comparison of a set of documents: every pair aligned, facts compared, findings grouped
-//! by topic.
+//! The comparison of a set of documents: pairs of documents aligned, facts compared, findings
+//! grouped by topic.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use claimdiff_parse::{Document, FactValue, Lexicon, normalize_for_match};
 use serde::Serialize;
 
+use crate::dedup::{Clusters, DUPLICATE_OVERLAP, Duplicate, near_duplicates};
 use crate::facts::{self, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
+use crate::frame::{Frame, GENERIC_EVENTS, occasion, occasion_note};
+use crate::matrix::{self, TopicRow};
 use crate::similarity::{SentencePair, SimilarityMap, terms};
-use crate::values::timex_compatible;
 
 /// Thresholds of the comparison. The defaults are tuned on the dev set in `data/`.
 #[derive(Debug, Clone, Serialize)]
@@ -41,8 +43,10 @@ impl Default for Config {
     }
 }
 
-/// The result of comparing documents: findings, and the sentence alignment behind them.
-#[derive(Debug, Clone)]
+/// The result of comparing documents: findings, the sentence alignment behind them, each
+/// report's main event, near-duplicate sources and, for three or more sources, the topic ×
+/// source matrix.
+#[derive(Debug, Clone, Default)]
 pub struct Comparison {
     /// Findings, conflicts first, then distinct, agree and only-in.
     pub findings: Vec<Finding>,
@@ -50,6 +54,12 @@ pub struct Comparison {
     pub alignments: Vec<(usize, usize, Vec<SentencePair>)>,
     /// Notes on the comparison as a whole.
     pub notes: Vec<String>,
+    /// Each source's main event, by document index.
+    pub frames: Vec<Frame>,
+    /// Sources that copy an earlier source (wire copy), counted once in the matrix majority.
+    pub duplicates: Vec<Duplicate>,
+    /// One row per fact several sources state, for three or more sources (empty for two).
+    pub matrix: Vec<TopicRow>,
 }
 
 impl Comparison {
@@ -102,100 +112,142 @@ fn report_date(doc: &Document) -> Option<String> {
     })
 }
 
-/// The dates of both leads when they are incompatible (different occasions), as written.
-fn frame_dates(a: &Document, b: &Document) -> Option<(String, String)> {
-    let lead_dates = |d: &Document| -> Vec<(String, String)> {
-        lead(d)
-            .flat_map(|s| s.facts.iter())
-            .filter_map(|f| {
-                f.time()
-                    .filter(|t| !t.dateline)
-                    .and_then(|t| t.timex.clone())
-                    .map(|t| (t, f.raw.clone()))
-            })
-            .filter(|(t, _)| t.len() >= 10)
+/// Most document pairs compared per document: with few enough documents every pair is
+/// compared.
+const PAIRS_PER_DOC: usize = 8;
+
+/// Hubs each representative is compared with when there are too many for every pair. Each
+/// comparison of two reports costs about 1 ms (mostly the facet comparisons), so 4 hubs keep
+/// 1,000 distinct reports under 2 s on one core while every topic a hub reports is covered.
+const HUBS: usize = 4;
+
+/// The pairs of documents to compare, `(a, b)` with `a < b`, in order. Every pair while that
+/// costs at most [`PAIRS_PER_DOC`] comparisons per document; otherwise near-linear: each
+/// near-duplicate with the source it copies, and the other sources with each other while they
+/// are as few, else each with the [`HUBS`] sources that share the most terms with the rest
+/// (found through one document-frequency table over all their terms).
+fn plan(all_terms: &[Vec<Vec<String>>], clusters: &Clusters) -> Vec<(usize, usize)> {
+    let n = all_terms.len();
+    let all = |docs: &[usize]| -> Vec<(usize, usize)> {
+        docs.iter()
+            .enumerate()
+            .flat_map(|(k, &a)| docs[k + 1..].iter().map(move |&b| (a, b)))
             .collect()
     };
-    let (da, db) = (lead_dates(a), lead_dates(b));
-    let (x, y) = (da.first()?, db.first()?);
-    let compatible = da
-        .iter()
-        .any(|(s, _)| db.iter().any(|(t, _)| timex_compatible(s, t)));
-    (!compatible).then(|| (x.1.clone(), y.1.clone()))
+    if n <= 2 * PAIRS_PER_DOC + 1 {
+        return all(&(0..n).collect::<Vec<_>>());
+    }
+    let reps: Vec<usize> = (0..n).filter(|&d| clusters.is_rep(d)).collect();
+    let mut pairs: Vec<(usize, usize)> = (0..n)
+        .filter(|&d| !clusters.is_rep(d))
+        .map(|d| (clusters.rep[d].min(d), clusters.rep[d].max(d)))
+        .collect();
+    if reps.len() <= 2 * PAIRS_PER_DOC + 1 {
+        pairs.extend(all(&reps));
+    } else {
+        let vocab = |d: usize| -> HashSet<&str> {
+            all_terms[d].iter().flatten().map(String::as_str).collect()
+        };
+        let vocabs: Vec<HashSet<&str>> = reps.iter().map(|&d| vocab(d)).collect();
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for v in &vocabs {
+            for t in v {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = reps
+            .iter()
+            .zip(&vocabs)
+            .map(|(&d, v)| (v.iter().map(|t| df[t] - 1).sum(), d))
+            .collect();
+        ranked.sort_by_key(|&(shared, d)| (std::cmp::Reverse(shared), d));
+        let hubs: Vec<usize> = ranked.iter().take(HUBS).map(|&(_, d)| d).collect();
+        for &r in &reps {
+            pairs.extend(
+                hubs.iter()
+                    .filter(|&&h| h != r)
+                    .map(|&h| (r.min(h), r.max(h))),
+            );
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
-/// Compares every pair of documents and returns the grouped findings.
+/// Compares every pair of documents that [`plan`] picks and returns the grouped findings, each
+/// source's [`Frame`], its near-duplicates and, for three or more sources, the topic × source
+/// matrix.
 #[must_use]
 pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
     let all_terms: Vec<Vec<Vec<String>>> = docs.iter().map(|d| terms(d, lex)).collect();
+    let clusters = near_duplicates(docs, DUPLICATE_OVERLAP);
+    let frames: Vec<Frame> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Frame::build(i, d, lex))
+        .collect();
     let mut pairings = Vec::new();
     let mut alignments = Vec::new();
     let mut aligned: HashSet<(usize, usize)> = HashSet::new();
     let mut notes = Vec::new();
-    for ia in 0..docs.len() {
-        for ib in ia + 1..docs.len() {
-            let (a, b) = (&docs[ia], &docs[ib]);
-            let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
-            let terms = (all_terms[ia].as_slice(), all_terms[ib].as_slice());
-            let pair = Pair {
-                a,
-                b,
-                ia,
-                ib,
-                sim: &sim,
-                terms,
-                lex,
-                cfg,
-                main_event: main_event(a, b),
-                different_frames: false,
-                report_dates: (report_date(a), report_date(b)),
-            };
-            let frames = frame_dates(a, b);
-            let pair = Pair {
-                different_frames: frames.is_some(),
-                ..pair
-            };
-            if let Some((da, db)) = &frames {
-                notes.push(format!(
-                    "{} and {} may describe different occasions: their leads give {da} and {db}",
-                    a.source.id, b.source.id
-                ));
+    for (ia, ib) in plan(&all_terms, &clusters) {
+        let (a, b) = (&docs[ia], &docs[ib]);
+        let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
+        let occasion = occasion(a, &frames[ia], b, &frames[ib]);
+        notes.extend(occasion_note((a, &frames[ia]), (b, &frames[ib]), occasion));
+        let pair = Pair {
+            a,
+            b,
+            ia,
+            ib,
+            sim: &sim,
+            terms: (all_terms[ia].as_slice(), all_terms[ib].as_slice()),
+            lex,
+            cfg,
+            main_event: main_event(a, b),
+            different_frames: occasion.different(),
+            report_dates: (report_date(a), report_date(b)),
+        };
+        let mut found = facts::quantities(&pair);
+        found.extend(facts::times(&pair));
+        found.extend(facts::locations(&pair));
+        found.extend(facts::quotes(&pair));
+        found.extend(facts::actors(&pair));
+        let sentence_pairs = sim.assign(a.sentences.len(), b.sentences.len(), cfg.align_threshold);
+        statements(&pair, &sentence_pairs, &mut found);
+        same_actions(&pair, &mut found);
+        for i in 0..a.sentences.len() {
+            if sim.best_a(i) >= cfg.align_threshold {
+                aligned.insert((ia, i));
             }
-            let mut found = facts::quantities(&pair);
-            found.extend(facts::times(&pair));
-            found.extend(facts::locations(&pair));
-            found.extend(facts::quotes(&pair));
-            found.extend(facts::actors(&pair));
-            let sentence_pairs =
-                sim.assign(a.sentences.len(), b.sentences.len(), cfg.align_threshold);
-            statements(&pair, &sentence_pairs, &mut found);
-            same_actions(&pair, &mut found);
-            for i in 0..a.sentences.len() {
-                if sim.best_a(i) >= cfg.align_threshold {
-                    aligned.insert((ia, i));
-                }
-            }
-            for j in 0..b.sentences.len() {
-                if sim.best_b(j) >= cfg.align_threshold {
-                    aligned.insert((ib, j));
-                }
-            }
-            alignments.push((ia, ib, sentence_pairs));
-            pairings.extend(found);
         }
+        for j in 0..b.sentences.len() {
+            if sim.best_b(j) >= cfg.align_threshold {
+                aligned.insert((ib, j));
+            }
+        }
+        alignments.push((ia, ib, sentence_pairs));
+        pairings.extend(found);
     }
-    let mut findings = group(docs, pairings);
+    let joined = join(docs, &mut pairings);
+    let matrix = if docs.len() >= 3 {
+        matrix::build(docs, &pairings, &clusters)
+    } else {
+        Vec::new()
+    };
+    let mut findings = group(docs, pairings, &joined);
     findings.extend(only_in(docs, &findings, &aligned));
     findings.sort_by_key(Finding::sort_key);
     Comparison {
         findings,
         alignments,
         notes,
+        frames,
+        duplicates: clusters.duplicates,
+        matrix,
     }
 }
-
-/// Event types too common to identify a claim on their own.
-pub(crate) const GENERIC_EVENTS: [&str; 3] = ["warn", "rise", "fall"];
 
 /// Sentences that state the same actions about the same thing: two or more event types and a
 /// content term in common ("call for a contract to be scrapped" / "demanded that … cancel a
@@ -378,7 +430,7 @@ fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
 }
 
 /// A claim for a fact (or a whole sentence).
-fn claim(docs: &[Document], r: FactRef) -> Claim {
+pub(crate) fn claim(docs: &[Document], r: FactRef) -> Claim {
     let s = &docs[r.doc].sentences[r.sentence];
     match r.fact.and_then(|k| s.facts.get(k)) {
         Some(f) => Claim {
@@ -402,8 +454,8 @@ fn claim(docs: &[Document], r: FactRef) -> Claim {
 }
 
 /// Groups pairings of one verdict, facet and topic into findings.
-fn group(docs: &[Document], mut pairings: Vec<Pairing>) -> Vec<Finding> {
-    let joined = join(docs, &mut pairings);
+/// `joined` gives each pairing's group (see [`join`]).
+fn group(docs: &[Document], pairings: Vec<Pairing>, joined: &[usize]) -> Vec<Finding> {
     // Agreements are grouped per joined group as well, so that one finding never mixes two
     // separate agreements that happen to share a topic.
     let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> =
@@ -572,4 +624,66 @@ fn only_in(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` documents of one sentence each with the given terms; `copies` as (copy, of).
+    fn plan_for(terms: &[&[&str]], copies: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let all: Vec<Vec<Vec<String>>> = terms
+            .iter()
+            .map(|t| vec![t.iter().map(|w| (*w).to_owned()).collect()])
+            .collect();
+        let mut clusters = Clusters {
+            rep: (0..terms.len()).collect(),
+            duplicates: Vec::new(),
+        };
+        for &(copy, of) in copies {
+            clusters.rep[copy] = of;
+        }
+        plan(&all, &clusters)
+    }
+
+    #[test]
+    fn every_pair_while_cheap_then_copies_with_their_source_and_the_rest_with_hubs() {
+        let few: Vec<&[&str]> = vec![&["quake"]; 4];
+        assert_eq!(plan_for(&few, &[(3, 0)]).len(), 6, "every pair of 4");
+        let at_limit: Vec<&[&str]> = vec![&["quake"]; 2 * PAIRS_PER_DOC + 1];
+        let n = at_limit.len();
+        assert_eq!(plan_for(&at_limit, &[]).len(), n * (n - 1) / 2);
+
+        // 100 reports: 0..10 sources, the rest copies of one of them.
+        let many: Vec<&[&str]> = vec![&["quake", "toll"]; 100];
+        let copies: Vec<(usize, usize)> = (10..100).map(|d| (d, d % 10)).collect();
+        let pairs = plan_for(&many, &copies);
+        for &(copy, of) in &copies {
+            let with: Vec<&(usize, usize)> = pairs
+                .iter()
+                .filter(|(a, b)| *a == copy || *b == copy)
+                .collect();
+            assert_eq!(
+                with,
+                [&(of, copy)],
+                "copy {copy} is compared with {of} only"
+            );
+        }
+        assert_eq!(pairs.len(), 90 + 45, "and the 10 sources with each other");
+
+        // 200 distinct reports: each with the hubs, the ones sharing most terms.
+        let mut distinct: Vec<&[&str]> = vec![&["quake"]; 200];
+        distinct[7] = &["quake", "toll", "town", "mayor"];
+        distinct[3] = &["quake", "toll", "town"];
+        let pairs = plan_for(&distinct, &[]);
+        assert!(pairs.len() <= 200 * HUBS, "{} pairs", pairs.len());
+        for d in [0, 50, 199] {
+            for hub in [3, 7] {
+                assert!(
+                    pairs.contains(&(d.min(hub), d.max(hub))),
+                    "{d} is compared with hub {hub}"
+                );
+            }
+        }
+    }
 }

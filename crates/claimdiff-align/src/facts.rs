@@ -8,7 +8,8 @@ use claimdiff_parse::{
 };
 use similar::{ChangeTag, TextDiff};
 
-use crate::compare::{Config, GENERIC_EVENTS};
+use crate::compare::Config;
+use crate::frame::GENERIC_EVENTS;
 use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::SimilarityMap;
 use crate::values::{

@@ -67,6 +67,10 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
 #[derive(Debug, Default)]
 pub(crate) struct SimilarityMap {
     scores: HashMap<(usize, usize), f64>,
+    /// Best similarity of each sentence of the first document with any of the second.
+    best_a: Vec<f64>,
+    /// Best similarity of each sentence of the second document with any of the first.
+    best_b: Vec<f64>,
 }
 
 impl SimilarityMap {
@@ -90,6 +94,7 @@ impl SimilarityMap {
             }
         }
         let mut scores = HashMap::new();
+        let (mut best_a, mut best_b) = (vec![0.0_f64; a.len()], vec![0.0_f64; b.len()]);
         for (i, terms) in a.iter().enumerate() {
             let mut dots: BTreeMap<usize, f64> = BTreeMap::new();
             for t in terms {
@@ -103,11 +108,18 @@ impl SimilarityMap {
             for (j, dot) in dots {
                 let denom = na[i] * nb[j];
                 if denom > 0.0 {
-                    scores.insert((i, j), dot / denom);
+                    let score = dot / denom;
+                    scores.insert((i, j), score);
+                    best_a[i] = best_a[i].max(score);
+                    best_b[j] = best_b[j].max(score);
                 }
             }
         }
-        Self { scores }
+        Self {
+            scores,
+            best_a,
+            best_b,
+        }
     }
 
     /// The similarity of sentence `i` of the first document and `j` of the second.
@@ -117,20 +129,12 @@ impl SimilarityMap {
 
     /// Best similarity of sentence `i` (first document) with any sentence of the second.
     pub(crate) fn best_a(&self, i: usize) -> f64 {
-        self.scores
-            .iter()
-            .filter(|((a, _), _)| *a == i)
-            .map(|(_, s)| *s)
-            .fold(0.0, f64::max)
+        self.best_a.get(i).copied().unwrap_or(0.0)
     }
 
     /// Best similarity of sentence `j` (second document) with any sentence of the first.
     pub(crate) fn best_b(&self, j: usize) -> f64 {
-        self.scores
-            .iter()
-            .filter(|((_, b), _)| *b == j)
-            .map(|(_, s)| *s)
-            .fold(0.0, f64::max)
+        self.best_b.get(j).copied().unwrap_or(0.0)
     }
 
     /// One-to-one sentence pairs of maximal total similarity, keeping those at or above

@@ -461,8 +461,7 @@ mod tests {
         let distinct = finding(Verdict::Distinct, &[(0, 10, "7"), (1, 20, "20000")]);
         let cmp = Comparison {
             findings: vec![conflict.clone(), distinct],
-            alignments: Vec::new(),
-            notes: Vec::new(),
+            ..Comparison::default()
         };
         let accepted = Baseline::from_json(
             &json!({"schema": BASELINE_SCHEMA, "findings": [

@@ -1,4 +1,5 @@
-//! One self-contained HTML page: conflicts listed first, the articles side by side with every
+//! One self-contained HTML page: each source's main event, the topic × source matrix (three or
+//! more sources), conflicts listed first, the articles side by side with every
 //! claim highlighted by verdict and linked to the other claims of its finding, and word-level
 //! differences of quotes and near-identical sentences.
 //!
@@ -7,12 +8,12 @@
 
 use std::fmt::Write as _;
 
-use claimdiff_align::{Claim, Comparison, Finding, FindingFacet, Verdict};
+use claimdiff_align::{Claim, Comparison, Finding, FindingFacet, FrameSlot, Verdict};
 use claimdiff_parse::Document;
 use similar::{ChangeTag, TextDiff};
 
 use crate::position;
-use crate::table::summary_line;
+use crate::table::{duplicate_text, majority_text, source_ids, summary_line};
 
 /// Share of equal words (`similar`'s ratio) from which two aligned, different sentences are shown
 /// as a word diff: below it the sentences say different things and a diff is noise.
@@ -356,6 +357,100 @@ fn reworded_section(out: &mut String, docs: &[Document], cmp: &Comparison) {
     }
 }
 
+/// Each source's main event as a table: source, what, who, where, when (linked to the text).
+fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
+    if cmp.frames.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<section id=\"frames\" class=\"findings\">\n<h2>Main event</h2>\n<table class=\"grid\">\n\
+         <tr><th>source</th><th>what</th><th>who</th><th>where</th><th>when</th></tr>\n",
+    );
+    for f in &cmp.frames {
+        let slot = |s: Option<&FrameSlot>| {
+            s.map_or_else(
+                || "—".to_owned(),
+                |s| {
+                    format!(
+                        "<a href=\"#{}\">{}</a>",
+                        sentence_anchor(f.source, s.sentence),
+                        esc(&s.raw)
+                    )
+                },
+            )
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td><b>{}</b></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&docs[f.source].source.id),
+            esc(f.what.as_deref().unwrap_or("—")),
+            slot(f.who.as_ref()),
+            slot(f.place()),
+            slot(f.when())
+        );
+    }
+    out.push_str("</table>\n</section>\n");
+}
+
+/// The topic × source matrix (three or more sources): each source's values linked to the
+/// text, dissenting sources highlighted, the majority value and the dissenting sources.
+fn matrix_section(out: &mut String, docs: &[Document], cmp: &Comparison) {
+    if cmp.matrix.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section id=\"matrix\" class=\"findings\">\n<h2>Topics × sources ({})</h2>\n\
+         <table class=\"grid\">\n<tr><th>topic</th>",
+        cmp.matrix.len()
+    );
+    for d in docs {
+        let _ = write!(out, "<th>{}</th>", esc(&d.source.id));
+    }
+    out.push_str("<th>majority</th><th>dissenting</th></tr>\n");
+    for r in &cmp.matrix {
+        let _ = write!(
+            out,
+            "<tr><td>{} <span class=\"facet\">{}</span></td>",
+            esc(&r.topic),
+            r.facet.as_str()
+        );
+        for (i, doc) in docs.iter().enumerate() {
+            let values: Vec<String> = r
+                .claims
+                .iter()
+                .filter(|c| c.source == i)
+                .map(|c| {
+                    let (line, _) = position(doc, c.span.start);
+                    format!(
+                        "<a href=\"#{}\" title=\"line {line}\">{}</a>",
+                        sentence_anchor(i, c.sentence),
+                        esc(&c.raw)
+                    )
+                })
+                .collect();
+            let class = if r.dissenting.contains(&i) {
+                " class=\"dissent\""
+            } else {
+                ""
+            };
+            let text = if values.is_empty() {
+                "—".to_owned()
+            } else {
+                values.join("<br>")
+            };
+            let _ = write!(out, "<td{class}>{text}</td>");
+        }
+        let _ = writeln!(
+            out,
+            "<td>{}</td><td>{}</td></tr>",
+            esc(&majority_text(r)),
+            esc(&source_ids(docs, &r.dissenting))
+        );
+    }
+    out.push_str("</table>\n</section>\n");
+}
+
 const STYLE: &str = r#"
 :root { --conflict: #f8b4b4; --conflict-edge: #c81e1e; --distinct: #fde68a; --distinct-edge: #b45309;
         --agree: #bbf7d0; --agree-edge: #15803d; --only: #94a3b8; font-family: system-ui, sans-serif; }
@@ -398,6 +493,9 @@ mark[data-facet="statement"].conflict { box-shadow: inset 0 -2px var(--conflict-
 mark.hl, mark:target { outline: 2px solid #1d4ed8; }
 a.to { font-size: .65rem; vertical-align: super; text-decoration: none; color: #1d4ed8; margin: 0 .15rem 0 .05rem; }
 .s:target { background: #dbeafe; }
+table.grid { border-collapse: collapse; font-size: .9rem; margin: .4rem 0; }
+table.grid th, table.grid td { border: 1px solid #e5e7eb; padding: .2rem .5rem; vertical-align: top; text-align: left; }
+table.grid td.dissent { background: var(--conflict); }
 "#;
 
 /// Hovering a claim outlines every claim of its finding; clicking one goes to the next. The
@@ -471,7 +569,16 @@ pub fn report_html(docs: &[Document], cmp: &Comparison) -> String {
     for note in &cmp.notes {
         let _ = writeln!(out, "<p class=\"notes\">Note: {}</p>", esc(note));
     }
+    for d in &cmp.duplicates {
+        let _ = writeln!(
+            out,
+            "<p class=\"notes\">Duplicate: {}</p>",
+            esc(&duplicate_text(docs, d))
+        );
+    }
     out.push_str("</header>\n<main>\n");
+    main_events(&mut out, docs, cmp);
+    matrix_section(&mut out, docs, cmp);
     findings_section(
         &mut out,
         docs,

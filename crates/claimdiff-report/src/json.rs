@@ -1,6 +1,8 @@
 //! The JSON contracts `claimdiff.report.v1` and `claimdiff.claims.v1`.
 
-use claimdiff_align::{Comparison, Verdict};
+use std::ops::Range;
+
+use claimdiff_align::{Comparison, FrameSlot, TopicRow, TopicValue, Verdict};
 use claimdiff_parse::{Document, FactValue, Source};
 use serde_json::{Map, Value, json};
 
@@ -57,7 +59,7 @@ pub fn report_json(docs: &[Document], cmp: &Comparison) -> Value {
         .enumerate()
         .map(|(i, d)| (d.source.id.clone(), json!(cmp.only_in(i))))
         .collect();
-    json!({
+    let mut report = json!({
         "schema": REPORT_SCHEMA,
         "sources": docs.iter().map(|d| source_json(&d.source)).collect::<Vec<_>>(),
         "findings": findings,
@@ -68,6 +70,89 @@ pub fn report_json(docs: &[Document], cmp: &Comparison) -> Value {
             "only_in": only_in,
         },
         "notes": cmp.notes,
+        "frames": frames_json(docs, cmp),
+        "duplicates": cmp.duplicates.iter().map(|d| json!({
+            "source": docs[d.source].source.id,
+            "duplicate_of": docs[d.of].source.id,
+            "overlap": d.overlap,
+        })).collect::<Vec<_>>(),
+    });
+    if !cmp.matrix.is_empty() {
+        report["matrix"] = cmp.matrix.iter().map(|r| row_json(docs, r)).collect();
+    }
+    report
+}
+
+/// A stretch of a document: its text as written and as understood, and where it is.
+fn place_json(
+    doc: &Document,
+    sentence: usize,
+    span: &Range<usize>,
+    raw: &str,
+    value: &str,
+) -> Value {
+    let (line, column) = position(doc, span.start);
+    json!({
+        "raw": raw,
+        "value": value,
+        "sentence_index": sentence,
+        "span": [span.start, span.end],
+        "line": line,
+        "column": column,
+    })
+}
+
+/// Each source's main event: `{source, what, who, where, when}`, slots `null` when unknown.
+fn frames_json(docs: &[Document], cmp: &Comparison) -> Vec<Value> {
+    cmp.frames
+        .iter()
+        .map(|f| {
+            let doc = &docs[f.source];
+            let slot = |s: Option<&FrameSlot>| {
+                s.map_or(Value::Null, |s| {
+                    place_json(doc, s.sentence, &s.span, &s.raw, &s.value)
+                })
+            };
+            json!({
+                "source": doc.source.id,
+                "what": f.what,
+                "who": slot(f.who.as_ref()),
+                "where": slot(f.place()),
+                "when": slot(f.when()),
+            })
+        })
+        .collect()
+}
+
+/// One topic of the matrix: each source's claims with their places, the values with the
+/// sources giving them, the majority value and the dissenting sources.
+fn row_json(docs: &[Document], row: &TopicRow) -> Value {
+    let ids = |sources: &[usize]| -> Vec<&str> {
+        sources
+            .iter()
+            .map(|&s| docs[s].source.id.as_str())
+            .collect()
+    };
+    let value = |v: &TopicValue| json!({"raw": v.raw, "value": v.value, "sources": ids(&v.sources), "weight": v.weight});
+    let cells: Vec<Value> = (0..docs.len())
+        .filter_map(|s| {
+            let claims: Vec<Value> = row
+                .claims
+                .iter()
+                .filter(|c| c.source == s)
+                .map(|c| place_json(&docs[s], c.sentence, &c.span, &c.raw, &c.value))
+                .collect();
+            (!claims.is_empty()).then(|| json!({"source": docs[s].source.id, "claims": claims}))
+        })
+        .collect();
+    json!({
+        "topic": row.topic,
+        "facet": row.facet.as_str(),
+        "disputed": row.disputed(),
+        "cells": cells,
+        "values": row.values.iter().map(value).collect::<Vec<_>>(),
+        "majority": row.majority.map_or(Value::Null, |m| value(&row.values[m])),
+        "dissenting": ids(&row.dissenting),
     })
 }
 

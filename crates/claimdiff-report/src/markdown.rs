@@ -1,12 +1,13 @@
-//! Markdown for a pull-request comment: summary, conflicts, distinct figures, agreements folded.
+//! Markdown for a pull-request comment: summary, main events, the topic × source matrix (three
+//! or more sources), conflicts, distinct figures, agreements folded.
 
 use std::fmt::Write as _;
 
-use claimdiff_align::{Claim, Comparison, Finding, Verdict};
+use claimdiff_align::{Claim, Comparison, Finding, FrameSlot, Verdict};
 use claimdiff_parse::Document;
 
 use crate::position;
-use crate::table::{CLAIMS_PER_CELL, summary_line};
+use crate::table::{CLAIMS_PER_CELL, duplicate_text, majority_text, source_ids, summary_line};
 
 /// Longest value shown in the agreements table, in characters.
 const AGREE_VALUE_CHARS: usize = 100;
@@ -56,10 +57,10 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn header(first: &str, docs: &[Document], last: Option<&str>) -> String {
+fn header(first: &str, docs: &[Document], last: &[&str]) -> String {
     let mut cells = vec![first.to_owned()];
     cells.extend(docs.iter().map(|d| cell(&d.source.id)));
-    cells.extend(last.map(str::to_owned));
+    cells.extend(last.iter().map(|&l| l.to_owned()));
     let rule: Vec<String> = cells.iter().map(|_| "---".to_owned()).collect();
     row(&cells) + &row(&rule)
 }
@@ -127,7 +128,7 @@ fn topic_cell(f: &Finding) -> String {
 
 /// A table of findings with quoted evidence: topic, one column per source, why.
 fn evidence_table(docs: &[Document], findings: &[&Finding]) -> String {
-    let mut out = header("topic", docs, Some("why"));
+    let mut out = header("topic", docs, &["why"]);
     for f in findings {
         let statement = f.facet.as_str() == "statement";
         let mut cells = vec![topic_cell(f)];
@@ -149,6 +150,51 @@ fn with_verdict(cmp: &Comparison, verdict: Verdict) -> Vec<&Finding> {
         .collect()
 }
 
+/// Each source's main event as a table: source, what, who, where, when.
+fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
+    if cmp.frames.is_empty() {
+        return;
+    }
+    out.push_str("### Main event\n\n| source | what | who | where | when |\n| --- | --- | --- | --- | --- |\n");
+    for f in &cmp.frames {
+        let slot = |s: Option<&FrameSlot>| s.map_or("—".to_owned(), |s| cell(&s.raw));
+        out.push_str(&row(&[
+            cell(&docs[f.source].source.id),
+            f.what.as_deref().map_or("—".to_owned(), cell),
+            slot(f.who.as_ref()),
+            slot(f.place()),
+            slot(f.when()),
+        ]));
+    }
+    out.push('\n');
+}
+
+/// The topic × source matrix (three or more sources): each source's values (`✗` marks a
+/// dissenting source), the majority value and the dissenting sources.
+fn matrix(out: &mut String, docs: &[Document], cmp: &Comparison) {
+    if cmp.matrix.is_empty() {
+        return;
+    }
+    out.push_str("### Topics × sources\n\n");
+    out.push_str(&header("topic", docs, &["majority", "dissenting"]));
+    for r in &cmp.matrix {
+        let mut cells = vec![cell(&format!("{} ({})", r.topic, r.facet.as_str()))];
+        cells.extend(docs.iter().enumerate().map(|(i, d)| {
+            let claims: Vec<&Claim> = r.claims.iter().filter(|c| c.source == i).collect();
+            let values = value_cell(d, &claims, false);
+            if r.dissenting.contains(&i) {
+                format!("✗ {values}")
+            } else {
+                values
+            }
+        }));
+        cells.push(cell(&majority_text(r)));
+        cells.push(cell(&source_ids(docs, &r.dissenting)));
+        out.push_str(&row(&cells));
+    }
+    out.push('\n');
+}
+
 /// Renders the comparison as GitHub-flavoured Markdown for a pull-request comment: the summary
 /// line, the sources, a table of conflicts with each claim's value, `path:line:column` and
 /// quoted sentence, the same for distinct figures, and the agreements folded in a
@@ -165,6 +211,14 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
         .map(|d| format!("**{}** {}", cell(&d.source.id), cell(path_of(d))))
         .collect();
     let _ = writeln!(out, "Sources: {}\n", sources.join(", "));
+    for d in &cmp.duplicates {
+        let _ = writeln!(out, "- Duplicate: {}", cell(&duplicate_text(docs, d)));
+    }
+    if !cmp.duplicates.is_empty() {
+        out.push('\n');
+    }
+    main_events(&mut out, docs, cmp);
+    matrix(&mut out, docs, cmp);
 
     out.push_str("### Conflicts\n\n");
     let conflicts = with_verdict(cmp, Verdict::Conflict);
@@ -193,7 +247,7 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
             "<details><summary>{n} {}</summary>\n\n",
             if n == 1 { "agreement" } else { "agreements" }
         );
-        out.push_str(&header("topic", docs, None));
+        out.push_str(&header("topic", docs, &[]));
         for f in agree {
             let statement = f.facet.as_str() == "statement";
             let mut cells = vec![topic_cell(f)];

@@ -1,6 +1,7 @@
-//! Terminal tables: conflicts first, then distinct, then agree, then a one-line summary.
+//! Terminal tables: the topic × source matrix for three or more sources, findings (conflicts
+//! first, then distinct, then agree), then a summary with each source's main event.
 
-use claimdiff_align::{Claim, Comparison, Verdict};
+use claimdiff_align::{Claim, Comparison, Duplicate, Frame, FrameSlot, TopicRow, Verdict};
 use claimdiff_parse::Document;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
@@ -108,11 +109,8 @@ fn cell_for(doc: &Document, claims: &[&Claim], statement: bool) -> String {
     lines.join("\n")
 }
 
-/// Renders the comparison as a table followed by a summary line: a row per finding (conflicts
-/// first) with the verdict, the topic, each source's values with `[line:column]` and sentence,
-/// and the explanation, filtered by [`TableOptions::only`]; the summary counts every finding.
-#[must_use]
-pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> String {
+/// An empty table in the report's style, `width` columns wide, styled only when asked.
+fn new_table(opts: &TableOptions) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
@@ -123,13 +121,125 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) ->
     } else {
         table.force_no_tty();
     }
+    table
+}
+
+/// The topic × source matrix: a row per topic with each source's values and `[line:column]`
+/// (`—` when silent; dissenting sources in red when coloured), the majority value with its
+/// weight, and the dissenting sources.
+fn matrix_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> Table {
+    let mut table = new_table(opts);
+    let mut header = vec![Cell::new("topic")];
+    header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
+    header.extend([Cell::new("majority"), Cell::new("dissenting")]);
+    table.set_header(header);
+    for r in &cmp.matrix {
+        let mut row = vec![Cell::new(format!("{}\n({})", r.topic, r.facet.as_str()))];
+        for (i, d) in docs.iter().enumerate() {
+            let claims: Vec<&Claim> = r.claims.iter().filter(|c| c.source == i).collect();
+            let mut cell = Cell::new(value_lines(d, &claims));
+            if opts.color && r.dissenting.contains(&i) {
+                cell = cell.fg(Color::Red).add_attribute(Attribute::Bold);
+            }
+            row.push(cell);
+        }
+        row.push(Cell::new(majority_text(r)));
+        row.push(Cell::new(source_ids(docs, &r.dissenting)));
+        table.add_row(row);
+    }
+    table
+}
+
+/// Each claim as `raw [line:column]`, one a line, at most [`CLAIMS_PER_CELL`]; `—` for none.
+fn value_lines(doc: &Document, claims: &[&Claim]) -> String {
+    if claims.is_empty() {
+        return "—".to_owned();
+    }
+    let mut lines: Vec<String> = claims
+        .iter()
+        .take(CLAIMS_PER_CELL)
+        .map(|c| {
+            let (line, col) = position(doc, c.span.start);
+            format!("{} [{line}:{col}]", c.raw)
+        })
+        .collect();
+    let more = claims.len().saturating_sub(CLAIMS_PER_CELL);
+    if more > 0 {
+        lines.push(format!("(+{more} more)"));
+    }
+    lines.join("\n")
+}
+
+/// "9 (2 of 3)": the majority value and how many of the independent sources (near-duplicates
+/// counted once) give it; "no majority (tie)" on a tie.
+pub(crate) fn majority_text(row: &TopicRow) -> String {
+    let total: usize = row.values.iter().map(|v| v.weight).sum();
+    match row.majority {
+        Some(m) => format!(
+            "{} ({} of {total})",
+            row.values[m].raw, row.values[m].weight
+        ),
+        None => "no majority (tie)".to_owned(),
+    }
+}
+
+/// Source ids, comma-separated.
+pub(crate) fn source_ids(docs: &[Document], sources: &[usize]) -> String {
+    sources
+        .iter()
+        .map(|&s| docs[s].source.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A source's main event in one line: "protest · who: … · where: … · when: …".
+pub(crate) fn frame_text(frame: &Frame) -> String {
+    let slot = |s: Option<&FrameSlot>| s.map_or("?", |s| s.raw.as_str()).to_owned();
+    format!(
+        "{} · who: {} · where: {} · when: {}",
+        frame.what.as_deref().unwrap_or("?"),
+        slot(frame.who.as_ref()),
+        slot(frame.place()),
+        slot(frame.when())
+    )
+}
+
+/// "B copies A (88% of its 3-word shingles)".
+pub(crate) fn duplicate_text(docs: &[Document], d: &Duplicate) -> String {
+    format!(
+        "{} copies {} ({:.0}% of the shorter one's 3-word shingles are shared; counted once in \
+         majorities)",
+        docs[d.source].source.id,
+        docs[d.of].source.id,
+        d.overlap * 100.0
+    )
+}
+
+/// Renders the comparison as tables followed by a summary. With three or more sources (and no
+/// [`TableOptions::only`]) the topic × source matrix comes first and the findings table lists
+/// only what the matrix does not show (distinct figures, and only-in claims with `all`). The
+/// findings table has a row per finding (conflicts first) with the verdict, the topic, each
+/// source's values with `[line:column]` and sentence, and the explanation, filtered by
+/// [`TableOptions::only`]. Under the tables come each source's main event, its near-duplicates,
+/// the summary line counting every finding, and the notes.
+#[must_use]
+pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> String {
+    let mut out = String::new();
+    let matrix = opts.only.is_empty() && !cmp.matrix.is_empty();
+    if matrix {
+        out.push_str(&matrix_table(docs, cmp, opts).to_string());
+        out.push('\n');
+    }
+    let mut table = new_table(opts);
     let mut header = vec![Cell::new("verdict"), Cell::new("topic")];
     header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
     header.push(Cell::new("why"));
     table.set_header(header);
     let mut rows = 0;
     for f in &cmp.findings {
-        if !opts.shows(f.verdict) {
+        if !opts.shows(f.verdict)
+            || (matrix && matches!(f.verdict, Verdict::Conflict | Verdict::Agree))
+        {
             continue;
         }
         let statement = f.facet.as_str() == "statement";
@@ -145,10 +255,19 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) ->
         table.add_row(row);
         rows += 1;
     }
-    let mut out = String::new();
     if rows > 0 {
         out.push_str(&table.to_string());
         out.push('\n');
+    }
+    for f in &cmp.frames {
+        out.push_str(&format!(
+            "main event {}: {}\n",
+            docs[f.source].source.id,
+            frame_text(f)
+        ));
+    }
+    for d in &cmp.duplicates {
+        out.push_str(&format!("duplicate: {}\n", duplicate_text(docs, d)));
     }
     out.push_str(&summary_line(docs, cmp, opts.all));
     out.push('\n');
