@@ -9,8 +9,8 @@ use claimdiff_parse::{
 use similar::{ChangeTag, TextDiff};
 
 use crate::compare::Config;
-use crate::frame::GENERIC_EVENTS;
 use crate::findings::{FindingFacet, Verdict};
+use crate::frame::GENERIC_EVENTS;
 use crate::similarity::SimilarityMap;
 use crate::values::{
     PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,

@@ -174,8 +174,12 @@ pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Oc
         .collect();
     let place =
         relations.contains(&PlaceRelation::Different) && !relations.contains(&PlaceRelation::Same);
+    // The same named place on two dates is one occasion whose date the reports give
+    // differently (a conflict to show); with no place to go by, two dates may be two occasions.
+    let same_place = relations.contains(&PlaceRelation::Same);
     match (place, time) {
         (false, false) => Occasion::Same,
+        (false, true) if same_place => Occasion::Same,
         (true, false) => Occasion::Place,
         (false, true) => Occasion::Time,
         (true, true) => Occasion::PlaceAndTime,
@@ -288,9 +292,17 @@ mod tests {
                 protest("in Tamberly", "5 April 2025"),
                 Occasion::Place,
             ),
+            // One place on two dates: one occasion, its date in conflict.
             (
                 protest("outside the Valdane parliament", "5 April 2025"),
                 protest("outside the Valdane parliament", "19 April 2025"),
+                Occasion::Same,
+            ),
+            // No place to go by: two dates may be two occasions.
+            (
+                "About 2,000 people protested on 5 April 2025. Police said it was calm.".to_owned(),
+                "About 2,000 people protested on 19 April 2025. Police said it was calm."
+                    .to_owned(),
                 Occasion::Time,
             ),
             (

@@ -303,6 +303,34 @@ fn numeric_policy() {
 fn time_policy() {
     check(&[
         Case {
+            why: "the same event on different dates conflicts",
+            a: (
+                "The earthquake struck near Ilvara on 2 February, killing 87 people.",
+                None,
+            ),
+            b: (
+                "The earthquake struck near Ilvara on 3 February, killing 87 people.",
+                None,
+            ),
+            values: ("2 February", "3 February"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "two places and two dates are two occasions, not a date conflict",
+            a: (
+                "About 2,000 people protested in Orsk on 5 April 2025, police said.",
+                None,
+            ),
+            b: (
+                "About 3,000 people protested in Tamberly on 19 April 2025, police said.",
+                None,
+            ),
+            values: ("5 April 2025", "19 April 2025"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "the same event at different clock times conflicts",
             a: (
                 "The fire at the Brook Street depot broke out at 10:30pm on Friday.",
