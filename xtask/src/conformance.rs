@@ -234,47 +234,48 @@ const SCOPE_RULES: &[ScopeRule] = &[
     ScopeRule {
         name: "datetime-set",
         models: &[Model::DateTime],
-        reason: "recurrences (\"every Monday\", \"weekly\"): news comparison never compares \
+        reason: "recurrences (\"every Monday\", \"weekly\", type set): not among the issue's four \
+                 types (date, daterange, time, datetime); a news comparison never compares \
                  recurrences",
         applies: Applies::Result(|r| r.subtype() == Some("set")),
     },
     ScopeRule {
         name: "datetime-duration",
         models: &[Model::DateTime],
-        reason: "durations (\"for three years\") are quantities in claimdiff (a number in \
-                 `year`), not times; the Age file measures them as quantities",
+        reason: "durations (\"for three years\", type duration): not among the issue's four types; \
+                 claimdiff reads them as quantities (a number in `year`), which the Age file \
+                 measures",
         applies: Applies::Result(|r| r.subtype() == Some("duration")),
     },
     ScopeRule {
         name: "datetime-timezone",
         models: &[Model::DateTime],
-        reason: "a time zone names no time to compare",
+        reason: "time zones (type timezone): not among the issue's four types; a zone names no \
+                 time to compare",
         applies: Applies::Result(|r| r.subtype() == Some("timezone")),
     },
     ScopeRule {
-        name: "datetime-interval",
+        name: "datetime-timerange",
         models: &[Model::DateTime],
-        reason: "ranges (\"from 2014 to 2018\", \"next 3 days\", \"Q1 2017\") resolve to a TIMEX \
-                 interval (start,end,duration); claimdiff keeps a range as its two ends, each a \
-                 point that claimdiff-align can compare (it has no interval comparison, and an \
-                 interval would make every lead with a range look like a different occasion)",
-        applies: Applies::Result(|r| r.timexes().iter().any(|t| t.starts_with('('))),
+        reason: "spans of clock times without a day (\"from 3 to 5 pm\", \"in the evening\" TEV, \
+                 type timerange): not among the issue's four types",
+        applies: Applies::Result(|r| r.subtype() == Some("timerange")),
     },
     ScopeRule {
-        name: "datetime-part-of-day",
+        name: "datetime-datetimerange",
         models: &[Model::DateTime],
-        reason: "parts of the day and now (\"in the evening\" TEV, \"this morning\" \
-                 2016-11-07TMO, \"now\" PRESENT_REF) name no clock time: claimdiff keeps them \
-                 as the day they fall on (or as an offset), because a TEV value would be \
-                 compared as a clock time and contradict \"7pm\"",
-        applies: Applies::Result(|r| {
-            r.timexes().iter().any(|t| {
-                t.contains("PRESENT_REF")
-                    || t.rsplit_once('T').is_some_and(|(_, part)| {
-                        part.len() >= 2 && part.bytes().all(|b| b.is_ascii_uppercase())
-                    })
-            })
-        }),
+        reason: "spans of clock times on a day (\"this morning\" 2016-11-07TMO, \"tonight\", \
+                 \"next 5 hours\", type datetimerange): not among the issue's four types; claimdiff \
+                 keeps such a phrase as the day it falls on",
+        applies: Applies::Result(|r| r.subtype() == Some("datetimerange")),
+    },
+    ScopeRule {
+        name: "datetime-present",
+        models: &[Model::DateTime],
+        reason: "the moment of writing (\"now\", \"at the moment\", \"to date\": PRESENT_REF): \
+                 it names no date the text states, and in a news report \"now\" is on nearly \
+                 every line; claimdiff does not extract it",
+        applies: Applies::Result(|r| r.timexes().iter().any(|t| t.contains("PRESENT_REF"))),
     },
     ScopeRule {
         name: "reference-time",
