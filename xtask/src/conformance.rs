@@ -26,7 +26,7 @@ use std::{
 };
 
 use anyhow::{Context, Result, bail};
-use claimdiff_parse::{Document, Facet, Fact, Lexicon, Source, one_line, parse};
+use claimdiff_parse::{Document, Facet, Fact, Lexicon, Source, Time, one_line, parse, timex_days};
 use claimdiff_tests::bin::workspace_root;
 use serde::{Deserialize, de::DeserializeOwned};
 use serde_json::{Value, json};
@@ -807,14 +807,14 @@ impl Model {
     /// the kind of mismatch.
     fn check(self, resolution: &Value, fact: &Fact) -> Result<(), &'static str> {
         if self == Self::DateTime {
-            let ours = fact
+            let time = fact
                 .time()
-                .and_then(|t| t.timex.as_deref())
+                .filter(|t| t.timex.is_some())
                 .ok_or("no timex (relative only)")?;
             let values = resolution["values"]
                 .as_array()
                 .map_or(&[][..], Vec::as_slice);
-            return if values.iter().any(|v| timex_matches(v, ours)) {
+            return if values.iter().any(|v| time_matches(v, time)) {
                 Ok(())
             } else {
                 Err("timex differs")
@@ -880,6 +880,47 @@ impl Model {
     }
 }
 
+/// True when claimdiff's time is the expected resolution `value`: the same TIMEX (see
+/// [`timex_matches`]) or, for a range, the same days (see [`range_matches`]).
+fn time_matches(value: &Value, time: &Time) -> bool {
+    let Some(ours) = time.timex.as_deref() else {
+        return false;
+    };
+    time.end.is_none() && timex_matches(value, ours) || range_matches(value, time)
+}
+
+/// True when the expected range `value` (`{timex: "(2014-01-01,2018-01-01,P4Y)", start?,
+/// end?}`) covers the days of claimdiff's range or period (`2014` to `2018`, `2017-Q1`).
+///
+/// The start must be claimdiff's first day. The suite writes the end two ways: the first day
+/// of the last unit named ("from 2014 to 2018" ends `2018-01-01`, "from 10/1 to 11/7" ends
+/// `11-07`) or the day after the last one ("next 3 days" from 11-07 ends `11-11`, "Q1 2017"
+/// ends `2017-04-01`); claimdiff's end is the last unit itself, included, so the end is right
+/// when it is that unit's first day or the day after it. Where the suite leaves the year open
+/// (`XXXX-10-01`) its listed `start` and `end` are read.
+fn range_matches(value: &Value, time: &Time) -> bool {
+    let Some(timex) = value["timex"].as_str().filter(|t| t.starts_with('(')) else {
+        return false;
+    };
+    let mut ends = timex.trim_matches(['(', ')']).split(',');
+    let (start, end) = match (value["start"].as_str(), value["end"].as_str()) {
+        (Some(s), Some(e)) => (s, e),
+        _ => match (ends.next(), ends.next()) {
+            (Some(s), Some(e)) if !s.contains('X') && !e.contains('X') => (s, e),
+            _ => return false,
+        },
+    };
+    let Some((first, after)) = time.days() else {
+        return false;
+    };
+    let last = time
+        .end
+        .as_deref()
+        .or(time.timex.as_deref())
+        .and_then(timex_days);
+    first == start && (after == end || last.is_some_and(|(l, _)| l == end))
+}
+
 /// True when claimdiff's TIMEX `ours` is the expected resolution `value` (`{timex, value?,
 /// start?}`). Besides equal TIMEX values, two conventions are read as one:
 ///
@@ -888,7 +929,8 @@ impl Model {
 /// - Resolved dates: where the suite leaves the TIMEX underspecified ("Friday" `XXXX-WXX-5`,
 ///   "22/04" `XXXX-04-22`, "since August" `XXXX-08`) and lists the days it may be, claimdiff
 ///   resolves it against the publication date; a TIMEX that is one of the listed `value`s, or
-///   fills the `X`s of the TIMEX with the year of a listed `start`, is right.
+///   fills the `X`s of the TIMEX with the year of a listed `start` (or, for "until April
+///   27th", which has none, of its `end`), is right.
 fn timex_matches(value: &Value, ours: &str) -> bool {
     let Some(timex) = value["timex"].as_str() else {
         return false;
@@ -912,7 +954,11 @@ fn timex_matches(value: &Value, ours: &str) -> bool {
             .map_or(v.clone(), str::to_owned)
     });
     value_timex.as_deref() == Some(ours)
-        || fills && value["start"].as_str().is_some_and(|s| s.starts_with(ours))
+        || fills
+            && value["start"]
+                .as_str()
+                .or(value["end"].as_str())
+                .is_some_and(|s| s.starts_with(ours))
 }
 
 /// A TIMEX with whole hours written the suite's way: `T15:00` -> `T15`, minutes kept otherwise.
@@ -1157,8 +1203,9 @@ fn date_times(doc: &Document, facts: &[&Fact], expected: &BTreeSet<String>) -> V
         if !expected.contains(&raw.to_lowercase()) {
             continue;
         }
-        let time = claimdiff_parse::Time {
+        let time = Time {
             timex: Some(timex.clone()),
+            end: None,
             relative: None,
             dateline: false,
         };

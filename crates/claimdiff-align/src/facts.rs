@@ -10,7 +10,7 @@ use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::SimilarityMap;
 use crate::values::{
     PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,
-    same_name, timex_comparable, timex_compatible,
+    same_name, time_key, timex_agree, timex_comparable, timex_compatible,
 };
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
@@ -100,7 +100,7 @@ impl Pair<'_> {
                 .iter()
                 .filter_map(Fact::time)
                 .filter(|t| !t.dateline)
-                .filter_map(|t| t.timex.clone())
+                .filter_map(time_key)
                 .filter(|t| !t.starts_with('T'))
                 .collect()
         };
@@ -510,15 +510,11 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
         .collect();
     let mut cands = Vec::new();
     for &(sa, ka, fa) in &ta {
-        let xa = fa
-            .time()
-            .and_then(|t| t.timex.as_deref())
-            .unwrap_or_default();
+        let xa = fa.time().and_then(time_key).unwrap_or_default();
+        let xa = xa.as_str();
         for &(sb, kb, fb) in &tb {
-            let xb = fb
-                .time()
-                .and_then(|t| t.timex.as_deref())
-                .unwrap_or_default();
+            let xb = fb.time().and_then(time_key).unwrap_or_default();
+            let xb = xb.as_str();
             if xa.starts_with('T') != xb.starts_with('T') {
                 continue;
             }
@@ -543,8 +539,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                 score,
                 note: None,
             };
-            if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7)
-            {
+            if timex_agree(xa, xb) {
                 let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
                 if (same_event || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));
