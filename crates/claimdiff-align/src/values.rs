@@ -191,14 +191,15 @@ fn grain(t: &str) -> Option<&'static str> {
     if t.starts_with('T') {
         return Some(if t.len() > 6 { "clock:s" } else { "clock" });
     }
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit() || b == b'X');
     let parts: Vec<&str> = t.split('-').collect();
     match parts.as_slice() {
-        [_] => Some("year"),
+        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit() || b == b'X') => Some("year"),
         [_, p] if p.starts_with('W') => Some("week"),
         [_, p] if p.starts_with('Q') => Some("quarter"),
         [_, p] if p.starts_with('H') => Some("half"),
-        [_, p] if p.len() == 2 => Some("month"),
-        [_, m, d] if m.len() == 2 && d.len() == 2 => Some("day"),
+        [_, p] if p.len() == 2 && digits(p) => Some("month"),
+        [_, m, d] if m.len() == 2 && d.len() == 2 && digits(m) && digits(d) => Some("day"),
         _ => None,
     }
 }
@@ -402,6 +403,8 @@ mod tests {
             ("XXXX-10-07", "2016-W40", true, false),
             ("T10:30", "T10:30:15", false, false),
             ("2019", "2020", false, true),
+            ("FY2019", "2020", true, false),
+            ("2016-SU", "2016-08", true, false),
         ];
         for &(a, b, compatible, comparable) in cases {
             assert_eq!(timex_compatible(a, b), compatible, "{a} ~ {b}");

@@ -204,6 +204,17 @@ enum When {
     /// A weekday with a day of the month ("Monday 21", "Fri 14th"): the latest such day on
     /// or before the publication date.
     WeekdayDay { weekday: i8, day: i8 },
+    /// A holiday on `month`/`day`, or Easter plus `day` days when `month` is 0; `which` is
+    /// `Last` for the latest before the publication date, `Next` for the first after it, and
+    /// `Bare` for the latest on or before it unless the year is given.
+    Holiday {
+        month: i8,
+        day: i8,
+        year: Year,
+        which: Which,
+    },
+    /// A fiscal (`F`) or school (`S`) year, whose dates vary by organisation.
+    Fiscal { kind: char, year: Year },
 }
 
 /// The year of a month.
@@ -423,6 +434,26 @@ impl When {
                 format!("{n:+} {} from {base}", unit.name())
             }
             Self::WeekdayDay { weekday, day } => format!("weekday {weekday} day {day:02}"),
+            Self::Fiscal {
+                kind,
+                year: Year::Relative(n),
+            } => format!("{n:+} {kind}Y"),
+            Self::Holiday {
+                month,
+                day,
+                year: Year::Unknown | Year::Relative(_),
+                which,
+            } => {
+                let name = if *month == 0 {
+                    format!("easter {day:+}")
+                } else {
+                    format!("XXXX-{month:02}-{day:02}")
+                };
+                match which.word() {
+                    Some(w) => format!("{w} {name}"),
+                    None => name,
+                }
+            }
             _ => return None,
         })
     }
@@ -550,6 +581,40 @@ impl When {
                 let day = parse_day(&base.timex(r)?)?;
                 shift(day, *unit, i64::from(*n)).map(ymd)
             }
+            Self::Holiday {
+                month,
+                day,
+                year,
+                which,
+            } => {
+                let on = |y: i16| holiday_in(y, *month, *day);
+                let Some(r) = r else {
+                    return match year {
+                        Year::Given(y) => on(*y).map(ymd),
+                        _ if *month > 0 && *which == Which::Bare => {
+                            Some(format!("XXXX-{month:02}-{day:02}"))
+                        }
+                        _ => None,
+                    };
+                };
+                let near = (-2..=2).filter_map(|n| on(r.year() + n));
+                let d = match (*year, which) {
+                    (Year::Given(y), _) => on(y),
+                    (Year::Relative(n), _) => on(i16::try_from(i32::from(r.year()) + n).ok()?),
+                    (_, Which::Next) => near.filter(|d| *d > r).min(),
+                    (_, Which::Last | Which::Past) => near.filter(|d| *d < r).max(),
+                    _ => near.filter(|d| *d <= r).max(),
+                };
+                d.map(ymd)
+            }
+            Self::Fiscal { kind, year } => match (*year, r) {
+                (Year::Given(y), _) => Some(format!("{kind}Y{y:04}")),
+                (Year::Relative(n), Some(r)) => {
+                    Some(format!("{kind}Y{:04}", i32::from(r.year()) + n))
+                }
+                (Year::Unknown, _) => Some(format!("{kind}YXXXX")),
+                _ => None,
+            },
             Self::WeekdayDay { weekday, day } => {
                 let r = r?;
                 let this = r.first_of_month();
@@ -657,6 +722,9 @@ impl Cur<'_> {
             if let Some(y) = self.year(i + 1) {
                 return Some((y, i + 2));
             }
+        }
+        if let Some(y) = year_words(self, i) {
+            return Some(y);
         }
         // "April of 87".
         let yy: i16 = self
@@ -788,40 +856,93 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
             i += 1;
             continue;
         };
-        let (timex, end) = f.timex(published);
-        let relative = f.when.relative();
-        // Nothing to say: a relative expression that needs a date is still kept as written.
-        if timex.is_none() && relative.is_none() {
-            i = f.end;
-            continue;
-        }
-        let time = Time {
-            // An unresolved day-month keeps its `XXXX` TIMEX and needs no offset.
-            relative: relative.filter(|r| timex.as_ref() != Some(r)),
-            timex,
-            end,
-            dateline: is_dateline(&c, &f),
-        };
-        let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
-        let raw = text[span.clone()].to_owned();
-        let value = match (&time.timex, &time.end) {
-            (Some(a), Some(b)) => format!("{a}/{b}"),
-            _ => time
-                .timex
-                .clone()
-                .or_else(|| time.relative.clone())
-                .unwrap_or_default(),
-        };
-        out.push(Fact {
-            facet: Facet::Time,
-            span,
-            raw,
-            value,
-            detail: FactValue::Time(time),
-        });
         i = f.end;
+        let clock = hour_after_day(&c, &f);
+        out.extend(to_fact(&c, &f, published));
+        if let Some(g) = clock {
+            i = g.end;
+            out.extend(to_fact(&c, &g, published));
+        }
     }
     out
+}
+
+/// The fact of an expression; `None` for a relative expression that says nothing without
+/// the publication date and has no offset either.
+fn to_fact(c: &Cur<'_>, f: &Found, published: Option<Date>) -> Option<Fact> {
+    let (timex, end) = f.timex(published);
+    let relative = f.when.relative();
+    if timex.is_none() && relative.is_none() {
+        return None;
+    }
+    let time = Time {
+        // An unresolved day-month keeps its `XXXX` TIMEX and needs no offset.
+        relative: relative.filter(|r| timex.as_ref() != Some(r)),
+        timex,
+        end,
+        dateline: is_dateline(c, f),
+    };
+    let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
+    let raw = c.text[span.clone()].to_owned();
+    let value = match (&time.timex, &time.end) {
+        (Some(a), Some(b)) => format!("{a}/{b}"),
+        _ => time
+            .timex
+            .clone()
+            .or_else(|| time.relative.clone())
+            .unwrap_or_default(),
+    };
+    Some(Fact {
+        facet: Facet::Time,
+        span,
+        raw,
+        value,
+        detail: FactValue::Time(time),
+    })
+}
+
+/// An hour written bare after a day ("Sat at 5", "Monday at 2.30", "Friday the 26th around
+/// 4", "today at 9a"): a clock time there, though "at 5" alone is not one.
+fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
+    let day = matches!(
+        f.when,
+        When::Day { .. }
+            | When::Weekday { .. }
+            | When::WeekdayDay { .. }
+            | When::Days(..)
+            | When::Holiday { .. }
+    ) && f.until.is_none();
+    let k = f.end;
+    if !day || !c.is(k, &["at", "around"]) || clock_at(c, k + 1).is_some() {
+        return None;
+    }
+    let t = c
+        .tokens
+        .get(k + 1)
+        .filter(|t| t.kind == TokenKind::Number)?;
+    let (h, m) = match t.text(c.text).split_once('.') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?),
+        Some(_) => return None,
+        None => (t.text(c.text).parse::<i8>().ok()?, 0),
+    };
+    if !(1..=12).contains(&h) || m >= 60 {
+        return None;
+    }
+    // "9a", "9p": a letter for the half of the day.
+    let (hour, end) = match c.lower(k + 2).as_str() {
+        "a" if c.glued(k + 1) => (h % 12, k + 3),
+        "p" if c.glued(k + 1) => (h % 12 + 12, k + 3),
+        _ => (h, k + 2),
+    };
+    // Only at the end of a clause: "at 5 locations" counts places.
+    let clause_end =
+        |e: usize| e >= c.tokens.len() || matches!(c.raw(e), "," | "." | ";" | "?" | "!" | ")");
+    clause_end(end).then(|| Found {
+        start: k + 1,
+        end,
+        when: When::Clock { hour, minute: m },
+        until: None,
+    })
 }
 
 /// True when an expression is part of a longer code: glued to a number or word before or
@@ -875,6 +996,7 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = range_at(c, i)
         .or_else(|| period_at(c, i))
         .or_else(|| shift_at(c, i))
+        .or_else(|| in_units_at(c, i))
     {
         return Some(f);
     }
@@ -899,7 +1021,13 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         // "since this August": the point may start with its own qualifier.
         let point = read_point(c, next)
             .filter(|f| f.start == next)
-            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next));
+            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next))
+            // "since the end of 1989".
+            .or_else(|| {
+                read_point(c, next + 1)
+                    .filter(|f| f.start == next + 1 && c.is(next, &["the"]))
+                    .map(|f| Found { start: next, ..f })
+            });
         if let Some(f) = point {
             return Some(or_later(c, Found { start: i, ..f }));
         }
@@ -953,6 +1081,8 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, f.end, f.when);
     }
     if let Some(f) = within_period_at(c, i)
+        .or_else(|| fiscal_at(c, i))
+        .or_else(|| holiday_at(c, i))
         .or_else(|| week_day_at(c, i))
         .or_else(|| week_at(c, i))
         .or_else(|| quarter_at(c, i))
@@ -1021,6 +1151,11 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some((d, e)) = c
         .day(lead)
         .or_else(|| day_words(c, lead))
+        .or_else(|| {
+            // "twenty five January", "fifteen August".
+            let (n, e) = number_words(c, lead).filter(|&(n, _)| (10..=31).contains(&n))?;
+            Some((i8::try_from(n).ok()?, e))
+        })
         .filter(|_| !money)
     {
         let e2 = if c.is(e, &["of"]) { e + 1 } else { e };
@@ -1143,6 +1278,73 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, e, When::MonthDay(d));
     }
     numeric_date_at(c, i, false)
+}
+
+/// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
+fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
+    const UNITS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const TEENS: [&str; 10] = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let pos = |list: &[&str], w: &str| list.iter().position(|k| *k == w).map(|p| p as i16);
+    let w = c.lower(i);
+    let (first, rest) = match w.split_once('-') {
+        Some((a, b)) => (a.to_owned(), Some(b.to_owned())),
+        None => (w, None),
+    };
+    if let Some(u) = pos(&UNITS, &first) {
+        return Some((u + 1, i + 1));
+    }
+    if let Some(t) = pos(&TEENS, &first) {
+        return Some((t + 10, i + 1));
+    }
+    let tens = (pos(&TENS, &first)? + 2) * 10;
+    match rest {
+        Some(r) => Some((tens + pos(&UNITS, &r)? + 1, i + 1)),
+        None => match pos(&UNITS, &c.lower(i + 1)) {
+            Some(u) => Some((tens + u + 1, i + 2)),
+            None => Some((tens, i + 1)),
+        },
+    }
+}
+
+/// A year in words after a date: "nineteen ninety six", "two thousand and fifteen",
+/// "seventeen hundred thirty three".
+fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
+    let (head, e) = number_words(c, i)?;
+    let rest = |k: usize| {
+        let k = if c.is(k, &["and"]) { k + 1 } else { k };
+        number_words(c, k)
+    };
+    if head == 2 && c.is(e, &["thousand"]) {
+        return match rest(e + 1) {
+            Some((n, end)) => Some((2000 + n, end)),
+            None => Some((2000, e + 1)),
+        };
+    }
+    if !(10..=20).contains(&head) {
+        return None;
+    }
+    if c.is(e, &["hundred"]) {
+        let (n, end) = rest(e + 1).unwrap_or((0, e + 1));
+        return Some((head * 100 + n, end));
+    }
+    let (n, end) = number_words(c, e).filter(|&(n, _)| n >= 10)?;
+    Some((head * 100 + n, end))
 }
 
 /// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
@@ -1914,6 +2116,12 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     if let Some(f) = read_point(c, j).filter(|f| f.start == j) {
         return Some(f);
     }
+    // "to the end of 2008", "to the start of 2008".
+    if c.is(j, &["the"])
+        && let Some(f) = within_period_at(c, j + 1).filter(|f| f.start == j + 1)
+    {
+        return Some(Found { start: j, ..f });
+    }
     if let Some(y) = c.year(j) {
         return found(j, j + 1, When::Year(y));
     }
@@ -1984,7 +2192,7 @@ fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         None => range_end(c, j, prefixed, prefixed)?,
     };
     if first.until.is_some() {
-        return prefixed.then_some(Found { start: i, ..first });
+        return Some(Found { start: i, ..first });
     }
     let after = range_joiner(c, first.end, between)?;
     let dated = matches!(first.when, When::Day { .. });
@@ -2122,14 +2330,17 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let within = c.is(i, &["within"]);
     let q = if within {
         let k = if c.is(i + 1, &["the"]) { i + 2 } else { i + 1 };
-        if !c.is(k, AHEAD) {
+        if !c.is(k, AHEAD) && count(c, k).is_none() {
             return None;
         }
         k
     } else {
         i
     };
-    let (ahead, n, u, end) = if c.is(q, AHEAD) || c.is(q, BACK) {
+    let (ahead, n, u, end) = if within && !c.is(q, AHEAD) {
+        let (n, u, end) = count_units(c, q)?;
+        (true, n, u, end)
+    } else if c.is(q, AHEAD) || c.is(q, BACK) {
         let (n, u, end) = count_units(c, q + 1)?;
         (c.is(q, AHEAD), n, u, end)
     } else {
@@ -2190,7 +2401,11 @@ fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         let f = read_point(c, k + 1).filter(|f| f.start == k + 1 && f.until.is_none())?;
         if !matches!(
             f.when,
-            When::Day { .. } | When::Days(..) | When::Weekday { .. } | When::Shift { .. }
+            When::Day { .. }
+                | When::Days(..)
+                | When::Weekday { .. }
+                | When::Shift { .. }
+                | When::Holiday { .. }
         ) {
             return None;
         }
@@ -2230,6 +2445,69 @@ fn of_year(c: &Cur<'_>, i: usize) -> Option<(Year, usize)> {
         _ => return None,
     };
     c.is(i + 2, &["year"]).then_some((Year::Relative(n), i + 3))
+}
+
+/// "in 2 weeks", "in two years": a day counted from the publication date, only in a
+/// sentence about the future ("will", "'ll", "shall"); "the highest in two years" looks back.
+fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if !c.is(i, &["in"]) {
+        return None;
+    }
+    let (n, u, end) = count_units(c, i + 1)?;
+    let future = c.tokens[..i].iter().any(|t| {
+        let w = t.text(c.text).to_lowercase();
+        matches!(w.as_str(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
+    });
+    if !future || u == Unit::Quarter || c.is(end, &["since", "of", "time"]) {
+        return None;
+    }
+    found(
+        i,
+        end,
+        When::Shift {
+            base: Box::new(When::Days(0, None)),
+            unit: u,
+            n,
+        },
+    )
+}
+
+/// Fiscal, school and calendar years: "fiscal year 2008" (`FY2008`), "last fiscal year",
+/// "sy18" (`SY2018`), "calendar year 2008" and "cy18" (2008, 2018).
+fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let (n, k) = match c.lower(i).as_str() {
+        "this" | "current" => (Some(0), i + 1),
+        "last" | "previous" => (Some(-1), i + 1),
+        "next" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let (kind, after) = match c.lower(k).as_str() {
+        "fiscal" if c.is(k + 1, &["year"]) => ('F', k + 2),
+        "school" if c.is(k + 1, &["year"]) => ('S', k + 2),
+        "calendar" if c.is(k + 1, &["year"]) => ('C', k + 2),
+        "fy" => ('F', k + 1),
+        "sy" => ('S', k + 1),
+        "cy" => ('C', k + 1),
+        _ => return None,
+    };
+    // "sy18": two digits glued on.
+    let two = c
+        .number(after)
+        .filter(|d| d.len() == 2 && c.glued(after - 1) && after == k + 1)
+        .and_then(|d| d.parse::<i16>().ok())
+        .map(|yy| 2000 + yy);
+    let (year, end) = match (n, c.year(after).or(two)) {
+        (None, Some(y)) => (Year::Given(y), after + 1),
+        (Some(n), None) => (Year::Relative(n), after),
+        (None, None) if after == k + 2 && kind != 'C' => (Year::Unknown, after),
+        _ => return None,
+    };
+    let when = match (kind, year) {
+        ('C', Year::Given(y)) => When::Year(y),
+        ('C', Year::Relative(n)) => When::Period(Unit::Year, n),
+        (_, year) => When::Fiscal { kind, year },
+    };
+    found(i, end, when)
 }
 
 /// Quarters and halves: "Q1 2017", "2017-q1", "q3", "the first quarter of 2013", "2019 H2".
@@ -2443,6 +2721,91 @@ fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     c.is(q + 1, &["week"])
         .then(|| found(i, q + 2, When::Weekday { day, which }))
         .flatten()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holidays
+
+/// Holidays: their words, and their day (month, day), or Easter Sunday (month 0) plus `day`
+/// days. Ordered longest first.
+const HOLIDAYS: &[(&[&str], i8, i8)] = &[
+    (&["new", "year's", "eve"], 12, 31),
+    (&["new", "year's", "day"], 1, 1),
+    (&["new", "year", "day"], 1, 1),
+    (&["st", "patrick's", "day"], 3, 17),
+    (&["saint", "patrick's", "day"], 3, 17),
+    (&["christmas", "eve"], 12, 24),
+    (&["christmas", "day"], 12, 25),
+    (&["independence", "day"], 7, 4),
+    (&["valentine's", "day"], 2, 14),
+    (&["earth", "day"], 4, 22),
+    (&["saint", "patrick"], 3, 17),
+    (&["easter", "monday"], 0, 1),
+    (&["easter", "sunday"], 0, 0),
+    (&["good", "friday"], 0, -2),
+    (&["christmas"], 12, 25),
+    (&["halloween"], 10, 31),
+    (&["easter"], 0, 0),
+];
+
+/// Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i16) -> Option<Date> {
+    let y = i32::from(y);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e, f) = (b / 4, b % 4, (b + 8) / 25);
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// The day of a holiday (month 0: Easter plus `day` days) in year `y`.
+fn holiday_in(y: i16, month: i8, day: i8) -> Option<Date> {
+    if month == 0 {
+        easter(y)?.checked_add(i64::from(day).days()).ok()
+    } else {
+        Date::new(y, month, day).ok()
+    }
+}
+
+/// A holiday: "Christmas", "last Easter", "Easter 2018", "Independence Day of this year".
+fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let which = match c.lower(i).as_str() {
+        "last" | "previous" => Some(Which::Last),
+        "next" | "following" => Some(Which::Next),
+        _ => None,
+    };
+    let k = if which.is_some() { i + 1 } else { i };
+    let (words, month, day) = HOLIDAYS
+        .iter()
+        .find(|(words, ..)| words.iter().enumerate().all(|(n, w)| c.is(k + n, &[w])))?;
+    let end = k + words.len();
+    let (year, end) = match c.year(end) {
+        Some(y) => (Year::Given(y), end + 1),
+        None => match of_year(c, end) {
+            Some((y, e)) => (y, e),
+            None => (Year::Unknown, end),
+        },
+    };
+    found(
+        i,
+        end,
+        When::Holiday {
+            month: *month,
+            day: *day,
+            year,
+            which: which.unwrap_or(Which::Bare),
+        },
+    )
 }
 
 #[cfg(test)]
