@@ -899,9 +899,17 @@ fn time_matches(value: &Value, time: &Time) -> bool {
 /// when it is that unit's first day or the day after it. Where the suite leaves the year open
 /// (`XXXX-10-01`) its listed `start` and `end` are read.
 fn range_matches(value: &Value, time: &Time) -> bool {
-    let Some(timex) = value["timex"].as_str().filter(|t| t.starts_with('(')) else {
+    let Some(timex) = value["timex"].as_str() else {
         return false;
     };
+    // A period the suite names its own way ("the last week of July" `XXXX-07-W05`, which
+    // claimdiff writes as the ISO week it is): the same days, as listed.
+    if !timex.starts_with('(') {
+        return match (value["start"].as_str(), value["end"].as_str(), time.days()) {
+            (Some(s), Some(e), Some((first, after))) => first == s && after == e,
+            _ => false,
+        };
+    }
     let mut ends = timex.trim_matches(['(', ')']).split(',');
     let (start, end) = match (value["start"].as_str(), value["end"].as_str()) {
         (Some(s), Some(e)) => (s, e),
@@ -926,6 +934,7 @@ fn range_matches(value: &Value, time: &Time) -> bool {
 ///
 /// - Whole hours: the suite writes `T15` ("3pm") where claimdiff always writes minutes,
 ///   `T15:00`, so that "3pm" and "15:00" compare equal in `claimdiff-align`.
+/// - Seasons without a year: the suite writes `SU`, claimdiff the TIMEX3 form `XXXX-SU`.
 /// - Resolved dates: where the suite leaves the TIMEX underspecified ("Friday" `XXXX-WXX-5`,
 ///   "22/04" `XXXX-04-22`, "since August" `XXXX-08`) and lists the days it may be, claimdiff
 ///   resolves it against the publication date; a TIMEX that is one of the listed `value`s, or
@@ -935,7 +944,8 @@ fn timex_matches(value: &Value, ours: &str) -> bool {
     let Some(timex) = value["timex"].as_str() else {
         return false;
     };
-    if timex == ours || timex == whole_hours(ours) {
+    // A season without a year: the suite writes `SU`, claimdiff `XXXX-SU`.
+    if timex == ours || timex == whole_hours(ours) || ours.strip_prefix("XXXX-") == Some(timex) {
         return true;
     }
     if !timex.contains('X') || ours.contains('X') {
@@ -1194,7 +1204,7 @@ fn date_times(doc: &Document, facts: &[&Fact], expected: &BTreeSet<String>) -> V
         };
         if !matches!(
             between.trim().to_lowercase().as_str(),
-            "" | "," | "at" | ", at" | "on" | "@" | "of"
+            "" | "," | "at" | ", at" | "on" | "@" | "of" | "around"
         ) {
             continue;
         }

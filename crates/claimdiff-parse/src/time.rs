@@ -215,6 +215,11 @@ enum When {
     },
     /// A fiscal (`F`) or school (`S`) year, whose dates vary by organisation.
     Fiscal { kind: char, year: Year },
+    /// A season ("SU", "WI", "SP", "FA") of a year, if known ("this summer", "winter 2019").
+    Season { code: &'static str, year: Year },
+    /// The `week`th week of a month (0: the last), as the ISO week it is: the week with the
+    /// month's first day, and the weeks after it ("the last week of July").
+    MonthWeek { month: Box<When>, week: i8 },
 }
 
 /// The year of a month.
@@ -434,6 +439,10 @@ impl When {
                 format!("{n:+} {} from {base}", unit.name())
             }
             Self::WeekdayDay { weekday, day } => format!("weekday {weekday} day {day:02}"),
+            Self::Season {
+                code,
+                year: Year::Relative(n),
+            } => format!("{n:+} year {code}"),
             Self::Fiscal {
                 kind,
                 year: Year::Relative(n),
@@ -578,7 +587,9 @@ impl When {
                 Some(format!("{}-WE", yw(r.checked_add((7 * n).days()).ok()?)))
             }
             Self::Shift { base, unit, n } => {
-                let day = parse_day(&base.timex(r)?)?;
+                let t = base.timex(r)?;
+                // A month counts from its first day ("the 15th day of next month").
+                let day = parse_day(&t).or_else(|| days(&t).map(|(first, _)| first))?;
                 shift(day, *unit, i64::from(*n)).map(ymd)
             }
             Self::Holiday {
@@ -606,6 +617,23 @@ impl When {
                     _ => near.filter(|d| *d <= r).max(),
                 };
                 d.map(ymd)
+            }
+            Self::Season { code, year } => match (*year, r) {
+                (Year::Given(y), _) => Some(format!("{y:04}-{code}")),
+                (Year::Relative(n), Some(r)) => {
+                    Some(format!("{:04}-{code}", i32::from(r.year()) + n))
+                }
+                (Year::Unknown, _) => Some(format!("XXXX-{code}")),
+                _ => None,
+            },
+            Self::MonthWeek { month, week } => {
+                let (first, after) = days(&month.timex(r)?)?;
+                let day = if *week == 0 {
+                    after.yesterday().ok()?
+                } else {
+                    first.checked_add((7 * i64::from(week - 1)).days()).ok()?
+                };
+                Some(yw(day))
             }
             Self::Fiscal { kind, year } => match (*year, r) {
                 (Year::Given(y), _) => Some(format!("{kind}Y{y:04}")),
@@ -901,6 +929,29 @@ fn to_fact(c: &Cur<'_>, f: &Found, published: Option<Date>) -> Option<Fact> {
     })
 }
 
+/// A clock time in words right after a day: "nine thirty", "nine a m", "one thirty p m"
+/// ("March eighteenth nine thirty").
+fn word_clock(c: &Cur<'_>, k: usize) -> Option<Found> {
+    if c.tokens.get(k)?.kind != TokenKind::Word {
+        return None;
+    }
+    let h = small_number(c, k).filter(|h| (1..=12).contains(h))?;
+    let (m, e) = match number_words(c, k + 1) {
+        Some((m, e)) if (10..60).contains(&m) => (i8::try_from(m).ok()?, e),
+        _ => (0, k + 1),
+    };
+    let (hour, end) = match (c.lower(e).as_str(), c.lower(e + 1).as_str()) {
+        ("a", "m") => (h % 12, e + 2),
+        ("p", "m") => (h % 12 + 12, e + 2),
+        _ => match am_pm(c, e) {
+            Some((add, end)) => (h % 12 + add, end),
+            None if m > 0 => (h, e),
+            None => return None,
+        },
+    };
+    found(k, end, When::Clock { hour, minute: m })
+}
+
 /// An hour written bare after a day ("Sat at 5", "Monday at 2.30", "Friday the 26th around
 /// 4", "today at 9a"): a clock time there, though "at 5" alone is not one.
 fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
@@ -913,6 +964,9 @@ fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
             | When::Holiday { .. }
     ) && f.until.is_none();
     let k = f.end;
+    if day && let Some(g) = word_clock(c, k) {
+        return Some(g);
+    }
     if !day || !c.is(k, &["at", "around"]) || clock_at(c, k + 1).is_some() {
         return None;
     }
@@ -929,9 +983,12 @@ fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
         return None;
     }
     // "9a", "9p": a letter for the half of the day.
+    // "tonight at 8", "last night around 7": the evening hour.
+    let evening = matches!(f.when, When::Days(_, Some("night" | "evening")));
     let (hour, end) = match c.lower(k + 2).as_str() {
         "a" if c.glued(k + 1) => (h % 12, k + 3),
         "p" if c.glued(k + 1) => (h % 12 + 12, k + 3),
+        _ if evening && (5..12).contains(&h) => (h + 12, k + 2),
         _ => (h, k + 2),
     };
     // Only at the end of a clause: "at 5 locations" counts places.
@@ -1081,7 +1138,9 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, f.end, f.when);
     }
     if let Some(f) = within_period_at(c, i)
+        .or_else(|| nth_of_at(c, i))
         .or_else(|| fiscal_at(c, i))
+        .or_else(|| season_at(c, i))
         .or_else(|| holiday_at(c, i))
         .or_else(|| week_day_at(c, i))
         .or_else(|| week_at(c, i))
@@ -1611,7 +1670,12 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
                 | "between"
                 | "and"
         ) || i > 0 && weekday(c.raw(i - 1)).is_some()
-            || dated;
+            || dated
+            // "on 11/20, 11/22 or 11/25": the next of a list of dates.
+            || matches!(prev.as_str(), "," | "or")
+                && i >= 4
+                && c.raw(i - 3) == "/"
+                && c.number(i - 2).is_some();
         if sep != "/" || !dated || (a == 24 && b == 7) {
             return None;
         }
@@ -1737,6 +1801,26 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if c.is(i, &["midnight"]) || c.is(i, &["mid"]) && c.is(i + 1, &["night"]) {
         return at(if c.is(i, &["mid"]) { i + 2 } else { i + 1 }, 0, 0);
     }
+    // "early morning at 8:00", "late evening at 10:00": the part of the day, then the time.
+    let part = |k: usize| match c.lower(k).as_str() {
+        "morning" => Some(0),
+        "afternoon" | "evening" | "night" => Some(12),
+        _ => None,
+    };
+    if c.is(i, &["early", "late"])
+        && let Some(add) = part(i + 1)
+        && c.is(i + 2, &["at"])
+        && let Some(f) = clock_at(c, i + 3).filter(|f| f.start == i + 3)
+    {
+        let when = match f.when {
+            When::Clock { hour, minute } if hour < 12 => When::Clock {
+                hour: hour + add,
+                minute,
+            },
+            other => other,
+        };
+        return found(i, f.end, when);
+    }
     // "in the morning at 7", "in the afternoon 9 o'clock".
     if let Some((add, k)) = part_of_day(c, i).filter(|_| c.is(i, &["in"])) {
         let j = if c.is(k, &["at"]) { k + 1 } else { k };
@@ -1841,7 +1925,17 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         Some(add) => (h % 12) + add,
         None => h,
     };
-    let end = if oclock || ish { i + 2 } else { after };
+    let mut end = if oclock || ish { i + 2 } else { after };
+    // "8:00 early morning", "10:00 late evening".
+    let mut hour = hour;
+    if c.is(end, &["early", "late"])
+        && let Some(add) = part(end + 1)
+    {
+        if ampm.is_none() && hour < 12 {
+            hour += add;
+        }
+        end += 2;
+    }
     match sec {
         Some(second) => found(
             i,
@@ -1863,6 +1957,15 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         && let Some(y) = c.year(i + 1)
     {
         return found(i, i + 2, When::Year(y));
+    }
+    // "in nineteen ninety six", "in two thousand and fifteen": a year in words after a
+    // preposition, at the end of a clause.
+    if c.is(i.wrapping_sub(1), &["in", "since", "until"])
+        && let Some((y, e)) = year_words(c, i)
+        && e > i + 1
+        && !c.raw(e).starts_with(|ch: char| ch.is_alphanumeric())
+    {
+        return found(i, e, When::Year(y));
     }
     let y = c.year(i)?;
     // "the 2010-11 season", "2012/13": a span of two years that is not a range of dates;
@@ -1903,6 +2006,27 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             | "mid"
     );
     let alone = c.tokens.len() == 1;
+    // "2018 or later".
+    // "in 2017 April": a month name after the year, not "May" or "March".
+    if let Some((m, e)) = c
+        .month(i + 1)
+        .filter(|_| c.raw(i + 1).len() > 4 || c.is(i + 1, &["june", "july"]))
+        && !c.is(i + 1, &["march"])
+        && !c.raw(e).starts_with(|ch: char| ch.is_alphanumeric())
+    {
+        return found(
+            i,
+            e,
+            When::Month {
+                year: Year::Given(y),
+                month: m,
+            },
+        );
+    }
+    let bounded = next == "or" && c.is(i + 2, &["later", "earlier", "after", "before"]);
+    if bounded {
+        return found(i, i + 1, When::Year(y)).map(|f| or_later(c, f));
+    }
     if !is_count
         && (after_word || after_year || next == "," || next == "." || next.is_empty() || alone)
     {
@@ -1928,7 +2052,9 @@ fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // An abbreviation ("Sat", "Wed" are also verbs) only capitalised or before a date.
     let dated = || {
         let j = if c.raw(w + 1) == "," { w + 2 } else { w + 1 };
-        date_at(c, j).filter(|f| f.start == j && matches!(f.when, When::Day { .. }))
+        date_at(c, j)
+            .filter(|f| f.start == j && matches!(f.when, When::Day { .. }))
+            .or_else(|| month_dot_day(c, j))
     };
     let then_date = dated();
     // "Monday 21", "Fri 14th", "Tuesday the eleventh": a day of the month after the weekday;
@@ -1971,6 +2097,101 @@ fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         );
     }
     found(i, w + 1, When::Weekday { day, which })
+}
+
+/// "the 15th day of next month", "twenty third day of September", "the third month of 2021",
+/// "the 9th month of next year".
+fn nth_of_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let k = if c.is(i, &["the"]) { i + 1 } else { i };
+    let (n, e) = ordinal(c, k)?;
+    if !c.is(e + 1, &["of"]) {
+        return None;
+    }
+    if c.is(e, &["month"]) && n <= 12 {
+        let (year, end) = of_year(c, e + 1)?;
+        return found(i, end, When::Month { year, month: n });
+    }
+    if !c.is(e, &["day"]) {
+        return None;
+    }
+    let j = e + 2;
+    if let Some((m, end)) = c.month(j) {
+        let f = found(
+            i,
+            end,
+            When::Day {
+                year: None,
+                month: m,
+                day: n,
+            },
+        )?;
+        return Some(with_day_year(c, f));
+    }
+    let months = match c.lower(j).as_str() {
+        "next" => 1,
+        "last" | "previous" => -1,
+        "this" | "the" => 0,
+        _ => return None,
+    };
+    if !c.is(j + 1, &["month"]) {
+        return None;
+    }
+    found(
+        i,
+        j + 2,
+        When::Shift {
+            base: Box::new(When::Period(Unit::Month, months)),
+            unit: Unit::Day,
+            n: i32::from(n) - 1,
+        },
+    )
+}
+
+/// A year after a day and month ("the 15th day of June 2020").
+fn with_day_year(c: &Cur<'_>, mut f: Found) -> Found {
+    if let When::Day {
+        year: None,
+        month,
+        day,
+    } = f.when
+        && let Some((y, e)) = c.year_after(f.end)
+    {
+        f.when = When::Day {
+            year: Some(y),
+            month,
+            day,
+        };
+        f.end = e;
+    }
+    f
+}
+
+/// A month and day after a weekday written with a stop or a dash: "Friday 7.6", "Friday 7-6".
+fn month_dot_day(c: &Cur<'_>, j: usize) -> Option<Found> {
+    let t = c.tokens.get(j).filter(|t| t.kind == TokenKind::Number)?;
+    let (m, d, end) = match t.text(c.text).split_once('.') {
+        Some((m, d)) => (m, d, j + 1),
+        None if c.raw(j + 1) == "-" && c.glued(j) && c.glued(j + 1) => {
+            (t.text(c.text), c.number(j + 2)?, j + 3)
+        }
+        None => return None,
+    };
+    if m.len() > 2 || d.len() > 2 || c.glued(end - 1) && c.number(end + 1).is_some() {
+        return None;
+    }
+    let (month, day) = (m.parse::<i8>().ok()?, d.parse::<i8>().ok()?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    found(
+        j,
+        end,
+        When::Day {
+            year: None,
+            month,
+            day,
+        },
+    )
 }
 
 /// A number of units in words or digits ("two", "a", "3").
@@ -2084,6 +2305,13 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if let Some(u) = unit(&second).filter(|u| *u != Unit::Day && !second.ends_with('s')) {
             return found(i, i + 2, When::Period(u, n));
         }
+        // "this working week", "next workweek".
+        if second == "workweek" {
+            return found(i, i + 2, When::Period(Unit::Week, n));
+        }
+        if matches!(second.as_str(), "working" | "work") && c.is(i + 2, &["week"]) {
+            return found(i, i + 3, When::Period(Unit::Week, n));
+        }
         return None;
     }
     let days = match w.as_str() {
@@ -2125,19 +2353,34 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     if let Some(y) = c.year(j) {
         return found(j, j + 1, When::Year(y));
     }
-    if c.is(j, &["now"]) {
+    if c.is(j, &["now"]) || c.is(j, &["date"]) && c.is(j.wrapping_sub(1), &["to"]) {
         return found(j, j + 1, When::Days(0, None));
     }
-    if !bare {
-        return None;
+    if c.is(j, &["current"]) && c.is(j + 1, &["date"]) {
+        return found(j, j + 2, When::Days(0, None));
     }
-    // "from May to September": any month name after "from", "to" or "and".
-    if let Some((m, e)) = c.month(j) {
+    // "from this May to …".
+    if bare
+        && let Some(n) = [("last", -1), ("this", 0), ("next", 1)]
+            .iter()
+            .find(|(w, _)| c.is(j, &[w]))
+            .map(|(_, n)| *n)
+        && let Some((month, e)) = c.month(j + 1)
+    {
+        let year = Year::Relative(n);
+        return found(j, e, When::Month { year, month });
+    }
+    // "from May to September": any month name after "from", "to" or "and", or capitalised.
+    let capital = c.raw(j).starts_with(|ch: char| ch.is_uppercase());
+    if let Some((m, e)) = c.month(j).filter(|_| bare || capital) {
         let month = When::Month {
             year: Year::Unknown,
             month: m,
         };
         return found(j, e, month).map(|f| with_year(c, f));
+    }
+    if !bare {
+        return None;
     }
     let k = if c.is(j, &["the"]) { j + 1 } else { j };
     let (d, e) = c.day(k).or_else(|| day_words(c, k))?;
@@ -2345,7 +2588,7 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         (c.is(q, AHEAD), n, u, end)
     } else {
         let n = count(c, q)?;
-        if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) {
+        if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) || n > 1 && !c.raw(q + 2).ends_with('s') {
             return None;
         }
         let u = unit(c.raw(q + 2))?;
@@ -2383,6 +2626,11 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// A day some units from another: "3 days after January 12th", "two weeks from tomorrow",
 /// "2 weeks before May 13 1999", "three weeks from now".
 fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    // "more than 2 weeks before today": the bound is the day counted.
+    if c.is(i, &["more"]) && c.is(i + 1, &["than"]) {
+        let f = shift_at(c, i + 2)?;
+        return Some(Found { start: i, ..f });
+    }
     let (n, u, k) = count_units(c, i)?;
     let sign = match c.lower(k).as_str() {
         "from" | "after" => 1,
@@ -2458,7 +2706,10 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         let w = t.text(c.text).to_lowercase();
         matches!(w.as_str(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
     });
-    if !future || u == Unit::Quarter || c.is(end, &["since", "of", "time"]) {
+    if !future
+        || u == Unit::Quarter
+        || c.is(end, &["since", "of", "time", "from", "after", "before"])
+    {
         return None;
     }
     found(
@@ -2470,6 +2721,31 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             n,
         },
     )
+}
+
+/// Seasons: "this summer", "last winter", "summer 2019", "the whole summer". "Fall" only
+/// with a qualifier; it is also a verb.
+fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let (n, k) = match c.lower(i).as_str() {
+        "this" => (Some(0), i + 1),
+        "last" | "past" => (Some(-1), i + 1),
+        "next" | "coming" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let code = match c.lower(k).as_str() {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" => "FA",
+        "fall" if n.is_some() => "FA",
+        "winter" => "WI",
+        _ => return None,
+    };
+    let (year, end) = match (n, c.year(k + 1)) {
+        (Some(n), _) => (Year::Relative(n), k + 1),
+        (None, Some(y)) => (Year::Given(y), k + 2),
+        (None, None) => (Year::Unknown, k + 1),
+    };
+    found(i, end, When::Season { code, year })
 }
 
 /// Fiscal, school and calendar years: "fiscal year 2008" (`FY2008`), "last fiscal year",
@@ -2588,9 +2864,21 @@ fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     if let Some((n, e)) = nth
         && c.is(e, &["week"])
-        && let Some((year, end)) = of_year(c, e + 1)
     {
-        return found(i, end, When::IsoWeek { year, week: n });
+        if let Some((year, end)) = of_year(c, e + 1) {
+            return found(i, end, When::IsoWeek { year, week: n });
+        }
+        // "the last week of July", "the first week of Jan 2015", "the last week of this month".
+        if c.is(e + 1, &["of"])
+            && let Some(f) = read_point(c, e + 2).filter(|f| {
+                f.start == e + 2
+                    && f.until.is_none()
+                    && matches!(f.when, When::Month { .. } | When::Period(Unit::Month, _))
+            })
+        {
+            let month = Box::new(f.when);
+            return found(i, f.end, When::MonthWeek { month, week: n });
+        }
     }
     if c.is(k, &["week"]) {
         // "the week after next".
