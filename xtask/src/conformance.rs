@@ -1398,6 +1398,7 @@ fn render(dir: &Path, scores: &[FileScore]) -> String {
         sum(|s| s.not_supported_by_reference),
     );
     out += "\nout of scope (cases; results set aside in cases still scored):\n";
+    let name_width = SCOPE_RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in SCOPE_RULES {
         let counts: Vec<String> = scores
             .iter()
@@ -1413,7 +1414,7 @@ fn render(dir: &Path, scores: &[FileScore]) -> String {
             .collect();
         if !counts.is_empty() {
             out += &format!(
-                "  {:<18} {}\n  {:<18} {}\n",
+                "  {:<name_width$} {}\n  {:<name_width$} {}\n",
                 rule.name,
                 counts.join(", "),
                 "",

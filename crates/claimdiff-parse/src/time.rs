@@ -1,22 +1,30 @@
-//! Dates and clock times: absolute dates in any order, numeric dates, ranges, weekdays,
-//! relative days, years; relative expressions resolve against the publication date.
+//! Dates and clock times: absolute dates in any order, numeric dates, ranges, periods
+//! (weeks, weekends, quarters, halves, seasons, fiscal years, decades), weekdays, holidays,
+//! relative days and days counted from others, years; relative expressions resolve against
+//! the publication date.
 //!
-//! Reading is two steps: [`read`] turns tokens into a [`When`] (what the text says), and
-//! [`When::timex`] writes it as a TIMEX value, using the publication date when the text leaves
-//! the day to it. Without a publication date a relative expression ("yesterday", "on Monday")
-//! keeps only its offset as written (`Time::relative`) and is never compared; with one it also
-//! gets a `timex` and keeps the offset. Resolution prefers the past, as news reports do: "on
-//! Monday" is the latest Monday on or before the publication date, "7 October" the latest 7
-//! October not after it.
+//! Reading is two steps: [`read`] turns tokens into a [`When`] (what the text says), or two for
+//! a range, and [`When::timex`] writes it as a TIMEX value, using the publication date when the
+//! text leaves the day to it. Without a publication date a relative expression ("yesterday",
+//! "on Monday") keeps only its offset as written (`Time::relative`) and is never compared; with
+//! one it also gets a `timex` and keeps the offset. Resolution prefers the past, as news
+//! reports do: "on Monday" is the latest Monday on or before the publication date, "7 October"
+//! the latest 7 October not after it, "Christmas" the latest Christmas.
 //!
-//! Values stay in the shapes `claimdiff-align` compares: `YYYY-MM-DD`, `XXXX-MM-DD`, `YYYY-MM`,
-//! `YYYY`, `YYYY-Www` (ISO week) and clock times `THH:MM`. Two kinds of expression are kept as
-//! several facts on purpose, because align compares points of one precision: a range is its
-//! two ends ("from 2014 to 2018" is 2014 and 2018; an interval TIMEX would make every lead
-//! with a range look like a different occasion from one with a date), and a date with a clock
-//! time is a date and a time ("14th Feb" and "9:30am"), so that dates compare with dates and
-//! clock times with clock times. An unresolved weekday has no TIMEX (`XXXX-WXX-5` would be
-//! compared, and would contradict the date it falls on).
+//! Values are TIMEX3: `YYYY-MM-DD`, `XXXX-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www` (ISO week),
+//! `YYYY-Www-WE` (its weekend), `YYYY-Qn`, `YYYY-Hn`, `YYYY-SU` (season), `FY2008`, clock
+//! times `THH:MM`. A range ("from 2014 to 2018", "next 3 days", "the 1990s") is one fact whose
+//! `timex` is its first point and `Time::end` its last, included; [`Time::days`] gives the
+//! days either covers, which is how `claimdiff-align` compares them (a range or a week
+//! containing a day is compatible with it, and never a conflict). A date with a clock time is
+//! a date and a time ("14th Feb" and "9:30am"), so that dates compare with dates and clock
+//! times with clock times. An unresolved weekday has no TIMEX (`XXXX-WXX-5` would be compared,
+//! and would contradict the date it falls on).
+//!
+//! Numbers read as dates only where nothing else reads them: not scores ("3-2"), counts ("1900
+//! to 2000 people", "two to four"), prices ("at 6.45"), pence ("7p"), codes glued to other
+//! numbers ("0800-2015-2016"), "in 50 years" looking back, or "three days from 14 October",
+//! which as often means three days starting then.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -746,10 +754,10 @@ impl Cur<'_> {
         if let Some(y) = self.year(i) {
             return Some((y, i + 1));
         }
-        if self.raw(i) == "," || self.is(i, &["of", "in"]) {
-            if let Some(y) = self.year(i + 1) {
-                return Some((y, i + 2));
-            }
+        if (self.raw(i) == "," || self.is(i, &["of", "in"]))
+            && let Some(y) = self.year(i + 1)
+        {
+            return Some((y, i + 2));
         }
         if let Some(y) = year_words(self, i) {
             return Some(y);
@@ -1543,12 +1551,13 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
 /// `dated` is true where a date is expected (the end of a range), so that a date without a
 /// year needs no word before it.
 fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
-    // "23.04.2022": day, month and a four-digit year with stops (one token).
+    // "23.04.2022": day, month and a four-digit year with stops (one token); two digits each,
+    // as versions ("1.2.2020") are not written.
     if let Some(t) = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)
         && let [d, m, y] = t.text(c.text).split('.').collect::<Vec<_>>().as_slice()
         && y.len() == 4
-        && d.len() <= 2
-        && m.len() <= 2
+        && d.len() == 2
+        && m.len() == 2
     {
         let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
         Date::new(y, m, d).ok()?;
@@ -1981,10 +1990,13 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     }
     let prev = c.prev(i);
     let next = c.lower(i + 1);
+    // "1900 to 2000 people": a range of counts.
+    let counted =
+        |k: usize| c.number(k).is_some() && c.raw(k + 1).starts_with(|ch: char| ch.is_lowercase());
     let is_count = matches!(
         next.as_str(),
         "people" | "homes" | "residents" | "workers" | "%"
-    );
+    ) || matches!(next.as_str(), "to" | "-" | "and") && counted(i + 2);
     let after_word = matches!(
         prev.as_str(),
         "in" | "since"
@@ -2961,10 +2973,11 @@ fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     // "the end of the year", "end of month": the publication's period.
     let t = if c.is(j, &["the"]) { j + 1 } else { j };
-    if let Some(u) = unit(c.raw(t)).filter(|_| !c.raw(t).ends_with('s')) {
-        if u != Unit::Day && !c.is(t + 1, &["of"]) {
-            return found(i, t + 1, When::Period(u, 0));
-        }
+    if let Some(u) = unit(c.raw(t)).filter(|_| !c.raw(t).ends_with('s'))
+        && u != Unit::Day
+        && !c.is(t + 1, &["of"])
+    {
+        return found(i, t + 1, When::Period(u, 0));
     }
     let f = read_point(c, j).filter(|f| f.start == j && f.until.is_none())?;
     matches!(
@@ -3099,7 +3112,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::reference;
-    use crate::document::{Facet, Source};
+    use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
     /// The time facts of `text` published on `published`, as `(raw, value)`.
@@ -3317,6 +3330,284 @@ mod tests {
                 got.iter().any(|(r, v)| r == raw && v == timex),
                 "{text:?} published {published}: want {raw:?} = {timex}, got {got:?}"
             );
+        }
+    }
+
+    /// New date forms against a publication date: `(text, published, raw, value)`, where a
+    /// range's value is `first/last`.
+    #[test]
+    fn periods_ranges_and_named_days_resolve() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // Ranges: one fact from the first point to the last, years shared.
+            (
+                "Sales rose from 2014 to 2018.",
+                "2024-04-03",
+                "from 2014 to 2018",
+                "2014/2018",
+            ),
+            (
+                "It ran between 2015 and 2021.",
+                "2024-04-03",
+                "between 2015 and 2021",
+                "2015/2021",
+            ),
+            ("It ran 2014-2018.", "2024-04-03", "2014-2018", "2014/2018"),
+            (
+                "Talks ran Nov 18-Dec 19, 2015.",
+                "2024-04-03",
+                "Nov 18-Dec 19, 2015",
+                "2015-11-18/2015-12-19",
+            ),
+            (
+                "Held April 9th through 17th.",
+                "2016-11-07",
+                "April 9th through 17th",
+                "2016-04-09/2016-04-17",
+            ),
+            (
+                "Open from March to May 2018.",
+                "2024-04-03",
+                "from March to May 2018",
+                "2018-03/2018-05",
+            ),
+            (
+                "Sales in jan-feb 2017 fell.",
+                "2024-04-03",
+                "jan-feb 2017",
+                "2017-01/2017-02",
+            ),
+            (
+                "Closed from 10/1/2018-10/7/2018.",
+                "2024-04-03",
+                "from 10/1/2018-10/7/2018",
+                "2018-10-01/2018-10-07",
+            ),
+            (
+                "Shut from 10/25 to 01/25.",
+                "2018-10-24",
+                "from 10/25 to 01/25",
+                "2017-10-25/2018-01-25",
+            ),
+            (
+                "From 2007 to the end of 2008.",
+                "2024-04-03",
+                "From 2007 to the end of 2008",
+                "2007/2008",
+            ),
+            (
+                "Prices in the 1990s rose.",
+                "2024-04-03",
+                "1990s",
+                "1990/1999",
+            ),
+            (
+                "In the 21st century.",
+                "2024-04-03",
+                "21st century",
+                "2000/2099",
+            ),
+            // Periods counted from publication.
+            (
+                "Rain over the next 3 days.",
+                "2016-11-07",
+                "next 3 days",
+                "2016-11-08/2016-11-10",
+            ),
+            (
+                "Sales in the last 3 months.",
+                "2016-11-07",
+                "last 3 months",
+                "2016-08-07/2016-11-07",
+            ),
+            (
+                "Growth in the past two quarters.",
+                "2019-07-04",
+                "past two quarters",
+                "2019-Q1/2019-Q2",
+            ),
+            // Weeks, weekends, quarters, halves, seasons, fiscal years.
+            ("It is week 31.", "2018-07-02", "week 31", "2018-W31"),
+            (
+                "The first week of 2015 was cold.",
+                "2024-04-03",
+                "The first week of 2015",
+                "2015-W01",
+            ),
+            (
+                "The last week of July was hot.",
+                "2016-11-07",
+                "The last week of July",
+                "2016-W30",
+            ),
+            ("Sales in Q1 2017 fell.", "2024-04-03", "Q1 2017", "2017-Q1"),
+            ("Sales in 2019 H2 fell.", "2024-04-03", "2019 H2", "2019-H2"),
+            (
+                "Profits fell last quarter.",
+                "2019-07-04",
+                "last quarter",
+                "2019-Q2",
+            ),
+            (
+                "It rained at the weekend.",
+                "2024-04-01",
+                "the weekend",
+                "2024-W13-WE",
+            ),
+            (
+                "It rains this summer.",
+                "2016-11-07",
+                "this summer",
+                "2016-SU",
+            ),
+            (
+                "It closed in fiscal year 2008.",
+                "2024-04-03",
+                "fiscal year 2008",
+                "FY2008",
+            ),
+            (
+                "The end of the week was busy.",
+                "2018-11-29",
+                "end of the week",
+                "2018-W48",
+            ),
+            // Days from other days, weekdays with dates, holidays, days of months.
+            (
+                "Due 3 days after January 12th.",
+                "2016-11-07",
+                "3 days after January 12th",
+                "2016-01-15",
+            ),
+            (
+                "It fell two days before yesterday.",
+                "2018-05-31",
+                "two days before yesterday",
+                "2018-05-28",
+            ),
+            (
+                "It will open in 2 weeks.",
+                "2018-03-23",
+                "in 2 weeks",
+                "2018-04-06",
+            ),
+            (
+                "We met on Fri 14th.",
+                "2022-05-01",
+                "Fri 14th",
+                "2022-01-14",
+            ),
+            (
+                "We met last Easter.",
+                "2019-06-12",
+                "last Easter",
+                "2019-04-21",
+            ),
+            (
+                "We met on Christmas Eve.",
+                "2019-08-05",
+                "Christmas Eve",
+                "2018-12-24",
+            ),
+            (
+                "Back on the 15th day of next month.",
+                "2020-07-01",
+                "the 15th day of next month",
+                "2020-08-15",
+            ),
+            (
+                "Born on 6 April seventeen hundred thirty three.",
+                "2019-05-30",
+                "6 April seventeen hundred thirty three",
+                "1733-04-06",
+            ),
+            (
+                "We met on 2019/aug/01.",
+                "2024-04-03",
+                "2019/aug/01",
+                "2019-08-01",
+            ),
+            // Clock times.
+            (
+                "It began at 7:56:30 pm.",
+                "2024-04-03",
+                "7:56:30 pm",
+                "T19:56:30",
+            ),
+            (
+                "It began at half past seven.",
+                "2024-04-03",
+                "half past seven",
+                "T07:30",
+            ),
+            (
+                "It began at 1140 a.m. today.",
+                "2024-04-03",
+                "1140 a.m.",
+                "T11:40",
+            ),
+            ("It began on Sat at 5.", "2024-04-03", "5", "T05:00"),
+            ("It began tonight at 8.", "2024-04-03", "8", "T20:00"),
+        ];
+        for &(text, published, raw, value) in cases {
+            let got = facts(text, Some(published));
+            assert!(
+                got.iter().any(|(r, v)| r == raw && v == value),
+                "{text:?} published {published}: want {raw:?} = {value}, got {got:?}"
+            );
+        }
+    }
+
+    /// Numbers that look like dates or clock times in other contexts stay numbers.
+    #[test]
+    fn scores_codes_and_counts_are_not_dates() {
+        for text in [
+            "The club raised 100M and won 73 20 in the final.",
+            "Arsenal beat Chelsea 3-2, and it was 2-1 at half-time.",
+            "Shares closed at 6.45 and the index rose 9 to 12 points.",
+            "There are two to four people here, and 1900 to 2000 people marched.",
+            "The worst flooding in 50 years, the highest level in two years.",
+            "Call 0800-2015-2016 or +86 138-2010-2015; version 1.2.2020 is out.",
+            "It costs 7p a minute; the code is 133-03-03-2020 and ~3am3ioY.",
+            "The 2019-20 season ended.",
+        ] {
+            let got = facts(text, Some("2024-04-03"));
+            assert!(got.is_empty(), "{text:?}: {got:?}");
+        }
+        // "three days from 14 October" is as often three days starting then: the date alone.
+        let got = facts("Drivers will strike for three days from 14 October.", None);
+        assert_eq!(got, [("14 October".to_owned(), "XXXX-10-14".to_owned())]);
+    }
+
+    #[test]
+    fn times_cover_days() {
+        /// A TIMEX, a range's end, and the days they cover.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<(&'a str, &'a str)>);
+        let cases: &[Case<'_>] = &[
+            ("2016", None, Some(("2016-01-01", "2017-01-01"))),
+            ("2016-02", None, Some(("2016-02-01", "2016-03-01"))),
+            ("2016-W46", None, Some(("2016-11-14", "2016-11-21"))),
+            ("2016-W45-WE", None, Some(("2016-11-12", "2016-11-14"))),
+            ("2017-Q1", None, Some(("2017-01-01", "2017-04-01"))),
+            ("2019-H2", None, Some(("2019-07-01", "2020-01-01"))),
+            ("2014", Some("2018"), Some(("2014-01-01", "2019-01-01"))),
+            (
+                "2016-11-08",
+                Some("2016-11-10"),
+                Some(("2016-11-08", "2016-11-11")),
+            ),
+            ("XXXX-10-07", None, None),
+            ("T10:30", None, None),
+        ];
+        for &(timex, end, want) in cases {
+            let t = Time {
+                timex: Some(timex.to_owned()),
+                end: end.map(str::to_owned),
+                relative: None,
+                dateline: false,
+            };
+            let got = t.days();
+            let want = want.map(|(a, b)| (a.to_owned(), b.to_owned()));
+            assert_eq!(got, want, "{timex} {end:?}");
         }
     }
 
