@@ -14,7 +14,7 @@ use crate::frame::GENERIC_EVENTS;
 use crate::similarity::SimilarityMap;
 use crate::values::{
     PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,
-    same_name, timex_comparable, timex_compatible,
+    same_name, time_key, timex_agree, timex_comparable, timex_compatible,
 };
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
@@ -127,7 +127,7 @@ impl Pair<'_> {
                 .iter()
                 .filter_map(|f| f.time().map(|t| (f, t)))
                 .filter(|(_, t)| !t.dateline)
-                .filter_map(|(f, t)| t.timex.clone().map(|x| (f, x)))
+                .filter_map(|(f, t)| time_key(t).map(|x| (f, x)))
                 .filter(|(_, x)| !x.starts_with('T'))
                 .filter(|(f, _)| governs(d, s, &f.span, fact))
                 .map(|(_, x)| x)
@@ -676,7 +676,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
         let Some(ta) = fa.time() else { continue };
         for &(sb, kb, fb) in &tb {
             let Some(tb) = fb.time() else { continue };
-            let (Some(xa), Some(xb)) = (ta.timex.as_deref(), tb.timex.as_deref()) else {
+            let (Some(xa), Some(xb)) = (time_key(ta), time_key(tb)) else {
                 // Two unresolved weekdays: only an agreement, on the same word.
                 if ta.timex.is_none() && tb.timex.is_none() && ta.relative == tb.relative {
                     let anchor = anchor_at(p.a, sa, fa, p.lex);
@@ -704,6 +704,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             };
+            let (xa, xb) = (xa.as_str(), xb.as_str());
             if xa.starts_with('T') != xb.starts_with('T') {
                 continue;
             }
@@ -730,8 +731,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                 score,
                 note: None,
             };
-            if timex_compatible(xa, xb) && (timex_comparable(xa, xb) || xa.len().min(xb.len()) >= 7)
-            {
+            if timex_agree(xa, xb) {
                 let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
                 if (same_event || same_anchor || precise) && ctx >= p.cfg.agree_context / 2.0 {
                     cands.push(make(Verdict::Agree));

@@ -1,7 +1,7 @@
 //! Value compatibility: numbers as intervals in base units, dates at their precision, names
 //! fuzzily, places by owner and named place.
 
-use claimdiff_parse::{Location, Quantity};
+use claimdiff_parse::{Location, Quantity, Time, timex_days};
 
 /// A unit's dimension and its factor to the dimension's base unit.
 fn dimension(unit: Option<&str>) -> (&str, f64, f64) {
@@ -138,10 +138,41 @@ pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
         && (a.hedge.is_some() || b.hedge.is_some())
 }
 
-/// True when two TIMEX values can name the same time: equal where both are specified.
+/// The value a time is compared by: its TIMEX, or `first/last` for a range ("2014/2018").
+pub(crate) fn time_key(t: &Time) -> Option<String> {
+    let timex = t.timex.as_deref()?;
+    Some(match &t.end {
+        Some(end) => format!("{timex}/{end}"),
+        None => timex.to_owned(),
+    })
+}
+
+/// The days a time key covers, first day and the day after the last, when it resolves to days.
+fn key_days(key: &str) -> Option<(String, String)> {
+    match key.split_once('/') {
+        Some((a, b)) => Some((timex_days(a)?.0, timex_days(b)?.1)),
+        None => timex_days(key),
+    }
+}
+
+/// True when two time keys can name the same time: their days overlap (an interval containing
+/// a date is compatible with it), or, when the year is unknown, they are equal where both are
+/// specified. Clock times and dates never contradict each other, nor do values this cannot
+/// read.
 pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
     let clock = |t: &str| t.starts_with('T');
     if clock(a) != clock(b) {
+        return true;
+    }
+    if let (Some((fa, la)), Some((fb, lb))) = (key_days(a), key_days(b)) {
+        return fa < lb && fb < la;
+    }
+    let plain = |t: &str| {
+        !t.contains('/')
+            && t.split('-')
+                .all(|p| p.bytes().all(|c| c.is_ascii_digit() || c == b'X') || clock(p))
+    };
+    if !plain(a) || !plain(b) {
         return true;
     }
     let pa: Vec<&str> = a.split('-').collect();
@@ -151,17 +182,46 @@ pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
         .all(|(x, y)| x == y || x.contains('X') || y.contains('X'))
 }
 
-/// True when the two TIMEX values are of the same precision (both full dates or both clock
-/// times), so that a difference is a real difference and not vagueness.
+/// True when two time keys agree: compatible, and either of one precision or both calendar
+/// dates of at least a month ("2024-03" and "2024-03-05"); two ranges agree when they cover
+/// the same days. A range or a week containing a day is compatible with it but is no evidence
+/// that the two are the same time.
+pub(crate) fn timex_agree(a: &str, b: &str) -> bool {
+    let calendar =
+        |t: &str| t.len() >= 7 && grain(t).is_some_and(|g| matches!(g, "day" | "month" | "year"));
+    let ranges = a.contains('/') && b.contains('/');
+    if ranges {
+        return a == b || key_days(a).is_some_and(|d| key_days(b) == Some(d));
+    }
+    timex_compatible(a, b) && (timex_comparable(a, b) || calendar(a) && calendar(b))
+}
+
+/// The precision of a time key: clock (with or without seconds), day, month, year, ISO week,
+/// quarter, half; `None` for ranges and weekends, which are never compared as different.
+fn grain(t: &str) -> Option<&'static str> {
+    if t.contains('/') {
+        return None;
+    }
+    if t.starts_with('T') {
+        return Some(if t.len() > 6 { "clock:s" } else { "clock" });
+    }
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit() || b == b'X');
+    let parts: Vec<&str> = t.split('-').collect();
+    match parts.as_slice() {
+        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit() || b == b'X') => Some("year"),
+        [_, p] if p.starts_with('W') => Some("week"),
+        [_, p] if p.starts_with('Q') => Some("quarter"),
+        [_, p] if p.starts_with('H') => Some("half"),
+        [_, p] if p.len() == 2 && digits(p) => Some("month"),
+        [_, m, d] if m.len() == 2 && d.len() == 2 && digits(m) && digits(d) => Some("day"),
+        _ => None,
+    }
+}
+
+/// True when the two time keys are of the same precision (both days, both months, both clock
+/// times…), so that a difference is a real difference and not vagueness.
 pub(crate) fn timex_comparable(a: &str, b: &str) -> bool {
-    let shape = |t: &str| {
-        if t.starts_with('T') {
-            1
-        } else {
-            t.split('-').count() + 10
-        }
-    };
-    shape(a) == shape(b)
+    grain(a).is_some_and(|g| grain(b) == Some(g))
 }
 
 /// Normalised name for comparison: lower case, no leading "the".
@@ -343,6 +403,40 @@ mod tests {
         assert!(!timex_compatible("XXXX-09-12", "XXXX-09-21"));
         assert!(timex_comparable("XXXX-09-12", "2023-09-21"));
         assert!(!timex_comparable("2023", "2023-09-21"));
+        // Periods and ranges contain the days inside them and are not days themselves.
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("2016-W46", "2016-11-15", true, false),
+            ("2016-W46", "2016-11-22", false, false),
+            ("2016-W46", "2016-11", true, false),
+            ("2017-Q1", "2017-02", true, false),
+            ("2017-Q1", "2017-Q2", false, true),
+            ("2014/2018", "2016", true, false),
+            ("2014/2018", "2019-03-01", false, false),
+            ("2024-03-03/2024-03-07", "2024-03-05", true, false),
+            ("2024-W14-WE", "2024-04-06", true, false),
+            ("XXXX-10-07", "2016-W40", true, false),
+            ("T10:30", "T10:30:15", false, false),
+            ("2019", "2020", false, true),
+            ("FY2019", "2020", true, false),
+            ("2016-SU", "2016-08", true, false),
+        ];
+        for &(a, b, compatible, comparable) in cases {
+            assert_eq!(timex_compatible(a, b), compatible, "{a} ~ {b}");
+            assert_eq!(timex_compatible(b, a), compatible, "{b} ~ {a}");
+            assert_eq!(timex_comparable(a, b), comparable, "{a} vs {b}");
+        }
+        assert!(timex_agree("2024-03", "2024-03-05"));
+        assert!(!timex_agree("2015/2021", "XXXX-09-21"));
+        assert!(!timex_agree("2016-W45", "2016-11-08"));
+        assert!(timex_agree("2023-01/2025-03", "2023-01/2025-03"));
+        assert!(!timex_agree("2023-01/2025-03", "2023-01/2025-04"));
+        let range = Time {
+            timex: Some("2014".into()),
+            end: Some("2018".into()),
+            relative: None,
+            dateline: false,
+        };
+        assert_eq!(time_key(&range).as_deref(), Some("2014/2018"));
         assert!(same_name("Bloggs", "Jo Bloggs"));
         assert!(same_name("Acme", "Acme Technologies UK"));
         assert!(same_name(

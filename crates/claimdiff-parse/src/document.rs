@@ -79,8 +79,14 @@ pub struct Quantity {
 /// A date or time expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Time {
-    /// TIMEX3 value when the expression resolves (`XXXX-10-07`, `2024-04-01`, `T10:30`).
+    /// TIMEX3 value when the expression resolves (`XXXX-10-07`, `2024-04-01`, `T10:30`, a
+    /// period with a TIMEX of its own: `2024-W14`, `2024-Q1`, `2024-W14-WE`); for a range with
+    /// [`Time::end`], its first point.
     pub timex: Option<String>,
+    /// For a range ("from 2014 to 2018", "next 3 days"), the TIMEX of its last point, included
+    /// (`2018`, `2024-04-06`); `timex` is then the first point. See [`Time::days`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     /// For an unresolved relative expression, its offset as written ("-1 day", "weekday 1").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<String>,

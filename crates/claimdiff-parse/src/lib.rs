@@ -26,5 +26,6 @@ pub use document::{
     Sentence, Source, Time, parse,
 };
 pub use lexicon::Lexicon;
+pub use sentence::one_line;
 pub use text::{LineIndex, Token, TokenKind, normalize_for_match};
-pub use time::is_publication_date;
+pub use time::{is_publication_date, timex_days};

@@ -23,6 +23,7 @@
 //!   ("1.", "b)", "2.)") is not a stop, and the next marker of the same list ("2." after "1.")
 //!   starts the next item even without a stop before it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
@@ -99,6 +100,30 @@ pub(crate) fn split(text: &str, lex: &Lexicon) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// A sentence's text on one line, as it reads: every line break inside it (wrapped text, text
+/// extracted from a PDF), with the white space around it, becomes one space. Other white space
+/// is kept as written. Sentence spans keep the bytes as given; this is how a sentence is shown
+/// and compared as text ("It was a cold \nnight." reads "It was a cold night.").
+#[must_use]
+pub fn one_line(sentence: &str) -> Cow<'_, str> {
+    if !sentence.contains('\n') {
+        return Cow::Borrowed(sentence);
+    }
+    let mut out = String::with_capacity(sentence.len());
+    for (i, line) in sentence.lines().enumerate() {
+        let line = if i == 0 { line } else { line.trim_start() };
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    Cow::Owned(out)
 }
 
 /// End of the first line when it is a headline (a blank line follows it).
@@ -696,6 +721,20 @@ mod tests {
             .map(|s| &text[s.range.clone()])
             .collect();
         assert_eq!(got, expected, "splitting {text:?}");
+    }
+
+    #[test]
+    fn wrapped_lines_read_as_one_line() {
+        let cases: &[(&str, &str)] = &[
+            ("It was a cold \nnight.", "It was a cold night."),
+            ("A sentence\ncut off.", "A sentence cut off."),
+            ("Two\r\n  lines\n\nand a gap.", "Two lines and a gap."),
+            ("No  break here.", "No  break here."),
+            ("", ""),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(one_line(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -1,22 +1,30 @@
-//! Dates and clock times: absolute dates in any order, numeric dates, ranges, weekdays,
-//! relative days, years; relative expressions resolve against the publication date.
+//! Dates and clock times: absolute dates in any order, numeric dates, ranges, periods
+//! (weeks, weekends, quarters, halves, seasons, fiscal years, decades), weekdays, holidays,
+//! relative days and days counted from others, years; relative expressions resolve against
+//! the publication date.
 //!
-//! Reading is two steps: [`read`] turns tokens into a [`When`] (what the text says), and
-//! [`When::timex`] writes it as a TIMEX value, using the publication date when the text leaves
-//! the day to it. Without a publication date a relative expression ("yesterday", "on Monday")
-//! keeps only its offset as written (`Time::relative`) and is never compared; with one it also
-//! gets a `timex` and keeps the offset. Resolution prefers the past, as news reports do: "on
-//! Monday" is the latest Monday on or before the publication date, "7 October" the latest 7
-//! October not after it.
+//! Reading is two steps: [`read`] turns tokens into a [`When`] (what the text says), or two for
+//! a range, and [`When::timex`] writes it as a TIMEX value, using the publication date when the
+//! text leaves the day to it. Without a publication date a relative expression ("yesterday",
+//! "on Monday") keeps only its offset as written (`Time::relative`) and is never compared; with
+//! one it also gets a `timex` and keeps the offset. Resolution prefers the past, as news
+//! reports do: "on Monday" is the latest Monday on or before the publication date, "7 October"
+//! the latest 7 October not after it, "Christmas" the latest Christmas.
 //!
-//! Values stay in the shapes `claimdiff-align` compares: `YYYY-MM-DD`, `XXXX-MM-DD`, `YYYY-MM`,
-//! `YYYY`, `YYYY-Www` (ISO week) and clock times `THH:MM`. Two kinds of expression are kept as
-//! several facts on purpose, because align compares points of one precision: a range is its
-//! two ends ("from 2014 to 2018" is 2014 and 2018; an interval TIMEX would make every lead
-//! with a range look like a different occasion from one with a date), and a date with a clock
-//! time is a date and a time ("14th Feb" and "9:30am"), so that dates compare with dates and
-//! clock times with clock times. An unresolved weekday has no TIMEX (`XXXX-WXX-5` would be
-//! compared, and would contradict the date it falls on).
+//! Values are TIMEX3: `YYYY-MM-DD`, `XXXX-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www` (ISO week),
+//! `YYYY-Www-WE` (its weekend), `YYYY-Qn`, `YYYY-Hn`, `YYYY-SU` (season), `FY2008`, clock
+//! times `THH:MM`. A range ("from 2014 to 2018", "next 3 days", "the 1990s") is one fact whose
+//! `timex` is its first point and `Time::end` its last, included; [`Time::days`] gives the
+//! days either covers, which is how `claimdiff-align` compares them (a range or a week
+//! containing a day is compatible with it, and never a conflict). A date with a clock time is
+//! a date and a time ("14th Feb" and "9:30am"), so that dates compare with dates and clock
+//! times with clock times. An unresolved weekday has no TIMEX (`XXXX-WXX-5` would be compared,
+//! and would contradict the date it falls on).
+//!
+//! Numbers read as dates only where nothing else reads them: not scores ("3-2"), counts ("1900
+//! to 2000 people", "two to four"), prices ("at 6.45"), pence ("7p"), codes glued to other
+//! numbers ("0800-2015-2016"), "in 50 years" looking back, or "three days from 14 October",
+//! which as often means three days starting then.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -144,6 +152,7 @@ enum Unit {
     Day,
     Week,
     Month,
+    Quarter,
     Year,
 }
 
@@ -153,6 +162,7 @@ impl Unit {
             Self::Day => "day",
             Self::Week => "week",
             Self::Month => "month",
+            Self::Quarter => "quarter",
             Self::Year => "year",
         }
     }
@@ -185,6 +195,39 @@ enum When {
     Period(Unit, i32),
     /// A day, month or year some units before the publication date ("two days ago").
     Ago(Unit, i32),
+    /// A clock time to the second ("7:56:30 pm").
+    ClockSeconds { hour: i8, minute: i8, second: i8 },
+    /// A quarter of a year ("Q1 2017", "the first quarter of 2013", "q3").
+    Quarter { year: Year, quarter: i8 },
+    /// A half of a year ("2019 H2").
+    Half { year: i16, half: i8 },
+    /// An ISO week of a year ("week 31", "the first week of 2015"); week 0 is the last.
+    IsoWeek { year: Year, week: i8 },
+    /// A weekend: of the publication week `n` weeks on, or, when `None`, the latest one that
+    /// has begun by the end of the publication week's Friday ("the weekend").
+    Weekend(Option<i32>),
+    /// A day some units after (or before, when negative) a day ("3 days after January 12th",
+    /// "two weeks from tomorrow").
+    Shift { base: Box<When>, unit: Unit, n: i32 },
+    /// A weekday with a day of the month ("Monday 21", "Fri 14th"): the latest such day on
+    /// or before the publication date.
+    WeekdayDay { weekday: i8, day: i8 },
+    /// A holiday on `month`/`day`, or Easter plus `day` days when `month` is 0; `which` is
+    /// `Last` for the latest before the publication date, `Next` for the first after it, and
+    /// `Bare` for the latest on or before it unless the year is given.
+    Holiday {
+        month: i8,
+        day: i8,
+        year: Year,
+        which: Which,
+    },
+    /// A fiscal (`F`) or school (`S`) year, whose dates vary by organisation.
+    Fiscal { kind: char, year: Year },
+    /// A season ("SU", "WI", "SP", "FA") of a year, if known ("this summer", "winter 2019").
+    Season { code: &'static str, year: Year },
+    /// The `week`th week of a month (0: the last), as the ISO week it is: the week with the
+    /// month's first day, and the weeks after it ("the last week of July").
+    MonthWeek { month: Box<When>, week: i8 },
 }
 
 /// The year of a month.
@@ -200,11 +243,10 @@ enum Year {
 
 /// The latest valid `month`/`day` not after `r`, or `None` when the day does not exist.
 fn latest_day(r: Date, month: i8, day: i8) -> Option<Date> {
-    let this = Date::new(r.year(), month, day).ok();
-    match this {
-        Some(d) if d <= r => Some(d),
-        _ => Date::new(r.year() - 1, month, day).ok(),
-    }
+    // 29 February is in one year of four.
+    (0..8)
+        .filter_map(|n| Date::new(r.year() - n, month, day).ok())
+        .find(|d| *d <= r)
 }
 
 /// The Monday of `r`'s week plus `weeks` weeks and `day - 1` days.
@@ -223,6 +265,118 @@ fn ymd(d: Date) -> String {
 
 fn ym(year: i16, month: i8) -> String {
     format!("{year:04}-{month:02}")
+}
+
+/// The quarter TIMEX of the month that starts `d`'s quarter.
+fn yq(d: Date) -> String {
+    format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// The first day of `r`'s quarter.
+fn quarter_start(r: Date) -> Option<Date> {
+    Date::new(r.year(), (r.month() - 1) / 3 * 3 + 1, 1).ok()
+}
+
+/// The ISO week TIMEX of `d`'s week.
+fn yw(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// `r` moved by `n` units (a negative `n` goes back).
+fn shift(r: Date, unit: Unit, n: i64) -> Option<Date> {
+    match unit {
+        Unit::Day => r.checked_add(n.days()),
+        Unit::Week => r.checked_add(n.weeks()),
+        Unit::Month => r.checked_add(n.months()),
+        Unit::Quarter => r.checked_add((3 * n).months()),
+        Unit::Year => r.checked_add(n.years()),
+    }
+    .ok()
+}
+
+/// The date of a day TIMEX (`YYYY-MM-DD`).
+fn parse_day(timex: &str) -> Option<Date> {
+    let b = timex.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Date::new(
+        timex[..4].parse().ok()?,
+        timex[5..7].parse().ok()?,
+        timex[8..].parse().ok()?,
+    )
+    .ok()
+}
+
+/// The days a resolved TIMEX covers: its first day and the day after its last. Years,
+/// months, days, ISO weeks and their weekends, quarters and halves; `None` for clock times and
+/// values with unknown parts (`XXXX-10-07`).
+fn days(timex: &str) -> Option<(Date, Date)> {
+    let (year, rest) = timex.split_once('-').unwrap_or((timex, ""));
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i16 = year.parse().ok()?;
+    let span = |first: Date, months: i64| Some((first, first.checked_add(months.months()).ok()?));
+    if rest.is_empty() {
+        return span(Date::new(y, 1, 1).ok()?, 12);
+    }
+    if let Some(d) = parse_day(timex) {
+        return Some((d, d.tomorrow().ok()?));
+    }
+    let num = |s: &str| s.parse::<i8>().ok();
+    if let Some(q) = rest
+        .strip_prefix('Q')
+        .and_then(num)
+        .filter(|q| (1..=4).contains(q))
+    {
+        return span(Date::new(y, (q - 1) * 3 + 1, 1).ok()?, 3);
+    }
+    if let Some(h) = rest
+        .strip_prefix('H')
+        .and_then(num)
+        .filter(|h| (1..=2).contains(h))
+    {
+        return span(Date::new(y, (h - 1) * 6 + 1, 1).ok()?, 6);
+    }
+    if let Some(w) = rest.strip_prefix('W') {
+        let (week, weekend) = match w.strip_suffix("-WE") {
+            Some(week) => (week, true),
+            None => (w, false),
+        };
+        let monday = jiff::civil::ISOWeekDate::new(y, num(week)?, jiff::civil::Weekday::Monday)
+            .ok()?
+            .date();
+        return if weekend {
+            Some((
+                monday.checked_add(5.days()).ok()?,
+                monday.checked_add(7.days()).ok()?,
+            ))
+        } else {
+            Some((monday, monday.checked_add(7.days()).ok()?))
+        };
+    }
+    let m = num(rest).filter(|m| rest.len() == 2 && (1..=12).contains(m))?;
+    span(Date::new(y, m, 1).ok()?, 1)
+}
+
+impl Time {
+    /// The days the time covers, when it resolves to days: its first day and the day after
+    /// its last, as `YYYY-MM-DD` (`2014` to `2018` covers `2014-01-01` to `2019-01-01`).
+    /// `None` for clock times and values with unknown parts (`XXXX-10-07`).
+    #[must_use]
+    pub fn days(&self) -> Option<(String, String)> {
+        let (first, _) = days(self.timex.as_deref()?)?;
+        let (_, after) = days(self.end.as_deref().or(self.timex.as_deref())?)?;
+        Some((ymd(first), ymd(after)))
+    }
+}
+
+/// The days a TIMEX covers (see [`Time::days`]), or `None`.
+#[must_use]
+pub fn timex_days(timex: &str) -> Option<(String, String)> {
+    days(timex).map(|(a, b)| (ymd(a), ymd(b)))
 }
 
 impl When {
@@ -270,6 +424,53 @@ impl When {
                 format!("{n} {}", unit.name())
             }
             Self::Ago(unit, n) => format!("-{n} {} ago", unit.name()),
+            Self::Quarter {
+                year: Year::Unknown,
+                quarter,
+            } => format!("quarter {quarter}"),
+            Self::Quarter {
+                year: Year::Relative(n),
+                quarter,
+            } => format!("{n:+} year quarter {quarter}"),
+            Self::IsoWeek {
+                year: Year::Unknown | Year::Relative(0),
+                week,
+            } => format!("week {week:02}"),
+            Self::IsoWeek {
+                year: Year::Relative(n),
+                week,
+            } => format!("{n:+} year week {week:02}"),
+            Self::Weekend(None) => "weekend".to_owned(),
+            Self::Weekend(Some(n)) => format!("{n:+} weekend"),
+            Self::Shift { base, unit, n } => {
+                let base = base.relative().or_else(|| base.timex(None))?;
+                format!("{n:+} {} from {base}", unit.name())
+            }
+            Self::WeekdayDay { weekday, day } => format!("weekday {weekday} day {day:02}"),
+            Self::Season {
+                code,
+                year: Year::Relative(n),
+            } => format!("{n:+} year {code}"),
+            Self::Fiscal {
+                kind,
+                year: Year::Relative(n),
+            } => format!("{n:+} {kind}Y"),
+            Self::Holiday {
+                month,
+                day,
+                year: Year::Unknown | Year::Relative(_),
+                which,
+            } => {
+                let name = if *month == 0 {
+                    format!("easter {day:+}")
+                } else {
+                    format!("XXXX-{month:02}-{day:02}")
+                };
+                match which.word() {
+                    Some(w) => format!("{w} {name}"),
+                    None => name,
+                }
+            }
             _ => return None,
         })
     }
@@ -344,19 +545,120 @@ impl When {
                         let d = r.first_of_month().checked_add(n.months()).ok()?;
                         Some(ym(d.year(), d.month()))
                     }
+                    Unit::Quarter => {
+                        quarter_start(r).and_then(|q| shift(q, Unit::Quarter, n).map(yq))
+                    }
                     Unit::Year => Some(format!("{:04}", i64::from(r.year()) + n)),
                 }
             }
-            Self::Ago(unit, n) => {
-                let r = r?;
-                let n = i64::from(*n);
-                let d = match unit {
-                    Unit::Day => r.checked_sub(n.days()),
-                    Unit::Week => r.checked_sub(n.weeks()),
-                    Unit::Month => r.checked_sub(n.months()),
-                    Unit::Year => r.checked_sub(n.years()),
+            Self::Ago(unit, n) => shift(r?, *unit, -i64::from(*n)).map(ymd),
+            Self::ClockSeconds {
+                hour,
+                minute,
+                second,
+            } => Some(format!("T{hour:02}:{minute:02}:{second:02}")),
+            Self::Quarter { year, quarter } => {
+                let y = match (*year, r) {
+                    (Year::Given(y), _) => y,
+                    (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
+                    // The latest such quarter begun by the publication date.
+                    (Year::Unknown, Some(r)) if (quarter - 1) * 3 < r.month() => r.year(),
+                    (Year::Unknown, Some(r)) => r.year() - 1,
+                    _ => return None,
                 };
-                d.ok().map(ymd)
+                Some(format!("{y:04}-Q{quarter}"))
+            }
+            Self::Half { year, half } => Some(format!("{year:04}-H{half}")),
+            Self::IsoWeek { year, week } => {
+                let y = match (*year, r) {
+                    (Year::Given(y), _) => y,
+                    (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
+                    (Year::Unknown, Some(r)) => r.year(),
+                    _ => return None,
+                };
+                // Week 0: the last ISO week of the year, the one with 28 December in it.
+                let w = if *week == 0 {
+                    Date::new(y, 12, 28).ok()?.iso_week_date().week()
+                } else {
+                    *week
+                };
+                jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday).ok()?;
+                Some(format!("{y:04}-W{w:02}"))
+            }
+            Self::Weekend(n) => {
+                let r = r?;
+                let n = match n {
+                    Some(n) => i64::from(*n),
+                    // From Friday on, the weekend ahead; before, the one just gone.
+                    None => -i64::from(r.weekday().to_monday_one_offset() < 5),
+                };
+                Some(format!("{}-WE", yw(r.checked_add((7 * n).days()).ok()?)))
+            }
+            Self::Shift { base, unit, n } => {
+                let t = base.timex(r)?;
+                // A month counts from its first day ("the 15th day of next month").
+                let day = parse_day(&t).or_else(|| days(&t).map(|(first, _)| first))?;
+                shift(day, *unit, i64::from(*n)).map(ymd)
+            }
+            Self::Holiday {
+                month,
+                day,
+                year,
+                which,
+            } => {
+                let on = |y: i16| holiday_in(y, *month, *day);
+                let Some(r) = r else {
+                    return match year {
+                        Year::Given(y) => on(*y).map(ymd),
+                        _ if *month > 0 && *which == Which::Bare => {
+                            Some(format!("XXXX-{month:02}-{day:02}"))
+                        }
+                        _ => None,
+                    };
+                };
+                let near = (-2..=2).filter_map(|n| on(r.year() + n));
+                let d = match (*year, which) {
+                    (Year::Given(y), _) => on(y),
+                    (Year::Relative(n), _) => on(i16::try_from(i32::from(r.year()) + n).ok()?),
+                    (_, Which::Next) => near.filter(|d| *d > r).min(),
+                    (_, Which::Last | Which::Past) => near.filter(|d| *d < r).max(),
+                    _ => near.filter(|d| *d <= r).max(),
+                };
+                d.map(ymd)
+            }
+            Self::Season { code, year } => match (*year, r) {
+                (Year::Given(y), _) => Some(format!("{y:04}-{code}")),
+                (Year::Relative(n), Some(r)) => {
+                    Some(format!("{:04}-{code}", i32::from(r.year()) + n))
+                }
+                (Year::Unknown, _) => Some(format!("XXXX-{code}")),
+                _ => None,
+            },
+            Self::MonthWeek { month, week } => {
+                let (first, after) = days(&month.timex(r)?)?;
+                let day = if *week == 0 {
+                    after.yesterday().ok()?
+                } else {
+                    first.checked_add((7 * i64::from(week - 1)).days()).ok()?
+                };
+                Some(yw(day))
+            }
+            Self::Fiscal { kind, year } => match (*year, r) {
+                (Year::Given(y), _) => Some(format!("{kind}Y{y:04}")),
+                (Year::Relative(n), Some(r)) => {
+                    Some(format!("{kind}Y{:04}", i32::from(r.year()) + n))
+                }
+                (Year::Unknown, _) => Some(format!("{kind}YXXXX")),
+                _ => None,
+            },
+            Self::WeekdayDay { weekday, day } => {
+                let r = r?;
+                let this = r.first_of_month();
+                (0..120)
+                    .filter_map(|n: i64| this.checked_sub(n.months()).ok())
+                    .filter_map(|m| Date::new(m.year(), m.month(), *day).ok())
+                    .find(|d| *d <= r && d.weekday().to_monday_one_offset() == *weekday)
+                    .map(ymd)
             }
         }
     }
@@ -436,7 +738,11 @@ impl Cur<'_> {
             && !["may", "june", "july"]
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(w));
-        let end = if abbrev && self.raw(i + 1) == "." && self.glued(i) {
+        let end = if abbrev
+            && self.raw(i + 1) == "."
+            && self.glued(i)
+            && self.tokens.get(i + 2).is_some()
+        {
             i + 2
         } else {
             i + 1
@@ -448,22 +754,129 @@ impl Cur<'_> {
         if let Some(y) = self.year(i) {
             return Some((y, i + 1));
         }
-        if self.raw(i) == "," || self.is(i, &["of", "in"]) {
-            return self.year(i + 1).map(|y| (y, i + 2));
+        if (self.raw(i) == "," || self.is(i, &["of", "in"]))
+            && let Some(y) = self.year(i + 1)
+        {
+            return Some((y, i + 2));
         }
-        None
+        if let Some(y) = year_words(self, i) {
+            return Some(y);
+        }
+        // "April of 87".
+        let yy: i16 = self
+            .number(i + 1)
+            .filter(|n| n.len() == 2 && self.is(i, &["of"]))?
+            .parse()
+            .ok()?;
+        Some((if yy < 40 { 2000 + yy } else { 1900 + yy }, i + 2))
     }
 }
 
-/// A time expression found at tokens `start..end`.
+/// A time expression found at tokens `start..end`: a point, or a range from `when` to
+/// `until`.
 struct Found {
     start: usize,
     end: usize,
     when: When,
+    until: Option<When>,
 }
 
 fn found(start: usize, end: usize, when: When) -> Option<Found> {
-    Some(Found { start, end, when })
+    Some(Found {
+        start,
+        end,
+        when,
+        until: None,
+    })
+}
+
+impl Found {
+    /// The TIMEX values of the point, or of the range's two ends.
+    fn timex(&self, r: Option<Date>) -> (Option<String>, Option<String>) {
+        let Some(until) = &self.until else {
+            return (self.when.timex(r), None);
+        };
+        let (a, b) = years_shared(&self.when, until, r);
+        let (ta, tb) = (a.timex(r), b.timex(r));
+        // Ends that resolve to days must not run backwards.
+        match (ta.as_deref().and_then(days), tb.as_deref().and_then(days)) {
+            (Some((x, _)), Some((_, y))) if y <= x => (None, None),
+            _ => (ta, tb),
+        }
+    }
+}
+
+/// The (month, day) of a day or month without a year, and its year when it has one.
+fn month_day(w: &When) -> Option<((i8, i8), Option<i16>)> {
+    match w {
+        When::Day { year, month, day } => Some(((*month, *day), *year)),
+        When::Month { year, month } => Some((
+            (*month, 0),
+            match year {
+                Year::Given(y) => Some(*y),
+                _ => None,
+            },
+        )),
+        _ => None,
+    }
+}
+
+/// `w` (a day or month) in year `y`.
+fn in_year(w: &When, y: i16) -> When {
+    match w {
+        When::Day { month, day, .. } => When::Day {
+            year: Some(y),
+            month: *month,
+            day: *day,
+        },
+        When::Month { month, .. } => When::Month {
+            year: Year::Given(y),
+            month: *month,
+        },
+        other => other.clone(),
+    }
+}
+
+/// The two ends of a range with the year one of them gives ("from March to May 2018",
+/// "Nov 18 - Dec 19, 2015"), or, when neither gives one, with the first resolved (preferring
+/// the past) and the second the first such day after it ("from 10/25 to 01/25").
+fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
+    let Some((kb, yb)) = month_day(b) else {
+        return (a.clone(), b.clone());
+    };
+    // "between now and November 15th": the first such day on or after the first end.
+    let Some((ka, ya)) = month_day(a) else {
+        let first = a.timex(r).as_deref().and_then(parse_day);
+        return match (first, yb) {
+            (Some(d), None) => {
+                let later = kb < (d.month(), d.day());
+                (a.clone(), in_year(b, d.year() + i16::from(later)))
+            }
+            _ => (a.clone(), b.clone()),
+        };
+    };
+    if matches!(
+        a,
+        When::Month {
+            year: Year::Relative(_),
+            ..
+        }
+    ) {
+        let ya = a.timex(r).and_then(|t| t.get(..4)?.parse().ok());
+        return match (ya, yb) {
+            (Some(y), None) => (a.clone(), in_year(b, if kb < ka { y + 1 } else { y })),
+            _ => (a.clone(), b.clone()),
+        };
+    }
+    match (ya, yb) {
+        (None, Some(y)) => (in_year(a, if ka > kb { y - 1 } else { y }), b.clone()),
+        (Some(y), None) => (a.clone(), in_year(b, if kb < ka { y + 1 } else { y })),
+        (None, None) => match a.timex(r).and_then(|t| t.get(..4)?.parse::<i16>().ok()) {
+            Some(y) => (in_year(a, y), in_year(b, if kb < ka { y + 1 } else { y })),
+            None => (a.clone(), b.clone()),
+        },
+        (Some(_), Some(_)) => (a.clone(), b.clone()),
+    }
 }
 
 /// Extracts the dates and times of one sentence; `published` resolves relative expressions.
@@ -475,40 +888,145 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
-        let Some(f) = read(&c, i) else {
+        let Some(f) = read(&c, i).filter(|f| !glued_to_code(&c, f)) else {
             i += 1;
             continue;
         };
-        let timex = f.when.timex(published);
-        let relative = f.when.relative();
-        // Nothing to say: a relative expression that needs a date is still kept as written.
-        if timex.is_none() && relative.is_none() {
-            i = f.end;
-            continue;
+        i = f.end;
+        let clock = hour_after_day(&c, &f);
+        out.extend(to_fact(&c, &f, published));
+        if let Some(g) = clock {
+            i = g.end;
+            out.extend(to_fact(&c, &g, published));
         }
-        let time = Time {
-            // An unresolved day-month keeps its `XXXX` TIMEX and needs no offset.
-            relative: relative.filter(|r| timex.as_ref() != Some(r)),
-            timex,
-            dateline: is_dateline(&c, &f),
-        };
-        let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
-        let raw = text[span.clone()].to_owned();
-        let value = time
+    }
+    out
+}
+
+/// The fact of an expression; `None` for a relative expression that says nothing without
+/// the publication date and has no offset either.
+fn to_fact(c: &Cur<'_>, f: &Found, published: Option<Date>) -> Option<Fact> {
+    let (timex, end) = f.timex(published);
+    let relative = f.when.relative();
+    if timex.is_none() && relative.is_none() {
+        return None;
+    }
+    let time = Time {
+        // An unresolved day-month keeps its `XXXX` TIMEX and needs no offset.
+        relative: relative.filter(|r| timex.as_ref() != Some(r)),
+        timex,
+        end,
+        dateline: is_dateline(c, f),
+    };
+    let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
+    let raw = c.text[span.clone()].to_owned();
+    let value = match (&time.timex, &time.end) {
+        (Some(a), Some(b)) => format!("{a}/{b}"),
+        _ => time
             .timex
             .clone()
             .or_else(|| time.relative.clone())
-            .unwrap_or_default();
-        out.push(Fact {
-            facet: Facet::Time,
-            span,
-            raw,
-            value,
-            detail: FactValue::Time(time),
-        });
-        i = f.end;
+            .unwrap_or_default(),
+    };
+    Some(Fact {
+        facet: Facet::Time,
+        span,
+        raw,
+        value,
+        detail: FactValue::Time(time),
+    })
+}
+
+/// A clock time in words right after a day: "nine thirty", "nine a m", "one thirty p m"
+/// ("March eighteenth nine thirty").
+fn word_clock(c: &Cur<'_>, k: usize) -> Option<Found> {
+    if c.tokens.get(k)?.kind != TokenKind::Word {
+        return None;
     }
-    out
+    let h = small_number(c, k).filter(|h| (1..=12).contains(h))?;
+    let (m, e) = match number_words(c, k + 1) {
+        Some((m, e)) if (10..60).contains(&m) => (i8::try_from(m).ok()?, e),
+        _ => (0, k + 1),
+    };
+    let (hour, end) = match (c.lower(e).as_str(), c.lower(e + 1).as_str()) {
+        ("a", "m") => (h % 12, e + 2),
+        ("p", "m") => (h % 12 + 12, e + 2),
+        _ => match am_pm(c, e) {
+            Some((add, end)) => (h % 12 + add, end),
+            None if m > 0 => (h, e),
+            None => return None,
+        },
+    };
+    found(k, end, When::Clock { hour, minute: m })
+}
+
+/// An hour written bare after a day ("Sat at 5", "Monday at 2.30", "Friday the 26th around
+/// 4", "today at 9a"): a clock time there, though "at 5" alone is not one.
+fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
+    let day = matches!(
+        f.when,
+        When::Day { .. }
+            | When::Weekday { .. }
+            | When::WeekdayDay { .. }
+            | When::Days(..)
+            | When::Holiday { .. }
+    ) && f.until.is_none();
+    let k = f.end;
+    if day && let Some(g) = word_clock(c, k) {
+        return Some(g);
+    }
+    if !day || !c.is(k, &["at", "around"]) || clock_at(c, k + 1).is_some() {
+        return None;
+    }
+    let t = c
+        .tokens
+        .get(k + 1)
+        .filter(|t| t.kind == TokenKind::Number)?;
+    let (h, m) = match t.text(c.text).split_once('.') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?),
+        Some(_) => return None,
+        None => (t.text(c.text).parse::<i8>().ok()?, 0),
+    };
+    if !(1..=12).contains(&h) || m >= 60 {
+        return None;
+    }
+    // "9a", "9p": a letter for the half of the day.
+    // "tonight at 8", "last night around 7": the evening hour.
+    let evening = matches!(f.when, When::Days(_, Some("night" | "evening")));
+    let (hour, end) = match c.lower(k + 2).as_str() {
+        "a" if c.glued(k + 1) => (h % 12, k + 3),
+        "p" if c.glued(k + 1) => (h % 12 + 12, k + 3),
+        _ if evening && (5..12).contains(&h) => (h + 12, k + 2),
+        _ => (h, k + 2),
+    };
+    // Only at the end of a clause: "at 5 locations" counts places.
+    let clause_end =
+        |e: usize| e >= c.tokens.len() || matches!(c.raw(e), "," | "." | ";" | "?" | "!" | ")");
+    clause_end(end).then(|| Found {
+        start: k + 1,
+        end,
+        when: When::Clock { hour, minute: m },
+        until: None,
+    })
+}
+
+/// True when an expression is part of a longer code: glued to a number or word before or
+/// after it, directly or through a joiner ("+86 138-2010-2015", "82-2100", "~3am3ioY").
+fn glued_to_code(c: &Cur<'_>, f: &Found) -> bool {
+    let joiner = |k: usize| matches!(c.raw(k), "-" | "/" | "~" | "." | ":" | "_");
+    let code = |k: usize| {
+        c.tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Word))
+    };
+    let number = |k: usize| c.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let before = f.start > 0
+        && c.glued(f.start - 1)
+        && (code(f.start - 1)
+            || joiner(f.start - 1) && f.start >= 2 && c.glued(f.start - 2) && number(f.start - 2));
+    let after =
+        c.glued(f.end - 1) && (code(f.end) || joiner(f.end) && c.glued(f.end) && number(f.end + 1));
+    before || after
 }
 
 /// True for a dateline: upper-case place words and a comma before the date at the start of
@@ -540,6 +1058,13 @@ const BOUNDS: &[&str] = &[
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if let Some(f) = range_at(c, i)
+        .or_else(|| period_at(c, i))
+        .or_else(|| shift_at(c, i))
+        .or_else(|| in_units_at(c, i))
+    {
+        return Some(f);
+    }
     // "later than 2020", "as late as tomorrow", "no later than 6 May".
     let three = c.is(i, &["as"]) && c.is(i + 1, &["late", "early"]) && c.is(i + 2, &["as"])
         || c.is(i, &["no"]) && c.is(i + 1, &["later", "earlier"]) && c.is(i + 2, &["than"]);
@@ -551,7 +1076,9 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         usize::from(c.is(i, BOUNDS))
     };
     if words > 0 {
-        let next = if c.is(i + words, &["on", "in"]) {
+        let next = if c.is(i + words, &["on", "in"])
+            || c.is(i + words, &["the"]) && c.is(i + words + 1, &["year"])
+        {
             i + words + 1
         } else {
             i + words
@@ -559,7 +1086,13 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         // "since this August": the point may start with its own qualifier.
         let point = read_point(c, next)
             .filter(|f| f.start == next)
-            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next));
+            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next))
+            // "since the end of 1989".
+            .or_else(|| {
+                read_point(c, next + 1)
+                    .filter(|f| f.start == next + 1 && c.is(next, &["the"]))
+                    .map(|f| Found { start: next, ..f })
+            });
         if let Some(f) = point {
             return Some(or_later(c, Found { start: i, ..f }));
         }
@@ -611,6 +1144,18 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
             .filter(|f| f.start == i + 1 && matches!(f.when, When::Month { .. } | When::Year(_)))
     {
         return found(i, f.end, f.when);
+    }
+    if let Some(f) = within_period_at(c, i)
+        .or_else(|| nth_of_at(c, i))
+        .or_else(|| fiscal_at(c, i))
+        .or_else(|| season_at(c, i))
+        .or_else(|| holiday_at(c, i))
+        .or_else(|| week_day_at(c, i))
+        .or_else(|| week_at(c, i))
+        .or_else(|| quarter_at(c, i))
+        .or_else(|| decade_at(c, i))
+    {
+        return Some(f);
     }
     if let Some(f) = date_at(c, i) {
         return Some(f);
@@ -664,8 +1209,22 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         // Callers look ahead ("Monday 4 March"); past the end there is no date.
         return None;
     }
+    if let Some(f) = compound_date_at(c, i) {
+        return Some(f);
+    }
     let money = i > 0 && c.tokens[i - 1].kind == TokenKind::Symbol;
-    if let Some((d, e)) = c.day(i).or_else(|| day_words(c, i)).filter(|_| !money) {
+    // "the 9th of May": the article is part of the date.
+    let lead = if c.is(i, &["the"]) { i + 1 } else { i };
+    if let Some((d, e)) = c
+        .day(lead)
+        .or_else(|| day_words(c, lead))
+        .or_else(|| {
+            // "twenty five January", "fifteen August".
+            let (n, e) = number_words(c, lead).filter(|&(n, _)| (10..=31).contains(&n))?;
+            Some((i8::try_from(n).ok()?, e))
+        })
+        .filter(|_| !money)
+    {
         let e2 = if c.is(e, &["of"]) { e + 1 } else { e };
         if let Some((m, me)) = c.month(e2) {
             let (year, end) = match c.year_after(me) {
@@ -686,10 +1245,14 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "October 7[, 2023]", "Oct. 7", "Oct/7", "July 4th of 1995", "October 2023", "October".
     if let Some((m, me)) = c.month(i) {
         let slash = c.raw(me) == "/" && c.glued(me - 1) && c.glued(me);
-        let day_at = if slash { me + 1 } else { me };
+        // "June the 28th", "October, 1st": only with an ordinal.
+        let spaced = c.is(me, &["the"]) || c.raw(me) == ",";
+        let day_at = if slash || spaced { me + 1 } else { me };
         if let Some((d, de)) = c
             .day(day_at)
+            .filter(|&(_, e)| !spaced || e == day_at + 2)
             .or_else(|| day_words(c, day_at).filter(|_| !slash))
+            .or_else(|| cardinal_day(c, day_at).filter(|_| !slash && !spaced))
             && !c.is(de, &["am", "pm", "a.m", "p.m", "%"])
         {
             let (year, end) = match c.year_after(de) {
@@ -769,14 +1332,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             "since" | "until" | "till" | "early" | "late" | "mid" | "after" | "before" | "during"
         ) || prev == "in" && c.raw(i).starts_with('M');
         if (after_word && (!is_may || may_ok)) || bare {
-            return Some(with_year(
-                c,
-                Found {
-                    start: i,
-                    end: me,
-                    when: month_alone,
-                },
-            ));
+            return found(i, me, month_alone).map(|f| with_year(c, f));
         }
     }
     // "on the 18th.": a day of the month alone, only after "on the" and before a stop or
@@ -788,7 +1344,155 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return found(i, e, When::MonthDay(d));
     }
-    numeric_date_at(c, i)
+    numeric_date_at(c, i, false)
+}
+
+/// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
+fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
+    const UNITS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const TEENS: [&str; 10] = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let pos = |list: &[&str], w: &str| list.iter().position(|k| *k == w).map(|p| p as i16);
+    let w = c.lower(i);
+    let (first, rest) = match w.split_once('-') {
+        Some((a, b)) => (a.to_owned(), Some(b.to_owned())),
+        None => (w, None),
+    };
+    if let Some(u) = pos(&UNITS, &first) {
+        return Some((u + 1, i + 1));
+    }
+    if let Some(t) = pos(&TEENS, &first) {
+        return Some((t + 10, i + 1));
+    }
+    let tens = (pos(&TENS, &first)? + 2) * 10;
+    match rest {
+        Some(r) => Some((tens + pos(&UNITS, &r)? + 1, i + 1)),
+        None => match pos(&UNITS, &c.lower(i + 1)) {
+            Some(u) => Some((tens + u + 1, i + 2)),
+            None => Some((tens, i + 1)),
+        },
+    }
+}
+
+/// A year in words after a date: "nineteen ninety six", "two thousand and fifteen",
+/// "seventeen hundred thirty three".
+fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
+    let (head, e) = number_words(c, i)?;
+    let rest = |k: usize| {
+        let k = if c.is(k, &["and"]) { k + 1 } else { k };
+        number_words(c, k)
+    };
+    if head == 2 && c.is(e, &["thousand"]) {
+        return match rest(e + 1) {
+            Some((n, end)) => Some((2000 + n, end)),
+            None => Some((2000, e + 1)),
+        };
+    }
+    if !(10..=20).contains(&head) {
+        return None;
+    }
+    if c.is(e, &["hundred"]) {
+        let (n, end) = rest(e + 1).unwrap_or((0, e + 1));
+        return Some((head * 100 + n, end));
+    }
+    let (n, end) = number_words(c, e).filter(|&(n, _)| n >= 10)?;
+    Some((head * 100 + n, end))
+}
+
+/// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
+fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
+    let w = c.lower(i);
+    let (tens, rest, end) = match w.split_once('-') {
+        Some((t, r)) => (t.to_owned(), r.to_owned(), i + 1),
+        None => (w.clone(), c.lower(i + 1), i + 2),
+    };
+    let tens: i8 = match tens.as_str() {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => return None,
+    };
+    let units = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let u = i8::try_from(units.iter().position(|k| *k == rest)? + 1).ok()?;
+    (tens + u <= 31).then_some((tens + u, end))
+}
+
+/// Dates written as one run of parts joined by "-" or "/" with a month name: "05-aug-2016",
+/// "2019/aug/01", "sep-23-2020", "23/sep/2020", "dec-2018", "Friday-Jun-15".
+fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if i > 0 && c.glued(i - 1) || c.tokens.get(i)?.kind == TokenKind::Punct {
+        return None;
+    }
+    let joins = |k: usize| matches!(c.raw(k), "-" | "/");
+    let mut j = i;
+    while c.glued(j)
+        && c.tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind != TokenKind::Symbol)
+    {
+        let next = &c.tokens[j + 1];
+        if next.kind == TokenKind::Punct && !joins(j + 1) {
+            break;
+        }
+        j += 1;
+    }
+    if joins(j) {
+        j -= 1;
+    }
+    let text = &c.text[c.tokens.get(i)?.start..c.tokens.get(j)?.end];
+    let mut parts: Vec<&str> = text.split(['-', '/']).collect();
+    if parts.len() > 1 && weekday(parts[0]).is_some() {
+        parts.remove(0);
+    }
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let (mut m, mut y, mut d) = (None, None, None);
+    for p in &parts {
+        if let Some(mm) = month(p).filter(|_| m.is_none()) {
+            m = Some(mm);
+        } else if p.len() == 4 && y.is_none() {
+            y = Some(
+                p.parse::<i16>()
+                    .ok()
+                    .filter(|y| (1800..=2100).contains(y))?,
+            );
+        } else if p.len() <= 2 && d.is_none() {
+            d = Some(p.parse::<i8>().ok().filter(|d| (1..=31).contains(d))?);
+        } else {
+            return None;
+        }
+    }
+    let month = m?;
+    let when = match (y, d) {
+        (y, Some(day)) => When::Day {
+            year: y,
+            month,
+            day,
+        },
+        (Some(y), None) => When::Month {
+            year: Year::Given(y),
+            month,
+        },
+        (None, None) => return None,
+    };
+    found(i, j + 1, when)
 }
 
 /// A day of the month in ordinal words: "fourth", "twenty second", "thirty-first".
@@ -843,8 +1547,30 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     (d <= 31).then_some((d, end))
 }
 
-/// Dates in digits: "2020-07-01", "20200701", "5/3/18", "22/04", "2015-03".
-fn numeric_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+/// Dates in digits: "2020-07-01", "20200701", "5/3/18", "22/04", "2015-03", "23.04.2022".
+/// `dated` is true where a date is expected (the end of a range), so that a date without a
+/// year needs no word before it.
+fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
+    // "23.04.2022": day, month and a four-digit year with stops (one token); two digits each,
+    // as versions ("1.2.2020") are not written.
+    if let Some(t) = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)
+        && let [d, m, y] = t.text(c.text).split('.').collect::<Vec<_>>().as_slice()
+        && y.len() == 4
+        && d.len() == 2
+        && m.len() == 2
+    {
+        let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        Date::new(y, m, d).ok()?;
+        return found(
+            i,
+            i + 1,
+            When::Day {
+                year: Some(y),
+                month: m,
+                day: d,
+            },
+        );
+    }
     let first = c.number(i)?;
     // "20200701".
     if first.len() == 8 {
@@ -874,11 +1600,13 @@ fn numeric_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let third = (c.raw(i + 3) == sep && c.glued(i + 2) && c.glued(i + 3))
         .then(|| c.number(i + 4))
         .flatten();
-    // A number glued on after the date is not a date ("1/2/3/4").
+    // A number glued on after the date is not a date ("1/2/3/4"), unless a date follows a
+    // dash ("10/1/2018-10/7/2018").
     let end = if third.is_some() { i + 5 } else { i + 3 };
     if c.glued(end - 1)
         && matches!(c.raw(end), "/" | "-" | "." | ":")
         && c.number(end + 1).is_some()
+        && !(c.raw(end) == "-" && numeric_date_at(c, end + 1, true).is_some())
     {
         return None;
     }
@@ -929,7 +1657,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         Some(t) if t.len() == 4 => Some(num(t)?),
         Some(t) if t.len() == 2 => {
             let yy = num(t)?;
-            Some(if yy < 50 { 2000 + yy } else { 1900 + yy })
+            Some(if yy < 40 { 2000 + yy } else { 1900 + yy })
         }
         Some(_) => return None,
         None => None,
@@ -950,7 +1678,13 @@ fn numeric_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
                 | "after"
                 | "between"
                 | "and"
-        ) || i > 0 && weekday(c.raw(i - 1)).is_some();
+        ) || i > 0 && weekday(c.raw(i - 1)).is_some()
+            || dated
+            // "on 11/20, 11/22 or 11/25": the next of a list of dates.
+            || matches!(prev.as_str(), "," | "or")
+                && i >= 4
+                && c.raw(i - 3) == "/"
+                && c.number(i - 2).is_some();
         if sep != "/" || !dated || (a == 24 && b == 7) {
             return None;
         }
@@ -966,66 +1700,263 @@ fn numeric_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     )
 }
 
-/// Clock times: "10:30am", "10.30am", "3pm", "15:00", "4 p.m.", "noon".
-fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if c.is(i, &["noon", "midday"]) {
-        return found(
-            i,
-            i + 1,
-            When::Clock {
-                hour: 12,
-                minute: 0,
-            },
-        );
+/// An hour or minute count in words or digits, up to 59: "seven", "20", "fifteen".
+fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
+    if let Some(s) = c.number(i) {
+        return s.parse().ok().filter(|n| (0..60).contains(n));
     }
-    if c.is(i, &["midnight"]) {
-        return found(i, i + 1, When::Clock { hour: 0, minute: 0 });
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let w = c.lower(i);
+    if let Some(n) = WORDS.iter().position(|k| *k == w) {
+        return i8::try_from(n).ok();
+    }
+    match w.as_str() {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        _ => None,
+    }
+}
+
+/// "am"/"pm" at `i` in its spellings ("pm", "p.m.", "p . m ."): hours to add and the index
+/// after it.
+fn am_pm(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
+    let w = c.lower(i);
+    let add = match w.as_str() {
+        "am" | "a.m" | "a" => 0,
+        "pm" | "p.m" | "p" => 12,
+        _ => return None,
+    };
+    let mut end = i + 1;
+    if w.len() == 1 {
+        if !(c.raw(i + 1) == "." && c.is(i + 2, &["m"])) {
+            return None;
+        }
+        end = i + 3;
+    }
+    // A final stop belongs to "a.m." (and to "pm." when the sentence goes on after it).
+    if c.raw(end) == "."
+        && (w.len() == 1 && (c.glued(end - 1) || !c.glued(i))
+            || c.glued(end - 1) && c.tokens.get(end + 1).is_some())
+    {
+        end += 1;
+    }
+    Some((add, end))
+}
+
+/// Parts of the day after a clock time, and the hours they add to an hour up to 12.
+fn part_of_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
+    if c.is(i, &["at"]) && c.is(i + 1, &["night"]) {
+        return Some((12, i + 2));
+    }
+    if !(c.is(i, &["in"]) && c.is(i + 1, &["the"])) {
+        return None;
+    }
+    let add = match c.lower(i + 2).as_str() {
+        "morning" => 0,
+        "afternoon" | "evening" => 12,
+        _ => return None,
+    };
+    Some((add, i + 3))
+}
+
+/// `hour` (1 to 12) with `add` hours for the afternoon, as a 24-hour clock; midnight and noon
+/// stay.
+fn with_half(hour: i8, add: i8) -> i8 {
+    match (hour, add) {
+        (12, 0) => 0,
+        (12, _) => 12,
+        (h, a) => h + a,
+    }
+}
+
+/// Clock times: "10:30am", "10.30am", "3pm", "15:00", "4 p.m.", "7:56:30 pm", "1140 a.m.",
+/// "noon", "half past seven", "ten past 9 in the evening", "one in the morning", "in the
+/// afternoon at 7"; "around 1pm" keeps its hedge.
+fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if c.is(i, &["around", "about", "circa", "approximately"]) {
+        let f = clock_at(c, i + 1).filter(|f| f.start == i + 1)?;
+        return found(i, f.end, f.when);
+    }
+    let at = |end: usize, hour: i8, minute: i8| found(i, end, When::Clock { hour, minute });
+    if c.is(i, &["noon", "midday", "noonish"]) {
+        return at(i + 1, 12, 0);
+    }
+    if c.raw(i) == "12" && c.is(i + 1, &["noon"]) {
+        return at(i + 2, 12, 0);
+    }
+    if c.is(i, &["midnight"]) || c.is(i, &["mid"]) && c.is(i + 1, &["night"]) {
+        return at(if c.is(i, &["mid"]) { i + 2 } else { i + 1 }, 0, 0);
+    }
+    // "early morning at 8:00", "late evening at 10:00": the part of the day, then the time.
+    let part = |k: usize| match c.lower(k).as_str() {
+        "morning" => Some(0),
+        "afternoon" | "evening" | "night" => Some(12),
+        _ => None,
+    };
+    if c.is(i, &["early", "late"])
+        && let Some(add) = part(i + 1)
+        && c.is(i + 2, &["at"])
+        && let Some(f) = clock_at(c, i + 3).filter(|f| f.start == i + 3)
+    {
+        let when = match f.when {
+            When::Clock { hour, minute } if hour < 12 => When::Clock {
+                hour: hour + add,
+                minute,
+            },
+            other => other,
+        };
+        return found(i, f.end, when);
+    }
+    // "in the morning at 7", "in the afternoon 9 o'clock".
+    if let Some((add, k)) = part_of_day(c, i).filter(|_| c.is(i, &["in"])) {
+        let j = if c.is(k, &["at"]) { k + 1 } else { k };
+        let h = small_number(c, j).filter(|h| (1..=12).contains(h))?;
+        let end = if c.is(j + 1, &["o'clock", "o\u{2019}clock", "oclock"]) {
+            j + 2
+        } else {
+            j + 1
+        };
+        return at(end, with_half(h, add), 0);
+    }
+    // "half past seven", "20 min past eight", "ten past 9 in the evening".
+    let (minutes, k) = match c.lower(i).as_str() {
+        "half" => (Some(30), i + 1),
+        "quarter" => (Some(15), i + 1),
+        _ => match small_number(c, i) {
+            Some(m) if c.is(i + 1, &["min", "mins", "minutes"]) => (Some(m), i + 2),
+            Some(m) => (Some(m), i + 1),
+            None => (None, i),
+        },
+    };
+    // "to" also joins numbers ("two to four people"): only "quarter/half to", or with "at"
+    // before it.
+    let to_ok = c.is(i, &["quarter", "half"]) || c.is(i.wrapping_sub(1), &["at"]);
+    if let Some(m) = minutes.filter(|m| (1..60).contains(m))
+        && (c.is(k, &["past"]) || c.is(k, &["to"]) && to_ok)
+        && let Some(h) = small_number(c, k + 1).filter(|h| (1..=12).contains(h))
+    {
+        let (h, m) = if c.is(k, &["to"]) {
+            (if h == 1 { 12 } else { h - 1 }, 60 - m)
+        } else {
+            (h, m)
+        };
+        let mut end = k + 2;
+        if c.is(end, &["o'clock", "o\u{2019}clock", "oclock"]) {
+            end += 1;
+        }
+        let (add, end) = part_of_day(c, end).unwrap_or((0, end));
+        return at(end, with_half(h, add), m);
+    }
+    // "one in the morning", "five in the afternoon".
+    if let Some(h) = small_number(c, i).filter(|h| (1..=12).contains(h))
+        && c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && let Some((add, end)) = part_of_day(c, i + 1)
+    {
+        return at(end, with_half(h, add), 0);
+    }
+    // "seven p.m.".
+    if let Some(h) = small_number(c, i).filter(|h| (1..=12).contains(h))
+        && c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && let Some((add, end)) = am_pm(c, i + 1)
+    {
+        return at(end, with_half(h, add), 0);
     }
     let t = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
     let s = t.text(c.text);
-    let next = c.lower(i + 1);
-    let ampm = match next.as_str() {
-        "am" | "a.m" => Some(0),
-        "pm" | "p.m" => Some(12),
-        "a" | "p" if c.raw(i + 2) == "." && c.is(i + 3, &["m"]) => {
-            Some(if next == "a" { 0 } else { 12 })
+    // "9.am": a stop glued between the hour and "am".
+    let (ampm, after) = if c.raw(i + 1) == "." && c.glued(i) && c.glued(i + 1) {
+        match am_pm(c, i + 2) {
+            Some((add, end)) if c.lower(i + 2).len() == 2 => (Some(add), end),
+            _ => (None, i + 1),
         }
-        _ => None,
+    } else if c.glued(i)
+        && c.is(i + 1, &["a", "p"])
+        && s.contains(':')
+        && !(c.glued(i + 1) && c.tokens[i + 2].kind != TokenKind::Punct)
+    {
+        // "9:00a", "8:45p".
+        (Some(if c.is(i + 1, &["a"]) { 0 } else { 12 }), i + 2)
+    } else {
+        match am_pm(c, i + 1) {
+            Some((add, end)) => (Some(add), end),
+            None => (None, i + 1),
+        }
     };
-    let (h, m) = match s.split_once([':', '.']) {
-        Some((h, m)) if m.len() == 2 => (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?),
-        Some(_) => return None,
-        None if s.len() <= 2 => (s.parse::<i8>().ok()?, 0),
-        None => return None,
+    let parts: Vec<&str> = s.split([':', '.']).collect();
+    let num = |p: &str| p.parse::<i8>().ok();
+    let (h, m, sec) = match parts.as_slice() {
+        [h, m] if m.len() == 2 => (num(h)?, num(m)?, None),
+        [h, m, sec] if m.len() == 2 && sec.len() == 2 && s.contains(':') => {
+            (num(h)?, num(m)?, Some(num(sec)?))
+        }
+        [_, ..] if parts.len() > 1 => return None,
+        // "1140 a.m.": hours and minutes run together, only with am/pm.
+        [hm] if (3..=4).contains(&hm.len()) && ampm.is_some() => {
+            (num(&hm[..hm.len() - 2])?, num(&hm[hm.len() - 2..])?, None)
+        }
+        [h] if h.len() <= 2 => (num(h)?, 0, None),
+        _ => return None,
     };
-    let oclock = ampm.is_none() && c.is(i + 1, &["o'clock", "o\u{2019}clock"]);
-    let clock = s.contains(':') || ampm.is_some() || oclock;
-    if !(clock && h <= 24 && m < 60 && (ampm.is_none() || (1..=12).contains(&h))) {
+    let oclock = ampm.is_none() && c.is(i + 1, &["o'clock", "o\u{2019}clock", "oclock"]);
+    let ish = ampm.is_none() && c.glued(i) && c.is(i + 1, &["ish"]) && h <= 12;
+    let clock = s.contains(':') || ampm.is_some() || oclock || ish;
+    let hour_ok = match ampm {
+        Some(_) => (1..=12).contains(&h),
+        None => h <= 24,
+    };
+    if !(clock && hour_ok && m < 60 && sec.is_none_or(|x| x < 60)) {
         return None;
     }
     let hour = match ampm {
         Some(add) => (h % 12) + add,
         None => h,
     };
-    let mut end = i + 1;
-    if oclock {
-        end = i + 2;
-    }
-    if ampm.is_some() {
-        end = i + 2;
-        if next == "a" || next == "p" {
-            end = i + 4;
+    let mut end = if oclock || ish { i + 2 } else { after };
+    // "8:00 early morning", "10:00 late evening".
+    let mut hour = hour;
+    if c.is(end, &["early", "late"])
+        && let Some(add) = part(end + 1)
+    {
+        if ampm.is_none() && hour < 12 {
+            hour += add;
         }
-        if c.raw(end) == "."
-            && c.tokens
-                .get(end)
-                .is_some_and(|t| t.start == c.tokens[end - 1].end)
-            && c.tokens.get(end + 1).is_some()
-        {
-            end += 1;
-        }
+        end += 2;
     }
-    found(i, end, When::Clock { hour, minute: m })
+    match sec {
+        Some(second) => found(
+            i,
+            end,
+            When::ClockSeconds {
+                hour,
+                minute: m,
+                second,
+            },
+        ),
+        None => at(end, hour, m),
+    }
 }
 
 /// Years after a preposition ("in 2019", "since 2011"), before a comma or stop, "the 1990s",
@@ -1036,6 +1967,15 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return found(i, i + 2, When::Year(y));
     }
+    // "in nineteen ninety six", "in two thousand and fifteen": a year in words after a
+    // preposition, at the end of a clause.
+    if c.is(i.wrapping_sub(1), &["in", "since", "until"])
+        && let Some((y, e)) = year_words(c, i)
+        && e > i + 1
+        && !c.raw(e).starts_with(|ch: char| ch.is_alphanumeric())
+    {
+        return found(i, e, When::Year(y));
+    }
     let y = c.year(i)?;
     // "the 2010-11 season", "2012/13": a span of two years that is not a range of dates;
     // "2014-2018" is two years.
@@ -1044,12 +1984,19 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let after_year = i >= 2 && dash(i - 1) && c.year(i - 2).is_some_and(|x| x < y);
+    // "32 - 2015": a number, a dash and a number are not a year.
+    if i >= 2 && dash(i - 1) && c.number(i - 2).is_some() && !after_year {
+        return None;
+    }
     let prev = c.prev(i);
     let next = c.lower(i + 1);
+    // "1900 to 2000 people": a range of counts.
+    let counted =
+        |k: usize| c.number(k).is_some() && c.raw(k + 1).starts_with(|ch: char| ch.is_lowercase());
     let is_count = matches!(
         next.as_str(),
         "people" | "homes" | "residents" | "workers" | "%"
-    );
+    ) || matches!(next.as_str(), "to" | "-" | "and") && counted(i + 2);
     let after_word = matches!(
         prev.as_str(),
         "in" | "since"
@@ -1071,6 +2018,27 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             | "mid"
     );
     let alone = c.tokens.len() == 1;
+    // "2018 or later".
+    // "in 2017 April": a month name after the year, not "May" or "March".
+    if let Some((m, e)) = c
+        .month(i + 1)
+        .filter(|_| c.raw(i + 1).len() > 4 || c.is(i + 1, &["june", "july"]))
+        && !c.is(i + 1, &["march"])
+        && !c.raw(e).starts_with(|ch: char| ch.is_alphanumeric())
+    {
+        return found(
+            i,
+            e,
+            When::Month {
+                year: Year::Given(y),
+                month: m,
+            },
+        );
+    }
+    let bounded = next == "or" && c.is(i + 2, &["later", "earlier", "after", "before"]);
+    if bounded {
+        return found(i, i + 1, When::Year(y)).map(|f| or_later(c, f));
+    }
     if !is_count
         && (after_word || after_year || next == "," || next == "." || next.is_empty() || alone)
     {
@@ -1096,17 +2064,146 @@ fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // An abbreviation ("Sat", "Wed" are also verbs) only capitalised or before a date.
     let dated = || {
         let j = if c.raw(w + 1) == "," { w + 2 } else { w + 1 };
-        date_at(c, j).filter(|f| f.start == j && matches!(f.when, When::Day { .. }))
+        date_at(c, j)
+            .filter(|f| f.start == j && matches!(f.when, When::Day { .. }))
+            .or_else(|| month_dot_day(c, j))
     };
     let then_date = dated();
-    if abbrev && then_date.is_none() && !c.raw(w).starts_with(|ch: char| ch.is_uppercase()) {
+    // "Monday 21", "Fri 14th", "Tuesday the eleventh": a day of the month after the weekday;
+    // a number without a suffix only at the end of a clause ("Monday 21 people…" counts).
+    let day_after = || {
+        let k = if c.is(w + 1, &["the"]) { w + 2 } else { w + 1 };
+        let clause_end = |e: usize| {
+            e >= c.tokens.len()
+                || matches!(c.raw(e), "," | "." | ";" | "?" | "!")
+                || c.is(e, &["at"])
+        };
+        ordinal(c, k)
+            .or_else(|| c.day(k).filter(|&(_, e)| k == w + 1 && clause_end(e)))
+            .filter(|&(_, e)| c.month(e).is_none() && which == Which::Bare)
+    };
+    let then_day = if then_date.is_none() {
+        day_after()
+    } else {
+        None
+    };
+    if abbrev
+        && then_date.is_none()
+        && then_day.is_none()
+        && !c.raw(w).starts_with(|ch: char| ch.is_uppercase())
+    {
         return None;
     }
     // "Monday 4 March", "Tue May 9": the date says the day.
     if let Some(f) = then_date {
         return found(i, f.end, f.when);
     }
+    if let Some((d, e)) = then_day {
+        return found(
+            i,
+            e,
+            When::WeekdayDay {
+                weekday: day,
+                day: d,
+            },
+        );
+    }
     found(i, w + 1, When::Weekday { day, which })
+}
+
+/// "the 15th day of next month", "twenty third day of September", "the third month of 2021",
+/// "the 9th month of next year".
+fn nth_of_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let k = if c.is(i, &["the"]) { i + 1 } else { i };
+    let (n, e) = ordinal(c, k)?;
+    if !c.is(e + 1, &["of"]) {
+        return None;
+    }
+    if c.is(e, &["month"]) && n <= 12 {
+        let (year, end) = of_year(c, e + 1)?;
+        return found(i, end, When::Month { year, month: n });
+    }
+    if !c.is(e, &["day"]) {
+        return None;
+    }
+    let j = e + 2;
+    if let Some((m, end)) = c.month(j) {
+        let f = found(
+            i,
+            end,
+            When::Day {
+                year: None,
+                month: m,
+                day: n,
+            },
+        )?;
+        return Some(with_day_year(c, f));
+    }
+    let months = match c.lower(j).as_str() {
+        "next" => 1,
+        "last" | "previous" => -1,
+        "this" | "the" => 0,
+        _ => return None,
+    };
+    if !c.is(j + 1, &["month"]) {
+        return None;
+    }
+    found(
+        i,
+        j + 2,
+        When::Shift {
+            base: Box::new(When::Period(Unit::Month, months)),
+            unit: Unit::Day,
+            n: i32::from(n) - 1,
+        },
+    )
+}
+
+/// A year after a day and month ("the 15th day of June 2020").
+fn with_day_year(c: &Cur<'_>, mut f: Found) -> Found {
+    if let When::Day {
+        year: None,
+        month,
+        day,
+    } = f.when
+        && let Some((y, e)) = c.year_after(f.end)
+    {
+        f.when = When::Day {
+            year: Some(y),
+            month,
+            day,
+        };
+        f.end = e;
+    }
+    f
+}
+
+/// A month and day after a weekday written with a stop or a dash: "Friday 7.6", "Friday 7-6".
+fn month_dot_day(c: &Cur<'_>, j: usize) -> Option<Found> {
+    let t = c.tokens.get(j).filter(|t| t.kind == TokenKind::Number)?;
+    let (m, d, end) = match t.text(c.text).split_once('.') {
+        Some((m, d)) => (m, d, j + 1),
+        None if c.raw(j + 1) == "-" && c.glued(j) && c.glued(j + 1) => {
+            (t.text(c.text), c.number(j + 2)?, j + 3)
+        }
+        None => return None,
+    };
+    if m.len() > 2 || d.len() > 2 || c.glued(end - 1) && c.number(end + 1).is_some() {
+        return None;
+    }
+    let (month, day) = (m.parse::<i8>().ok()?, d.parse::<i8>().ok()?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    found(
+        j,
+        end,
+        When::Day {
+            year: None,
+            month,
+            day,
+        },
+    )
 }
 
 /// A number of units in words or digits ("two", "a", "3").
@@ -1127,7 +2224,7 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
         "ten" => 10,
         "eleven" => 11,
         "twelve" => 12,
-        _ => return None,
+        _ => return small_number(c, i).map(i32::from).filter(|n| *n > 0),
     };
     Some(n)
 }
@@ -1137,6 +2234,7 @@ fn unit(w: &str) -> Option<Unit> {
         "day" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
+        "quarter" => Unit::Quarter,
         "year" => Unit::Year,
         _ => return None,
     })
@@ -1161,6 +2259,7 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             "today",
             "yesterday",
             "tomorrow",
+            "tmrw",
             "tonight",
             "earlier",
             "later",
@@ -1218,12 +2317,19 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if let Some(u) = unit(&second).filter(|u| *u != Unit::Day && !second.ends_with('s')) {
             return found(i, i + 2, When::Period(u, n));
         }
+        // "this working week", "next workweek".
+        if second == "workweek" {
+            return found(i, i + 2, When::Period(Unit::Week, n));
+        }
+        if matches!(second.as_str(), "working" | "work") && c.is(i + 2, &["week"]) {
+            return found(i, i + 3, When::Period(Unit::Week, n));
+        }
         return None;
     }
     let days = match w.as_str() {
         "today" => 0,
         "yesterday" => -1,
-        "tomorrow" => 1,
+        "tomorrow" | "tmrw" => 1,
         "tonight" => return found(i, i + 1, When::Days(0, Some("night"))),
         _ => return None,
     };
@@ -1237,10 +2343,776 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Ranges, periods and shifts
+
+/// One end of a range: a point, a year on its own ("2014" in "2014-2018"), "now", or, when
+/// `bare` is allowed, a day of the month alone ("17th" in "April 9th through 17th"), which is
+/// returned as [`When::MonthDay`] and takes its month from the other end.
+fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Found> {
+    if after_date && let Some(f) = numeric_date_at(c, j, true) {
+        return Some(f);
+    }
+    if let Some(f) = read_point(c, j).filter(|f| f.start == j) {
+        return Some(f);
+    }
+    // "to the end of 2008", "to the start of 2008".
+    if c.is(j, &["the"])
+        && let Some(f) = within_period_at(c, j + 1).filter(|f| f.start == j + 1)
+    {
+        return Some(Found { start: j, ..f });
+    }
+    if let Some(y) = c.year(j) {
+        return found(j, j + 1, When::Year(y));
+    }
+    if c.is(j, &["now"]) || c.is(j, &["date"]) && c.is(j.wrapping_sub(1), &["to"]) {
+        return found(j, j + 1, When::Days(0, None));
+    }
+    if c.is(j, &["current"]) && c.is(j + 1, &["date"]) {
+        return found(j, j + 2, When::Days(0, None));
+    }
+    // "from this May to …".
+    if bare
+        && let Some(n) = [("last", -1), ("this", 0), ("next", 1)]
+            .iter()
+            .find(|(w, _)| c.is(j, &[w]))
+            .map(|(_, n)| *n)
+        && let Some((month, e)) = c.month(j + 1)
+    {
+        let year = Year::Relative(n);
+        return found(j, e, When::Month { year, month });
+    }
+    // "from May to September": any month name after "from", "to" or "and", or capitalised.
+    let capital = c.raw(j).starts_with(|ch: char| ch.is_uppercase());
+    if let Some((m, e)) = c.month(j).filter(|_| bare || capital) {
+        let month = When::Month {
+            year: Year::Unknown,
+            month: m,
+        };
+        return found(j, e, month).map(|f| with_year(c, f));
+    }
+    if !bare {
+        return None;
+    }
+    let k = if c.is(j, &["the"]) { j + 1 } else { j };
+    let (d, e) = c.day(k).or_else(|| day_words(c, k))?;
+    found(j, e, When::MonthDay(d))
+}
+
+/// Words that join the two ends of a range; "and" only after "between".
+fn range_joiner(c: &Cur<'_>, k: usize, between: bool) -> Option<usize> {
+    let joins = c.is(k, &["to", "till", "until", "through", "thru"])
+        || matches!(c.raw(k), "-" | "\u{2013}" | "~")
+        || between && c.is(k, &["and"]);
+    joins.then_some(k + 1)
+}
+
+/// True for a point that can end a range: a calendar point or a day counted from the
+/// publication date, not a clock time.
+fn range_kind(w: &When) -> bool {
+    !matches!(
+        w,
+        When::Clock { .. } | When::ClockSeconds { .. } | When::Ago(..) | When::Weekend(_)
+    )
+}
+
+/// True for calendar points written out in full (a range of them needs no "from").
+fn absolute(w: &When) -> bool {
+    matches!(
+        w,
+        When::Day { .. }
+            | When::Month { .. }
+            | When::Year(_)
+            | When::Quarter { .. }
+            | When::Half { .. }
+            | When::MonthDay(_)
+    )
+}
+
+/// "from 2014 to 2018", "between August and October", "Nov 18 - Dec 19, 2015",
+/// "April 9th through 17th", "10/1/2018-10/7/2018", "jan-feb 2017": one fact from the first
+/// point to the last.
+fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let (between, j) = match c.lower(i).as_str() {
+        "from" => (false, i + 1),
+        "between" => (true, i + 1),
+        _ => (false, i),
+    };
+    let prefixed = j > i;
+    // "10/1-11/7": a date in digits before a dash and another.
+    let numeric = numeric_date_at(c, j, true)
+        .filter(|f| c.raw(f.end) == "-" && numeric_date_at(c, f.end + 1, true).is_some());
+    let first = match numeric.or_else(|| months_compound(c, j)) {
+        Some(f) => f,
+        None => range_end(c, j, prefixed, prefixed)?,
+    };
+    if first.until.is_some() {
+        return Some(Found { start: i, ..first });
+    }
+    let after = range_joiner(c, first.end, between)?;
+    let dated = matches!(first.when, When::Day { .. });
+    let second = range_end(c, after, dated, true)?;
+    if second.until.is_some() || !range_kind(&first.when) || !range_kind(&second.when) {
+        return None;
+    }
+    let dash = !c.is(
+        first.end,
+        &["to", "till", "until", "through", "thru", "and"],
+    );
+    // Without "from" or "between", both ends are dates as written, or the range runs to today
+    // ("2019/aug/01 to today").
+    let today = !dash && matches!(second.when, When::Days(0, None));
+    if !prefixed && !(absolute(&first.when) && (absolute(&second.when) || today)) {
+        return None;
+    }
+    if dash && !(absolute(&first.when) && absolute(&second.when)) {
+        return None;
+    }
+    let (a, b) = match (first.when, second.when) {
+        (When::MonthDay(_), When::MonthDay(_)) => return None,
+        (When::Day { year, month, day }, When::MonthDay(d)) if d > day => (
+            When::Day { year, month, day },
+            When::Day {
+                year,
+                month,
+                day: d,
+            },
+        ),
+        (When::MonthDay(d), When::Day { year, month, day }) if d < day => (
+            When::Day {
+                year,
+                month,
+                day: d,
+            },
+            When::Day { year, month, day },
+        ),
+        (When::MonthDay(_), _) | (_, When::MonthDay(_)) => return None,
+        // "from next Monday to Friday": the second weekday in the first's week.
+        (
+            When::Weekday { day, which },
+            When::Weekday {
+                day: d2,
+                which: Which::Bare,
+            },
+        ) => (
+            When::Weekday { day, which },
+            When::Weekday { day: d2, which },
+        ),
+        (a, b) => (a, b),
+    };
+    // A year bare on both ends: "1900 to 2000 people" counts people.
+    if !prefixed
+        && matches!(a, When::Year(_))
+        && c.raw(second.end).starts_with(|ch: char| ch.is_lowercase())
+        && !c.is(
+            second.end,
+            &["and", "in", "on", "when", "while", "but", "as", "for"],
+        )
+    {
+        return None;
+    }
+    // "from 5/1-5/7, 2020", "from April to June in 2017": a year after the range.
+    let (b, end) = match month_day(&b) {
+        Some((_, None)) => match c.year_after(second.end) {
+            Some((y, e)) => (in_year(&b, y), e),
+            None => (b, second.end),
+        },
+        _ => (b, second.end),
+    };
+    Some(Found {
+        start: i,
+        end,
+        when: a,
+        until: Some(b),
+    })
+}
+
+/// Months joined in one word ("jan-feb", "nov-feb 5th, 2017", "june-august 1992"), read as a
+/// range.
+fn months_compound(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let t = c.tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
+    let (a, b) = t.text(c.text).split_once('-')?;
+    let (ma, mb) = (month(a)?, month(b)?);
+    let (second, end) = match c.day(i + 1) {
+        Some((d, e)) => (
+            When::Day {
+                year: None,
+                month: mb,
+                day: d,
+            },
+            e,
+        ),
+        None => (
+            When::Month {
+                year: Year::Unknown,
+                month: mb,
+            },
+            i + 1,
+        ),
+    };
+    let (second, end) = match c.year_after(end) {
+        Some((y, e)) => (in_year(&second, y), e),
+        None => (second, end),
+    };
+    Some(Found {
+        start: i,
+        end,
+        when: When::Month {
+            year: Year::Unknown,
+            month: ma,
+        },
+        until: Some(second),
+    })
+}
+
+/// A count of units after a qualifier: "3 days", "couple weeks", "two quarters".
+fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
+    let (n, k) = if c.is(i, &["couple"]) {
+        (2, if c.is(i + 1, &["of"]) { i + 2 } else { i + 1 })
+    } else {
+        (count(c, i)?, i + 1)
+    };
+    let u = unit(c.raw(k))?;
+    Some((n, u, k + 1))
+}
+
+/// Periods counted from the publication date: "next 3 days", "the last three months", "5
+/// upcoming years", "within the next 10 months". Forward periods start the day after
+/// publication; backward ones end on it.
+fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
+    const BACK: &[&str] = &["last", "past", "previous"];
+    let within = c.is(i, &["within"]);
+    let q = if within {
+        let k = if c.is(i + 1, &["the"]) { i + 2 } else { i + 1 };
+        if !c.is(k, AHEAD) && count(c, k).is_none() {
+            return None;
+        }
+        k
+    } else {
+        i
+    };
+    let (ahead, n, u, end) = if within && !c.is(q, AHEAD) {
+        let (n, u, end) = count_units(c, q)?;
+        (true, n, u, end)
+    } else if c.is(q, AHEAD) || c.is(q, BACK) {
+        let (n, u, end) = count_units(c, q + 1)?;
+        (c.is(q, AHEAD), n, u, end)
+    } else {
+        let n = count(c, q)?;
+        if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) || n > 1 && !c.raw(q + 2).ends_with('s') {
+            return None;
+        }
+        let u = unit(c.raw(q + 2))?;
+        (c.is(q + 1, AHEAD), n, u, q + 3)
+    };
+    // Quarters count whole quarters: "the last 2 quarters" are the two before this one.
+    if u == Unit::Quarter {
+        let (first, last) = if ahead { (1, n) } else { (-n, -1) };
+        return Some(Found {
+            start: i,
+            end,
+            when: When::Period(u, first),
+            until: Some(When::Period(u, last)),
+        });
+    }
+    let today = When::Days(0, None);
+    let shifted = |n: i32| When::Shift {
+        base: Box::new(today.clone()),
+        unit: u,
+        n,
+    };
+    let (first, last) = match (within, ahead) {
+        (true, _) => (today.clone(), shifted(n)),
+        (false, true) => (When::Days(1, None), shifted(n)),
+        (false, false) => (shifted(-n), today.clone()),
+    };
+    Some(Found {
+        start: i,
+        end,
+        when: first,
+        until: Some(last),
+    })
+}
+
+/// A day some units from another: "3 days after January 12th", "two weeks from tomorrow",
+/// "2 weeks before May 13 1999", "three weeks from now".
+fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    // "more than 2 weeks before today": the bound is the day counted.
+    if c.is(i, &["more"]) && c.is(i + 1, &["than"]) {
+        let f = shift_at(c, i + 2)?;
+        return Some(Found { start: i, ..f });
+    }
+    let (n, u, k) = count_units(c, i)?;
+    let sign = match c.lower(k).as_str() {
+        "from" | "after" => 1,
+        "before" => -1,
+        _ => return None,
+    };
+    // "three days from 14 October" is as often three days starting then: "from" counts only
+    // from today ("two weeks from tomorrow", "3 days from now").
+    let from_today = c.is(k + 1, &["now", "today", "tomorrow", "tmrw", "yesterday"]);
+    if c.is(k, &["from"]) && (!from_today || c.is(i.wrapping_sub(1), &["for"])) {
+        return None;
+    }
+    let (base, end) = if c.is(k + 1, &["now"]) {
+        (When::Days(0, None), k + 2)
+    } else {
+        let f = read_point(c, k + 1).filter(|f| f.start == k + 1 && f.until.is_none())?;
+        if !matches!(
+            f.when,
+            When::Day { .. }
+                | When::Days(..)
+                | When::Weekday { .. }
+                | When::Shift { .. }
+                | When::Holiday { .. }
+        ) {
+            return None;
+        }
+        (f.when, f.end)
+    };
+    found(
+        i,
+        end,
+        When::Shift {
+            base: Box::new(base),
+            unit: u,
+            n: sign * n,
+        },
+    )
+}
+
+/// An ordinal in digits or words, 1 to 31: "3rd", "first", "twenty second".
+fn ordinal(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
+    if let Some((d, e)) = c.day(i).filter(|&(_, e)| e == i + 2) {
+        return Some((d, e));
+    }
+    day_words(c, i)
+}
+
+/// A year after "of": "of 2015", "of last year", "of the year" (the publication year).
+fn of_year(c: &Cur<'_>, i: usize) -> Option<(Year, usize)> {
+    if !c.is(i, &["of"]) {
+        return None;
+    }
+    if let Some(y) = c.year(i + 1) {
+        return Some((Year::Given(y), i + 2));
+    }
+    let n = match c.lower(i + 1).as_str() {
+        "last" | "previous" => -1,
+        "this" | "the" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    c.is(i + 2, &["year"]).then_some((Year::Relative(n), i + 3))
+}
+
+/// "in 2 weeks", "in two years": a day counted from the publication date, only in a
+/// sentence about the future ("will", "'ll", "shall"); "the highest in two years" looks back.
+fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if !c.is(i, &["in"]) {
+        return None;
+    }
+    let (n, u, end) = count_units(c, i + 1)?;
+    let future = c.tokens[..i].iter().any(|t| {
+        let w = t.text(c.text).to_lowercase();
+        matches!(w.as_str(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
+    });
+    if !future
+        || u == Unit::Quarter
+        || c.is(end, &["since", "of", "time", "from", "after", "before"])
+    {
+        return None;
+    }
+    found(
+        i,
+        end,
+        When::Shift {
+            base: Box::new(When::Days(0, None)),
+            unit: u,
+            n,
+        },
+    )
+}
+
+/// Seasons: "this summer", "last winter", "summer 2019", "the whole summer". "Fall" only
+/// with a qualifier; it is also a verb.
+fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let (n, k) = match c.lower(i).as_str() {
+        "this" => (Some(0), i + 1),
+        "last" | "past" => (Some(-1), i + 1),
+        "next" | "coming" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let code = match c.lower(k).as_str() {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" => "FA",
+        "fall" if n.is_some() => "FA",
+        "winter" => "WI",
+        _ => return None,
+    };
+    let (year, end) = match (n, c.year(k + 1)) {
+        (Some(n), _) => (Year::Relative(n), k + 1),
+        (None, Some(y)) => (Year::Given(y), k + 2),
+        (None, None) => (Year::Unknown, k + 1),
+    };
+    found(i, end, When::Season { code, year })
+}
+
+/// Fiscal, school and calendar years: "fiscal year 2008" (`FY2008`), "last fiscal year",
+/// "sy18" (`SY2018`), "calendar year 2008" and "cy18" (2008, 2018).
+fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let (n, k) = match c.lower(i).as_str() {
+        "this" | "current" => (Some(0), i + 1),
+        "last" | "previous" => (Some(-1), i + 1),
+        "next" => (Some(1), i + 1),
+        _ => (None, i),
+    };
+    let (kind, after) = match c.lower(k).as_str() {
+        "fiscal" if c.is(k + 1, &["year"]) => ('F', k + 2),
+        "school" if c.is(k + 1, &["year"]) => ('S', k + 2),
+        "calendar" if c.is(k + 1, &["year"]) => ('C', k + 2),
+        "fy" => ('F', k + 1),
+        "sy" => ('S', k + 1),
+        "cy" => ('C', k + 1),
+        _ => return None,
+    };
+    // "sy18": two digits glued on.
+    let two = c
+        .number(after)
+        .filter(|d| d.len() == 2 && c.glued(after - 1) && after == k + 1)
+        .and_then(|d| d.parse::<i16>().ok())
+        .map(|yy| 2000 + yy);
+    let (year, end) = match (n, c.year(after).or(two)) {
+        (None, Some(y)) => (Year::Given(y), after + 1),
+        (Some(n), None) => (Year::Relative(n), after),
+        (None, None) if after == k + 2 && kind != 'C' => (Year::Unknown, after),
+        _ => return None,
+    };
+    let when = match (kind, year) {
+        ('C', Year::Given(y)) => When::Year(y),
+        ('C', Year::Relative(n)) => When::Period(Unit::Year, n),
+        (_, year) => When::Fiscal { kind, year },
+    };
+    found(i, end, when)
+}
+
+/// Quarters and halves: "Q1 2017", "2017-q1", "q3", "the first quarter of 2013", "2019 H2".
+fn quarter_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    // "q1", "h2": a letter glued to a digit.
+    let letter = |k: usize| -> Option<(char, i8)> {
+        let w = c.tokens.get(k).filter(|t| t.kind == TokenKind::Word)?;
+        let l = match w.text(c.text) {
+            "q" | "Q" => 'Q',
+            "h" | "H" => 'H',
+            _ => return None,
+        };
+        let n: i8 = c.number(k + 1).filter(|_| c.glued(k))?.parse().ok()?;
+        let max = if l == 'Q' { 4 } else { 2 };
+        let free = !c.glued(k + 1) || c.raw(k + 2) == "-" && c.year(k + 3).is_some();
+        ((1..=max).contains(&n) && free).then_some((l, n))
+    };
+    let make = |l: char, n: i8, year: Year| match (l, year) {
+        ('H', Year::Given(year)) => Some(When::Half { year, half: n }),
+        ('H', _) => None,
+        (_, year) => Some(When::Quarter { year, quarter: n }),
+    };
+    // "2017-q1", "2019 h2".
+    if let Some(y) = c.year(i) {
+        let k = if c.raw(i + 1) == "-" && c.glued(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (l, n) = letter(k)?;
+        return found(i, k + 2, make(l, n, Year::Given(y))?);
+    }
+    if let Some((l, n)) = letter(i) {
+        // "q3 2019", "q1-2019", "q1 of 2017".
+        let k = if c.raw(i + 2) == "-" && c.glued(i + 1) {
+            i + 3
+        } else {
+            i + 2
+        };
+        if let Some(y) = c.year(k) {
+            return found(i, k + 1, make(l, n, Year::Given(y))?);
+        }
+        if let Some((year, e)) = of_year(c, i + 2) {
+            return found(i, e, make(l, n, year)?);
+        }
+        return found(i, i + 2, make(l, n, Year::Unknown)?);
+    }
+    // "the first quarter of 2013".
+    let k = if c.is(i, &["the"]) { i + 1 } else { i };
+    let (n, e) = ordinal(c, k).filter(|&(n, _)| (1..=4).contains(&n))?;
+    if !c.is(e, &["quarter"]) {
+        return None;
+    }
+    let (year, end) = of_year(c, e + 1)?;
+    found(i, end, When::Quarter { year, quarter: n })
+}
+
+/// Weeks: "week 31", "week 3 of 2027", "the first week of 2015", "the last week of 2016",
+/// "the week after next", "the week of April 10th", weekends.
+fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let k = if c.is(i, &["the"]) { i + 1 } else { i };
+    // "week 31", "week 27 of last year".
+    if c.is(i, &["week"])
+        && let Some(n) = c.number(k + 1).and_then(|n| n.parse::<i8>().ok())
+        && (1..=53).contains(&n)
+    {
+        let (year, end) = of_year(c, k + 2).unwrap_or((Year::Unknown, k + 2));
+        if c.is(end, &["of"]) {
+            return None;
+        }
+        return found(i, end, When::IsoWeek { year, week: n });
+    }
+    // "the first week of 2015", "the last week of 2016".
+    let nth = if c.is(k, &["last"]) {
+        Some((0, k + 1))
+    } else {
+        ordinal(c, k).filter(|&(n, _)| (1..=5).contains(&n))
+    };
+    if let Some((n, e)) = nth
+        && c.is(e, &["week"])
+    {
+        if let Some((year, end)) = of_year(c, e + 1) {
+            return found(i, end, When::IsoWeek { year, week: n });
+        }
+        // "the last week of July", "the first week of Jan 2015", "the last week of this month".
+        if c.is(e + 1, &["of"])
+            && let Some(f) = read_point(c, e + 2).filter(|f| {
+                f.start == e + 2
+                    && f.until.is_none()
+                    && matches!(f.when, When::Month { .. } | When::Period(Unit::Month, _))
+            })
+        {
+            let month = Box::new(f.when);
+            return found(i, f.end, When::MonthWeek { month, week: n });
+        }
+    }
+    if c.is(k, &["week"]) {
+        // "the week after next".
+        if c.is(k + 1, &["after"]) && c.is(k + 2, &["next"]) {
+            return found(i, k + 3, When::Period(Unit::Week, 2));
+        }
+        // "the week of April 10th", "the week beginning February 4": the day it starts.
+        let j = match c.lower(k + 1).as_str() {
+            "of" | "commencing" => k + 2,
+            "beginning" | "starting" if c.is(k + 2, &["on"]) => k + 3,
+            "beginning" | "starting" => k + 2,
+            _ => return None,
+        };
+        let f = date_at(c, j).filter(|f| f.start == j && matches!(f.when, When::Day { .. }))?;
+        return found(i, f.end, f.when);
+    }
+    // "w/c Feb 4".
+    if c.is(i, &["w"]) && c.raw(i + 1) == "/" && c.is(i + 2, &["c"]) {
+        let f =
+            date_at(c, i + 3).filter(|f| f.start == i + 3 && matches!(f.when, When::Day { .. }))?;
+        return found(i, f.end, f.when);
+    }
+    // Weekends.
+    let (n, k) = match c.lower(i).as_str() {
+        "this" => (Some(0), i + 1),
+        "last" | "past" | "previous" => (Some(-1), i + 1),
+        "next" | "coming" | "following" => (Some(1), i + 1),
+        "the" => (None, i + 1),
+        _ => (None, i),
+    };
+    c.is(k, &["weekend"])
+        .then(|| found(i, k + 1, When::Weekend(n)))
+        .flatten()
+}
+
+/// Decades and centuries: "the 1990s", "1990 s", "the 21st century", as a range of years.
+fn decade_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let range = |start: usize, end: usize, first: i16, span: i16| {
+        Some(Found {
+            start,
+            end,
+            when: When::Year(first),
+            until: Some(When::Year(first + span - 1)),
+        })
+    };
+    if let Some(y) = c.year(i).filter(|y| y % 10 == 0)
+        && c.is(i + 1, &["s"])
+    {
+        return range(i, i + 2, y, 10);
+    }
+    let (n, e) = c.day(i).filter(|&(_, e)| e == i + 2)?;
+    if !c.is(e, &["century"]) || n > 21 {
+        return None;
+    }
+    range(i, e + 1, (i16::from(n) - 1) * 100, 100)
+}
+
+/// Words that place a point inside a period and keep its value: "the end of 2008",
+/// "beginning of", "the middle of", "later in the year", "earlier this week".
+fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if c.is(i, &["eoy"]) {
+        return found(i, i + 1, When::Period(Unit::Year, 0));
+    }
+    if c.is(i, &["year"]) && c.is(i + 1, &["to"]) && c.is(i + 2, &["date"]) {
+        return found(i, i + 3, When::Period(Unit::Year, 0));
+    }
+    // "the end of 2008" is read as "end of 2008", as the suite writes it.
+    if c.is(i, &["the"]) {
+        return None;
+    }
+    let k = i;
+    let j = if c.is(k, &["end", "beginning", "start", "middle"]) && c.is(k + 1, &["of"]) {
+        k + 2
+    } else if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["in"]) {
+        i + 2
+    } else if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["previous", "last", "next"]) {
+        i + 1
+    } else {
+        return None;
+    };
+    // "the end of the year", "end of month": the publication's period.
+    let t = if c.is(j, &["the"]) { j + 1 } else { j };
+    if let Some(u) = unit(c.raw(t)).filter(|_| !c.raw(t).ends_with('s'))
+        && u != Unit::Day
+        && !c.is(t + 1, &["of"])
+    {
+        return found(i, t + 1, When::Period(u, 0));
+    }
+    let f = read_point(c, j).filter(|f| f.start == j && f.until.is_none())?;
+    matches!(
+        f.when,
+        When::Year(_)
+            | When::Month { .. }
+            | When::Period(..)
+            | When::Quarter { .. }
+            | When::IsoWeek { .. }
+    )
+    .then(|| found(i, f.end, f.when))
+    .flatten()
+}
+
+/// "next week Wednesday", "this week Monday", "previous week - Monday", "Tuesday of next
+/// week", "on Monday of the following week".
+fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let which = |w: &str| match w {
+        "next" | "following" => Some(Which::Next),
+        "this" | "current" => Some(Which::This),
+        "last" | "previous" => Some(Which::Last),
+        _ => None,
+    };
+    if let Some(which) = which(&c.lower(i))
+        && c.is(i + 1, &["week"])
+    {
+        let j = if c.is(i + 2, &["on"]) || c.raw(i + 2) == "-" {
+            i + 3
+        } else {
+            i + 2
+        };
+        let (day, _) = weekday(c.raw(j))?;
+        return found(i, j + 1, When::Weekday { day, which });
+    }
+    let k = if c.is(i, &["on"]) { i + 1 } else { i };
+    let (day, _) = weekday(c.raw(k))?;
+    if !c.is(k + 1, &["of"]) {
+        return None;
+    }
+    let q = if c.is(k + 2, &["the"]) { k + 3 } else { k + 2 };
+    let which = which(&c.lower(q))?;
+    c.is(q + 1, &["week"])
+        .then(|| found(i, q + 2, When::Weekday { day, which }))
+        .flatten()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holidays
+
+/// Holidays: their words, and their day (month, day), or Easter Sunday (month 0) plus `day`
+/// days. Ordered longest first.
+const HOLIDAYS: &[(&[&str], i8, i8)] = &[
+    (&["new", "year's", "eve"], 12, 31),
+    (&["new", "year's", "day"], 1, 1),
+    (&["new", "year", "day"], 1, 1),
+    (&["st", "patrick's", "day"], 3, 17),
+    (&["saint", "patrick's", "day"], 3, 17),
+    (&["christmas", "eve"], 12, 24),
+    (&["christmas", "day"], 12, 25),
+    (&["independence", "day"], 7, 4),
+    (&["valentine's", "day"], 2, 14),
+    (&["earth", "day"], 4, 22),
+    (&["saint", "patrick"], 3, 17),
+    (&["easter", "monday"], 0, 1),
+    (&["easter", "sunday"], 0, 0),
+    (&["good", "friday"], 0, -2),
+    (&["christmas"], 12, 25),
+    (&["halloween"], 10, 31),
+    (&["easter"], 0, 0),
+];
+
+/// Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i16) -> Option<Date> {
+    let y = i32::from(y);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e, f) = (b / 4, b % 4, (b + 8) / 25);
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// The day of a holiday (month 0: Easter plus `day` days) in year `y`.
+fn holiday_in(y: i16, month: i8, day: i8) -> Option<Date> {
+    if month == 0 {
+        easter(y)?.checked_add(i64::from(day).days()).ok()
+    } else {
+        Date::new(y, month, day).ok()
+    }
+}
+
+/// A holiday: "Christmas", "last Easter", "Easter 2018", "Independence Day of this year".
+fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let which = match c.lower(i).as_str() {
+        "last" | "previous" => Some(Which::Last),
+        "next" | "following" => Some(Which::Next),
+        _ => None,
+    };
+    let k = if which.is_some() { i + 1 } else { i };
+    let (words, month, day) = HOLIDAYS
+        .iter()
+        .find(|(words, ..)| words.iter().enumerate().all(|(n, w)| c.is(k + n, &[w])))?;
+    let end = k + words.len();
+    let (year, end) = match c.year(end) {
+        Some(y) => (Year::Given(y), end + 1),
+        None => match of_year(c, end) {
+            Some((y, e)) => (y, e),
+            None => (Year::Unknown, end),
+        },
+    };
+    found(
+        i,
+        end,
+        When::Holiday {
+            month: *month,
+            day: *day,
+            year,
+            which: which.unwrap_or(Which::Bare),
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::reference;
-    use crate::document::{Facet, Source};
+    use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
     /// The time facts of `text` published on `published`, as `(raw, value)`.
@@ -1275,7 +3147,7 @@ mod tests {
         );
         check(
             "It began on the 7th of October 2023.",
-            &[("7th of October 2023", "2023-10-07")],
+            &[("the 7th of October 2023", "2023-10-07")],
         );
     }
 
@@ -1313,12 +3185,12 @@ mod tests {
     }
 
     #[test]
-    fn ranges_are_their_two_ends_and_bounds_keep_their_words() {
+    fn ranges_are_one_fact_and_bounds_keep_their_words() {
         check(
             "Prices rose from 2014 to 2018.",
-            &[("2014", "2014"), ("2018", "2018")],
+            &[("from 2014 to 2018", "2014/2018")],
         );
-        check("In 2014-2018.", &[("2014", "2014"), ("2018", "2018")]);
+        check("In 2014-2018.", &[("2014-2018", "2014/2018")]);
         check("Not after 2018.", &[("after 2018", "2018")]);
         check(
             "Rain until mid-November.",
@@ -1458,6 +3330,284 @@ mod tests {
                 got.iter().any(|(r, v)| r == raw && v == timex),
                 "{text:?} published {published}: want {raw:?} = {timex}, got {got:?}"
             );
+        }
+    }
+
+    /// New date forms against a publication date: `(text, published, raw, value)`, where a
+    /// range's value is `first/last`.
+    #[test]
+    fn periods_ranges_and_named_days_resolve() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // Ranges: one fact from the first point to the last, years shared.
+            (
+                "Sales rose from 2014 to 2018.",
+                "2024-04-03",
+                "from 2014 to 2018",
+                "2014/2018",
+            ),
+            (
+                "It ran between 2015 and 2021.",
+                "2024-04-03",
+                "between 2015 and 2021",
+                "2015/2021",
+            ),
+            ("It ran 2014-2018.", "2024-04-03", "2014-2018", "2014/2018"),
+            (
+                "Talks ran Nov 18-Dec 19, 2015.",
+                "2024-04-03",
+                "Nov 18-Dec 19, 2015",
+                "2015-11-18/2015-12-19",
+            ),
+            (
+                "Held April 9th through 17th.",
+                "2016-11-07",
+                "April 9th through 17th",
+                "2016-04-09/2016-04-17",
+            ),
+            (
+                "Open from March to May 2018.",
+                "2024-04-03",
+                "from March to May 2018",
+                "2018-03/2018-05",
+            ),
+            (
+                "Sales in jan-feb 2017 fell.",
+                "2024-04-03",
+                "jan-feb 2017",
+                "2017-01/2017-02",
+            ),
+            (
+                "Closed from 10/1/2018-10/7/2018.",
+                "2024-04-03",
+                "from 10/1/2018-10/7/2018",
+                "2018-10-01/2018-10-07",
+            ),
+            (
+                "Shut from 10/25 to 01/25.",
+                "2018-10-24",
+                "from 10/25 to 01/25",
+                "2017-10-25/2018-01-25",
+            ),
+            (
+                "From 2007 to the end of 2008.",
+                "2024-04-03",
+                "From 2007 to the end of 2008",
+                "2007/2008",
+            ),
+            (
+                "Prices in the 1990s rose.",
+                "2024-04-03",
+                "1990s",
+                "1990/1999",
+            ),
+            (
+                "In the 21st century.",
+                "2024-04-03",
+                "21st century",
+                "2000/2099",
+            ),
+            // Periods counted from publication.
+            (
+                "Rain over the next 3 days.",
+                "2016-11-07",
+                "next 3 days",
+                "2016-11-08/2016-11-10",
+            ),
+            (
+                "Sales in the last 3 months.",
+                "2016-11-07",
+                "last 3 months",
+                "2016-08-07/2016-11-07",
+            ),
+            (
+                "Growth in the past two quarters.",
+                "2019-07-04",
+                "past two quarters",
+                "2019-Q1/2019-Q2",
+            ),
+            // Weeks, weekends, quarters, halves, seasons, fiscal years.
+            ("It is week 31.", "2018-07-02", "week 31", "2018-W31"),
+            (
+                "The first week of 2015 was cold.",
+                "2024-04-03",
+                "The first week of 2015",
+                "2015-W01",
+            ),
+            (
+                "The last week of July was hot.",
+                "2016-11-07",
+                "The last week of July",
+                "2016-W30",
+            ),
+            ("Sales in Q1 2017 fell.", "2024-04-03", "Q1 2017", "2017-Q1"),
+            ("Sales in 2019 H2 fell.", "2024-04-03", "2019 H2", "2019-H2"),
+            (
+                "Profits fell last quarter.",
+                "2019-07-04",
+                "last quarter",
+                "2019-Q2",
+            ),
+            (
+                "It rained at the weekend.",
+                "2024-04-01",
+                "the weekend",
+                "2024-W13-WE",
+            ),
+            (
+                "It rains this summer.",
+                "2016-11-07",
+                "this summer",
+                "2016-SU",
+            ),
+            (
+                "It closed in fiscal year 2008.",
+                "2024-04-03",
+                "fiscal year 2008",
+                "FY2008",
+            ),
+            (
+                "The end of the week was busy.",
+                "2018-11-29",
+                "end of the week",
+                "2018-W48",
+            ),
+            // Days from other days, weekdays with dates, holidays, days of months.
+            (
+                "Due 3 days after January 12th.",
+                "2016-11-07",
+                "3 days after January 12th",
+                "2016-01-15",
+            ),
+            (
+                "It fell two days before yesterday.",
+                "2018-05-31",
+                "two days before yesterday",
+                "2018-05-28",
+            ),
+            (
+                "It will open in 2 weeks.",
+                "2018-03-23",
+                "in 2 weeks",
+                "2018-04-06",
+            ),
+            (
+                "We met on Fri 14th.",
+                "2022-05-01",
+                "Fri 14th",
+                "2022-01-14",
+            ),
+            (
+                "We met last Easter.",
+                "2019-06-12",
+                "last Easter",
+                "2019-04-21",
+            ),
+            (
+                "We met on Christmas Eve.",
+                "2019-08-05",
+                "Christmas Eve",
+                "2018-12-24",
+            ),
+            (
+                "Back on the 15th day of next month.",
+                "2020-07-01",
+                "the 15th day of next month",
+                "2020-08-15",
+            ),
+            (
+                "Born on 6 April seventeen hundred thirty three.",
+                "2019-05-30",
+                "6 April seventeen hundred thirty three",
+                "1733-04-06",
+            ),
+            (
+                "We met on 2019/aug/01.",
+                "2024-04-03",
+                "2019/aug/01",
+                "2019-08-01",
+            ),
+            // Clock times.
+            (
+                "It began at 7:56:30 pm.",
+                "2024-04-03",
+                "7:56:30 pm",
+                "T19:56:30",
+            ),
+            (
+                "It began at half past seven.",
+                "2024-04-03",
+                "half past seven",
+                "T07:30",
+            ),
+            (
+                "It began at 1140 a.m. today.",
+                "2024-04-03",
+                "1140 a.m.",
+                "T11:40",
+            ),
+            ("It began on Sat at 5.", "2024-04-03", "5", "T05:00"),
+            ("It began tonight at 8.", "2024-04-03", "8", "T20:00"),
+        ];
+        for &(text, published, raw, value) in cases {
+            let got = facts(text, Some(published));
+            assert!(
+                got.iter().any(|(r, v)| r == raw && v == value),
+                "{text:?} published {published}: want {raw:?} = {value}, got {got:?}"
+            );
+        }
+    }
+
+    /// Numbers that look like dates or clock times in other contexts stay numbers.
+    #[test]
+    fn scores_codes_and_counts_are_not_dates() {
+        for text in [
+            "The club raised 100M and won 73 20 in the final.",
+            "Arsenal beat Chelsea 3-2, and it was 2-1 at half-time.",
+            "Shares closed at 6.45 and the index rose 9 to 12 points.",
+            "There are two to four people here, and 1900 to 2000 people marched.",
+            "The worst flooding in 50 years, the highest level in two years.",
+            "Call 0800-2015-2016 or +86 138-2010-2015; version 1.2.2020 is out.",
+            "It costs 7p a minute; the code is 133-03-03-2020 and ~3am3ioY.",
+            "The 2019-20 season ended.",
+        ] {
+            let got = facts(text, Some("2024-04-03"));
+            assert!(got.is_empty(), "{text:?}: {got:?}");
+        }
+        // "three days from 14 October" is as often three days starting then: the date alone.
+        let got = facts("Drivers will strike for three days from 14 October.", None);
+        assert_eq!(got, [("14 October".to_owned(), "XXXX-10-14".to_owned())]);
+    }
+
+    #[test]
+    fn times_cover_days() {
+        /// A TIMEX, a range's end, and the days they cover.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<(&'a str, &'a str)>);
+        let cases: &[Case<'_>] = &[
+            ("2016", None, Some(("2016-01-01", "2017-01-01"))),
+            ("2016-02", None, Some(("2016-02-01", "2016-03-01"))),
+            ("2016-W46", None, Some(("2016-11-14", "2016-11-21"))),
+            ("2016-W45-WE", None, Some(("2016-11-12", "2016-11-14"))),
+            ("2017-Q1", None, Some(("2017-01-01", "2017-04-01"))),
+            ("2019-H2", None, Some(("2019-07-01", "2020-01-01"))),
+            ("2014", Some("2018"), Some(("2014-01-01", "2019-01-01"))),
+            (
+                "2016-11-08",
+                Some("2016-11-10"),
+                Some(("2016-11-08", "2016-11-11")),
+            ),
+            ("XXXX-10-07", None, None),
+            ("T10:30", None, None),
+        ];
+        for &(timex, end, want) in cases {
+            let t = Time {
+                timex: Some(timex.to_owned()),
+                end: end.map(str::to_owned),
+                relative: None,
+                dateline: false,
+            };
+            let got = t.days();
+            let want = want.map(|(a, b)| (a.to_owned(), b.to_owned()));
+            assert_eq!(got, want, "{timex} {end:?}");
         }
     }
 
