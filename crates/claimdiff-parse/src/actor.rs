@@ -853,21 +853,26 @@ pub(crate) fn role_reference(
     Some((end, person, role))
 }
 
-/// Extracts actor facts of one sentence.
-pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let ms = mentions(text, s, lex, names);
+/// Extracts actor facts of one sentence whose names are `ms`.
+pub(crate) fn extract(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[Mention],
+) -> Vec<Fact> {
     let toks = &s.tokens;
     let mut facts = Vec::new();
     for (idx, m) in ms.iter().enumerate() {
         let canon = names.canonical(&m.name).to_owned();
-        let att = attached(text, toks, &ms, idx, lex, names);
+        let att = attached(text, toks, ms, idx, lex, names);
         let mut kind = names.kind(&m.name);
         if !att.roles.is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
         // "Acme's chairman and co-founder is Peter Thiel".
         if m.possessive
-            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, &ms)
+            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, ms)
         {
             let role_end = toks
                 .iter()

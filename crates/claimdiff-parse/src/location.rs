@@ -1,7 +1,7 @@
 //! Place phrases: "Harbour Trust's headquarters in Kingsway", "the London office of firm X",
 //! "in Leeds".
 
-use crate::actor::{NameTable, mentions};
+use crate::actor::{Mention, NameTable};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
@@ -16,9 +16,14 @@ const SETTLEMENTS: [&str; 9] = [
     "town", "city", "village", "county", "region", "province", "district", "state", "island",
 ];
 
-/// Extracts the place phrases of one sentence.
-pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let ms = mentions(text, s, lex, names);
+/// Extracts the place phrases of one sentence whose names are `ms`.
+pub(crate) fn extract(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[Mention],
+) -> Vec<Fact> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -28,7 +33,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
             i += 1;
             continue;
         }
-        match phrase(text, toks, s.index, i + 1, lex, names, &ms) {
+        match phrase(text, toks, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
                 loc.relation = Some(w.clone());
                 let span = toks[i + 1].start..toks[end - 1].end;
@@ -97,7 +102,7 @@ fn phrase(
     mut k: usize,
     lex: &Lexicon,
     names: &NameTable,
-    ms: &[crate::actor::Mention],
+    ms: &[Mention],
 ) -> Option<(usize, Location)> {
     let word = |k: usize| {
         toks.get(k)

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::actor::{NameTable, mentions, role_reference};
+use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, normalize_for_match};
@@ -96,13 +96,19 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     }
 }
 
-/// Adds quote facts to every sentence, with speakers.
+/// Adds quote facts to every sentence, with speakers; `mentions` are the sentences' names.
 pub(crate) fn extract_all(
     text: &str,
     sentences: &mut [Sentence],
     lex: &Lexicon,
     names: &NameTable,
+    mentions: &[Vec<Mention>],
 ) {
+    let tables = Tables {
+        lex,
+        names,
+        mentions,
+    };
     let quotes = quote_spans(text);
     // The last attributed quote: its end, the sentence it ends in, and its speaker.
     let mut previous: Option<(usize, usize, String)> = None;
@@ -117,7 +123,7 @@ pub(crate) fn extract_all(
             .saturating_sub(1)
             .max(first);
         let (speaker, speaker_from_pronoun) =
-            match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
+            match speaker(text, sentences, first, last, &q, &quotes, &tables) {
                 Some(Speaker::Named(n)) => (Some(n), false),
                 Some(Speaker::Resolved(n)) => (Some(n), true),
                 // A quote that opens a sentence right after an attributed one, in the same
@@ -179,8 +185,15 @@ enum Speaker {
     Resolved(String),
 }
 
+/// What the speaker search reads besides the text: the lexicon, the document's names and each
+/// sentence's mentions.
+struct Tables<'a> {
+    lex: &'a Lexicon,
+    names: &'a NameTable,
+    mentions: &'a [Vec<Mention>],
+}
+
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
-#[allow(clippy::too_many_arguments)] // the quote, where it lies, and the document's tables
 fn speaker(
     text: &str,
     sentences: &[Sentence],
@@ -188,15 +201,18 @@ fn speaker(
     last: usize,
     q: &Range<usize>,
     quotes: &[Range<usize>],
-    lex: &Lexicon,
-    names: &NameTable,
+    tables: &Tables<'_>,
 ) -> Option<Speaker> {
-    let pronoun =
-        || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Resolved);
+    let Tables {
+        lex,
+        names,
+        mentions,
+    } = *tables;
+    let pronoun = || last_person(sentences, last, q.start, quotes, tables).map(Speaker::Resolved);
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
-    let ms = mentions(text, s, lex, names);
+    let ms = &mentions[last];
     let skip_punct = after
         .iter()
         .take_while(|t| t.kind != TokenKind::Word)
@@ -264,7 +280,7 @@ fn speaker(
         .iter()
         .rev()
         .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
-    let ms = mentions(text, s, lex, names);
+    let ms = &mentions[first];
     let before_verb: Vec<_> = ms
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
@@ -340,20 +356,20 @@ fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
 
 /// The last person named before byte `before` outside quotes, in this sentence or earlier ones.
 fn last_person(
-    text: &str,
     sentences: &[Sentence],
     upto: usize,
     before: usize,
     quotes: &[Range<usize>],
-    lex: &Lexicon,
-    names: &NameTable,
+    tables: &Tables<'_>,
 ) -> Option<String> {
-    for s in sentences[upto.saturating_sub(PRONOUN_REACH)..=upto]
+    let names = tables.names;
+    let from = upto.saturating_sub(PRONOUN_REACH);
+    for (s, ms) in sentences[from..=upto]
         .iter()
+        .zip(&tables.mentions[from..=upto])
         .rev()
     {
-        let ms = mentions(text, s, lex, names);
-        let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
+        let at = |m: &Mention| s.tokens[m.start].start;
         if let Some(m) = ms.iter().rev().find(|m| {
             at(m) < before
                 && !inside(quotes, at(m))
