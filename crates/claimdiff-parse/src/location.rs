@@ -4,7 +4,9 @@
 use crate::actor::{Mention, NameTable};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
+use crate::text::{
+    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
+};
 
 const TRIGGERS: [&str; 14] = [
     "at", "in", "outside", "inside", "near", "to", "into", "from", "across", "opposite", "beside",
@@ -28,14 +30,18 @@ pub(crate) fn extract(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let w = toks[i].text(text).to_lowercase();
-        if toks[i].kind != TokenKind::Word || !TRIGGERS.contains(&w.as_str()) {
+        if toks[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = lower(toks[i].text(text));
+        if !TRIGGERS.contains(&w.as_ref()) {
             i += 1;
             continue;
         }
         match phrase(text, toks, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
-                loc.relation = Some(w.clone());
+                loc.relation = Some(w.clone().into_owned());
                 let span = toks[i + 1].start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
@@ -57,7 +63,7 @@ pub(crate) fn extract(
 /// Direction words that stand before place names ("central London").
 fn is_compass(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lower(w).as_ref(),
         "central"
             | "north"
             | "south"
@@ -113,7 +119,7 @@ fn phrase(
     let mut end = k;
     if word(k).is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            lower(w).as_ref(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
         )
     }) {
@@ -159,7 +165,7 @@ fn phrase(
         end = k;
         // "the town of Dunmore Cross": a settlement head names the place itself.
         if word(k) == Some("of")
-            && SETTLEMENTS.contains(&h.to_lowercase().as_str())
+            && SETTLEMENTS.contains(&lower(h).as_ref())
             && let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive)
         {
             loc.places.push(m.name.clone());

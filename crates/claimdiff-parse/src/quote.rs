@@ -1,6 +1,7 @@
 //! Quotations and their speakers: "…," said Zara; he told the BBC: "…"; a pronoun speaker
 //! resolves to the last person named before it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::actor::{Mention, NameTable, role_reference};
@@ -172,8 +173,8 @@ pub(crate) fn extract_all(
     }
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    t.text(text).to_lowercase()
+fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    crate::text::lower(t.text(text))
 }
 
 /// Who speaks a quote, and how it was found.
@@ -220,8 +221,8 @@ fn speaker(
     let tail = &after[skip_punct..];
     if tail.len() >= 2 && skip_punct <= 3 {
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
-        if SPEECH_VERBS.contains(&a.as_str()) {
-            if PRONOUNS.contains(&b.as_str()) {
+        if SPEECH_VERBS.contains(&a.as_ref()) {
+            if PRONOUNS.contains(&b.as_ref()) {
                 return pronoun();
             }
             // The first name within a few words, with only words (roles, titles) between.
@@ -244,14 +245,14 @@ fn speaker(
             return role_speaker(text, s, at..s.tokens.len(), lex, names)
                 .or_else(|| noun_speaker(text, &tail[1..]).map(Speaker::Named));
         }
-        if PRONOUNS.contains(&a.as_str()) && SPEECH_VERBS.contains(&b.as_str()) {
+        if PRONOUNS.contains(&a.as_ref()) && SPEECH_VERBS.contains(&b.as_ref()) {
             return pronoun();
         }
         // `," Morland chief executive Fiona Ridley said`.
         let verb_at = tail
             .iter()
             .take(7)
-            .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
+            .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_ref()));
         if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word))
             && let Some(m) = ms.iter().rev().find(|m| {
                 s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
@@ -279,7 +280,7 @@ fn speaker(
     let verb = before
         .iter()
         .rev()
-        .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
+        .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_ref()))?;
     let ms = &mentions[first];
     let before_verb: Vec<_> = ms
         .iter()
@@ -302,7 +303,7 @@ fn speaker(
     let pron = before
         .iter()
         .take_while(|(i, _)| *i < verb.0)
-        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
+        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_ref()));
     if pron {
         return pronoun();
     }
