@@ -45,10 +45,12 @@ const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    // One pass with the characters either side: no copy of the text, whatever its size.
+    let mut last = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let prev = last.replace(c);
         let before_ok = prev.is_none_or(|p| {
             p.is_whitespace()
                 || matches!(
