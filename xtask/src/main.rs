@@ -10,8 +10,10 @@
 //!   and its scope rules live in `conformance.rs`.
 //! - `bench`: the criterion benchmarks: parse + extract throughput (MB/s, one core) over the
 //!   articles in `data/pairs`, pairwise compare throughput (pairs of documents per second), and
-//!   the N-way cost of one compare of 10, 100 and 1,000 articles of one story (`nway/*`);
-//!   then `claimdiff batch` (release) over the `data/pairs` folders repeated 20 times, at 1 and
+//!   the N-way cost of one compare of 10, 100 and 1,000 articles of one story (`nway/*`); the
+//!   parse scale check (those articles repeated into 12.5, 25 and 50 MB documents: time and
+//!   peak resident memory of each, to show both grow linearly); then `claimdiff batch`
+//!   (release) over the `data/pairs` folders repeated 20 times, at 1 and
 //!   2 threads, in records (comparisons) per second.
 //! - `dist`: shell completions (bash, zsh, fish) and man pages in `target/dist/`, written by
 //!   the binary's hidden `dist-assets` command from its own command-line definition.
@@ -56,8 +58,9 @@ tasks:
         --verbose  print every failing case of FILE (golden_rules_en, NumberModel, …)
   bench [--quick]
         run the criterion benchmarks: parse + extract throughput over the data/pairs articles
-        (MB/s), pairwise compare throughput (pairs/s) and the N-way cost of comparing 10, 100
-        and 1,000 articles of one story; --quick measures for less time
+        (MB/s), pairwise compare throughput (pairs/s), the N-way cost of comparing 10, 100
+        and 1,000 articles of one story, and parse time and peak memory on 12.5, 25 and 50 MB
+        inputs; --quick measures for less time
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
         cargo test), `eval --check` and `conformance --check`, stopping at the first failure
   dist  write shell completions (bash, zsh, fish) and man pages into target/dist/
@@ -278,8 +281,8 @@ fn ci() -> Result<()> {
     })
 }
 
-/// Runs the criterion benchmarks of the parse and align crates; their reports (with
-/// throughput) go to the terminal.
+/// Runs the criterion benchmarks of the parse and align crates and the parse scale check;
+/// their reports (with throughput, time and peak memory) go to the terminal.
 fn bench(quick: bool) -> Result<()> {
     let timing: &[&str] = if quick {
         &["--", "--warm-up-time", "1", "--measurement-time", "3"]
@@ -291,6 +294,7 @@ fn bench(quick: bool) -> Result<()> {
         args.extend_from_slice(timing);
         cargo_step(&args, "")?;
     }
+    cargo_step(&["bench", "-p", "claimdiff-parse", "--bench", "scale"], "")?;
     batch_bench(if quick { 5 } else { 20 })
 }
 

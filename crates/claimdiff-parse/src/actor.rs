@@ -1,12 +1,15 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::document::{Actor, ActorKind, Facet, Fact, FactValue, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
+use crate::text::{
+    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
+};
 
 /// A capitalised name found in a sentence, at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +74,7 @@ fn all_caps(w: &str) -> bool {
 
 /// True when `modifier role` is a portfolio role ("Infrastructure Minister").
 fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
-    PORTFOLIO_ROLES.contains(&role.to_lowercase().as_str())
+    PORTFOLIO_ROLES.contains(&lower(role).as_ref())
         && is_capitalized(modifier)
         && !all_caps(modifier)
         && !lex.is_stopword(modifier)
@@ -80,7 +83,20 @@ fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
 
 /// True when the words are a role and nothing else ("Chief Executive", "Health Minister").
 fn is_role_run(words: &[&str], lex: &Lexicon) -> bool {
-    lex.is_role(&words.join(" ")) || words.len() == 2 && portfolio(words[0], words[1], lex)
+    is_role_words(words, lex) || words.len() == 2 && portfolio(words[0], words[1], lex)
+}
+
+/// True when the words, joined, are a role; joins them only when each is a word of some role.
+fn is_role_words(words: &[&str], lex: &Lexicon) -> bool {
+    words.iter().all(|w| lex.is_role_word(w)) && lex.is_role(&words.join(" "))
+}
+
+/// True when tokens `range` are a role ("chief executive").
+fn is_role_at(text: &str, toks: &[Token], range: Range<usize>, lex: &Lexicon) -> bool {
+    toks[range.clone()]
+        .iter()
+        .all(|t| lex.is_role_word(t.text(text)))
+        && lex.is_role(&phrase_of(text, toks, range))
 }
 
 /// The length of the longest role of two or three words starting at token `at`
@@ -88,16 +104,7 @@ fn is_role_run(words: &[&str], lex: &Lexicon) -> bool {
 fn role_len_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> usize {
     (2..=3)
         .rev()
-        .find(|&n| {
-            at + n <= toks.len()
-                && lex.is_role(
-                    &toks[at..at + n]
-                        .iter()
-                        .map(|t| t.text(text))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-        })
+        .find(|&n| at + n <= toks.len() && is_role_at(text, toks, at..at + n, lex))
         .unwrap_or(0)
 }
 
@@ -109,7 +116,7 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
     while let Some(t) = toks.get(k) {
         if name_word(text, t) {
             last = k;
-        } else if !CONNECTORS.contains(&t.text(text).to_lowercase().as_str()) {
+        } else if !CONNECTORS.contains(&lower(t.text(text)).as_ref()) {
             break;
         }
         k += 1;
@@ -186,8 +193,7 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTabl
             if name_word(text, &toks[j]) {
                 continue;
             }
-            let lw = toks[j].text(text).to_lowercase();
-            if CONNECTORS.contains(&lw.as_str())
+            if CONNECTORS.contains(&lower(toks[j].text(text)).as_ref())
                 && j + 1 < toks.len()
                 && name_word(text, &toks[j + 1])
                 && !is_possessive(toks[j - 1].text(text))
@@ -254,7 +260,7 @@ fn push_run(
     let skip = skip
         + name_words[skip..]
             .iter()
-            .take_while(|w| CONNECTORS.contains(&w.to_lowercase().as_str()))
+            .take_while(|w| CONNECTORS.contains(&lower(w).as_ref()))
             .count();
     let rest = &name_words[skip..];
     // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
@@ -286,10 +292,10 @@ fn push_run(
 fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
-            let phrase = words[p..p + n].join(" ").to_lowercase();
-            let joined = words[p - 1..p + n].join(" ").to_lowercase();
-            let portfolio_role = n == 1 && portfolio(words[p - 1], words[p], lex);
-            (lex.is_role(&phrase) && !lex.is_role(&joined) && !portfolio_role).then_some((p, n))
+            let role = is_role_words(&words[p..p + n], lex)
+                && !is_role_words(&words[p - 1..p + n], lex)
+                && !(n == 1 && portfolio(words[p - 1], words[p], lex));
+            role.then_some((p, n))
         })
     })
 }
@@ -301,12 +307,11 @@ fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
         return (0, false);
     }
     for n in (1..words.len()).rev() {
-        let phrase = words[..n].join(" ").to_lowercase();
-        if lex.is_role(&phrase) || (n == 1 && lex.is_title(&phrase)) {
+        if is_role_words(&words[..n], lex) || (n == 1 && lex.is_title(words[0])) {
             return (n, true);
         }
         // "Interior Minister": a capitalised word before a role word.
-        if n >= 2 && lex.is_role(&words[n - 1].to_lowercase()) && words.len() > n {
+        if n >= 2 && lex.is_role(words[n - 1]) && words.len() > n {
             return (n, true);
         }
     }
@@ -393,8 +398,8 @@ impl NameTable {
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
         }
         // Every name once, in order of first mention; lookups by hash keep this linear.
-        let mut titled_names: HashSet<&str> = HashSet::new();
-        let mut org_like: HashSet<&str> = HashSet::new();
+        let mut titled_names: HashSet<&str> = HashSet::default();
+        let mut org_like: HashSet<&str> = HashSet::default();
         for seen in &all {
             if seen.titled {
                 titled_names.insert(&seen.name);
@@ -403,7 +408,7 @@ impl NameTable {
                 org_like.insert(&seen.name);
             }
         }
-        let mut first = HashSet::new();
+        let mut first = HashSet::default();
         let names: Vec<(&str, bool)> = all
             .iter()
             .filter(|seen| first.insert(seen.name.as_str()))
@@ -417,7 +422,7 @@ impl NameTable {
         let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
-        let mut by_surname: HashMap<&str, &str> = HashMap::new();
+        let mut by_surname: HashMap<&str, &str> = HashMap::default();
         for &(name, titled) in &names {
             let mut kind = kind_of(name, titled, lex);
             if kind == ActorKind::Unknown && org_like.contains(name) {
@@ -555,7 +560,8 @@ impl NameTable {
     /// the noun, or, for a generic noun ("company", "firm"), the only organisation named in
     /// the latest of those sentences that names one.
     pub(crate) fn organisation_for(&self, noun: &str, sentence: usize) -> Option<&str> {
-        let noun = crate::lexicon::singular(&noun.to_lowercase());
+        let lowered = lower(noun);
+        let noun = crate::lexicon::singular(&lowered);
         // Organisations are in sentence order: binary searches keep lookups cheap.
         let orgs = &self.organisations;
         let near = &orgs[orgs.partition_point(|(si, _)| si + ORGANISATION_REACH < sentence)
@@ -563,7 +569,7 @@ impl NameTable {
         if let Some((_, n)) = near
             .iter()
             .rev()
-            .find(|(_, n)| n.split(' ').any(|w| w.to_lowercase() == noun))
+            .find(|(_, n)| n.split(' ').any(|w| lower(w) == noun))
         {
             return Some(n);
         }
@@ -573,7 +579,7 @@ impl NameTable {
             .filter(|(si, _)| *si == latest)
             .map(|(_, name)| name.as_str());
         let first = named.next()?;
-        (GENERIC_ORG_NOUNS.contains(&noun.as_str()) && named.all(|n| n == first)).then_some(first)
+        (GENERIC_ORG_NOUNS.contains(&noun.as_ref()) && named.all(|n| n == first)).then_some(first)
     }
 }
 
@@ -656,7 +662,7 @@ fn phrase_of(text: &str, toks: &[Token], range: Range<usize>) -> String {
 fn role_ending(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, String)> {
     let n = (1..=3.min(end))
         .rev()
-        .find(|&n| lex.is_role(&phrase_of(text, toks, end - n..end)))?;
+        .find(|&n| is_role_at(text, toks, end - n..end, lex))?;
     let start = end - n;
     if n == 1
         && start >= 1
@@ -706,7 +712,7 @@ fn role_after(
     let mut k = start;
     if toks.get(k).is_some_and(|t| {
         matches!(
-            t.text(text).to_lowercase().as_str(),
+            lower(t.text(text)).as_ref(),
             "the" | "a" | "an" | "its" | "their"
         )
     }) {
@@ -725,7 +731,7 @@ fn role_after(
     let mut roles = Vec::new();
     while let Some(n) = (1..=3.min(toks.len().saturating_sub(k)))
         .rev()
-        .find(|&n| lex.is_role(&phrase_of(text, toks, k..k + n)))
+        .find(|&n| is_role_at(text, toks, k..k + n, lex))
     {
         roles.push(lex.canonical(&phrase_of(text, toks, k..k + n)));
         k += n;
@@ -836,7 +842,7 @@ pub(crate) fn role_reference(
     }
     let n = (1..=3.min(toks.len().saturating_sub(at + 1)))
         .rev()
-        .find(|&n| lex.is_role(&phrase_of(text, toks, at + 1..at + 1 + n)))?;
+        .find(|&n| is_role_at(text, toks, at + 1..at + 1 + n, lex))?;
     let end = at + 1 + n;
     // Not when a name or an organisation follows ("the minister Jo Bloggs", "the minister
     // for health", "the minister, Jo Bloggs").
@@ -853,21 +859,26 @@ pub(crate) fn role_reference(
     Some((end, person, role))
 }
 
-/// Extracts actor facts of one sentence.
-pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let ms = mentions(text, s, lex, names);
+/// Extracts actor facts of one sentence whose names are `ms`.
+pub(crate) fn extract(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[Mention],
+) -> Vec<Fact> {
     let toks = &s.tokens;
     let mut facts = Vec::new();
     for (idx, m) in ms.iter().enumerate() {
         let canon = names.canonical(&m.name).to_owned();
-        let att = attached(text, toks, &ms, idx, lex, names);
+        let att = attached(text, toks, ms, idx, lex, names);
         let mut kind = names.kind(&m.name);
         if !att.roles.is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
         // "Acme's chairman and co-founder is Peter Thiel".
         if m.possessive
-            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, &ms)
+            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, ms)
         {
             let role_end = toks
                 .iter()
@@ -950,7 +961,7 @@ fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
     let mut k = verb;
     while k > 0
         && matches!(
-            toks[k - 1].text(text).to_lowercase().as_str(),
+            lower(toks[k - 1].text(text)).as_ref(),
             "have"
                 | "has"
                 | "had"

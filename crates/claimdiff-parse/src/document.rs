@@ -345,18 +345,24 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         })
         .collect();
     let names = actor::NameTable::build(text, &sentences, lex);
+    // Each sentence's names, read once with the whole document's table and shared by the
+    // place, actor and quote readers.
+    let mentions: Vec<Vec<actor::Mention>> = sentences
+        .iter()
+        .map(|s| actor::mentions(text, s, lex, &names))
+        .collect();
     let published = time::reference(source.published.as_deref());
-    for s in &mut sentences {
+    for (s, ms) in sentences.iter_mut().zip(&mentions) {
         let mut facts = Vec::new();
         let times = time::extract(text, s, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         facts.extend(quantity::extract(text, s, lex, &taken));
-        facts.extend(location::extract(text, s, lex, &names));
-        facts.extend(actor::extract(text, s, lex, &names));
+        facts.extend(location::extract(text, s, lex, &names, ms));
+        facts.extend(actor::extract(text, s, lex, &names, ms));
         s.facts = facts;
     }
-    quote::extract_all(text, &mut sentences, lex, &names);
+    quote::extract_all(text, &mut sentences, lex, &names, &mentions);
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));
     }

@@ -1,8 +1,10 @@
 //! General language knowledge, loaded from the `data/lexicons/` files embedded at build time.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
-use crate::text::{stem, word_key};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::text::{lower, stem, word_key};
 
 const EVENTS: &str = include_str!("../../../data/lexicons/events.txt");
 const SYNONYMS: &str = include_str!("../../../data/lexicons/synonyms.txt");
@@ -23,6 +25,8 @@ pub struct Lexicon {
     synonyms: HashMap<String, String>,
     max_synonym_words: usize,
     roles: HashSet<String>,
+    /// Every word of every role, so a phrase with another word is no role without joining it.
+    role_words: HashSet<String>,
     titles: HashSet<String>,
     place_heads: HashSet<String>,
     abbreviations: HashSet<String>,
@@ -55,6 +59,12 @@ impl Lexicon {
         }
         let set = |src: &str| lines(src).map(str::to_lowercase).collect::<HashSet<_>>();
         lex.roles = set(ROLES);
+        lex.role_words = lex
+            .roles
+            .iter()
+            .flat_map(|r| r.split(' '))
+            .map(str::to_owned)
+            .collect();
         lex.titles = set(TITLES);
         lex.place_heads = set(PLACE_HEADS);
         lex.abbreviations = set(ABBREVIATIONS);
@@ -97,7 +107,9 @@ impl Lexicon {
             // The singular of a plural variant names the same thing ("houses" -> "house").
             let one = singular(&v);
             if one != v {
-                self.synonyms.entry(one).or_insert_with(|| canon.clone());
+                self.synonyms
+                    .entry(one.into_owned())
+                    .or_insert_with(|| canon.clone());
             }
             self.synonyms.insert(v, canon.clone());
         }
@@ -123,12 +135,15 @@ impl Lexicon {
     /// form when the lexicon has no synonym for it.
     #[must_use]
     pub fn canonical(&self, phrase: &str) -> String {
-        let key = phrase.to_lowercase();
-        if let Some(c) = self.synonyms.get(&key) {
+        let key = lower(phrase);
+        if let Some(c) = self.synonyms.get(key.as_ref()) {
             return c.clone();
         }
         let singular = singular(&key);
-        self.synonyms.get(&singular).cloned().unwrap_or(key)
+        self.synonyms
+            .get(singular.as_ref())
+            .cloned()
+            .unwrap_or_else(|| key.into_owned())
     }
 
     /// The longest number of words in a synonym phrase.
@@ -140,20 +155,27 @@ impl Lexicon {
     /// True when `phrase` is a known synonym variant or canonical form.
     #[must_use]
     pub fn has_synonym(&self, phrase: &str) -> bool {
-        self.synonyms.contains_key(&phrase.to_lowercase())
+        self.synonyms.contains_key(lower(phrase).as_ref())
     }
 
     /// True when `phrase` (lower case) is a role such as "chief executive".
     #[must_use]
     pub fn is_role(&self, phrase: &str) -> bool {
-        self.roles.contains(&phrase.to_lowercase())
+        self.roles.contains(lower(phrase).as_ref())
+    }
+
+    /// True when `word` is a word of some role ("chief", "executive"): a cheap test before
+    /// joining words into a phrase for [`Lexicon::is_role`].
+    #[must_use]
+    pub(crate) fn is_role_word(&self, word: &str) -> bool {
+        self.role_words.contains(lower(word).as_ref())
     }
 
     /// True when `word` is a title that stands before a name ("Mr", "President").
     #[must_use]
     pub fn is_title(&self, word: &str) -> bool {
         self.titles
-            .contains(&word.trim_end_matches('.').to_lowercase())
+            .contains(lower(word.trim_end_matches('.')).as_ref())
     }
 
     /// True when `word` heads a place phrase ("headquarters", "office").
@@ -165,7 +187,7 @@ impl Lexicon {
     /// True when `word` (without its final stop) is an abbreviation.
     #[must_use]
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(&word.to_lowercase())
+        self.abbreviations.contains(lower(word).as_ref())
     }
 
     /// True for function words that carry no content.
@@ -202,7 +224,7 @@ impl Lexicon {
             return c.clone();
         }
         let singular = singular(&key);
-        if let Some(c) = self.synonyms.get(&singular) {
+        if let Some(c) = self.synonyms.get(singular.as_ref()) {
             return c.clone();
         }
         stem(&key)
@@ -210,14 +232,14 @@ impl Lexicon {
 }
 
 /// Drops a plural "s" ("workers" -> "worker"); leaves other words alone.
-pub(crate) fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> Cow<'_, str> {
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
         if let Some(base) = word.strip_suffix("ies") {
-            return format!("{base}y");
+            return Cow::Owned(format!("{base}y"));
         }
-        return word[..word.len() - 1].to_owned();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_owned()
+    Cow::Borrowed(word)
 }
 
 #[cfg(test)]

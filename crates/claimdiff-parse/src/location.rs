@@ -1,10 +1,12 @@
 //! Place phrases: "Harbour Trust's headquarters in Kingsway", "the London office of firm X",
 //! "in Leeds".
 
-use crate::actor::{NameTable, mentions};
+use crate::actor::{Mention, NameTable};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive, word_key};
+use crate::text::{
+    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
+};
 
 const TRIGGERS: [&str; 14] = [
     "at", "in", "outside", "inside", "near", "to", "into", "from", "across", "opposite", "beside",
@@ -16,21 +18,30 @@ const SETTLEMENTS: [&str; 9] = [
     "town", "city", "village", "county", "region", "province", "district", "state", "island",
 ];
 
-/// Extracts the place phrases of one sentence.
-pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Fact> {
-    let ms = mentions(text, s, lex, names);
+/// Extracts the place phrases of one sentence whose names are `ms`.
+pub(crate) fn extract(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    names: &NameTable,
+    ms: &[Mention],
+) -> Vec<Fact> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let w = toks[i].text(text).to_lowercase();
-        if toks[i].kind != TokenKind::Word || !TRIGGERS.contains(&w.as_str()) {
+        if toks[i].kind != TokenKind::Word {
             i += 1;
             continue;
         }
-        match phrase(text, toks, s.index, i + 1, lex, names, &ms) {
+        let w = lower(toks[i].text(text));
+        if !TRIGGERS.contains(&w.as_ref()) {
+            i += 1;
+            continue;
+        }
+        match phrase(text, toks, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
-                loc.relation = Some(w.clone());
+                loc.relation = Some(w.clone().into_owned());
                 let span = toks[i + 1].start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
@@ -52,7 +63,7 @@ pub(crate) fn extract(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable
 /// Direction words that stand before place names ("central London").
 fn is_compass(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lower(w).as_ref(),
         "central"
             | "north"
             | "south"
@@ -97,7 +108,7 @@ fn phrase(
     mut k: usize,
     lex: &Lexicon,
     names: &NameTable,
-    ms: &[crate::actor::Mention],
+    ms: &[Mention],
 ) -> Option<(usize, Location)> {
     let word = |k: usize| {
         toks.get(k)
@@ -108,7 +119,7 @@ fn phrase(
     let mut end = k;
     if word(k).is_some_and(|w| {
         matches!(
-            w.to_lowercase().as_str(),
+            lower(w).as_ref(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
         )
     }) {
@@ -154,7 +165,7 @@ fn phrase(
         end = k;
         // "the town of Dunmore Cross": a settlement head names the place itself.
         if word(k) == Some("of")
-            && SETTLEMENTS.contains(&h.to_lowercase().as_str())
+            && SETTLEMENTS.contains(&lower(h).as_ref())
             && let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive)
         {
             loc.places.push(m.name.clone());

@@ -2323,7 +2323,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         return None;
     }
     let last = words.len() - 1;
-    words[last] = singular(&words[last]);
+    words[last] = singular(&words[last]).into_owned();
     Some(words.join(" "))
 }
 

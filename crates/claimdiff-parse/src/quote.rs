@@ -1,9 +1,10 @@
 //! Quotations and their speakers: "…," said Zara; he told the BBC: "…"; a pronoun speaker
 //! resolves to the last person named before it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::actor::{NameTable, mentions, role_reference};
+use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind, normalize_for_match};
@@ -44,10 +45,12 @@ const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    // One pass with the characters either side: no copy of the text, whatever its size.
+    let mut last = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let prev = last.replace(c);
         let before_ok = prev.is_none_or(|p| {
             p.is_whitespace()
                 || matches!(
@@ -96,13 +99,19 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     }
 }
 
-/// Adds quote facts to every sentence, with speakers.
+/// Adds quote facts to every sentence, with speakers; `mentions` are the sentences' names.
 pub(crate) fn extract_all(
     text: &str,
     sentences: &mut [Sentence],
     lex: &Lexicon,
     names: &NameTable,
+    mentions: &[Vec<Mention>],
 ) {
+    let tables = Tables {
+        lex,
+        names,
+        mentions,
+    };
     let quotes = quote_spans(text);
     // The last attributed quote: its end, the sentence it ends in, and its speaker.
     let mut previous: Option<(usize, usize, String)> = None;
@@ -117,7 +126,7 @@ pub(crate) fn extract_all(
             .saturating_sub(1)
             .max(first);
         let (speaker, speaker_from_pronoun) =
-            match speaker(text, sentences, first, last, &q, &quotes, lex, names) {
+            match speaker(text, sentences, first, last, &q, &quotes, &tables) {
                 Some(Speaker::Named(n)) => (Some(n), false),
                 Some(Speaker::Resolved(n)) => (Some(n), true),
                 // A quote that opens a sentence right after an attributed one, in the same
@@ -166,8 +175,8 @@ pub(crate) fn extract_all(
     }
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    t.text(text).to_lowercase()
+fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    crate::text::lower(t.text(text))
 }
 
 /// Who speaks a quote, and how it was found.
@@ -179,8 +188,15 @@ enum Speaker {
     Resolved(String),
 }
 
+/// What the speaker search reads besides the text: the lexicon, the document's names and each
+/// sentence's mentions.
+struct Tables<'a> {
+    lex: &'a Lexicon,
+    names: &'a NameTable,
+    mentions: &'a [Vec<Mention>],
+}
+
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
-#[allow(clippy::too_many_arguments)] // the quote, where it lies, and the document's tables
 fn speaker(
     text: &str,
     sentences: &[Sentence],
@@ -188,15 +204,18 @@ fn speaker(
     last: usize,
     q: &Range<usize>,
     quotes: &[Range<usize>],
-    lex: &Lexicon,
-    names: &NameTable,
+    tables: &Tables<'_>,
 ) -> Option<Speaker> {
-    let pronoun =
-        || last_person(text, sentences, last, q.start, quotes, lex, names).map(Speaker::Resolved);
+    let Tables {
+        lex,
+        names,
+        mentions,
+    } = *tables;
+    let pronoun = || last_person(sentences, last, q.start, quotes, tables).map(Speaker::Resolved);
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
-    let ms = mentions(text, s, lex, names);
+    let ms = &mentions[last];
     let skip_punct = after
         .iter()
         .take_while(|t| t.kind != TokenKind::Word)
@@ -204,8 +223,8 @@ fn speaker(
     let tail = &after[skip_punct..];
     if tail.len() >= 2 && skip_punct <= 3 {
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
-        if SPEECH_VERBS.contains(&a.as_str()) {
-            if PRONOUNS.contains(&b.as_str()) {
+        if SPEECH_VERBS.contains(&a.as_ref()) {
+            if PRONOUNS.contains(&b.as_ref()) {
                 return pronoun();
             }
             // The first name within a few words, with only words (roles, titles) between.
@@ -228,14 +247,14 @@ fn speaker(
             return role_speaker(text, s, at..s.tokens.len(), lex, names)
                 .or_else(|| noun_speaker(text, &tail[1..]).map(Speaker::Named));
         }
-        if PRONOUNS.contains(&a.as_str()) && SPEECH_VERBS.contains(&b.as_str()) {
+        if PRONOUNS.contains(&a.as_ref()) && SPEECH_VERBS.contains(&b.as_ref()) {
             return pronoun();
         }
         // `," Morland chief executive Fiona Ridley said`.
         let verb_at = tail
             .iter()
             .take(7)
-            .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_str()));
+            .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_ref()));
         if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word))
             && let Some(m) = ms.iter().rev().find(|m| {
                 s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
@@ -263,8 +282,8 @@ fn speaker(
     let verb = before
         .iter()
         .rev()
-        .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_str()))?;
-    let ms = mentions(text, s, lex, names);
+        .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_ref()))?;
+    let ms = &mentions[first];
     let before_verb: Vec<_> = ms
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
@@ -286,7 +305,7 @@ fn speaker(
     let pron = before
         .iter()
         .take_while(|(i, _)| *i < verb.0)
-        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_str()));
+        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_ref()));
     if pron {
         return pronoun();
     }
@@ -340,20 +359,20 @@ fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
 
 /// The last person named before byte `before` outside quotes, in this sentence or earlier ones.
 fn last_person(
-    text: &str,
     sentences: &[Sentence],
     upto: usize,
     before: usize,
     quotes: &[Range<usize>],
-    lex: &Lexicon,
-    names: &NameTable,
+    tables: &Tables<'_>,
 ) -> Option<String> {
-    for s in sentences[upto.saturating_sub(PRONOUN_REACH)..=upto]
+    let names = tables.names;
+    let from = upto.saturating_sub(PRONOUN_REACH);
+    for (s, ms) in sentences[from..=upto]
         .iter()
+        .zip(&tables.mentions[from..=upto])
         .rev()
     {
-        let ms = mentions(text, s, lex, names);
-        let at = |m: &crate::actor::Mention| s.tokens[m.start].start;
+        let at = |m: &Mention| s.tokens[m.start].start;
         if let Some(m) = ms.iter().rev().find(|m| {
             at(m) < before
                 && !inside(quotes, at(m))

@@ -197,6 +197,21 @@ pub fn normalize_for_match(s: &str) -> String {
     out
 }
 
+/// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
+pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// A word's lower-case form without a possessive ending ("England's" -> "england").
 pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
     let trimmed = strip_possessive(word);
@@ -207,11 +222,12 @@ pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(trimmed);
     }
-    Cow::Owned(
-        trimmed
-            .to_lowercase()
-            .replace(['\u{2019}', '\u{02BC}'], "'"),
-    )
+    let lowered = lower(trimmed);
+    if lowered.contains(['\u{2019}', '\u{02BC}']) {
+        Cow::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
+    } else {
+        lowered
+    }
 }
 
 /// Strips "'s" or "’s" from the end of a word.
