@@ -28,6 +28,7 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::text::{Token, TokenKind};
@@ -672,22 +673,22 @@ struct Cur<'a> {
     tokens: &'a [Token],
 }
 
-impl Cur<'_> {
-    fn raw(&self, i: usize) -> &str {
+impl<'a> Cur<'a> {
+    fn raw(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
-    fn lower(&self, i: usize) -> String {
-        self.raw(i).to_lowercase()
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        crate::text::lower(self.raw(i))
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
         words.iter().any(|k| k.eq_ignore_ascii_case(w))
     }
-    fn prev(&self, i: usize) -> String {
+    fn prev(&self, i: usize) -> Cow<'a, str> {
         if i > 0 {
             self.lower(i - 1)
         } else {
-            String::new()
+            Cow::Borrowed("")
         }
     }
     /// True when tokens `i` and `i + 1` touch (no space between them).
@@ -948,7 +949,7 @@ fn word_clock(c: &Cur<'_>, k: usize) -> Option<Found> {
         Some((m, e)) if (10..60).contains(&m) => (i8::try_from(m).ok()?, e),
         _ => (0, k + 1),
     };
-    let (hour, end) = match (c.lower(e).as_str(), c.lower(e + 1).as_str()) {
+    let (hour, end) = match (c.lower(e).as_ref(), c.lower(e + 1).as_ref()) {
         ("a", "m") => (h % 12, e + 2),
         ("p", "m") => (h % 12 + 12, e + 2),
         _ => match am_pm(c, e) {
@@ -993,7 +994,7 @@ fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
     // "9a", "9p": a letter for the half of the day.
     // "tonight at 8", "last night around 7": the evening hour.
     let evening = matches!(f.when, When::Days(_, Some("night" | "evening")));
-    let (hour, end) = match c.lower(k + 2).as_str() {
+    let (hour, end) = match c.lower(k + 2).as_ref() {
         "a" if c.glued(k + 1) => (h % 12, k + 3),
         "p" if c.glued(k + 1) => (h % 12 + 12, k + 3),
         _ if evening && (5..12).contains(&h) => (h + 12, k + 2),
@@ -1186,7 +1187,7 @@ fn with_year(c: &Cur<'_>, mut f: Found) -> Found {
             };
             f.end = e;
         } else if c.is(f.end, &["last", "this", "next"]) && c.is(f.end + 1, &["year"]) {
-            let n = match c.lower(f.end).as_str() {
+            let n = match c.lower(f.end).as_ref() {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1285,8 +1286,8 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
                 },
             );
         }
-        if matches!(prev.as_str(), "last" | "next" | "this") && !is_may {
-            let n = match prev.as_str() {
+        if matches!(prev.as_ref(), "last" | "next" | "this") && !is_may {
+            let n = match prev.as_ref() {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1301,7 +1302,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             );
         }
         let after_word = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "in" | "since"
                 | "until"
                 | "till"
@@ -1324,11 +1325,11 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             && !is_may
             && !c.is(i, &["march"])
             && !c.raw(i + 1).starts_with(|ch: char| ch.is_uppercase())
-            && !matches!(prev.as_str(), "a" | "an" | "the");
+            && !matches!(prev.as_ref(), "a" | "an" | "the");
         // "May" only after a word that leaves no doubt ("since May", "mid May"), or
         // capitalised after "in".
         let may_ok = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "since" | "until" | "till" | "early" | "late" | "mid" | "after" | "before" | "during"
         ) || prev == "in" && c.raw(i).starts_with('M');
         if (after_word && (!is_may || may_ok)) || bare {
@@ -1371,7 +1372,7 @@ fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
     let w = c.lower(i);
     let (first, rest) = match w.split_once('-') {
         Some((a, b)) => (a.to_owned(), Some(b.to_owned())),
-        None => (w, None),
+        None => (w.into_owned(), None),
     };
     if let Some(u) = pos(&UNITS, &first) {
         return Some((u + 1, i + 1));
@@ -1419,7 +1420,7 @@ fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     let w = c.lower(i);
     let (tens, rest, end) = match w.split_once('-') {
         Some((t, r)) => (t.to_owned(), r.to_owned(), i + 1),
-        None => (w.clone(), c.lower(i + 1), i + 2),
+        None => (w.clone().into_owned(), c.lower(i + 1).into_owned(), i + 2),
     };
     let tens: i8 = match tens.as_str() {
         "twenty" => 20,
@@ -1528,7 +1529,7 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     if let Some(n) = ordinal(&w) {
         return Some((n, i + 1));
     }
-    match w.as_str() {
+    match w.as_ref() {
         "twentieth" => return Some((20, i + 1)),
         "thirtieth" => return Some((30, i + 1)),
         _ => {}
@@ -1536,7 +1537,7 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     // "twenty second", "twenty-second", "thirty first".
     let (tens, rest, end) = match w.split_once('-') {
         Some((t, r)) => (t.to_owned(), r.to_owned(), i + 1),
-        None => (w.clone(), c.lower(i + 1), i + 2),
+        None => (w.clone().into_owned(), c.lower(i + 1).into_owned(), i + 2),
     };
     let tens = match tens.as_str() {
         "twenty" => 20,
@@ -1667,7 +1668,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
     if year.is_none() {
         let prev = c.prev(i);
         let dated = matches!(
-            prev.as_str(),
+            prev.as_ref(),
             "on" | "from"
                 | "to"
                 | "until"
@@ -1681,7 +1682,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
         ) || i > 0 && weekday(c.raw(i - 1)).is_some()
             || dated
             // "on 11/20, 11/22 or 11/25": the next of a list of dates.
-            || matches!(prev.as_str(), "," | "or")
+            || matches!(prev.as_ref(), "," | "or")
                 && i >= 4
                 && c.raw(i - 3) == "/"
                 && c.number(i - 2).is_some();
@@ -1731,7 +1732,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
     if let Some(n) = WORDS.iter().position(|k| *k == w) {
         return i8::try_from(n).ok();
     }
-    match w.as_str() {
+    match w.as_ref() {
         "twenty" => Some(20),
         "thirty" => Some(30),
         "forty" => Some(40),
@@ -1744,7 +1745,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
 /// after it.
 fn am_pm(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     let w = c.lower(i);
-    let add = match w.as_str() {
+    let add = match w.as_ref() {
         "am" | "a.m" | "a" => 0,
         "pm" | "p.m" | "p" => 12,
         _ => return None,
@@ -1774,7 +1775,7 @@ fn part_of_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     if !(c.is(i, &["in"]) && c.is(i + 1, &["the"])) {
         return None;
     }
-    let add = match c.lower(i + 2).as_str() {
+    let add = match c.lower(i + 2).as_ref() {
         "morning" => 0,
         "afternoon" | "evening" => 12,
         _ => return None,
@@ -1811,7 +1812,7 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return at(if c.is(i, &["mid"]) { i + 2 } else { i + 1 }, 0, 0);
     }
     // "early morning at 8:00", "late evening at 10:00": the part of the day, then the time.
-    let part = |k: usize| match c.lower(k).as_str() {
+    let part = |k: usize| match c.lower(k).as_ref() {
         "morning" => Some(0),
         "afternoon" | "evening" | "night" => Some(12),
         _ => None,
@@ -1842,7 +1843,7 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return at(end, with_half(h, add), 0);
     }
     // "half past seven", "20 min past eight", "ten past 9 in the evening".
-    let (minutes, k) = match c.lower(i).as_str() {
+    let (minutes, k) = match c.lower(i).as_ref() {
         "half" => (Some(30), i + 1),
         "quarter" => (Some(15), i + 1),
         _ => match small_number(c, i) {
@@ -1994,11 +1995,11 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let counted =
         |k: usize| c.number(k).is_some() && c.raw(k + 1).starts_with(|ch: char| ch.is_lowercase());
     let is_count = matches!(
-        next.as_str(),
+        next.as_ref(),
         "people" | "homes" | "residents" | "workers" | "%"
-    ) || matches!(next.as_str(), "to" | "-" | "and") && counted(i + 2);
+    ) || matches!(next.as_ref(), "to" | "-" | "and") && counted(i + 2);
     let after_word = matches!(
-        prev.as_str(),
+        prev.as_ref(),
         "in" | "since"
             | "of"
             | "until"
@@ -2050,7 +2051,7 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Weekdays, qualified or not, and a date written after them ("Tue May 9", "Friday 7/6").
 fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // Qualifiers: "last", "this past", "next", "this coming".
-    let (which, skip) = match c.lower(i).as_str() {
+    let (which, skip) = match c.lower(i).as_ref() {
         "last" | "previous" => (Which::Last, 1),
         "past" => (Which::Past, 1),
         "this" if c.is(i + 1, &["past"]) => (Which::Past, 2),
@@ -2139,7 +2140,7 @@ fn nth_of_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         )?;
         return Some(with_day_year(c, f));
     }
-    let months = match c.lower(j).as_str() {
+    let months = match c.lower(j).as_ref() {
         "next" => 1,
         "last" | "previous" => -1,
         "this" | "the" => 0,
@@ -2211,7 +2212,7 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
     if let Some(s) = c.number(i) {
         return s.parse().ok().filter(|n| (1..=100).contains(n));
     }
-    let n = match c.lower(i).as_str() {
+    let n = match c.lower(i).as_ref() {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -2275,7 +2276,7 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     }
     let w = c.lower(i);
     // "earlier this year", "later this month".
-    if matches!(w.as_str(), "earlier" | "later")
+    if matches!(w.as_ref(), "earlier" | "later")
         && c.is(i + 1, &["this"])
         && let Some(f) = relative_at(c, i + 1).filter(|f| matches!(f.when, When::Period(..)))
     {
@@ -2291,7 +2292,7 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
-    let step = match w.as_str() {
+    let step = match w.as_ref() {
         "last" | "previous" | "past" => Some(-1),
         "this" | "current" => Some(0),
         "next" | "following" | "coming" => Some(1),
@@ -2299,11 +2300,11 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     if let Some(n) = step {
         let second = c.lower(i + 1);
-        let part = match (w.as_str(), second.as_str()) {
+        let part = match (w.as_ref(), second.as_ref()) {
             ("last", "night") => Some(When::Days(-1, Some("night"))),
             ("this", "morning" | "afternoon" | "evening") => Some(When::Days(
                 0,
-                Some(match second.as_str() {
+                Some(match second.as_ref() {
                     "morning" => "morning",
                     "afternoon" => "afternoon",
                     _ => "evening",
@@ -2321,12 +2322,12 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if second == "workweek" {
             return found(i, i + 2, When::Period(Unit::Week, n));
         }
-        if matches!(second.as_str(), "working" | "work") && c.is(i + 2, &["week"]) {
+        if matches!(second.as_ref(), "working" | "work") && c.is(i + 2, &["week"]) {
             return found(i, i + 3, When::Period(Unit::Week, n));
         }
         return None;
     }
-    let days = match w.as_str() {
+    let days = match w.as_ref() {
         "today" => 0,
         "yesterday" => -1,
         "tomorrow" | "tmrw" => 1,
@@ -2433,7 +2434,7 @@ fn absolute(w: &When) -> bool {
 /// "April 9th through 17th", "10/1/2018-10/7/2018", "jan-feb 2017": one fact from the first
 /// point to the last.
 fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (between, j) = match c.lower(i).as_str() {
+    let (between, j) = match c.lower(i).as_ref() {
         "from" => (false, i + 1),
         "between" => (true, i + 1),
         _ => (false, i),
@@ -2644,7 +2645,7 @@ fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return Some(Found { start: i, ..f });
     }
     let (n, u, k) = count_units(c, i)?;
-    let sign = match c.lower(k).as_str() {
+    let sign = match c.lower(k).as_ref() {
         "from" | "after" => 1,
         "before" => -1,
         _ => return None,
@@ -2698,7 +2699,7 @@ fn of_year(c: &Cur<'_>, i: usize) -> Option<(Year, usize)> {
     if let Some(y) = c.year(i + 1) {
         return Some((Year::Given(y), i + 2));
     }
-    let n = match c.lower(i + 1).as_str() {
+    let n = match c.lower(i + 1).as_ref() {
         "last" | "previous" => -1,
         "this" | "the" => 0,
         "next" => 1,
@@ -2738,13 +2739,13 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Seasons: "this summer", "last winter", "summer 2019", "the whole summer". "Fall" only
 /// with a qualifier; it is also a verb.
 fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (n, k) = match c.lower(i).as_str() {
+    let (n, k) = match c.lower(i).as_ref() {
         "this" => (Some(0), i + 1),
         "last" | "past" => (Some(-1), i + 1),
         "next" | "coming" => (Some(1), i + 1),
         _ => (None, i),
     };
-    let code = match c.lower(k).as_str() {
+    let code = match c.lower(k).as_ref() {
         "spring" => "SP",
         "summer" => "SU",
         "autumn" => "FA",
@@ -2763,13 +2764,13 @@ fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Fiscal, school and calendar years: "fiscal year 2008" (`FY2008`), "last fiscal year",
 /// "sy18" (`SY2018`), "calendar year 2008" and "cy18" (2008, 2018).
 fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (n, k) = match c.lower(i).as_str() {
+    let (n, k) = match c.lower(i).as_ref() {
         "this" | "current" => (Some(0), i + 1),
         "last" | "previous" => (Some(-1), i + 1),
         "next" => (Some(1), i + 1),
         _ => (None, i),
     };
-    let (kind, after) = match c.lower(k).as_str() {
+    let (kind, after) = match c.lower(k).as_ref() {
         "fiscal" if c.is(k + 1, &["year"]) => ('F', k + 2),
         "school" if c.is(k + 1, &["year"]) => ('S', k + 2),
         "calendar" if c.is(k + 1, &["year"]) => ('C', k + 2),
@@ -2898,7 +2899,7 @@ fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             return found(i, k + 3, When::Period(Unit::Week, 2));
         }
         // "the week of April 10th", "the week beginning February 4": the day it starts.
-        let j = match c.lower(k + 1).as_str() {
+        let j = match c.lower(k + 1).as_ref() {
             "of" | "commencing" => k + 2,
             "beginning" | "starting" if c.is(k + 2, &["on"]) => k + 3,
             "beginning" | "starting" => k + 2,
@@ -2914,7 +2915,7 @@ fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, f.end, f.when);
     }
     // Weekends.
-    let (n, k) = match c.lower(i).as_str() {
+    let (n, k) = match c.lower(i).as_ref() {
         "this" => (Some(0), i + 1),
         "last" | "past" | "previous" => (Some(-1), i + 1),
         "next" | "coming" | "following" => (Some(1), i + 1),
@@ -3080,7 +3081,7 @@ fn holiday_in(y: i16, month: i8, day: i8) -> Option<Date> {
 
 /// A holiday: "Christmas", "last Easter", "Easter 2018", "Independence Day of this year".
 fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let which = match c.lower(i).as_str() {
+    let which = match c.lower(i).as_ref() {
         "last" | "previous" => Some(Which::Last),
         "next" | "following" => Some(Which::Next),
         _ => None,
