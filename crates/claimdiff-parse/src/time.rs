@@ -671,6 +671,8 @@ impl When {
 struct Cur<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// Each token in lower case, computed once per sentence: the readers ask for it often.
+    lower: &'a [Cow<'a, str>],
 }
 
 impl<'a> Cur<'a> {
@@ -678,7 +680,7 @@ impl<'a> Cur<'a> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
     fn lower(&self, i: usize) -> Cow<'a, str> {
-        crate::text::lower(self.raw(i))
+        Cow::Borrowed(self.lower.get(i).map_or("", |w| w.as_ref()))
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
@@ -882,9 +884,15 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
 
 /// Extracts the dates and times of one sentence; `published` resolves relative expressions.
 pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<Fact> {
+    let lower: Vec<Cow<'_, str>> = s
+        .tokens
+        .iter()
+        .map(|t| crate::text::lower(t.text(text)))
+        .collect();
     let c = Cur {
         text,
         tokens: &s.tokens,
+        lower: &lower,
     };
     let mut out = Vec::new();
     let mut i = 0;
