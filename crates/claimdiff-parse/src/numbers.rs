@@ -815,6 +815,15 @@ struct Card {
     scaled: bool,
 }
 
+impl Card {
+    /// Joins units to the tens before them across a word ("twenty and three", "fifty - two").
+    fn join_unit(&mut self, u: f64) {
+        self.group += u;
+        self.small += u;
+        self.slot = Slot::TensUnit;
+    }
+}
+
 /// A cardinal read from atoms.
 #[derive(Debug, Clone, Copy)]
 struct Cardinal {
@@ -1070,9 +1079,7 @@ fn cardinal(atoms: &[Atom], tens_and: bool, whole_words: bool) -> Option<Cardina
                         let AtomKind::Word(NumWord::Unit(u)) = atoms[k + 1].kind else {
                             break;
                         };
-                        s.group += u;
-                        s.small += u;
-                        s.slot = Slot::TensUnit;
+                        s.join_unit(u);
                         k += 2;
                         continue;
                     }
@@ -1083,9 +1090,7 @@ fn cardinal(atoms: &[Atom], tens_and: bool, whole_words: bool) -> Option<Cardina
                 // "fifty - two".
                 match (s.slot, next) {
                     (Slot::Tens, Some(AtomKind::Word(NumWord::Unit(u)))) => {
-                        s.group += u;
-                        s.small += u;
-                        s.slot = Slot::TensUnit;
+                        s.join_unit(u);
                         k += 2;
                         continue;
                     }

@@ -31,6 +31,7 @@ use jiff::civil::Date;
 use std::borrow::Cow;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
+use crate::numbers::{NumWord, number_word};
 use crate::text::{Token, TokenKind};
 
 fn month(w: &str) -> Option<i8> {
@@ -1358,43 +1359,32 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
 fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
-    const UNITS: [&str; 9] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    const TEENS: [&str; 10] = [
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let pos = |list: &[&str], w: &str| list.iter().position(|k| *k == w).map(|p| p as i16);
-    let w = c.lower(i);
+    let w = c.raw(i);
     let (first, rest) = match w.split_once('-') {
-        Some((a, b)) => (a.to_owned(), Some(b.to_owned())),
-        None => (w.into_owned(), None),
+        Some((a, b)) => (a, Some(b)),
+        None => (w, None),
     };
-    if let Some(u) = pos(&UNITS, &first) {
-        return Some((u + 1, i + 1));
+    let n = match number_word(first)? {
+        NumWord::Unit(v) | NumWord::Teen(v) | NumWord::Tens(v) => v as i16,
+        _ => return None,
+    };
+    if n < 20 {
+        return Some((n, i + 1));
     }
-    if let Some(t) = pos(&TEENS, &first) {
-        return Some((t + 10, i + 1));
-    }
-    let tens = (pos(&TENS, &first)? + 2) * 10;
     match rest {
-        Some(r) => Some((tens + pos(&UNITS, &r)? + 1, i + 1)),
-        None => match pos(&UNITS, &c.lower(i + 1)) {
-            Some(u) => Some((tens + u + 1, i + 2)),
-            None => Some((tens, i + 1)),
+        Some(r) => Some((n + unit_word(r)?, i + 1)),
+        None => match unit_word(c.raw(i + 1)) {
+            Some(u) => Some((n + u, i + 2)),
+            None => Some((n, i + 1)),
         },
+    }
+}
+
+/// "one" … "nine" as a number.
+fn unit_word(w: &str) -> Option<i16> {
+    match number_word(w)? {
+        NumWord::Unit(v) => Some(v as i16),
+        _ => None,
     }
 }
 
@@ -1425,21 +1415,18 @@ fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 
 /// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
 fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    let w = c.lower(i);
+    let w = c.raw(i);
     let (tens, rest, end) = match w.split_once('-') {
-        Some((t, r)) => (t.to_owned(), r.to_owned(), i + 1),
-        None => (w.clone().into_owned(), c.lower(i + 1).into_owned(), i + 2),
+        Some((t, r)) => (t, r, i + 1),
+        None => (w, c.raw(i + 1), i + 2),
     };
-    let tens: i8 = match tens.as_str() {
-        "twenty" => 20,
-        "thirty" => 30,
+    let tens: i8 = match number_word(tens)? {
+        NumWord::Tens(20.0) => 20,
+        NumWord::Tens(30.0) => 30,
         _ => return None,
     };
-    let units = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    let u = i8::try_from(units.iter().position(|k| *k == rest)? + 1).ok()?;
-    (tens + u <= 31).then_some((tens + u, end))
+    let day = tens + i8::try_from(unit_word(rest)?).ok()?;
+    (day <= 31).then_some((day, end))
 }
 
 /// Dates written as one run of parts joined by "-" or "/" with a month name: "05-aug-2016",
