@@ -391,7 +391,13 @@ fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
         }
         i
     }
-    let mut owner: BTreeMap<(Verdict, FindingFacet, usize, String), usize> = BTreeMap::new();
+    /// What joins two pairings: a conflicting figure's value, or the very fact agreed on.
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    enum Shared {
+        Value(String),
+        Fact(usize, Option<usize>),
+    }
+    let mut owner: BTreeMap<(Verdict, FindingFacet, usize, Shared), usize> = BTreeMap::new();
     for (n, p) in pairings.iter().enumerate() {
         let joined = match p.verdict {
             Verdict::Conflict => true,
@@ -402,18 +408,18 @@ fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
             continue;
         }
         for r in [p.a, p.b] {
-            let fact = if p.verdict == Verdict::Conflict {
-                claim(docs, r).value
+            let shared = if p.verdict == Verdict::Conflict {
+                Shared::Value(claim(docs, r).value)
             } else {
-                format!("{}:{:?}", r.sentence, r.fact)
+                Shared::Fact(r.sentence, r.fact)
             };
-            match owner.get(&(p.verdict, p.facet, r.doc, fact.clone())) {
-                Some(&m) => {
-                    let (x, y) = (root(&mut parent, m), root(&mut parent, n));
+            match owner.entry((p.verdict, p.facet, r.doc, shared)) {
+                std::collections::btree_map::Entry::Occupied(e) => {
+                    let (x, y) = (root(&mut parent, *e.get()), root(&mut parent, n));
                     parent[x.max(y)] = x.min(y);
                 }
-                None => {
-                    owner.insert((p.verdict, p.facet, r.doc, fact), n);
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    e.insert(n);
                 }
             }
         }
@@ -460,16 +466,18 @@ fn group(docs: &[Document], pairings: Vec<Pairing>, joined: &[usize]) -> Vec<Fin
     // separate agreements that happen to share a topic.
     let mut groups: BTreeMap<(Verdict, FindingFacet, String, String), Vec<Pairing>> =
         BTreeMap::new();
-    let first_values: Vec<String> = joined
+    let values: Vec<String> = pairings
         .iter()
-        .map(|&r| claim(docs, pairings[r].a).value)
+        .zip(joined)
+        .map(|(p, &r)| {
+            if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement {
+                claim(docs, pairings[r].a).value
+            } else {
+                String::new()
+            }
+        })
         .collect();
-    for (p, value) in pairings.into_iter().zip(first_values) {
-        let value = if p.verdict == Verdict::Agree && p.facet != FindingFacet::Statement {
-            value
-        } else {
-            String::new()
-        };
+    for (p, value) in pairings.into_iter().zip(values) {
         groups
             .entry((p.verdict, p.facet, p.topic.clone(), value))
             .or_default()

@@ -254,40 +254,66 @@ const VAGUE: [&str; 8] = [
     "total",
 ];
 
-fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
-    let words = |q: &Quantity| -> Vec<String> {
-        q.referent
+/// What a quantity counts, as comparison terms ("aid workers" -> ["aid", "worker"]), worked
+/// out once per fact: every pair of figures compares them.
+struct Counted {
+    terms: Vec<String>,
+    /// The head (the last term) is a word for anyone ("people", "residents").
+    anyone: bool,
+}
+
+impl Counted {
+    fn new(q: &Quantity, lex: &Lexicon) -> Counted {
+        let terms: Vec<String> = q
+            .referent
             .as_deref()
             .map(|r| r.split(' ').map(|w| lex.term(w)).collect())
-            .unwrap_or_default()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let anyone = |h: &String| VAGUE.iter().any(|v| lex.term(v) == *h);
+            .unwrap_or_default();
+        let anyone = terms
+            .last()
+            .is_some_and(|h| VAGUE.iter().any(|v| lex.term(v) == *h));
+        Counted { terms, anyone }
+    }
+
+    fn head(&self) -> Option<&String> {
+        self.terms.last()
+    }
+}
+
+/// A document's quantities with their positions and what each counts.
+fn counted<'d>(
+    doc: &'d Document,
+    lex: &Lexicon,
+) -> Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)> {
+    facts_of(doc, Facet::Quantity)
+        .filter_map(|(s, k, f)| f.quantity().map(|q| (s, k, f, q, Counted::new(q, lex))))
+        .collect()
+}
+
+fn referents(a: &Counted, b: &Counted, lex: &Lexicon) -> Referents {
+    let (wa, wb) = (&a.terms, &b.terms);
     // The same word for a measure named by an event noun ("turnout" / "turnout") is the same
     // thing.
-    if wa
-        .last()
-        .is_some_and(|h| !anyone(h) && wb.last() == Some(h))
-    {
+    if a.head().is_some_and(|h| !a.anyone && b.head() == Some(h)) {
         return Referents::Same;
     }
     // No head, a word for anyone ("people"), or the event itself ("deaths"): vague.
-    let vague = |w: &[String]| w.last().is_none_or(|h| anyone(h) || lex.event(h).is_some());
+    let vague = |c: &Counted| c.head().is_none_or(|h| c.anyone || lex.event(h).is_some());
     // Two different nouns of one event that is not a toll name different measures ("turnout"
     // / "the vote" of a party); "toll" / "deaths" name the same count.
-    let measure = |w: &[String]| {
-        w.last()
+    let measure = |c: &Counted| {
+        c.head()
             .and_then(|h| lex.event(h))
             .filter(|e| !lex.is_toll(e))
             .is_some()
     };
-    if measure(&wa) && measure(&wb) && wa.last() != wb.last() {
+    if measure(a) && measure(b) && a.head() != b.head() {
         return Referents::Partial;
     }
-    if vague(&wa) && vague(&wb) {
+    if vague(a) && vague(b) {
         return Referents::Vague;
     }
-    if wa.last() == wb.last() {
+    if a.head() == b.head() {
         return Referents::Same;
     }
     if wa.iter().any(|w| wb.contains(w)) {
@@ -297,25 +323,14 @@ fn referents(a: &Quantity, b: &Quantity, lex: &Lexicon) -> Referents {
 }
 
 /// How many words of what two quantities count they have in common.
-fn shared_referent_words(a: &Quantity, b: &Quantity, lex: &Lexicon) -> usize {
-    let terms = |q: &Quantity| -> HashSet<String> {
-        q.referent
-            .as_deref()
-            .map(|r| r.split(' ').map(|w| lex.term(w)).collect())
-            .unwrap_or_default()
-    };
-    terms(a).intersection(&terms(b)).count()
+fn shared_referent_words(a: &Counted, b: &Counted) -> usize {
+    let distinct: HashSet<&String> = a.terms.iter().collect();
+    distinct.into_iter().filter(|w| b.terms.contains(w)).count()
 }
 
-/// True when the head noun of what `q` counts is among a sentence's terms.
-fn mentions_head(q: &Quantity, terms: &[String], lex: &Lexicon) -> bool {
-    q.referent
-        .as_deref()
-        .and_then(|r| r.rsplit(' ').next())
-        .is_some_and(|h| {
-            let t = lex.term(h);
-            !VAGUE.iter().any(|v| lex.term(v) == t) && terms.contains(&t)
-        })
+/// True when the head noun of what a figure counts is among a sentence's terms.
+fn mentions_head(c: &Counted, terms: &[String]) -> bool {
+    !c.anyone && c.head().is_some_and(|h| terms.contains(h))
 }
 
 /// True for figures specific enough that an equal value in another report is the same fact:
@@ -404,14 +419,13 @@ fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
 /// with the same referent and event in a related sentence; distinct when the same kind of
 /// figure is about different things.
 pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
-    let qa: Vec<_> = facts_of(p.a, Facet::Quantity).collect();
-    let qb: Vec<_> = facts_of(p.b, Facet::Quantity).collect();
+    let (qa, qb) = (counted(p.a, p.lex), counted(p.b, p.lex));
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
-    for &(sa, ka, fa) in &qa {
-        let Some(x) = fa.quantity() else { continue };
-        for &(sb, kb, fb) in &qb {
-            let Some(y) = fb.quantity() else { continue };
+    for (sa, ka, fa, x, cx) in &qa {
+        let (sa, ka, x) = (*sa, *ka, *x);
+        for (sb, kb, fb, y, cy) in &qb {
+            let (sb, kb, y) = (*sb, *kb, *y);
             if !same_dimension(x, y) {
                 continue;
             }
@@ -423,12 +437,11 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 continue;
             }
             let ctx = p.sim.get(sa, sb);
-            let refs = referents(x, y, p.lex);
+            let refs = referents(cx, cy, p.lex);
             // What one figure counts is named in the other's sentence ("seven-year deal" /
             // "a contract … over seven years").
             let in_context = refs != Referents::Same
-                && (mentions_head(x, &p.terms.1[sb], p.lex)
-                    || mentions_head(y, &p.terms.0[sa], p.lex));
+                && (mentions_head(cx, &p.terms.1[sb]) || mentions_head(cy, &p.terms.0[sa]));
             let event = p.same_event((sa, x.event.as_deref()), (sb, y.event.as_deref()));
             // Conflicts need more: two different event words next to the figures keep them
             // apart even when a sentence carries both (precision before recall).
@@ -493,7 +506,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && p.is_lead(p.b, sb);
             // Two or more words of what is counted in common ("AquaSwift kettles") name the
             // same thing as surely as a shared lead does.
-            let strong = refs == Referents::Same && shared_referent_words(x, y, p.lex) >= 2;
+            let strong = refs == Referents::Same && shared_referent_words(cx, cy) >= 2;
             // The same named thing with specific figures (money, measures, counts of a
             // hundred or more) needs less context than small or vague counts.
             let specific = refs == Referents::Same && distinctive(x) && distinctive(y);
@@ -655,96 +668,99 @@ fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opt
 /// Dates and times: compared only when both resolve; a difference is a conflict only for the
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
-    // Resolved values, and unresolved days of the week ("on Thursday"): two reports of one
-    // story naming the same weekday for the same thing agree, though neither resolves; they
-    // are never in conflict (the reports may be days apart).
-    let comparable = |t: &claimdiff_parse::Time| {
-        !t.dateline
-            && (t.timex.is_some()
-                || t.relative
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with("weekday")))
-    };
-    let ta: Vec<_> = facts_of(p.a, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(comparable))
-        .collect();
-    let tb: Vec<_> = facts_of(p.b, Facet::Time)
-        .filter(|(_, _, f)| f.time().is_some_and(comparable))
-        .collect();
+    let (ta, tb) = (time_facts(p.a, p.lex), time_facts(p.b, p.lex));
     let mut cands = Vec::new();
-    for &(sa, ka, fa) in &ta {
-        let Some(ta) = fa.time() else { continue };
-        for &(sb, kb, fb) in &tb {
-            let Some(tb) = fb.time() else { continue };
-            let (Some(xa), Some(xb)) = (time_key(ta), time_key(tb)) else {
-                // Two unresolved weekdays: only an agreement, on the same word.
-                if ta.timex.is_none() && tb.timex.is_none() && ta.relative == tb.relative {
-                    let anchor = anchor_at(p.a, sa, fa, p.lex);
-                    let event = event_at(p.a, sa, fa, p.lex);
-                    let related = anchor.is_some() && anchor == anchor_at(p.b, sb, fb, p.lex)
-                        || event.is_some() && event == event_at(p.b, sb, fb, p.lex);
-                    let ctx = p.sim.get(sa, sb);
-                    if related && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context {
-                        let (ra, rb) = p.refs(sa, ka, sb, kb);
-                        cands.push(Pairing {
-                            verdict: Verdict::Agree,
-                            facet: FindingFacet::Fact(Facet::Time),
-                            topic: format!(
-                                "{} day",
-                                p.topic_event(sa, sb)
-                                    .or(event)
-                                    .unwrap_or_else(|| "event".to_owned())
-                            ),
-                            a: ra,
-                            b: rb,
-                            score: ctx,
-                            note: None,
-                        });
-                    }
-                }
-                continue;
-            };
-            let (xa, xb) = (xa.as_str(), xb.as_str());
-            if xa.starts_with('T') != xb.starts_with('T') {
-                continue;
-            }
+    for a in &ta {
+        for b in &tb {
+            let (sa, sb) = (a.sentence, b.sentence);
             let ctx = p.sim.get(sa, sb);
-            let ev_a = event_at(p.a, sa, fa, p.lex);
-            let same_event = ev_a.is_some() && ev_a == event_at(p.b, sb, fb, p.lex);
-            let anchor = anchor_at(p.a, sa, fa, p.lex);
-            let same_anchor = anchor.is_some() && anchor == anchor_at(p.b, sb, fb, p.lex);
-            let topic = format!(
-                "{} {}",
-                p.topic_event(sa, sb)
-                    .or(ev_a.clone())
-                    .unwrap_or_else(|| "event".to_owned()),
-                if xa.starts_with('T') { "time" } else { "date" }
-            );
-            let (ra, rb) = p.refs(sa, ka, sb, kb);
-            let score = ctx + if same_event { 0.3 } else { 0.0 };
-            let make = |verdict| Pairing {
+            let same_event = a.event.is_some() && a.event == b.event;
+            let same_anchor = a.anchor.is_some() && a.anchor == b.anchor;
+            let (ra, rb) = p.refs(sa, a.fact, sb, b.fact);
+            let pairing = |verdict, kind: &str, score| Pairing {
                 verdict,
                 facet: FindingFacet::Fact(Facet::Time),
-                topic: topic.clone(),
+                topic: format!(
+                    "{} {kind}",
+                    p.topic_event(sa, sb)
+                        .or_else(|| a.event.clone())
+                        .unwrap_or_else(|| "event".to_owned())
+                ),
                 a: ra,
                 b: rb,
                 score,
                 note: None,
             };
-            if timex_agree(xa, xb) {
-                let precise = xa.len() >= 10 || xb.len() >= 10 || xa.starts_with('T');
-                if (same_event || same_anchor || precise) && ctx >= p.cfg.agree_context / 2.0 {
-                    cands.push(make(Verdict::Agree));
+            match (&a.key, &b.key) {
+                (Some(xa), Some(xb)) => {
+                    let clock = xa.starts_with('T');
+                    if clock != xb.starts_with('T') {
+                        continue;
+                    }
+                    let kind = if clock { "time" } else { "date" };
+                    let score = ctx + if same_event { 0.3 } else { 0.0 };
+                    if timex_agree(xa, xb) {
+                        let precise = xa.len() >= 10 || xb.len() >= 10 || clock;
+                        if (same_event || same_anchor || precise)
+                            && ctx >= p.cfg.agree_context / 2.0
+                        {
+                            cands.push(pairing(Verdict::Agree, kind, score));
+                        }
+                    } else if timex_comparable(xa, xb)
+                        && (same_event || same_anchor)
+                        && ctx >= p.cfg.conflict_context
+                    {
+                        cands.push(p.occasion_checked(pairing(Verdict::Conflict, kind, score)));
+                    }
                 }
-            } else if timex_comparable(xa, xb)
-                && (same_event || same_anchor)
-                && ctx >= p.cfg.conflict_context
-            {
-                cands.push(p.occasion_checked(make(Verdict::Conflict)));
+                // Two unresolved weekdays: only an agreement, on the same word.
+                (None, None) if a.time.relative == b.time.relative => {
+                    let related = same_anchor || same_event;
+                    if related && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.agree_context {
+                        cands.push(pairing(Verdict::Agree, "day", ctx));
+                    }
+                }
+                _ => {}
             }
         }
     }
     settle(p, cands)
+}
+
+/// A date or time of a document as `times` compares it, with what is read around it once.
+struct TimeFact<'d> {
+    sentence: usize,
+    fact: usize,
+    time: &'d claimdiff_parse::Time,
+    /// See [`time_key`]; `None` for an unresolved weekday.
+    key: Option<String>,
+    /// The event word nearest the fact.
+    event: Option<String>,
+    /// The word the fact hangs on.
+    anchor: Option<String>,
+}
+
+/// The times of a document that can be compared: resolved values, and unresolved days of the
+/// week ("on Thursday"), which two reports of one story may agree on though neither resolves;
+/// they are never in conflict (the reports may be days apart). Datelines are left out.
+fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
+    facts_of(doc, Facet::Time)
+        .filter_map(|(s, k, f)| {
+            let t = f.time()?;
+            let weekday = t
+                .relative
+                .as_deref()
+                .is_some_and(|r| r.starts_with("weekday"));
+            (!t.dateline && (t.timex.is_some() || weekday)).then(|| TimeFact {
+                sentence: s,
+                fact: k,
+                time: t,
+                key: time_key(t),
+                event: event_at(doc, s, f, lex),
+                anchor: anchor_at(doc, s, f, lex),
+            })
+        })
+        .collect()
 }
 
 /// Places of the same event: different owners or different named places conflict.
