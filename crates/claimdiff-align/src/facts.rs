@@ -10,7 +10,6 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::compare::Config;
 use crate::findings::{FindingFacet, Verdict};
-use crate::frame::GENERIC_EVENTS;
 use crate::similarity::SimilarityMap;
 use crate::values::{
     PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,
@@ -101,13 +100,10 @@ impl Pair<'_> {
     /// "nurses began a two-day strike"): a sentence can name one happening with two words.
     fn same_event(&self, a: (usize, Option<&str>), b: (usize, Option<&str>)) -> Option<bool> {
         let has = |d: &Document, s: usize, e: &str| d.sentences[s].events.iter().any(|x| x == e);
-        let generic = |e: &str| GENERIC_EVENTS.contains(&e);
+        // A change word reaching a figure ("turnout rose to 64%") is not a figure's event (the
+        // parser passes it over); one left ("rose by 3%") names a change, not a level.
         match (a.1, b.1) {
             (Some(e), Some(f)) if e == f => Some(true),
-            // A change word ("turnout rose to 64%") does not name the event when its sentence
-            // also names the other's ("turnout was 61%": a vote).
-            (Some(e), Some(f)) if generic(f) && has(self.b, b.0, e) => Some(true),
-            (Some(e), Some(f)) if generic(e) && has(self.a, a.0, f) => Some(true),
             (Some(e), Some(f)) if has(self.b, b.0, e) || has(self.a, a.0, f) => None,
             (Some(_), Some(_)) => Some(false),
             _ => None,
@@ -328,6 +324,16 @@ fn shared_referent_words(a: &Counted, b: &Counted) -> usize {
     distinct.into_iter().filter(|w| b.terms.contains(w)).count()
 }
 
+/// True when `x` is its report's only figure of its dimension counting what `c` names.
+fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Counted) -> bool {
+    !c.anyone
+        && all
+            .iter()
+            .filter(|(_, _, _, y, cy)| cy.head() == c.head() && same_dimension(x, y))
+            .count()
+            == 1
+}
+
 /// True when the head noun of what a figure counts is among a sentence's terms.
 fn mentions_head(c: &Counted, terms: &[String]) -> bool {
     !c.anyone && c.head().is_some_and(|h| terms.contains(h))
@@ -505,12 +511,22 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && p.is_lead(p.a, sa)
                 && p.is_lead(p.b, sb);
             // Two or more words of what is counted in common ("AquaSwift kettles") name the
-            // same thing as surely as a shared lead does.
+            // same thing as surely as a shared lead does, and so does a named measure each
+            // report gives one figure for ("turnout was 61.4%" / "turnout rose to 64.1%").
             let strong = refs == Referents::Same && shared_referent_words(cx, cy) >= 2;
+            // A named measure each report gives one specific figure for ("turnout was 61.4%" /
+            // "turnout rose to 64.1%") is one thing whatever the sentences around it say.
+            let measure = refs == Referents::Same
+                && distinctive(x)
+                && distinctive(y)
+                && sole(&qa, x, cx)
+                && sole(&qb, y, cy);
             // The same named thing with specific figures (money, measures, counts of a
             // hundred or more) needs less context than small or vague counts.
             let specific = refs == Referents::Same && distinctive(x) && distinctive(y);
-            let needed = if frame || strong {
+            let needed = if measure {
+                0.0
+            } else if frame || strong {
                 p.cfg.frame_context
             } else if specific {
                 p.cfg.agree_context

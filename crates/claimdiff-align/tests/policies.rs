@@ -296,6 +296,29 @@ fn numeric_policy() {
             want: Some(Verdict::Distinct),
             explains: &[],
         },
+        Case {
+            why: "a named measure each report gives once is one thing, even in unlike sentences",
+            a: (
+                "Voters backed the Green list in Holm. Turnout was 61.4%, the commission said.",
+                None,
+            ),
+            b: (
+                "Voters backed the Green list in Holm. Turnout rose to 64.1%, as queues formed \
+                 outside polling stations well into the evening.",
+                None,
+            ),
+            values: ("61.4%", "64.1%"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "a figure a measure rose by is not the level it rose to",
+            a: ("Turnout in Holm was 61.4%, officials said.", None),
+            b: ("Turnout in Holm rose by 3.2%, officials said.", None),
+            values: ("61.4%", "3.2%"),
+            want: None,
+            explains: &[],
+        },
     ]);
 }
 

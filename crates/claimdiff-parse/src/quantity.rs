@@ -2327,13 +2327,16 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// The event type of the verb nearest the number, within a few tokens.
+/// The event type of the verb nearest the number, within a few tokens. A verb that reaches the
+/// figure ("turnout rose to 64%", "fell to 12") names how the level came about, not what the
+/// figure counts, and is passed over.
 fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<String> {
     const WINDOW: usize = 8;
     let lo = q.start.saturating_sub(WINDOW);
     let hi = (q.end + WINDOW).min(s.tokens.len());
+    let reaches = |k: usize| k + 2 == q.start && c.is(k + 1, "to");
     (lo..hi)
-        .filter(|&k| k < q.num_start || k >= q.num_end)
+        .filter(|&k| (k < q.num_start || k >= q.num_end) && !reaches(k))
         .filter_map(|k| {
             c.word(k)
                 .and_then(|w| lex.event(w))
@@ -2676,5 +2679,20 @@ mod tests {
             .unwrap();
         assert_eq!(q.referent.as_deref(), Some("aid worker"));
         assert_eq!(q.event.as_deref(), Some("kill"));
+    }
+    #[test]
+    fn a_verb_reaching_the_figure_is_not_its_event() {
+        let lex = Lexicon::embedded();
+        let event = |text: &str| {
+            let doc = parse(Source::default(), text, &lex);
+            doc.sentences[0]
+                .facts
+                .iter()
+                .find_map(Fact::quantity)
+                .and_then(|q| q.event.clone())
+        };
+        assert_eq!(event("Turnout rose to 64.1%.").as_deref(), Some("vote"));
+        assert_eq!(event("Prices rose by 4%.").as_deref(), Some("rise"));
+        assert_eq!(event("Sales fell 12% last year.").as_deref(), Some("fall"));
     }
 }
