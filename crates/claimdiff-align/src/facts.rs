@@ -235,6 +235,9 @@ enum Referents {
     Vague,
     /// Share a word but not the head.
     Partial,
+    /// Different nouns of one kind ("workers" / "miners"), or one figure with nothing named:
+    /// an equal figure in a matching sentence may be the same, a different one is no conflict.
+    Kin,
     /// Different things ("aid workers" / "people", "homes" / "injured").
     Different,
 }
@@ -315,6 +318,10 @@ fn referents(a: &Counted, b: &Counted, lex: &Lexicon) -> Referents {
     if wa.iter().any(|w| wb.contains(w)) {
         return Referents::Partial;
     }
+    let kind = |c: &Counted| c.head().and_then(|h| lex.kind(h));
+    if a.head().is_none() || b.head().is_none() || kind(a).is_some() && kind(a) == kind(b) {
+        return Referents::Kin;
+    }
     Referents::Different
 }
 
@@ -324,14 +331,23 @@ fn shared_referent_words(a: &Counted, b: &Counted) -> usize {
     distinct.into_iter().filter(|w| b.terms.contains(w)).count()
 }
 
-/// True when `x` is its report's only figure of its dimension counting what `c` names.
+/// True when `x` is its report's only figure of its dimension and event counting what `c`
+/// names.
 fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Counted) -> bool {
     !c.anyone
         && all
             .iter()
-            .filter(|(_, _, _, y, cy)| cy.head() == c.head() && same_dimension(x, y))
+            .filter(|(_, _, _, y, cy)| {
+                cy.head() == c.head() && y.event == x.event && same_dimension(x, y)
+            })
             .count()
             == 1
+}
+
+/// True when a figure of sentence `s` counts what `c` names.
+fn counts_in(all: &[(usize, usize, &Fact, &Quantity, Counted)], s: usize, c: &Counted) -> bool {
+    all.iter()
+        .any(|(t, _, _, _, ct)| *t == s && ct.head() == c.head())
 }
 
 /// True when the head noun of what a figure counts is among a sentence's terms.
@@ -444,10 +460,16 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             }
             let ctx = p.sim.get(sa, sb);
             let refs = referents(cx, cy, p.lex);
+            // The one figure each report gives for a named thing ("about 120 firefighters" /
+            // "more than 100 firefighters").
+            let sole_pair = refs == Referents::Same && sole(&qa, x, cx) && sole(&qb, y, cy);
             // What one figure counts is named in the other's sentence ("seven-year deal" /
             // "a contract … over seven years").
+            // Not when another figure of that sentence counts it ("38,412 runners started …
+            // and around 400,000 people lined the course").
             let in_context = refs != Referents::Same
-                && (mentions_head(cx, &p.terms.1[sb]) || mentions_head(cy, &p.terms.0[sa]));
+                && (mentions_head(cx, &p.terms.1[sb]) && !counts_in(&qb, sb, cx)
+                    || mentions_head(cy, &p.terms.0[sa]) && !counts_in(&qa, sa, cy));
             let event = p.same_event((sa, x.event.as_deref()), (sb, y.event.as_deref()));
             // Conflicts need more: two different event words next to the figures keep them
             // apart even when a sentence carries both (precision before recall).
@@ -459,6 +481,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 Referents::Same => 0.5,
                 Referents::Partial => 0.25,
                 Referents::Vague => 0.15,
+                Referents::Kin => 0.1,
                 Referents::Different => 0.0,
             };
             let score = ctx
@@ -487,11 +510,15 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                     ctx >= weak / 2.0
                 } else {
                     match refs {
+                        Referents::Same if sole_pair => ctx > 0.0,
                         Referents::Same | Referents::Partial => ctx >= weak,
-                        _ if in_context => ctx >= weak,
+                        // A figure of an event ("more than 35 injured") is not one of a
+                        // thing named beside it ("212 passengers").
+                        _ if in_context && x.event.is_some() == y.event.is_some() => ctx >= weak,
                         Referents::Vague => {
                             ctx >= p.cfg.agree_context || event == Some(true) && ctx >= weak
                         }
+                        Referents::Kin => close(x, y) && ctx >= weak,
                         Referents::Different => false,
                     }
                 };
@@ -516,11 +543,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let strong = refs == Referents::Same && shared_referent_words(cx, cy) >= 2;
             // A named measure each report gives one specific figure for ("turnout was 61.4%" /
             // "turnout rose to 64.1%") is one thing whatever the sentences around it say.
-            let measure = refs == Referents::Same
-                && distinctive(x)
-                && distinctive(y)
-                && sole(&qa, x, cx)
-                && sole(&qb, y, cy);
+            let measure = sole_pair && distinctive(x) && distinctive(y);
             // The same named thing with specific figures (money, measures, counts of a
             // hundred or more) needs less context than small or vague counts.
             let specific = refs == Referents::Same && distinctive(x) && distinctive(y);

@@ -312,6 +312,40 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "equal counts of two nouns of one kind agree in matching sentences",
+            a: (
+                "A further 41 workers managed to climb out of the Holt mine unaided.",
+                None,
+            ),
+            b: ("Another 41 miners escaped from the Holt mine unaided.", None),
+            values: ("41", "41"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "different counts of two nouns of one kind are no conflict",
+            a: (
+                "A further 41 workers managed to climb out of the Holt mine unaided.",
+                None,
+            ),
+            b: ("Another 38 miners escaped from the Holt mine unaided.", None),
+            values: ("41", "38"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "the one figure each report gives for a named thing agrees, hedged or not",
+            a: (
+                "During that period, more than 2,400 customer accounts were allowed to move \
+                 money with little scrutiny.",
+                None,
+            ),
+            b: ("Investigators found that 2,437 accounts had not been checked.", None),
+            values: ("more than 2,400", "2,437"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),

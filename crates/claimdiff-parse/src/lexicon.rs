@@ -16,6 +16,7 @@ const STOPWORDS: &str = include_str!("../../../data/lexicons/stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
 const OCCASIONS: &str = include_str!("../../../data/lexicons/occasions.txt");
 const TOLLS: &str = include_str!("../../../data/lexicons/tolls.txt");
+const KINDS: &str = include_str!("../../../data/lexicons/kinds.txt");
 
 /// Word lists and maps used by parsing and alignment. Built with [`Lexicon::embedded`] and
 /// extended with the `add_*` methods (from a user's `claimdiff.toml`).
@@ -34,6 +35,8 @@ pub struct Lexicon {
     org_words: HashSet<String>,
     occasions: HashSet<String>,
     tolls: HashSet<String>,
+    /// The kind of a noun, keyed by its comparison term ("miner" -> "person").
+    kinds: HashMap<String, String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -77,6 +80,14 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
             .map(str::to_owned)
             .collect();
+        for line in lines(KINDS) {
+            if let Some((kind, words)) = line.split_once(':') {
+                for w in words.split_whitespace() {
+                    let term = lex.term(w);
+                    lex.kinds.insert(term, kind.trim().to_owned());
+                }
+            }
+        }
         lex.stopwords = STOPWORDS
             .split_whitespace()
             .map(str::to_lowercase)
@@ -216,6 +227,13 @@ impl Lexicon {
         self.org_words.contains(word_key(word).as_ref())
     }
 
+    /// The kind of thing a comparison term (from [`Lexicon::term`]) names: "person" for
+    /// "miner", "item" for "object".
+    #[must_use]
+    pub fn kind(&self, term: &str) -> Option<&str> {
+        self.kinds.get(term).map(String::as_str)
+    }
+
     /// The comparison key of a content word: its synonym's canonical form or its stem.
     #[must_use]
     pub fn term(&self, word: &str) -> String {
@@ -257,6 +275,9 @@ mod tests {
         assert!(lex.is_title("Mr."));
         assert!(lex.is_abbreviation("u.s"));
         assert_eq!(lex.term("HQ"), "headquarters");
+        assert_eq!(lex.kind(&lex.term("miners")), Some("person"));
+        assert_eq!(lex.kind(&lex.term("objects")), Some("item"));
+        assert_eq!(lex.kind(&lex.term("kettles")), None);
     }
 
     #[test]

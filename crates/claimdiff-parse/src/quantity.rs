@@ -2249,6 +2249,18 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
         || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
 }
 
+/// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
+/// common irregular ones by name.
+fn past_verb(k: &str) -> bool {
+    const IRREGULAR: [&str; 32] = [
+        "began", "broke", "brought", "built", "came", "caught", "drove", "fell", "fled", "flew",
+        "fought", "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost",
+        "made", "met", "ran", "rose", "sat", "saw", "sent", "spent", "stood", "took", "went",
+    ];
+    (k.len() > 4 && k.ends_with("ed") && !k.ends_with("eed") && k != "hundred")
+        || IRREGULAR.contains(&k)
+}
+
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
 fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
@@ -2258,10 +2270,16 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         if c.is_any(j, &["the", "a", "an", "their", "its", "his", "her"]) {
             j += 1;
         }
+        // A share of a whole counts what the whole counts ("34 of the 61 seats").
+        if c.kind(j) == Some(TokenKind::Number) {
+            j += 1;
+        }
     }
     let mut words = Vec::new();
     while words.len() < 3 {
         match c.word(j) {
+            // A verb after the noun ends it ("100 firefighters fought the blaze").
+            Some(w) if !words.is_empty() && past_verb(&word_key(w)) => break,
             Some(w) if !ends_referent(w, lex) && scale_after(w).is_none() => {
                 words.push(word_key(w).into_owned());
                 j += 1;
@@ -2679,6 +2697,23 @@ mod tests {
             .unwrap();
         assert_eq!(q.referent.as_deref(), Some("aid worker"));
         assert_eq!(q.event.as_deref(), Some("kill"));
+        let referent = |text: &str| {
+            let doc = parse(Source::default(), text, &lex);
+            doc.sentences[0]
+                .facts
+                .iter()
+                .find_map(Fact::quantity)
+                .and_then(|q| q.referent.clone())
+        };
+        // A verb ends what is counted; a share counts what its whole counts.
+        assert_eq!(
+            referent("More than 100 firefighters fought the blaze.").as_deref(),
+            Some("firefighter")
+        );
+        assert_eq!(
+            referent("The party won 34 of the 61 seats.").as_deref(),
+            Some("seat")
+        );
     }
     #[test]
     fn a_verb_reaching_the_figure_is_not_its_event() {
