@@ -739,9 +739,12 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                     let kind = if clock { "time" } else { "date" };
                     let score = ctx + if same_event { 0.3 } else { 0.0 };
                     if timex_agree(xa, xb) {
-                        let precise = xa.len() >= 10 || xb.len() >= 10 || clock;
-                        if (same_event || same_anchor || precise)
-                            && ctx >= p.cfg.agree_context / 2.0
+                        // A day, a clock time or a period ("between 2018 and 2022") is
+                        // specific; a bare month or year needs the same event or anchor word,
+                        // or sentences that clearly say the same thing.
+                        let precise = xa.len() >= 10 || xb.len() >= 10 || clock || xa.contains('/');
+                        let tied = same_event || same_anchor || precise;
+                        if tied && ctx >= p.cfg.agree_context / 2.0 || ctx >= p.cfg.conflict_context
                         {
                             cands.push(pairing(Verdict::Agree, kind, score));
                         }

@@ -317,7 +317,10 @@ fn numeric_policy() {
                 "A further 41 workers managed to climb out of the Holt mine unaided.",
                 None,
             ),
-            b: ("Another 41 miners escaped from the Holt mine unaided.", None),
+            b: (
+                "Another 41 miners escaped from the Holt mine unaided.",
+                None,
+            ),
             values: ("41", "41"),
             want: Some(Verdict::Agree),
             explains: &[],
@@ -328,7 +331,10 @@ fn numeric_policy() {
                 "A further 41 workers managed to climb out of the Holt mine unaided.",
                 None,
             ),
-            b: ("Another 38 miners escaped from the Holt mine unaided.", None),
+            b: (
+                "Another 38 miners escaped from the Holt mine unaided.",
+                None,
+            ),
             values: ("41", "38"),
             want: None,
             explains: &[],
@@ -340,7 +346,10 @@ fn numeric_policy() {
                  money with little scrutiny.",
                 None,
             ),
-            b: ("Investigators found that 2,437 accounts had not been checked.", None),
+            b: (
+                "Investigators found that 2,437 accounts had not been checked.",
+                None,
+            ),
             values: ("more than 2,400", "2,437"),
             want: Some(Verdict::Agree),
             explains: &[],
@@ -359,6 +368,20 @@ fn numeric_policy() {
 #[test]
 fn time_policy() {
     check(&[
+        Case {
+            why: "one period written two ways agrees",
+            a: (
+                "The lender failed to check customers between 2018 and 2022, the regulator said.",
+                None,
+            ),
+            b: (
+                "From 2018 to 2022 the bank did not properly vet its customers, the regulator found.",
+                None,
+            ),
+            values: ("between 2018 and 2022", "From 2018 to 2022"),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
         Case {
             why: "the same event on different dates conflicts",
             a: (
