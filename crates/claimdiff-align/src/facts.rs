@@ -841,10 +841,13 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 r => r,
             };
             let verdict = match relation {
-                // A place named in several words ("Kingsmead Stadium") is specific enough to
-                // agree in loosely related sentences.
+                // A place named in several words ("Kingsmead Stadium"), or given as both
+                // reports' base of something ("the Sheffield-based maker" / "headquartered in
+                // Sheffield"), is specific enough to agree in loosely related sentences.
                 PlaceRelation::Same
-                    if (event.is_some() || x.places.iter().any(|n| n.contains(' ')))
+                    if (event.is_some()
+                        || x.places.iter().any(|n| n.contains(' '))
+                        || based(x) && based(y))
                         && ctx >= p.cfg.agree_context / 2.0
                         || ctx >= p.cfg.agree_context =>
                 {
@@ -879,6 +882,11 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
     let support = same_place_support(p, &out);
     out.extend(support);
     out
+}
+
+/// True when a place is given as where something is based ("Leeds-based", "headquartered in").
+fn based(loc: &claimdiff_parse::Location) -> bool {
+    loc.relation.as_deref() == Some("based")
 }
 
 /// True when some place phrase of one sentence names the same place as one of the other's.

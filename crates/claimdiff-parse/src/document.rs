@@ -105,7 +105,8 @@ pub struct Location {
     pub owner: Option<String>,
     /// Named places, most specific first ("Kingsway", "London").
     pub places: Vec<String>,
-    /// The preposition before the phrase ("outside", "at").
+    /// The preposition before the phrase ("outside", "at"), or "based" for where something is
+    /// based ("the Leeds-based lender", "headquartered in Leeds").
     pub relation: Option<String>,
 }
 

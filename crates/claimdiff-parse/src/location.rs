@@ -35,13 +35,29 @@ pub(crate) fn extract(
             continue;
         }
         let w = lower(toks[i].text(text));
+        if let Some(fact) = based_in(text, &toks[i]) {
+            out.push(fact);
+            i += 1;
+            continue;
+        }
         if !TRIGGERS.contains(&w.as_ref()) {
             i += 1;
             continue;
         }
         match phrase(text, toks, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
-                loc.relation = Some(w.clone().into_owned());
+                // "headquartered in Sheffield" gives a base, as "the Sheffield-based" does.
+                let base = w == "in"
+                    && i > 0
+                    && matches!(
+                        lower(toks[i - 1].text(text)).as_ref(),
+                        "based" | "headquartered"
+                    );
+                loc.relation = Some(if base {
+                    "based".to_owned()
+                } else {
+                    w.clone().into_owned()
+                });
                 let span = toks[i + 1].start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
@@ -60,11 +76,36 @@ pub(crate) fn extract(
     out
 }
 
-/// Direction words that stand before place names ("central London").
-fn is_compass(w: &str) -> bool {
+/// The place of a "Leeds-based lender": a capitalised name joined to "-based".
+fn based_in(text: &str, tok: &Token) -> Option<Fact> {
+    let word = tok.text(text);
+    let name = word
+        .strip_suffix("-based")
+        .filter(|n| is_capitalized(n) && !n.contains('-'))?;
+    let span = tok.start..tok.start + name.len();
+    let loc = Location {
+        places: vec![name.to_owned()],
+        relation: Some("based".to_owned()),
+        ..Location::default()
+    };
+    Some(Fact {
+        facet: Facet::Location,
+        span,
+        raw: name.to_owned(),
+        value: describe(&loc),
+        detail: FactValue::Location(loc),
+    })
+}
+
+/// Direction and nearness words that stand before place names ("central London", "nearby
+/// Brennock", "the neighbouring village of Sengwe").
+fn is_place_modifier(w: &str) -> bool {
     matches!(
         lower(w).as_ref(),
-        "central"
+        "nearby"
+            | "neighbouring"
+            | "neighboring"
+            | "central"
             | "north"
             | "south"
             | "east"
@@ -146,8 +187,8 @@ fn phrase(
             k = p + 1;
         }
     }
-    // Direction words before a name: "the central English town", "north London".
-    while word(k).is_some_and(is_compass) && !ms.iter().any(|m| m.start == k) {
+    // Direction and nearness words before a name: "the central English town", "north London".
+    while word(k).is_some_and(is_place_modifier) && !ms.iter().any(|m| m.start == k) {
         k += 1;
     }
     // A place name before the head: "the London office".
@@ -214,7 +255,7 @@ fn phrase(
         return Some((end, loc));
     }
     loop {
-        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(is_compass) {
+        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(is_place_modifier) {
             j += 1;
         }
         let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else {
@@ -347,6 +388,33 @@ mod tests {
         check(
             "The storm hit Leeds. It moved to York.",
             &[("York", "York")],
+        );
+    }
+
+    #[test]
+    fn based_and_nearby_places() {
+        check("The Leeds-based lender was fined.", &[("Leeds", "Leeds")]);
+        let lex = Lexicon::embedded();
+        let doc = parse(
+            Source::default(),
+            "Morland, which is headquartered in Sheffield, makes pumps. The Leeds-based lender.",
+            &lex,
+        );
+        let relations: Vec<Option<&str>> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .filter_map(Fact::location)
+            .map(|l| l.relation.as_deref())
+            .collect();
+        assert_eq!(relations, [Some("based"), Some("based")]);
+        check(
+            "Four were taken to hospital in nearby Brennock.",
+            &[("hospital in nearby Brennock", "hospital (Brennock)")],
+        );
+        check(
+            "Families fled to the neighbouring village of Sengwe.",
+            &[("the neighbouring village of Sengwe", "village (Sengwe)")],
         );
     }
 }
