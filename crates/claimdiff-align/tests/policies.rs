@@ -355,6 +355,20 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "a depth in metres and one in feet below ground that cannot match conflict",
+            a: (
+                "The miners were trapped at a depth of 410 metres after a tunnel collapsed.",
+                None,
+            ),
+            b: (
+                "The miners were cut off nearly 900 feet below ground when a tunnel caved in.",
+                None,
+            ),
+            values: ("410 metres", "nearly 900 feet"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),

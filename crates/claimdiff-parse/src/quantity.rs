@@ -2264,6 +2264,21 @@ fn past_verb(k: &str) -> bool {
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
 fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
+    // "410 metres deep", "900 feet below ground": a length measured down is a depth.
+    const DEPTH: [&[&str]; 5] = [
+        &["deep"],
+        &["underground"],
+        &["below", "ground"],
+        &["below", "the", "surface"],
+        &["beneath", "the", "surface"],
+    ];
+    if q.unit.is_some_and(|u| kind_of(u) == "length")
+        && DEPTH
+            .iter()
+            .any(|ws| ws.iter().enumerate().all(|(i, w)| c.is(q.end + i, w)))
+    {
+        return Some("depth".to_owned());
+    }
     let mut j = q.end;
     if c.is(j, "of") && (q.unit.is_some() || c.word(j + 1).is_some()) {
         j += 1;
@@ -2713,6 +2728,10 @@ mod tests {
         assert_eq!(
             referent("The party won 34 of the 61 seats.").as_deref(),
             Some("seat")
+        );
+        assert_eq!(
+            referent("The men were cut off nearly 900 feet below ground.").as_deref(),
+            Some("depth")
         );
     }
     #[test]
