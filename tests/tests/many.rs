@@ -1,9 +1,14 @@
 //! Many sources: the topic × source matrix, near-duplicate sources and each report's main
-//! event, in every output format, over the multi-source stories in `data/pairs`.
+//! event, in every output format, over the multi-source stories in `data/pairs` and over
+//! dozens of generated copies of them.
 
+use std::fs;
+
+use claimdiff_tests::bin::workspace_root;
 use serde_json::Value;
 
-use crate::support::{args_with_files, claimdiff, pair_files};
+use crate::schema::{REPORT, errors, validator};
+use crate::support::{TempDir, args_with_files, assert_no_problems, claimdiff, pair_files};
 
 /// `claimdiff compare <the story's files> --format FORMAT` in the workspace root.
 fn compare(story: &str, format: &str) -> crate::support::Run {
@@ -161,4 +166,93 @@ fn leads_with_different_places_and_dates_are_different_occasions() {
         "{notes}"
     );
     assert_eq!(report["summary"]["conflict"], 0, "{report:#}");
+}
+
+/// Sixty sources in a temp folder: twenty copies each of three independent reports of one
+/// bridge collapse (files `a01`…`c20`, so sources A…Z, S27…S60), the first two copies of each
+/// with a figure and a year altered. The three reports give the toll as nine, nine and 12: the
+/// twenty copies of the third (S41…S60) dissent.
+fn sixty_copies(tmp: &TempDir) -> Vec<String> {
+    let story = workspace_root().join("data/pairs/multi-bridge-collapse");
+    let mut files = Vec::new();
+    for report in ["a", "b", "c"] {
+        let path = story.join(format!("{report}.txt"));
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        for copy in 1..=20 {
+            let text = if copy <= 2 {
+                text.replace("27 people", "31 people")
+                    .replace("1968", "1971")
+            } else {
+                text.clone()
+            };
+            let file = tmp.write(&format!("{report}{copy:02}.txt"), text.as_bytes());
+            files.push(file.to_string_lossy().into_owned());
+        }
+    }
+    files
+}
+
+#[test]
+fn sixty_sources_give_a_compact_matrix_and_the_json_keeps_every_source() {
+    let tmp = TempDir::new("many-copies");
+    let files = sixty_copies(&tmp);
+    let run = |format: &str| {
+        claimdiff(args_with_files(&["compare", "--format", format], &files)).expect_code(0)
+    };
+
+    // JSON: every source, and the toll row with each of its sixty claims and twenty dissenters.
+    let report = run("json").json();
+    assert_no_problems("report schema", &errors(&validator(REPORT), &report));
+    assert_eq!(report["sources"].as_array().map(Vec::len), Some(60));
+    let row = row_with(&report, "S41", "12")
+        .unwrap_or_else(|| panic!("no matrix row with S41's 12\n{:#}", report["matrix"]));
+    let dissenting = strings(&row["dissenting"]);
+    assert_eq!(dissenting.len(), 20, "{row:#}");
+    assert_eq!(dissenting[..2], ["S41", "S42"], "{row:#}");
+    assert_eq!(row["cells"].as_array().map(Vec::len), Some(60), "{row:#}");
+
+    // Table: three columns within COLUMNS=120, the toll's dissenters named up to five, and
+    // contested topics before the ones every source agrees on.
+    let table = run("table").stdout;
+    let lines: Vec<&str> = table
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .collect();
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 120) && lines[0].matches('┬').count() == 2,
+        "{table}"
+    );
+    let dissenters = table
+        .find("S41, S42, S43, S44, S45, +15 more")
+        .unwrap_or_else(|| panic!("no dissenters of the toll in\n{table}"));
+    let undisputed = table
+        .find("┆ —")
+        .unwrap_or_else(|| panic!("no undisputed topic in\n{table}"));
+    assert!(dissenters < undisputed, "{table}");
+    for text in [
+        "Nine",
+        "2 of 3 independent, 40 sources",
+        "1 of 3 independent, 20 sources",
+    ] {
+        assert!(table.contains(text), "no {text:?} in\n{table}");
+    }
+    assert!(
+        table.contains("duplicate: 19 sources copy S41 (S42, S43, S44, S45, S46, +14 more;"),
+        "{table}"
+    );
+
+    // Markdown and HTML: the same rows, no column per source.
+    let markdown = run("markdown").stdout;
+    assert!(
+        markdown.contains("| topic | majority | other values |\n")
+            && markdown.contains("S41, S42, S43, S44, S45, +15 more"),
+        "{markdown}"
+    );
+    let html = run("html").stdout;
+    assert!(
+        html.contains("<th>topic</th><th>majority</th><th>other values</th>")
+            && html.contains("<summary>+15 more</summary>"),
+        "no compact matrix in the page"
+    );
 }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::support::{SEED_A, SEED_B, args_with_files, assert_no_problems, claimdiff, data_pairs};
 
-const REPORT: &str = "claimdiff.report.v1";
+pub(crate) const REPORT: &str = "claimdiff.report.v1";
 const CLAIMS: &str = "claimdiff.claims.v1";
 const BASELINE: &str = "claimdiff.baseline.v1";
 
@@ -24,13 +24,13 @@ fn schema(name: &str) -> Value {
 
 /// A draft 2020-12 validator for `schema/NAME.schema.json` (the schema is checked against the
 /// meta-schema when the validator is built).
-fn validator(name: &str) -> Validator {
+pub(crate) fn validator(name: &str) -> Validator {
     jsonschema::draft202012::new(&schema(name))
         .unwrap_or_else(|e| panic!("schema/{name}.schema.json is not a valid schema: {e}"))
 }
 
 /// Every error of `instance` under `validator`, as `at PATH: MESSAGE`.
-fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
+pub(crate) fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
     validator
         .iter_errors(instance)
         .map(|e| format!("at {}: {e}", e.instance_path()))

@@ -5,6 +5,9 @@
 //!
 //! The page has its CSS and JavaScript inline and loads nothing: it can be mailed, attached to
 //! a CI run or opened offline. All article text goes through [`esc`].
+//!
+//! Many sources give the compact forms of `many.rs`, and the articles wrap into rows instead of
+//! standing all side by side.
 
 use std::fmt::Write as _;
 
@@ -12,8 +15,9 @@ use claimdiff_align::{Claim, Comparison, Finding, FindingFacet, FrameSlot, Verdi
 use claimdiff_parse::Document;
 use similar::{ChangeTag, TextDiff};
 
+use crate::many::{self, NAMED_SOURCES, Sources};
 use crate::position;
-use crate::table::{duplicate_text, majority_text, source_ids, summary_line};
+use crate::table::{NO_MAJORITY, majority_text, source_ids, summary_line};
 
 /// Share of equal words (`similar`'s ratio) from which two aligned, different sentences are shown
 /// as a word diff: below it the sentences say different things and a diff is noise.
@@ -357,8 +361,9 @@ fn reworded_section(out: &mut String, docs: &[Document], cmp: &Comparison) {
     }
 }
 
-/// Each source's main event as a table: source, what, who, where, when (linked to the text).
-fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
+/// Each source's main event as a table: source, what, who, where, when (linked to the text);
+/// many sources: a row per main event with the sources giving it, linked to the first's text.
+fn main_events(out: &mut String, sources: &Sources<'_>, cmp: &Comparison, compact: bool) {
     if cmp.frames.is_empty() {
         return;
     }
@@ -366,7 +371,8 @@ fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
         "<section id=\"frames\" class=\"findings\">\n<h2>Main event</h2>\n<table class=\"grid\">\n\
          <tr><th>source</th><th>what</th><th>who</th><th>where</th><th>when</th></tr>\n",
     );
-    for f in &cmp.frames {
+    for group in many::frame_groups(cmp, compact) {
+        let f = group[0];
         let slot = |s: Option<&FrameSlot>| {
             s.map_or_else(
                 || "—".to_owned(),
@@ -382,7 +388,7 @@ fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
         let _ = writeln!(
             out,
             "<tr><td><b>{}</b></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&docs[f.source].source.id),
+            esc(&many::frame_sources(sources, &group)),
             esc(f.what.as_deref().unwrap_or("—")),
             slot(f.who.as_ref()),
             slot(f.place()),
@@ -392,12 +398,75 @@ fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
     out.push_str("</table>\n</section>\n");
 }
 
+/// Sources as links to their articles, the first [`NAMED_SOURCES`] shown and the rest folded
+/// ("+N more").
+fn source_links(sources: &Sources<'_>, list: &[usize]) -> String {
+    let link = |&s: &usize| format!("<a href=\"#src-{}\">{}</a>", s + 1, esc(sources.id(s)));
+    let order = sources.ordered(list);
+    let (named, rest) = order.split_at(order.len().min(NAMED_SOURCES));
+    let mut out = named.iter().map(link).collect::<Vec<_>>().join(", ");
+    if !rest.is_empty() {
+        let _ = write!(
+            out,
+            " <details class=\"more\"><summary>+{} more</summary>{}</details>",
+            rest.len(),
+            rest.iter().map(link).collect::<Vec<_>>().join(", ")
+        );
+    }
+    out
+}
+
+/// The topic × source matrix of many sources: a row per topic, contested first, with the
+/// majority value and every other value, each with its support, and the sources giving the
+/// other values (highlighted when they dissent from a majority).
+fn compact_matrix_section(out: &mut String, sources: &Sources<'_>, cmp: &Comparison) {
+    let _ = writeln!(
+        out,
+        "<section id=\"matrix\" class=\"findings\">\n<h2>Topics × sources ({})</h2>\n\
+         <table class=\"grid\">\n<tr><th>topic</th><th>majority</th><th>other values</th></tr>",
+        cmp.matrix.len()
+    );
+    for r in many::contested_first(&cmp.matrix) {
+        let majority = r.majority.map_or_else(
+            || NO_MAJORITY.to_owned(),
+            |m| {
+                let v = &r.values[m];
+                format!("<b>{}</b><br>{}", esc(&v.raw), sources.support(r, v))
+            },
+        );
+        let others: Vec<String> = many::other_values(r)
+            .map(|v| {
+                format!(
+                    "<p><b>{}</b> ({}): {}</p>",
+                    esc(&v.raw),
+                    sources.support(r, v),
+                    source_links(sources, &v.sources)
+                )
+            })
+            .collect();
+        let class = if r.dissenting.is_empty() {
+            ""
+        } else {
+            " class=\"dissent\""
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{} <span class=\"facet\">{}</span></td><td>{majority}</td><td{class}>{}</td></tr>",
+            esc(&r.topic),
+            r.facet.as_str(),
+            if others.is_empty() {
+                "—".to_owned()
+            } else {
+                others.concat()
+            }
+        );
+    }
+    out.push_str("</table>\n</section>\n");
+}
+
 /// The topic × source matrix (three or more sources): each source's values linked to the
 /// text, dissenting sources highlighted, the majority value and the dissenting sources.
 fn matrix_section(out: &mut String, docs: &[Document], cmp: &Comparison) {
-    if cmp.matrix.is_empty() {
-        return;
-    }
     let _ = write!(
         out,
         "<section id=\"matrix\" class=\"findings\">\n<h2>Topics × sources ({})</h2>\n\
@@ -498,6 +567,13 @@ table.grid th, table.grid td { border: 1px solid #e5e7eb; padding: .2rem .5rem; 
 table.grid td.dissent { background: var(--conflict); }
 "#;
 
+/// Style of the compact matrix of many sources: values as paragraphs, sources beyond the first
+/// few folded inline.
+const COMPACT_STYLE: &str = r#"table.grid td p { margin: 0 0 .3rem; }
+details.more { display: inline; }
+details.more summary { display: inline; cursor: pointer; color: #1d4ed8; }
+"#;
+
 /// Hovering a claim outlines every claim of its finding; clicking one goes to the next. The
 /// page reads fine without it.
 const SCRIPT: &str = r#"
@@ -523,8 +599,14 @@ const SCRIPT: &str = r#"
 /// and the articles side by side, each claim wrapped in
 /// `<mark class="conflict|distinct|agree|only_in" id="F1-2-1" data-f="F1">` with a link to the
 /// same finding's claim in the next source. All article text is escaped.
+///
+/// With more than eight sources the matrix has a row per topic, contested first, with the
+/// majority value and each other value with the sources giving it (a few named, the rest
+/// folded), and the articles wrap into rows.
 #[must_use]
 pub fn report_html(docs: &[Document], cmp: &Comparison) -> String {
+    let compact = many::compact(docs.len());
+    let names = Sources::new(docs, cmp);
     let mut out =
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -543,7 +625,11 @@ pub fn report_html(docs: &[Document], cmp: &Comparison) -> String {
         "<title>claimdiff: {}</title>",
         esc(&titles.join(" · "))
     );
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        out,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        if compact { COMPACT_STYLE } else { "" }
+    );
     let _ = writeln!(
         out,
         "<header>\n<h1>claimdiff</h1>\n<p class=\"summary\">{}</p>",
@@ -569,16 +655,16 @@ pub fn report_html(docs: &[Document], cmp: &Comparison) -> String {
     for note in &cmp.notes {
         let _ = writeln!(out, "<p class=\"notes\">Note: {}</p>", esc(note));
     }
-    for d in &cmp.duplicates {
-        let _ = writeln!(
-            out,
-            "<p class=\"notes\">Duplicate: {}</p>",
-            esc(&duplicate_text(docs, d))
-        );
+    for line in many::duplicate_lines(&names, cmp, compact) {
+        let _ = writeln!(out, "<p class=\"notes\">Duplicate: {}</p>", esc(&line));
     }
     out.push_str("</header>\n<main>\n");
-    main_events(&mut out, docs, cmp);
-    matrix_section(&mut out, docs, cmp);
+    main_events(&mut out, &names, cmp, compact);
+    if compact && !cmp.matrix.is_empty() {
+        compact_matrix_section(&mut out, &names, cmp);
+    } else if !cmp.matrix.is_empty() {
+        matrix_section(&mut out, docs, cmp);
+    }
     findings_section(
         &mut out,
         docs,
@@ -608,10 +694,14 @@ pub fn report_html(docs: &[Document], cmp: &Comparison) -> String {
         false,
     );
     reworded_section(&mut out, docs, cmp);
+    let columns = if compact {
+        "auto-fill".to_owned()
+    } else {
+        docs.len().to_string()
+    };
     let _ = writeln!(
         out,
-        "<section id=\"articles\" class=\"articles\" style=\"grid-template-columns: repeat({}, minmax(22rem, 1fr))\">",
-        docs.len()
+        "<section id=\"articles\" class=\"articles\" style=\"grid-template-columns: repeat({columns}, minmax(22rem, 1fr))\">"
     );
     for (d, doc) in docs.iter().enumerate() {
         let _ = write!(

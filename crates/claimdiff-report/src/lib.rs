@@ -9,6 +9,11 @@
 //!   `claimdiff.baseline.v1` document of accepted findings, and [`check`] / [`check_text`]
 //!   compare a [`Comparison`](claimdiff_align::Comparison) with a [`Baseline`] for CI.
 //!
+//! With more than eight sources (or, in the terminal, more source columns than fit) the table,
+//! Markdown and HTML reports give no column per source: the topic × source matrix has a row
+//! per topic, contested first, with the majority value and the other values, each with the
+//! sources giving it ("+N more" after a few); the JSON report keeps every source (`many.rs`).
+//!
 //! This crate formats only: it reads no files and writes to no terminal. Unit tests sit beside
 //! each module; end-to-end tests (including validation against the JSON Schemas) live in the
 //! workspace's `tests/` package.
@@ -18,6 +23,7 @@ mod baseline;
 mod github;
 mod html;
 mod json;
+mod many;
 mod markdown;
 mod table;
 
@@ -34,6 +40,17 @@ pub use table::{TableOptions, claims_table, report_table};
 use std::ops::Range;
 
 use claimdiff_parse::Document;
+
+/// At most `max` characters of `s`, with `…` when cut.
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    let mut chars = s.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
 
 /// 1-based line and column of a byte offset in a document, for every format: a position in
 /// the file as given (through the document's origin map when its text was extracted or

@@ -1,13 +1,15 @@
 //! Markdown for a pull-request comment: summary, main events, the topic × source matrix (three
-//! or more sources), conflicts, distinct figures, agreements folded.
+//! or more sources), conflicts, distinct figures, agreements folded. Many sources give the
+//! compact forms of `many.rs`.
 
 use std::fmt::Write as _;
 
 use claimdiff_align::{Claim, Comparison, Finding, FrameSlot, Verdict};
 use claimdiff_parse::Document;
 
-use crate::position;
-use crate::table::{CLAIMS_PER_CELL, duplicate_text, majority_text, source_ids, summary_line};
+use crate::many::{self, Sources};
+use crate::table::{CLAIMS_PER_CELL, NO_MAJORITY, majority_text, source_ids, summary_line};
+use crate::{position, truncate};
 
 /// Longest value shown in the agreements table, in characters.
 const AGREE_VALUE_CHARS: usize = 100;
@@ -37,17 +39,6 @@ fn cell(text: &str) -> String {
     out
 }
 
-/// At most `max` characters of `s`, with `…` when cut.
-fn truncate(s: &str, max: usize) -> String {
-    let mut chars = s.chars();
-    let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 fn path_of(doc: &Document) -> &str {
     doc.source.path.as_deref().unwrap_or(&doc.source.id)
 }
@@ -57,9 +48,14 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn header(first: &str, docs: &[Document], last: &[&str]) -> String {
+/// A table header: `first`, a column per source (one `claims` column when `compact`), `last`.
+fn header(first: &str, docs: &[Document], compact: bool, last: &[&str]) -> String {
     let mut cells = vec![first.to_owned()];
-    cells.extend(docs.iter().map(|d| cell(&d.source.id)));
+    if compact {
+        cells.push("claims".to_owned());
+    } else {
+        cells.extend(docs.iter().map(|d| cell(&d.source.id)));
+    }
     cells.extend(last.iter().map(|&l| l.to_owned()));
     let rule: Vec<String> = cells.iter().map(|_| "---".to_owned()).collect();
     row(&cells) + &row(&rule)
@@ -126,18 +122,43 @@ fn topic_cell(f: &Finding) -> String {
     cell(&format!("{} ({})", f.topic, f.facet.as_str()))
 }
 
-/// A table of findings with quoted evidence: topic, one column per source, why.
-fn evidence_table(docs: &[Document], findings: &[&Finding]) -> String {
-    let mut out = header("topic", docs, &["why"]);
+/// The cells of a finding's claims, each source's rendered by `render`: a cell per source, or
+/// when `sources` is given (many sources) one cell with each source's claims after its id,
+/// joined by `sep`.
+fn claim_cells(
+    docs: &[Document],
+    sources: Option<&Sources<'_>>,
+    f: &Finding,
+    sep: &str,
+    render: impl Fn(&Document, &[&Claim]) -> String,
+) -> Vec<String> {
+    match sources {
+        Some(sources) => vec![many::claims_column(sources, &f.claims, sep, |s, claims| {
+            format!("**{}** {}", cell(sources.id(s)), render(&docs[s], claims))
+        })],
+        None => docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| render(d, &claims_of(f, i)))
+            .collect(),
+    }
+}
+
+/// A table of findings with quoted evidence: topic, one column per source (or one `claims`
+/// column for many sources), why.
+fn evidence_table(
+    docs: &[Document],
+    sources: Option<&Sources<'_>>,
+    findings: &[&Finding],
+) -> String {
+    let mut out = header("topic", docs, sources.is_some(), &["why"]);
     for f in findings {
         let statement = f.facet.as_str() == "statement";
         let mut cells = vec![topic_cell(f)];
-        cells.extend(
-            docs.iter()
-                .enumerate()
-                .map(|(i, d)| evidence_cell(d, &claims_of(f, i), statement)),
-        );
-        cells.push(cell(&f.explanation));
+        cells.extend(claim_cells(docs, sources, f, "<br><br>", |d, claims| {
+            evidence_cell(d, claims, statement)
+        }));
+        cells.push(cell(&many::explanation(f, sources.is_some())));
         out.push_str(&row(&cells));
     }
     out
@@ -150,16 +171,18 @@ fn with_verdict(cmp: &Comparison, verdict: Verdict) -> Vec<&Finding> {
         .collect()
 }
 
-/// Each source's main event as a table: source, what, who, where, when.
-fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
+/// Each source's main event as a table: source, what, who, where, when (many sources: a row
+/// per main event with the sources giving it).
+fn main_events(out: &mut String, sources: &Sources<'_>, cmp: &Comparison, compact: bool) {
     if cmp.frames.is_empty() {
         return;
     }
     out.push_str("### Main event\n\n| source | what | who | where | when |\n| --- | --- | --- | --- | --- |\n");
-    for f in &cmp.frames {
+    for group in many::frame_groups(cmp, compact) {
+        let f = group[0];
         let slot = |s: Option<&FrameSlot>| s.map_or("—".to_owned(), |s| cell(&s.raw));
         out.push_str(&row(&[
-            cell(&docs[f.source].source.id),
+            cell(&many::frame_sources(sources, &group)),
             f.what.as_deref().map_or("—".to_owned(), cell),
             slot(f.who.as_ref()),
             slot(f.place()),
@@ -169,14 +192,49 @@ fn main_events(out: &mut String, docs: &[Document], cmp: &Comparison) {
     out.push('\n');
 }
 
+/// The topic × source matrix of many sources: a row per topic, contested first, with the
+/// majority value and every other value, each with its support, and the sources giving the
+/// other values.
+fn compact_matrix(out: &mut String, sources: &Sources<'_>, cmp: &Comparison) {
+    out.push_str(
+        "### Topics × sources\n\n| topic | majority | other values |\n| --- | --- | --- |\n",
+    );
+    for r in many::contested_first(&cmp.matrix) {
+        let majority = r.majority.map_or_else(
+            || NO_MAJORITY.to_owned(),
+            |m| {
+                let v = &r.values[m];
+                format!("**{}** ({})", cell(&v.raw), sources.support(r, v))
+            },
+        );
+        let others: Vec<String> = many::other_values(r)
+            .map(|v| {
+                format!(
+                    "**{}** ({}): {}",
+                    cell(&v.raw),
+                    sources.support(r, v),
+                    cell(&sources.list(&v.sources))
+                )
+            })
+            .collect();
+        out.push_str(&row(&[
+            cell(&format!("{} ({})", r.topic, r.facet.as_str())),
+            majority,
+            if others.is_empty() {
+                "—".to_owned()
+            } else {
+                others.join("<br>")
+            },
+        ]));
+    }
+    out.push('\n');
+}
+
 /// The topic × source matrix (three or more sources): each source's values (`✗` marks a
 /// dissenting source), the majority value and the dissenting sources.
 fn matrix(out: &mut String, docs: &[Document], cmp: &Comparison) {
-    if cmp.matrix.is_empty() {
-        return;
-    }
     out.push_str("### Topics × sources\n\n");
-    out.push_str(&header("topic", docs, &["majority", "dissenting"]));
+    out.push_str(&header("topic", docs, false, &["majority", "dissenting"]));
     for r in &cmp.matrix {
         let mut cells = vec![cell(&format!("{} ({})", r.topic, r.facet.as_str()))];
         cells.extend(docs.iter().enumerate().map(|(i, d)| {
@@ -199,8 +257,15 @@ fn matrix(out: &mut String, docs: &[Document], cmp: &Comparison) {
 /// line, the sources, a table of conflicts with each claim's value, `path:line:column` and
 /// quoted sentence, the same for distinct figures, and the agreements folded in a
 /// `<details>` block. Only-in claims are counted in the summary, not listed.
+///
+/// With more than eight sources the tables have no column per source: the matrix has a row per
+/// topic, contested first, with the majority value and each other value with the sources giving
+/// it ("+N more" after a few); findings list their claims in one column, a few sources named.
 #[must_use]
 pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
+    let compact = many::compact(docs.len());
+    let names = Sources::new(docs, cmp);
+    let listed = compact.then_some(&names);
     let mut out = String::from("## claimdiff\n\n");
     let _ = writeln!(out, "**{}**\n", cell(&summary_line(docs, cmp, true)));
     for note in &cmp.notes {
@@ -211,21 +276,25 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
         .map(|d| format!("**{}** {}", cell(&d.source.id), cell(path_of(d))))
         .collect();
     let _ = writeln!(out, "Sources: {}\n", sources.join(", "));
-    for d in &cmp.duplicates {
-        let _ = writeln!(out, "- Duplicate: {}", cell(&duplicate_text(docs, d)));
+    for line in many::duplicate_lines(&names, cmp, compact) {
+        let _ = writeln!(out, "- Duplicate: {}", cell(&line));
     }
     if !cmp.duplicates.is_empty() {
         out.push('\n');
     }
-    main_events(&mut out, docs, cmp);
-    matrix(&mut out, docs, cmp);
+    main_events(&mut out, &names, cmp, compact);
+    if compact && !cmp.matrix.is_empty() {
+        compact_matrix(&mut out, &names, cmp);
+    } else if !cmp.matrix.is_empty() {
+        matrix(&mut out, docs, cmp);
+    }
 
     out.push_str("### Conflicts\n\n");
     let conflicts = with_verdict(cmp, Verdict::Conflict);
     if conflicts.is_empty() {
         out.push_str("No conflicts.\n\n");
     } else {
-        out.push_str(&evidence_table(docs, &conflicts));
+        out.push_str(&evidence_table(docs, listed, &conflicts));
         out.push('\n');
     }
 
@@ -235,7 +304,7 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
             "### Distinct figures\n\nComparable-looking figures about different things; \
              not conflicts.\n\n",
         );
-        out.push_str(&evidence_table(docs, &distinct));
+        out.push_str(&evidence_table(docs, listed, &distinct));
         out.push('\n');
     }
 
@@ -247,15 +316,13 @@ pub fn report_markdown(docs: &[Document], cmp: &Comparison) -> String {
             "<details><summary>{n} {}</summary>\n\n",
             if n == 1 { "agreement" } else { "agreements" }
         );
-        out.push_str(&header("topic", docs, &[]));
+        out.push_str(&header("topic", docs, compact, &[]));
         for f in agree {
             let statement = f.facet.as_str() == "statement";
             let mut cells = vec![topic_cell(f)];
-            cells.extend(
-                docs.iter()
-                    .enumerate()
-                    .map(|(i, d)| value_cell(d, &claims_of(f, i), statement)),
-            );
+            cells.extend(claim_cells(docs, listed, f, "<br>", |d, claims| {
+                value_cell(d, claims, statement)
+            }));
             out.push_str(&row(&cells));
         }
         out.push_str("\n</details>\n");

@@ -1,11 +1,15 @@
 //! Terminal tables: the topic × source matrix for three or more sources, findings (conflicts
-//! first, then distinct, then agree), then a summary with each source's main event.
+//! first, then distinct, then agree), then a summary with each source's main event. Many
+//! sources, or too narrow a terminal for a column each, give the compact forms of `many.rs`.
 
-use claimdiff_align::{Claim, Comparison, Duplicate, Frame, FrameSlot, TopicRow, Verdict};
+use std::fmt::Write as _;
+
+use claimdiff_align::{Claim, Comparison, Frame, FrameSlot, TopicRow, Verdict};
 use claimdiff_parse::Document;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
+use crate::many::{self, Sources};
 use crate::position;
 
 /// How to render a report table.
@@ -150,6 +154,44 @@ fn matrix_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> Tab
     table
 }
 
+/// The topic × source matrix of many sources: a row per topic, contested first, with the
+/// majority value and its support, and every other value with its support and the sources
+/// giving it (in red when coloured).
+fn compact_matrix_table(sources: &Sources<'_>, cmp: &Comparison, opts: &TableOptions) -> Table {
+    let mut table = new_table(opts);
+    table.set_header(vec!["topic", "majority", "other values"]);
+    for r in many::contested_first(&cmp.matrix) {
+        let majority = r.majority.map_or_else(
+            || NO_MAJORITY.to_owned(),
+            |m| format!("{}\n{}", r.values[m].raw, sources.support(r, &r.values[m])),
+        );
+        let others: Vec<String> = many::other_values(r)
+            .map(|v| {
+                format!(
+                    "{} ({})\n{}",
+                    v.raw,
+                    sources.support(r, v),
+                    sources.list(&v.sources)
+                )
+            })
+            .collect();
+        let mut cell = Cell::new(if others.is_empty() {
+            "—".to_owned()
+        } else {
+            others.join("\n")
+        });
+        if opts.color && !r.dissenting.is_empty() {
+            cell = cell.fg(Color::Red).add_attribute(Attribute::Bold);
+        }
+        table.add_row(vec![
+            Cell::new(format!("{}\n({})", r.topic, r.facet.as_str())),
+            Cell::new(majority),
+            cell,
+        ]);
+    }
+    table
+}
+
 /// Each claim as `raw [line:column]`, one a line, at most [`CLAIMS_PER_CELL`]; `—` for none.
 fn value_lines(doc: &Document, claims: &[&Claim]) -> String {
     if claims.is_empty() {
@@ -179,9 +221,12 @@ pub(crate) fn majority_text(row: &TopicRow) -> String {
             "{} ({} of {total})",
             row.values[m].raw, row.values[m].weight
         ),
-        None => "no majority (tie)".to_owned(),
+        None => NO_MAJORITY.to_owned(),
     }
 }
+
+/// The majority cell of a row without one.
+pub(crate) const NO_MAJORITY: &str = "no majority (tie)";
 
 /// Source ids, comma-separated.
 pub(crate) fn source_ids(docs: &[Document], sources: &[usize]) -> String {
@@ -204,17 +249,6 @@ pub(crate) fn frame_text(frame: &Frame) -> String {
     )
 }
 
-/// "B copies A (88% of its 3-word shingles)".
-pub(crate) fn duplicate_text(docs: &[Document], d: &Duplicate) -> String {
-    format!(
-        "{} copies {} ({:.0}% of the shorter one's 3-word shingles are shared; counted once in \
-         majorities)",
-        docs[d.source].source.id,
-        docs[d.of].source.id,
-        d.overlap * 100.0
-    )
-}
-
 /// Renders the comparison as tables followed by a summary. With three or more sources (and no
 /// [`TableOptions::only`]) the topic × source matrix comes first and the findings table lists
 /// only what the matrix does not show (distinct figures, and only-in claims with `all`). The
@@ -222,17 +256,34 @@ pub(crate) fn duplicate_text(docs: &[Document], d: &Duplicate) -> String {
 /// source's values with `[line:column]` and sentence, and the explanation, filtered by
 /// [`TableOptions::only`]. Under the tables come each source's main event, its near-duplicates,
 /// the summary line counting every finding, and the notes.
+///
+/// With more than eight sources, or three or more that do not fit [`TableOptions::width`] with
+/// a column each, the tables have no column per source: the matrix has a row per topic,
+/// contested first, with the majority value and each other value with how many sources give it
+/// and which ("+N more" after a few), and the findings table lists each finding's claims in
+/// one column. Sources with the same main event, and copies of one source, then share a line.
 #[must_use]
 pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) -> String {
     let mut out = String::new();
+    let sources = Sources::new(docs, cmp);
+    let compact = many::compact_in(docs.len(), opts.width);
     let matrix = opts.only.is_empty() && !cmp.matrix.is_empty();
     if matrix {
-        out.push_str(&matrix_table(docs, cmp, opts).to_string());
+        let table = if compact {
+            compact_matrix_table(&sources, cmp, opts)
+        } else {
+            matrix_table(docs, cmp, opts)
+        };
+        out.push_str(&table.to_string());
         out.push('\n');
     }
     let mut table = new_table(opts);
     let mut header = vec![Cell::new("verdict"), Cell::new("topic")];
-    header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
+    if compact {
+        header.push(Cell::new("claims"));
+    } else {
+        header.extend(docs.iter().map(|d| Cell::new(&d.source.id)));
+    }
     header.push(Cell::new("why"));
     table.set_header(header);
     let mut rows = 0;
@@ -247,11 +298,26 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) ->
             verdict_cell(f.verdict, opts.color),
             Cell::new(format!("{}\n({})", f.topic, f.facet.as_str())),
         ];
-        for (i, d) in docs.iter().enumerate() {
-            let claims: Vec<&Claim> = f.claims.iter().filter(|c| c.source == i).collect();
-            row.push(Cell::new(cell_for(d, &claims, statement)));
+        if compact {
+            row.push(Cell::new(many::claims_column(
+                &sources,
+                &f.claims,
+                "\n",
+                |s, claims| {
+                    format!(
+                        "{}: {}",
+                        sources.id(s),
+                        cell_for(&docs[s], claims, statement)
+                    )
+                },
+            )));
+        } else {
+            for (i, d) in docs.iter().enumerate() {
+                let claims: Vec<&Claim> = f.claims.iter().filter(|c| c.source == i).collect();
+                row.push(Cell::new(cell_for(d, &claims, statement)));
+            }
         }
-        row.push(Cell::new(&f.explanation));
+        row.push(Cell::new(many::explanation(f, compact)));
         table.add_row(row);
         rows += 1;
     }
@@ -259,20 +325,22 @@ pub fn report_table(docs: &[Document], cmp: &Comparison, opts: &TableOptions) ->
         out.push_str(&table.to_string());
         out.push('\n');
     }
-    for f in &cmp.frames {
-        out.push_str(&format!(
-            "main event {}: {}\n",
-            docs[f.source].source.id,
-            frame_text(f)
-        ));
+    let grouped = many::compact(docs.len());
+    for group in many::frame_groups(cmp, grouped) {
+        let _ = writeln!(
+            out,
+            "main event {}: {}",
+            many::frame_sources(&sources, &group),
+            frame_text(group[0])
+        );
     }
-    for d in &cmp.duplicates {
-        out.push_str(&format!("duplicate: {}\n", duplicate_text(docs, d)));
+    for line in many::duplicate_lines(&sources, cmp, grouped) {
+        let _ = writeln!(out, "duplicate: {line}");
     }
     out.push_str(&summary_line(docs, cmp, opts.all));
     out.push('\n');
     for note in &cmp.notes {
-        out.push_str(&format!("note: {note}\n"));
+        let _ = writeln!(out, "note: {note}");
     }
     out
 }
@@ -281,19 +349,23 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "2 conflicts, 1 distinct, 8 agree; only in A: 12, only in B: 5".
+/// "2 conflicts, 1 distinct, 8 agree; only in A: 12, only in B: 5"; with many sources only
+/// those with such claims, most first ("only in 8 of 60 sources (S7: 4, …, +3 more)").
 pub(crate) fn summary_line(docs: &[Document], cmp: &Comparison, all: bool) -> String {
-    let only: Vec<String> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| format!("only in {}: {}", d.source.id, cmp.only_in(i)))
-        .collect();
+    let only = if many::compact(docs.len()) {
+        many::only_in_text(&Sources::new(docs, cmp), cmp)
+    } else {
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| format!("only in {}: {}", d.source.id, cmp.only_in(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut s = format!(
-        "{}, {}, {}; {}",
+        "{}, {}, {}; {only}",
         plural(cmp.count(Verdict::Conflict), "conflict", "conflicts"),
         plural(cmp.count(Verdict::Distinct), "distinct", "distinct"),
         plural(cmp.count(Verdict::Agree), "agreement", "agreements"),
-        only.join(", ")
     );
     if !all && cmp.count(Verdict::OnlyIn) > 0 {
         s.push_str(" (--all lists them)");
