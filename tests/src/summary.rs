@@ -298,6 +298,17 @@ mod tests {
         }
     }
 
+    /// The fixture without its test pairs.
+    fn dev_only() -> Evaluation {
+        Evaluation {
+            outcomes: evaluation()
+                .outcomes
+                .into_iter()
+                .filter(|o| o.split() == Split::Dev)
+                .collect(),
+        }
+    }
+
     #[test]
     fn totals_per_split() {
         let e = evaluation();
@@ -353,12 +364,36 @@ TOTALS                  dev             test            all
 pairs scored            1               1               2
 conflict precision      1.000 (1/1)     0.000 (0/3)     0.250 (1/4)
 conflict recall         0.500 (1/2)     0.000 (0/1)     0.333 (1/3)
-agree recall            1.000 (0/0)     1.000 (0/0)     1.000 (0/0)
+agree recall            -               -               -
 distinct traps flagged  0 (of 0)        0 (of 0)        0 (of 0)
-distinct recall         1.000 (0/0)     1.000 (0/0)     1.000 (0/0)
+distinct recall         -               -               -
 pairs with errors       0               1               1
 ";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn an_empty_split_renders_dashes() {
+        let dev_only = dev_only();
+        let text = dev_only.render(SplitFilter::All);
+        let totals = &text[text.find("TOTALS").unwrap()..];
+        let expected = "\
+TOTALS                  dev             test            all
+pairs scored            1               0               1
+conflict precision      1.000 (1/1)     -               1.000 (1/1)
+conflict recall         0.500 (1/2)     -               0.500 (1/2)
+agree recall            -               -               -
+distinct traps flagged  0 (of 0)        0 (of 0)        0 (of 0)
+distinct recall         -               -               -
+pairs with errors       0               0               0
+";
+        assert_eq!(totals, expected);
+        let value = dev_only.to_json(SplitFilter::All);
+        let metrics = &value["totals"]["test"]["metrics"];
+        assert_eq!(metrics["conflict_precision"], Value::Null);
+        assert_eq!(metrics["conflict_recall"], Value::Null);
+        assert_eq!(metrics["traps_flagged"], 0);
+        assert_eq!(value["totals"]["all"]["metrics"]["conflict_recall"], 0.5);
     }
 
     #[test]

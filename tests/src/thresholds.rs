@@ -61,7 +61,7 @@ impl Thresholds {
             .ratios()
             .iter()
             .zip(measured)
-            .filter(|((_, min), ratio)| ratio.value() + EPSILON < *min)
+            .filter(|((_, min), ratio)| ratio.value().is_some_and(|v| v + EPSILON < *min))
             .map(|((name, min), ratio)| format!("{name} {ratio} is below the threshold {min}"))
             .collect();
         if totals.traps_flagged > self.max_traps_flagged {
