@@ -155,7 +155,8 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// A count of hits out of a total, shown as `0.800 (4/5)`.
+/// A count of hits out of a total, shown as `0.800 (4/5)`, or `-` when there is nothing to
+/// count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ratio {
     /// How many were right.
@@ -165,19 +166,19 @@ pub struct Ratio {
 }
 
 impl Ratio {
-    /// `hits / total`, and 1.0 when there is nothing to count (nothing was missed or wrong).
-    pub fn value(self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.hits as f64 / self.total as f64
-        }
+    /// `hits / total`, or `None` when there is nothing to count (a ratio over zero items
+    /// measures nothing, so no gate can fail on it).
+    pub fn value(self) -> Option<f64> {
+        (self.total > 0).then(|| self.hits as f64 / self.total as f64)
     }
 }
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.3} ({}/{})", self.value(), self.hits, self.total)
+        match self.value() {
+            Some(value) => write!(f, "{value:.3} ({}/{})", self.hits, self.total),
+            None => f.write_str("-"),
+        }
     }
 }
 
@@ -208,7 +209,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Tool conflicts that are gold conflicts, out of all tool conflicts (1.0 when there are none).
+    /// Tool conflicts that are gold conflicts, out of all tool conflicts.
     pub fn conflict_precision(&self) -> Ratio {
         Ratio {
             hits: self.tool_conflicts_correct,
@@ -216,7 +217,7 @@ impl Counts {
         }
     }
 
-    /// Gold conflicts found, out of all gold conflicts (1.0 when there are none).
+    /// Gold conflicts found, out of all gold conflicts.
     pub fn conflict_recall(&self) -> Ratio {
         Ratio {
             hits: self.gold_conflicts_found,
@@ -224,7 +225,7 @@ impl Counts {
         }
     }
 
-    /// Gold agrees found as `agree`, out of all gold agrees (1.0 when there are none).
+    /// Gold agrees found as `agree`, out of all gold agrees.
     pub fn agree_recall(&self) -> Ratio {
         Ratio {
             hits: self.gold_agrees_found,
@@ -267,19 +268,20 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
-/// The metrics of a [`Counts`], as numbers (for JSON output and threshold checks).
+/// The metrics of a [`Counts`], as numbers for JSON output; a ratio over zero items is `None`
+/// (`null`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Metrics {
     /// See [`Counts::conflict_precision`].
-    pub conflict_precision: f64,
+    pub conflict_precision: Option<f64>,
     /// See [`Counts::conflict_recall`].
-    pub conflict_recall: f64,
+    pub conflict_recall: Option<f64>,
     /// See [`Counts::agree_recall`].
-    pub agree_recall: f64,
+    pub agree_recall: Option<f64>,
     /// Gold distincts reported as a conflict.
     pub traps_flagged: usize,
     /// See [`Counts::distinct_recall`].
-    pub distinct_recall: f64,
+    pub distinct_recall: Option<f64>,
 }
 
 /// What went wrong on one pair, for people to read.
@@ -571,17 +573,18 @@ mod tests {
                 m.agree_recall,
                 m.distinct_recall
             ),
-            (1.0, 1.0, 1.0, 1.0)
+            (Some(1.0), Some(1.0), Some(1.0), Some(1.0))
         );
     }
 
     #[test]
-    fn no_tool_conflicts_is_precision_one_recall_zero() {
+    fn no_tool_conflicts_is_no_precision_and_recall_zero() {
         let score = check(vec![], GOLD_TOTALS);
-        assert_eq!(score.counts.conflict_precision().value(), 1.0);
-        assert_eq!(score.counts.conflict_precision().to_string(), "1.000 (0/0)");
-        assert_eq!(score.counts.conflict_recall().value(), 0.0);
-        assert_eq!(score.counts.agree_recall().value(), 0.0);
+        assert_eq!(score.counts.conflict_precision().value(), None);
+        assert_eq!(score.counts.conflict_precision().to_string(), "-");
+        assert_eq!(score.counts.conflict_recall().value(), Some(0.0));
+        assert_eq!(score.counts.conflict_recall().to_string(), "0.000 (0/1)");
+        assert_eq!(score.counts.agree_recall().value(), Some(0.0));
         assert_eq!(
             score.misses.conflicts_missed,
             vec![gold().findings[0].clone()]
@@ -748,7 +751,7 @@ mod tests {
         total += one;
         total += other;
         // Macro-averaging would give 0.5.
-        assert_eq!(total.conflict_precision().value(), 0.25);
+        assert_eq!(total.conflict_precision().value(), Some(0.25));
         assert_eq!(total.pairs, 2);
     }
 

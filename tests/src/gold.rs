@@ -97,6 +97,9 @@ pub enum Facet {
 }
 
 impl Split {
+    /// Every split, in the order totals are shown.
+    pub const ALL: [Split; 2] = [Split::Dev, Split::Test];
+
     /// The name used in gold files and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -138,6 +141,16 @@ impl SplitFilter {
 impl fmt::Display for SplitFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
+    }
+}
+
+impl From<Split> for SplitFilter {
+    /// The filter that selects exactly the pairs of `split`.
+    fn from(split: Split) -> SplitFilter {
+        match split {
+            Split::Dev => SplitFilter::Dev,
+            Split::Test => SplitFilter::Test,
+        }
     }
 }
 
@@ -357,6 +370,10 @@ mod tests {
         assert!(SplitFilter::All.includes(Split::Test));
         assert!(SplitFilter::Dev.includes(Split::Dev));
         assert!(!SplitFilter::Dev.includes(Split::Test));
+        for split in Split::ALL {
+            assert!(SplitFilter::from(split).includes(split));
+            assert_eq!(SplitFilter::from(split).as_str(), split.as_str());
+        }
         assert_eq!("test".parse::<SplitFilter>().unwrap(), SplitFilter::Test);
         assert!("train".parse::<SplitFilter>().is_err());
     }

@@ -8,7 +8,8 @@
 //!   ([`eval::score`] gives a [`eval::PairScore`]: [`eval::Counts`] plus the misses).
 //! - [`summary`]: [`summary::Evaluation`], the outcomes of many pairs, with micro-averaged totals
 //!   per split, the threshold gate and the readable and JSON reports.
-//! - [`thresholds`]: [`thresholds::Thresholds`], the gate in `data/gold/thresholds.json`.
+//! - [`thresholds`]: [`thresholds::Thresholds`], the gate per split in
+//!   `data/gold/thresholds.json`.
 //! - [`bin`]: building or finding the binary ([`bin::claimdiff_bin`] for tests).
 //! - [`run`]: running `claimdiff compare` on each gold pair ([`run::evaluate`]).
 //!

@@ -77,8 +77,10 @@ impl Evaluation {
             .collect()
     }
 
-    /// The gate: one line per total of `filter` below `thresholds`, per pair that could not be
-    /// scored, and one if no pair was evaluated at all. Empty when the gate passes.
+    /// The gate: one line per pair of `filter` that could not be scored, one if `filter` selects
+    /// no pair at all, and one per total of a split of `filter` below that split's gate in
+    /// `thresholds` (each split is checked on its own totals; a split with no pairs or no gate
+    /// is not). Empty when the gate passes.
     pub fn check(&self, thresholds: &Thresholds, filter: SplitFilter) -> Vec<String> {
         let mut failures = Vec::new();
         if self.selected(filter).next().is_none() {
@@ -91,7 +93,12 @@ impl Evaluation {
                 error.pair
             ));
         }
-        failures.extend(thresholds.check(&self.totals(filter)));
+        for split in Split::ALL.into_iter().filter(|&s| filter.includes(s)) {
+            let only = SplitFilter::from(split);
+            if self.selected(only).next().is_some() {
+                failures.extend(thresholds.check(split, &self.totals(only)));
+            }
+        }
         failures
     }
 
@@ -237,6 +244,7 @@ mod tests {
     use crate::{
         eval::Misses,
         gold::{Facet, GoldFinding, Verdict},
+        thresholds::SplitThresholds,
     };
 
     fn scored(pair: &str, split: Split, counts: Counts, misses: Misses) -> PairOutcome {
@@ -298,6 +306,17 @@ mod tests {
         }
     }
 
+    /// The fixture without its test pairs.
+    fn dev_only() -> Evaluation {
+        Evaluation {
+            outcomes: evaluation()
+                .outcomes
+                .into_iter()
+                .filter(|o| o.split() == Split::Dev)
+                .collect(),
+        }
+    }
+
     #[test]
     fn totals_per_split() {
         let e = evaluation();
@@ -318,13 +337,18 @@ mod tests {
         assert_eq!(e.errors(SplitFilter::Dev).len(), 0);
     }
 
+    const ZERO: SplitThresholds = SplitThresholds {
+        conflict_precision: 0.0,
+        conflict_recall: 0.0,
+        agree_recall: 0.0,
+        max_traps_flagged: 0,
+    };
+
     #[test]
     fn errors_and_empty_runs_fail_the_gate() {
         let zero = Thresholds {
-            conflict_precision: 0.0,
-            conflict_recall: 0.0,
-            agree_recall: 0.0,
-            max_traps_flagged: 0,
+            dev: ZERO,
+            test: Some(ZERO),
         };
         let e = evaluation();
         assert!(e.check(&zero, SplitFilter::Dev).is_empty());
@@ -335,6 +359,60 @@ mod tests {
         assert_eq!(
             Evaluation::default().check(&zero, SplitFilter::All),
             ["no gold pairs in split all"]
+        );
+    }
+
+    #[test]
+    fn each_split_is_checked_on_its_own_totals() {
+        let precise = SplitThresholds {
+            conflict_precision: 0.5,
+            ..ZERO
+        };
+        let e = evaluation();
+        // dev precision is 1/1 and all of it 1/4: only the test totals (0/3) fall short.
+        let thresholds = Thresholds {
+            dev: precise,
+            test: Some(precise),
+        };
+        let test_failure = "test: conflict precision 0.000 (0/3) is below the threshold 0.5";
+        assert!(e.check(&thresholds, SplitFilter::Dev).is_empty());
+        assert_eq!(
+            e.check(&thresholds, SplitFilter::Test),
+            [
+                "pair beta could not be scored: claimdiff exited with exit status: 2",
+                test_failure,
+            ]
+        );
+        assert_eq!(
+            e.check(&thresholds, SplitFilter::All),
+            e.check(&thresholds, SplitFilter::Test)
+        );
+        // Without a test gate, only the dev totals are gated.
+        let dev_only = Thresholds {
+            test: None,
+            ..thresholds
+        };
+        assert_eq!(
+            e.check(&dev_only, SplitFilter::All),
+            ["pair beta could not be scored: claimdiff exited with exit status: 2"]
+        );
+    }
+
+    #[test]
+    fn only_a_requested_split_must_have_pairs() {
+        let strict = SplitThresholds {
+            conflict_precision: 1.0,
+            ..ZERO
+        };
+        let thresholds = Thresholds {
+            dev: ZERO,
+            test: Some(strict),
+        };
+        let dev_only = dev_only();
+        assert!(dev_only.check(&thresholds, SplitFilter::All).is_empty());
+        assert_eq!(
+            dev_only.check(&thresholds, SplitFilter::Test),
+            ["no gold pairs in split test"]
         );
     }
 
@@ -353,12 +431,36 @@ TOTALS                  dev             test            all
 pairs scored            1               1               2
 conflict precision      1.000 (1/1)     0.000 (0/3)     0.250 (1/4)
 conflict recall         0.500 (1/2)     0.000 (0/1)     0.333 (1/3)
-agree recall            1.000 (0/0)     1.000 (0/0)     1.000 (0/0)
+agree recall            -               -               -
 distinct traps flagged  0 (of 0)        0 (of 0)        0 (of 0)
-distinct recall         1.000 (0/0)     1.000 (0/0)     1.000 (0/0)
+distinct recall         -               -               -
 pairs with errors       0               1               1
 ";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn an_empty_split_renders_dashes() {
+        let dev_only = dev_only();
+        let text = dev_only.render(SplitFilter::All);
+        let totals = &text[text.find("TOTALS").unwrap()..];
+        let expected = "\
+TOTALS                  dev             test            all
+pairs scored            1               0               1
+conflict precision      1.000 (1/1)     -               1.000 (1/1)
+conflict recall         0.500 (1/2)     -               0.500 (1/2)
+agree recall            -               -               -
+distinct traps flagged  0 (of 0)        0 (of 0)        0 (of 0)
+distinct recall         -               -               -
+pairs with errors       0               0               0
+";
+        assert_eq!(totals, expected);
+        let value = dev_only.to_json(SplitFilter::All);
+        let metrics = &value["totals"]["test"]["metrics"];
+        assert_eq!(metrics["conflict_precision"], Value::Null);
+        assert_eq!(metrics["conflict_recall"], Value::Null);
+        assert_eq!(metrics["traps_flagged"], 0);
+        assert_eq!(value["totals"]["all"]["metrics"]["conflict_recall"], 0.5);
     }
 
     #[test]

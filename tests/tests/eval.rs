@@ -1,4 +1,5 @@
-//! The gold evaluation as a test: totals over every pair in `data/gold` meet the thresholds.
+//! The gold evaluation as a test: each split's totals over its pairs in `data/gold` meet that
+//! split's gate in the thresholds file.
 
 use claimdiff_tests::{
     bin::{claimdiff_bin, workspace_root},
