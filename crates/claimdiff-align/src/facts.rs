@@ -332,16 +332,15 @@ fn shared_referent_words(a: &Counted, b: &Counted) -> usize {
 }
 
 /// True when `x` is its report's only figure of its dimension and event counting what `c`
-/// names.
+/// names (repeated, as a headline and its lead repeat it, it is still one figure).
 fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Counted) -> bool {
     !c.anyone
-        && all
-            .iter()
-            .filter(|(_, _, _, y, cy)| {
-                cy.head() == c.head() && y.event == x.event && same_dimension(x, y)
-            })
-            .count()
-            == 1
+        && all.iter().all(|(_, _, _, y, cy)| {
+            cy.head() != c.head()
+                || y.event != x.event
+                || !same_dimension(x, y)
+                || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
+        })
 }
 
 /// True when a figure of sentence `s` counts what `c` names.

@@ -234,11 +234,19 @@ fn speaker(
                 .take_while(|t| t.kind == TokenKind::Word)
                 .count();
             let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
-            // Not an organisation before a role: "asked Labour MP Ruth Okafor".
+            // Not an organisation before a role: "asked Labour MP Ruth Okafor"; nor the
+            // employer before a role: "said Acme's chief executive, Ann Lee", where the name
+            // after the comma speaks.
+            let apposition = tail
+                .get(1 + words_between)
+                .filter(|t| t.text(text) == ",")
+                .and_then(|_| tail.get(2 + words_between))
+                .map(|t| t.start);
             if let Some(m) = ms.iter().find(|m| {
+                let at = s.tokens[m.start].start;
                 !m.org
-                    && s.tokens[m.start].start >= tail[1].start
-                    && s.tokens[m.start].start < window_end
+                    && !m.possessive
+                    && (at >= tail[1].start && at < window_end || Some(at) == apposition)
             }) {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
@@ -461,6 +469,10 @@ mod tests {
             (
                 "Dr Amir Haddad spoke. \"We are tired,\" said Haddad, a nurse.",
                 &[Some("Amir Haddad")],
+            ),
+            (
+                "\"We failed,\" said Vantell's chief executive, Mara Lindholm.",
+                &[Some("Mara Lindholm")],
             ),
             (
                 "\"Why now?\" asked Labour MP Ruth Okafor.",
