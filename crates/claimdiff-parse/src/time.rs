@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
-use crate::numbers::{NumWord, number_word};
+use crate::numbers::{self, NumWord, number_word};
 use crate::text::{Token, TokenKind};
 
 fn month(w: &str) -> Option<i8> {
@@ -42,8 +42,8 @@ fn month(w: &str) -> Option<i8> {
     {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    let m = match w.as_str() {
+    let mut buf = [0; 24];
+    let m = match numbers::lower(w, &mut buf) {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -66,7 +66,8 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    let d = match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0; 24];
+    let d = match numbers::lower(w, &mut buf) {
         "monday" => (1, false),
         "tuesday" => (2, false),
         "wednesday" => (3, false),
@@ -902,7 +903,11 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
-        let Some(f) = read(&c, i).filter(|f| !glued_to_code(&c, f)) else {
+        let Some(f) = may_start(&c, i)
+            .then(|| read(&c, i))
+            .flatten()
+            .filter(|f| !glued_to_code(&c, f))
+        else {
             i += 1;
             continue;
         };
@@ -915,6 +920,115 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
         }
     }
     out
+}
+
+/// False when no reader can find an expression at token `i`, a cheap test that spares them
+/// most words. Every reader starts with a number or with a word that [`is_lead`] accepts, a
+/// month or weekday name or a number word (ordinals included), whole or before a hyphen
+/// ("mid-May", "jan-feb", "twenty-first"); punctuation and symbols start none. The readers
+/// match words by ASCII case, by `text::lower` or through `month`, `weekday` and
+/// `number_word`, which read ASCII only: for an ASCII word these agree with its `lower` form,
+/// and a word that is not ASCII can match only through its `lower` form, so testing that form
+/// is enough.
+fn may_start(c: &Cur<'_>, i: usize) -> bool {
+    match c.tokens.get(i).map(|t| t.kind) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let w = c.lower(i);
+            let known = |p: &str| {
+                is_lead(p) || month(p).is_some() || weekday(p).is_some() || number_word(p).is_some()
+            };
+            known(w) || w.split_once('-').is_some_and(|(head, _)| known(head))
+        }
+        Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
+    }
+}
+
+/// True for the words other than month, weekday and number words that a time expression can
+/// start with, in lower case: qualifiers, prepositions, bounds, parts of days, periods and
+/// holidays (each reader's first word).
+fn is_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "after"
+            | "an"
+            | "approximately"
+            | "around"
+            | "as"
+            | "autumn"
+            | "before"
+            | "beginning"
+            | "between"
+            | "calendar"
+            | "christmas"
+            | "circa"
+            | "coming"
+            | "couple"
+            | "current"
+            | "cy"
+            | "date"
+            | "earlier"
+            | "early"
+            | "earth"
+            | "easter"
+            | "end"
+            | "eoy"
+            | "fall"
+            | "fiscal"
+            | "following"
+            | "from"
+            | "fy"
+            | "good"
+            | "h"
+            | "halloween"
+            | "in"
+            | "independence"
+            | "last"
+            | "late"
+            | "later"
+            | "mid"
+            | "midday"
+            | "middle"
+            | "midnight"
+            | "more"
+            | "new"
+            | "next"
+            | "no"
+            | "noon"
+            | "noonish"
+            | "now"
+            | "on"
+            | "past"
+            | "previous"
+            | "q"
+            | "saint"
+            | "school"
+            | "since"
+            | "spring"
+            | "st"
+            | "start"
+            | "starting"
+            | "summer"
+            | "sy"
+            | "the"
+            | "this"
+            | "till"
+            | "tmrw"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "until"
+            | "upcoming"
+            | "valentine's"
+            | "w"
+            | "week"
+            | "weekend"
+            | "winter"
+            | "within"
+            | "year"
+            | "yesterday"
+    )
 }
 
 /// The fact of an expression; `None` for a relative expression that says nothing without
