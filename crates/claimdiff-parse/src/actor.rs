@@ -361,14 +361,20 @@ impl NameTable {
     /// Collects every name in the document and links surnames, short forms and acronyms to
     /// full names.
     pub(crate) fn build(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Self {
-        let common_words: HashSet<String> = sentences
+        let mut common_words: HashSet<String> = HashSet::default();
+        let lower_case = sentences
             .iter()
             .flat_map(|s| s.tokens.iter())
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(|w| word_key(w).into_owned())
-            .collect();
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+        for w in lower_case {
+            // Most words come again: copy each one only once.
+            let key = word_key(w);
+            if !common_words.contains(key.as_ref()) {
+                common_words.insert(key.into_owned());
+            }
+        }
         let mut table = Self {
             common_words,
             ..Self::default()

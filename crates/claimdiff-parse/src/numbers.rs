@@ -71,11 +71,15 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Lower-cases an ASCII word of at most 24 bytes into `buf`; "" for anything else.
-pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+/// Lower-cases an ASCII word of at most 24 bytes, into `buf` when it has upper-case letters;
+/// "" for anything else.
+pub(crate) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     let n = w.len();
     if n > buf.len() || !w.is_ascii() {
         return "";
+    }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return w;
     }
     for (d, s) in buf.iter_mut().zip(w.bytes()) {
         *d = s.to_ascii_lowercase();

@@ -38,6 +38,11 @@ const SPEECH_VERBS: [&str; 26] = [
     "saying",
 ];
 
+/// True for a verb that introduces speech ("said", "told"), in lower case.
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
 const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
 
 /// Byte ranges of the words inside quotation marks, over the whole text. Quotes do not run

@@ -16,7 +16,9 @@
 //!   before a capitalised function word ("in the U.S. How…") or, when it follows a number ("at
 //!   6 p.m. Police…"), before a capital that is not a month, a weekday or a code like "GMT"; and
 //!   only when the sentence has a content word by then ("At 5 a.m. Mr. Smith…" goes on). Titles
-//!   ("Dr.", "Gov.") never end one, nor does anything before a number ("No. 10", "p. 55").
+//!   ("Dr.", "Gov.") never end one, nor does anything before a number ("No. 10", "p. 55"), nor
+//!   a lower-case abbreviation before a quoted sentence after a speech verb ("said at 9 a.m.
+//!   \"We…").
 //! - A full stop glued to a capitalised word ends a sentence ("world.Today"), except in e-mail
 //!   and web addresses.
 //! - List items: a bullet ("•", "⁃") starts one anywhere; a marker at the start of a sentence
@@ -27,6 +29,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
+use crate::quote::is_speech_verb;
 use crate::time::is_time_word;
 
 /// A sentence's byte range, and whether it is the article's headline.
@@ -636,7 +639,8 @@ impl<'a> Block<'a> {
             WordKind::Title => false,
             WordKind::NumberSign => !before_number,
             WordKind::Abbreviation => {
-                if before_number || after.is_empty() {
+                if before_number || after.is_empty() || self.introduces_quote(start, w, word, next)
+                {
                     return false;
                 }
                 let starter = self.lex.is_stopword(after);
@@ -646,6 +650,20 @@ impl<'a> Block<'a> {
                 (starter || after_number) && self.has_content(start, w)
             }
         }
+    }
+
+    /// True when a lower-case abbreviation (`word`, starting at index `w`) stands before a
+    /// quoted sentence opening at `next`, after a speech verb: `The mayor said at 9 a.m. "We
+    /// are closing the bridge."` is one sentence.
+    fn introduces_quote(&self, start: usize, w: usize, word: &str, next: usize) -> bool {
+        word.ends_with(char::is_lowercase)
+            && self
+                .ch(next)
+                .is_some_and(|c| is_opener(c) && !matches!(c, '(' | '['))
+            && self
+                .slice(start, w)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|v| is_speech_verb(&v.to_lowercase()))
     }
 
     /// True when the word before index `w` (within the sentence from `start`) is a number, as
@@ -769,6 +787,29 @@ mod tests {
         check(
             "“We won!” he said. “Again.”",
             &["“We won!” he said.", "“Again.”"],
+        );
+    }
+
+    #[test]
+    fn abbreviation_before_a_quote_after_a_speech_verb_does_not_end_the_sentence() {
+        check(
+            "The mayor said at 9 a.m. \"We are closing the bridge.\" Traffic stopped.",
+            &[
+                "The mayor said at 9 a.m. \"We are closing the bridge.\"",
+                "Traffic stopped.",
+            ],
+        );
+        check(
+            "The mayor told reporters at 6 p.m. \u{201C}It is over.\u{201D}",
+            &["The mayor told reporters at 6 p.m. \u{201C}It is over.\u{201D}"],
+        );
+        // Without a speech verb the quote starts a sentence of its own.
+        check(
+            "The bridge closed at 9 a.m. \"We are sorry,\" the council said.",
+            &[
+                "The bridge closed at 9 a.m.",
+                "\"We are sorry,\" the council said.",
+            ],
         );
     }
 

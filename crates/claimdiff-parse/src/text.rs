@@ -131,6 +131,8 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             i += 1;
         }
     }
+    // Sentences keep their tokens as long as the document lives: no spare room.
+    tokens.shrink_to_fit();
     tokens
 }
 

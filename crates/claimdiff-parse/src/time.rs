@@ -29,9 +29,10 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
-use crate::numbers::{NumWord, number_word};
+use crate::numbers::{self, NumWord, number_word};
 use crate::text::{Token, TokenKind};
 
 fn month(w: &str) -> Option<i8> {
@@ -41,8 +42,8 @@ fn month(w: &str) -> Option<i8> {
     {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    let m = match w.as_str() {
+    let mut buf = [0; 24];
+    let m = match numbers::lower(w, &mut buf) {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
         "march" | "mar" => 3,
@@ -65,7 +66,8 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    let d = match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0; 24];
+    let d = match numbers::lower(w, &mut buf) {
         "monday" => (1, false),
         "tuesday" => (2, false),
         "wednesday" => (3, false),
@@ -672,27 +674,38 @@ impl When {
 struct Cur<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// Each token in lower case, computed once per sentence: the readers ask for it often.
-    lower: &'a [Cow<'a, str>],
+    /// Each token's text, sliced once per sentence: the readers ask for it often.
+    raw: Vec<&'a str>,
+    /// Each token in lower case, computed once per sentence.
+    lower: Vec<Cow<'a, str>>,
+    /// What [`read_point`] found at each token: the readers try the same tokens again and
+    /// again (a range's first end is also a point, a bound's point is read after the bound).
+    points: Vec<OnceCell<Option<Found>>>,
 }
 
 impl<'a> Cur<'a> {
-    fn raw(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        Self {
+            text,
+            tokens,
+            lower: raw.iter().map(|w| crate::text::lower(w)).collect(),
+            raw,
+            points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
+        }
     }
-    fn lower(&self, i: usize) -> Cow<'a, str> {
-        Cow::Borrowed(self.lower.get(i).map_or("", |w| w.as_ref()))
+    fn raw(&self, i: usize) -> &'a str {
+        self.raw.get(i).copied().unwrap_or("")
+    }
+    fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
         words.iter().any(|k| k.eq_ignore_ascii_case(w))
     }
-    fn prev(&self, i: usize) -> Cow<'a, str> {
-        if i > 0 {
-            self.lower(i - 1)
-        } else {
-            Cow::Borrowed("")
-        }
+    fn prev(&self, i: usize) -> &str {
+        if i > 0 { self.lower(i - 1) } else { "" }
     }
     /// True when tokens `i` and `i + 1` touch (no space between them).
     fn glued(&self, i: usize) -> bool {
@@ -778,6 +791,7 @@ impl<'a> Cur<'a> {
 
 /// A time expression found at tokens `start..end`: a point, or a range from `when` to
 /// `until`.
+#[derive(Clone)]
 struct Found {
     start: usize,
     end: usize,
@@ -885,20 +899,15 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
 
 /// Extracts the dates and times of one sentence; `published` resolves relative expressions.
 pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<Fact> {
-    let lower: Vec<Cow<'_, str>> = s
-        .tokens
-        .iter()
-        .map(|t| crate::text::lower(t.text(text)))
-        .collect();
-    let c = Cur {
-        text,
-        tokens: &s.tokens,
-        lower: &lower,
-    };
+    let c = Cur::new(text, &s.tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
-        let Some(f) = read(&c, i).filter(|f| !glued_to_code(&c, f)) else {
+        let Some(f) = may_start(&c, i)
+            .then(|| read(&c, i))
+            .flatten()
+            .filter(|f| !glued_to_code(&c, f))
+        else {
             i += 1;
             continue;
         };
@@ -911,6 +920,115 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
         }
     }
     out
+}
+
+/// False when no reader can find an expression at token `i`, a cheap test that spares them
+/// most words. Every reader starts with a number or with a word that [`is_lead`] accepts, a
+/// month or weekday name or a number word (ordinals included), whole or before a hyphen
+/// ("mid-May", "jan-feb", "twenty-first"); punctuation and symbols start none. The readers
+/// match words by ASCII case, by `text::lower` or through `month`, `weekday` and
+/// `number_word`, which read ASCII only: for an ASCII word these agree with its `lower` form,
+/// and a word that is not ASCII can match only through its `lower` form, so testing that form
+/// is enough.
+fn may_start(c: &Cur<'_>, i: usize) -> bool {
+    match c.tokens.get(i).map(|t| t.kind) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let w = c.lower(i);
+            let known = |p: &str| {
+                is_lead(p) || month(p).is_some() || weekday(p).is_some() || number_word(p).is_some()
+            };
+            known(w) || w.split_once('-').is_some_and(|(head, _)| known(head))
+        }
+        Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
+    }
+}
+
+/// True for the words other than month, weekday and number words that a time expression can
+/// start with, in lower case: qualifiers, prepositions, bounds, parts of days, periods and
+/// holidays (each reader's first word).
+fn is_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "about"
+            | "after"
+            | "an"
+            | "approximately"
+            | "around"
+            | "as"
+            | "autumn"
+            | "before"
+            | "beginning"
+            | "between"
+            | "calendar"
+            | "christmas"
+            | "circa"
+            | "coming"
+            | "couple"
+            | "current"
+            | "cy"
+            | "date"
+            | "earlier"
+            | "early"
+            | "earth"
+            | "easter"
+            | "end"
+            | "eoy"
+            | "fall"
+            | "fiscal"
+            | "following"
+            | "from"
+            | "fy"
+            | "good"
+            | "h"
+            | "halloween"
+            | "in"
+            | "independence"
+            | "last"
+            | "late"
+            | "later"
+            | "mid"
+            | "midday"
+            | "middle"
+            | "midnight"
+            | "more"
+            | "new"
+            | "next"
+            | "no"
+            | "noon"
+            | "noonish"
+            | "now"
+            | "on"
+            | "past"
+            | "previous"
+            | "q"
+            | "saint"
+            | "school"
+            | "since"
+            | "spring"
+            | "st"
+            | "start"
+            | "starting"
+            | "summer"
+            | "sy"
+            | "the"
+            | "this"
+            | "till"
+            | "tmrw"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "until"
+            | "upcoming"
+            | "valentine's"
+            | "w"
+            | "week"
+            | "weekend"
+            | "winter"
+            | "within"
+            | "year"
+            | "yesterday"
+    )
 }
 
 /// The fact of an expression; `None` for a relative expression that says nothing without
@@ -958,7 +1076,7 @@ fn word_clock(c: &Cur<'_>, k: usize) -> Option<Found> {
         Some((m, e)) if (10..60).contains(&m) => (i8::try_from(m).ok()?, e),
         _ => (0, k + 1),
     };
-    let (hour, end) = match (c.lower(e).as_ref(), c.lower(e + 1).as_ref()) {
+    let (hour, end) = match (c.lower(e), c.lower(e + 1)) {
         ("a", "m") => (h % 12, e + 2),
         ("p", "m") => (h % 12 + 12, e + 2),
         _ => match am_pm(c, e) {
@@ -1003,7 +1121,7 @@ fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
     // "9a", "9p": a letter for the half of the day.
     // "tonight at 8", "last night around 7": the evening hour.
     let evening = matches!(f.when, When::Days(_, Some("night" | "evening")));
-    let (hour, end) = match c.lower(k + 2).as_ref() {
+    let (hour, end) = match c.lower(k + 2) {
         "a" if c.glued(k + 1) => (h % 12, k + 3),
         "p" if c.glued(k + 1) => (h % 12 + 12, k + 3),
         _ if evening && (5..12).contains(&h) => (h + 12, k + 2),
@@ -1131,6 +1249,14 @@ fn or_later(c: &Cur<'_>, mut f: Found) -> Found {
 /// One date, time or relative expression starting at `i` (or just before it, for a qualifier
 /// such as "last").
 fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
+    match c.points.get(i) {
+        Some(cell) => cell.get_or_init(|| read_point_uncached(c, i)).clone(),
+        None => read_point_uncached(c, i),
+    }
+}
+
+/// [`read_point`] without the memo.
+fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
     // Degree words: "mid-November", "early 2019".
     let w = c.raw(i);
     if let Some(rest) = w
@@ -1196,7 +1322,7 @@ fn with_year(c: &Cur<'_>, mut f: Found) -> Found {
             };
             f.end = e;
         } else if c.is(f.end, &["last", "this", "next"]) && c.is(f.end + 1, &["year"]) {
-            let n = match c.lower(f.end).as_ref() {
+            let n = match c.lower(f.end) {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1295,8 +1421,8 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
                 },
             );
         }
-        if matches!(prev.as_ref(), "last" | "next" | "this") && !is_may {
-            let n = match prev.as_ref() {
+        if matches!(prev, "last" | "next" | "this") && !is_may {
+            let n = match prev {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1311,7 +1437,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             );
         }
         let after_word = matches!(
-            prev.as_ref(),
+            prev,
             "in" | "since"
                 | "until"
                 | "till"
@@ -1334,11 +1460,11 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             && !is_may
             && !c.is(i, &["march"])
             && !c.raw(i + 1).starts_with(|ch: char| ch.is_uppercase())
-            && !matches!(prev.as_ref(), "a" | "an" | "the");
+            && !matches!(prev, "a" | "an" | "the");
         // "May" only after a word that leaves no doubt ("since May", "mid May"), or
         // capitalised after "in".
         let may_ok = matches!(
-            prev.as_ref(),
+            prev,
             "since" | "until" | "till" | "early" | "late" | "mid" | "after" | "before" | "during"
         ) || prev == "in" && c.raw(i).starts_with('M');
         if (after_word && (!is_may || may_ok)) || bare {
@@ -1521,25 +1647,25 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
             .and_then(|p| i8::try_from(p + 1).ok())
     };
     let w = c.lower(i);
-    if let Some(n) = ordinal(&w) {
+    if let Some(n) = ordinal(w) {
         return Some((n, i + 1));
     }
-    match w.as_ref() {
+    match w {
         "twentieth" => return Some((20, i + 1)),
         "thirtieth" => return Some((30, i + 1)),
         _ => {}
     }
     // "twenty second", "twenty-second", "thirty first".
     let (tens, rest, end) = match w.split_once('-') {
-        Some((t, r)) => (t.to_owned(), r.to_owned(), i + 1),
-        None => (w.clone().into_owned(), c.lower(i + 1).into_owned(), i + 2),
+        Some((t, r)) => (t, r, i + 1),
+        None => (w, c.lower(i + 1), i + 2),
     };
-    let tens = match tens.as_str() {
+    let tens = match tens {
         "twenty" => 20,
         "thirty" => 30,
         _ => return None,
     };
-    let d = tens + ordinal(&rest)?;
+    let d = tens + ordinal(rest)?;
     (d <= 31).then_some((d, end))
 }
 
@@ -1663,7 +1789,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
     if year.is_none() {
         let prev = c.prev(i);
         let dated = matches!(
-            prev.as_ref(),
+            prev,
             "on" | "from"
                 | "to"
                 | "until"
@@ -1677,7 +1803,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
         ) || i > 0 && weekday(c.raw(i - 1)).is_some()
             || dated
             // "on 11/20, 11/22 or 11/25": the next of a list of dates.
-            || matches!(prev.as_ref(), "," | "or")
+            || matches!(prev, "," | "or")
                 && i >= 4
                 && c.raw(i - 3) == "/"
                 && c.number(i - 2).is_some();
@@ -1727,7 +1853,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
     if let Some(n) = WORDS.iter().position(|k| *k == w) {
         return i8::try_from(n).ok();
     }
-    match w.as_ref() {
+    match w {
         "twenty" => Some(20),
         "thirty" => Some(30),
         "forty" => Some(40),
@@ -1740,7 +1866,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
 /// after it.
 fn am_pm(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     let w = c.lower(i);
-    let add = match w.as_ref() {
+    let add = match w {
         "am" | "a.m" | "a" => 0,
         "pm" | "p.m" | "p" => 12,
         _ => return None,
@@ -1770,7 +1896,7 @@ fn part_of_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     if !(c.is(i, &["in"]) && c.is(i + 1, &["the"])) {
         return None;
     }
-    let add = match c.lower(i + 2).as_ref() {
+    let add = match c.lower(i + 2) {
         "morning" => 0,
         "afternoon" | "evening" => 12,
         _ => return None,
@@ -1807,7 +1933,7 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return at(if c.is(i, &["mid"]) { i + 2 } else { i + 1 }, 0, 0);
     }
     // "early morning at 8:00", "late evening at 10:00": the part of the day, then the time.
-    let part = |k: usize| match c.lower(k).as_ref() {
+    let part = |k: usize| match c.lower(k) {
         "morning" => Some(0),
         "afternoon" | "evening" | "night" => Some(12),
         _ => None,
@@ -1838,7 +1964,7 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return at(end, with_half(h, add), 0);
     }
     // "half past seven", "20 min past eight", "ten past 9 in the evening".
-    let (minutes, k) = match c.lower(i).as_ref() {
+    let (minutes, k) = match c.lower(i) {
         "half" => (Some(30), i + 1),
         "quarter" => (Some(15), i + 1),
         _ => match small_number(c, i) {
@@ -1989,12 +2115,10 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "1900 to 2000 people": a range of counts.
     let counted =
         |k: usize| c.number(k).is_some() && c.raw(k + 1).starts_with(|ch: char| ch.is_lowercase());
-    let is_count = matches!(
-        next.as_ref(),
-        "people" | "homes" | "residents" | "workers" | "%"
-    ) || matches!(next.as_ref(), "to" | "-" | "and") && counted(i + 2);
+    let is_count = matches!(next, "people" | "homes" | "residents" | "workers" | "%")
+        || matches!(next, "to" | "-" | "and") && counted(i + 2);
     let after_word = matches!(
-        prev.as_ref(),
+        prev,
         "in" | "since"
             | "of"
             | "until"
@@ -2046,7 +2170,7 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Weekdays, qualified or not, and a date written after them ("Tue May 9", "Friday 7/6").
 fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // Qualifiers: "last", "this past", "next", "this coming".
-    let (which, skip) = match c.lower(i).as_ref() {
+    let (which, skip) = match c.lower(i) {
         "last" | "previous" => (Which::Last, 1),
         "past" => (Which::Past, 1),
         "this" if c.is(i + 1, &["past"]) => (Which::Past, 2),
@@ -2135,7 +2259,7 @@ fn nth_of_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         )?;
         return Some(with_day_year(c, f));
     }
-    let months = match c.lower(j).as_ref() {
+    let months = match c.lower(j) {
         "next" => 1,
         "last" | "previous" => -1,
         "this" | "the" => 0,
@@ -2207,7 +2331,7 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
     if let Some(s) = c.number(i) {
         return s.parse().ok().filter(|n| (1..=100).contains(n));
     }
-    let n = match c.lower(i).as_ref() {
+    let n = match c.lower(i) {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -2271,7 +2395,7 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     }
     let w = c.lower(i);
     // "earlier this year", "later this month".
-    if matches!(w.as_ref(), "earlier" | "later")
+    if matches!(w, "earlier" | "later")
         && c.is(i + 1, &["this"])
         && let Some(f) = relative_at(c, i + 1).filter(|f| matches!(f.when, When::Period(..)))
     {
@@ -2287,7 +2411,7 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
-    let step = match w.as_ref() {
+    let step = match w {
         "last" | "previous" | "past" => Some(-1),
         "this" | "current" => Some(0),
         "next" | "following" | "coming" => Some(1),
@@ -2295,11 +2419,11 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     if let Some(n) = step {
         let second = c.lower(i + 1);
-        let part = match (w.as_ref(), second.as_ref()) {
+        let part = match (w, second) {
             ("last", "night") => Some(When::Days(-1, Some("night"))),
             ("this", "morning" | "afternoon" | "evening") => Some(When::Days(
                 0,
-                Some(match second.as_ref() {
+                Some(match second {
                     "morning" => "morning",
                     "afternoon" => "afternoon",
                     _ => "evening",
@@ -2310,19 +2434,19 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if let Some(p) = part {
             return found(i, i + 2, p);
         }
-        if let Some(u) = unit(&second).filter(|u| *u != Unit::Day && !second.ends_with('s')) {
+        if let Some(u) = unit(second).filter(|u| *u != Unit::Day && !second.ends_with('s')) {
             return found(i, i + 2, When::Period(u, n));
         }
         // "this working week", "next workweek".
         if second == "workweek" {
             return found(i, i + 2, When::Period(Unit::Week, n));
         }
-        if matches!(second.as_ref(), "working" | "work") && c.is(i + 2, &["week"]) {
+        if matches!(second, "working" | "work") && c.is(i + 2, &["week"]) {
             return found(i, i + 3, When::Period(Unit::Week, n));
         }
         return None;
     }
-    let days = match w.as_ref() {
+    let days = match w {
         "today" => 0,
         "yesterday" => -1,
         "tomorrow" | "tmrw" => 1,
@@ -2429,7 +2553,7 @@ fn absolute(w: &When) -> bool {
 /// "April 9th through 17th", "10/1/2018-10/7/2018", "jan-feb 2017": one fact from the first
 /// point to the last.
 fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (between, j) = match c.lower(i).as_ref() {
+    let (between, j) = match c.lower(i) {
         "from" => (false, i + 1),
         "between" => (true, i + 1),
         _ => (false, i),
@@ -2640,7 +2764,7 @@ fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return Some(Found { start: i, ..f });
     }
     let (n, u, k) = count_units(c, i)?;
-    let sign = match c.lower(k).as_ref() {
+    let sign = match c.lower(k) {
         "from" | "after" => 1,
         "before" => -1,
         _ => return None,
@@ -2694,7 +2818,7 @@ fn of_year(c: &Cur<'_>, i: usize) -> Option<(Year, usize)> {
     if let Some(y) = c.year(i + 1) {
         return Some((Year::Given(y), i + 2));
     }
-    let n = match c.lower(i + 1).as_ref() {
+    let n = match c.lower(i + 1) {
         "last" | "previous" => -1,
         "this" | "the" => 0,
         "next" => 1,
@@ -2734,13 +2858,13 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Seasons: "this summer", "last winter", "summer 2019", "the whole summer". "Fall" only
 /// with a qualifier; it is also a verb.
 fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (n, k) = match c.lower(i).as_ref() {
+    let (n, k) = match c.lower(i) {
         "this" => (Some(0), i + 1),
         "last" | "past" => (Some(-1), i + 1),
         "next" | "coming" => (Some(1), i + 1),
         _ => (None, i),
     };
-    let code = match c.lower(k).as_ref() {
+    let code = match c.lower(k) {
         "spring" => "SP",
         "summer" => "SU",
         "autumn" => "FA",
@@ -2759,13 +2883,13 @@ fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Fiscal, school and calendar years: "fiscal year 2008" (`FY2008`), "last fiscal year",
 /// "sy18" (`SY2018`), "calendar year 2008" and "cy18" (2008, 2018).
 fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let (n, k) = match c.lower(i).as_ref() {
+    let (n, k) = match c.lower(i) {
         "this" | "current" => (Some(0), i + 1),
         "last" | "previous" => (Some(-1), i + 1),
         "next" => (Some(1), i + 1),
         _ => (None, i),
     };
-    let (kind, after) = match c.lower(k).as_ref() {
+    let (kind, after) = match c.lower(k) {
         "fiscal" if c.is(k + 1, &["year"]) => ('F', k + 2),
         "school" if c.is(k + 1, &["year"]) => ('S', k + 2),
         "calendar" if c.is(k + 1, &["year"]) => ('C', k + 2),
@@ -2894,7 +3018,7 @@ fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             return found(i, k + 3, When::Period(Unit::Week, 2));
         }
         // "the week of April 10th", "the week beginning February 4": the day it starts.
-        let j = match c.lower(k + 1).as_ref() {
+        let j = match c.lower(k + 1) {
             "of" | "commencing" => k + 2,
             "beginning" | "starting" if c.is(k + 2, &["on"]) => k + 3,
             "beginning" | "starting" => k + 2,
@@ -2910,7 +3034,7 @@ fn week_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, f.end, f.when);
     }
     // Weekends.
-    let (n, k) = match c.lower(i).as_ref() {
+    let (n, k) = match c.lower(i) {
         "this" => (Some(0), i + 1),
         "last" | "past" | "previous" => (Some(-1), i + 1),
         "next" | "coming" | "following" => (Some(1), i + 1),
@@ -2997,7 +3121,7 @@ fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         "last" | "previous" => Some(Which::Last),
         _ => None,
     };
-    if let Some(which) = which(&c.lower(i))
+    if let Some(which) = which(c.lower(i))
         && c.is(i + 1, &["week"])
     {
         let j = if c.is(i + 2, &["on"]) || c.raw(i + 2) == "-" {
@@ -3014,7 +3138,7 @@ fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let q = if c.is(k + 2, &["the"]) { k + 3 } else { k + 2 };
-    let which = which(&c.lower(q))?;
+    let which = which(c.lower(q))?;
     c.is(q + 1, &["week"])
         .then(|| found(i, q + 2, When::Weekday { day, which }))
         .flatten()
@@ -3076,7 +3200,7 @@ fn holiday_in(y: i16, month: i8, day: i8) -> Option<Date> {
 
 /// A holiday: "Christmas", "last Easter", "Easter 2018", "Independence Day of this year".
 fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let which = match c.lower(i).as_ref() {
+    let which = match c.lower(i) {
         "last" | "previous" => Some(Which::Last),
         "next" | "following" => Some(Which::Next),
         _ => None,
