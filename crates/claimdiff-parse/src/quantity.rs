@@ -2264,20 +2264,33 @@ fn past_verb(k: &str) -> bool {
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
 fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
-    // "410 metres deep", "900 feet below ground": a length measured down is a depth.
-    const DEPTH: [&[&str]; 5] = [
-        &["deep"],
-        &["underground"],
-        &["below", "ground"],
-        &["below", "the", "surface"],
-        &["beneath", "the", "surface"],
+    // "410 metres deep", "900 feet below ground": a length measured down is a depth; "27
+    // miles up", "10km above the ground": one measured up is an altitude.
+    const VERTICAL: [(&[&str], &str); 8] = [
+        (&["deep"], "depth"),
+        (&["underground"], "depth"),
+        (&["below", "ground"], "depth"),
+        (&["below", "the", "surface"], "depth"),
+        (&["beneath", "the", "surface"], "depth"),
+        (&["up"], "altitude"),
+        (&["above", "ground"], "altitude"),
+        (&["above", "the", "ground"], "altitude"),
     ];
     if q.unit.is_some_and(|u| kind_of(u) == "length")
-        && DEPTH
+        && let Some((_, what)) = VERTICAL
             .iter()
-            .any(|ws| ws.iter().enumerate().all(|(i, w)| c.is(q.end + i, w)))
+            .find(|(ws, _)| ws.iter().enumerate().all(|(i, w)| c.is(q.end + i, w)))
     {
-        return Some("depth".to_owned());
+        return Some((*what).to_owned());
+    }
+    // "a 62-turbine wind farm": the noun joined to the figure is what it counts.
+    if q.unit.is_none()
+        && c.raw(q.end).chars().all(is_dash)
+        && c.glued(q.end - 1)
+        && c.glued(q.end)
+        && let Some(w) = c.word(q.end + 1).filter(|w| !ends_referent(w, lex))
+    {
+        return Some(singular(&word_key(w)).into_owned());
     }
     let mut j = q.end;
     if c.is(j, "of") && (q.unit.is_some() || c.word(j + 1).is_some()) {
@@ -2732,6 +2745,14 @@ mod tests {
         assert_eq!(
             referent("The men were cut off nearly 900 feet below ground.").as_deref(),
             Some("depth")
+        );
+        assert_eq!(
+            referent("The stage failed roughly 27 miles up.").as_deref(),
+            Some("altitude")
+        );
+        assert_eq!(
+            referent("Ministers approved a 62-turbine wind farm.").as_deref(),
+            Some("turbine")
         );
     }
     #[test]
