@@ -110,31 +110,59 @@ impl Pair<'_> {
         }
     }
 
-    /// True when the sentences of two facts carry absolute dates that cannot be the same day:
-    /// they describe different occasions. `fa` and `fb` are the facts' spans.
+    /// True when the sentences of two facts carry absolute dates that cannot be the same day,
+    /// or only relative times that differ: they describe different occasions. `fa` and `fb`
+    /// are the facts' spans.
     fn different_occasions(
         &self,
         (sa, fa): (usize, Range<usize>),
         (sb, fb): (usize, Range<usize>),
     ) -> bool {
-        let dates = |d: &Document, s: usize, fact: &Range<usize>| -> Vec<String> {
+        let governing = |d: &Document, s: usize, fact: &Range<usize>| {
             d.sentences[s]
                 .facts
                 .iter()
                 .filter_map(|f| f.time().map(|t| (f, t)))
-                .filter(|(_, t)| !t.dateline)
-                .filter_map(|(f, t)| time_key(t).map(|x| (f, x)))
-                .filter(|(_, x)| !x.starts_with('T'))
-                .filter(|(f, _)| governs(d, s, &f.span, fact))
-                .map(|(_, x)| x)
+                .filter(|(f, t)| !t.dateline && governs(d, s, &f.span, fact))
+                .map(|(_, t)| t.clone())
+                .collect::<Vec<_>>()
+        };
+        let (ta, tb) = (governing(self.a, sa, &fa), governing(self.b, sb, &fb));
+        let dates = |ts: &[claimdiff_parse::Time]| -> Vec<String> {
+            ts.iter()
+                .filter_map(time_key)
+                .filter(|x| !x.starts_with('T'))
                 .collect()
         };
-        let (da, db) = (dates(self.a, sa, &fa), dates(self.b, sb, &fb));
+        let (da, db) = (dates(&ta), dates(&tb));
         // A sentence dated by a bare year tells of an earlier occasion unless the other
         // sentence names the same year.
         let year_only = |d: &[String]| d.iter().any(|t| t.len() == 4);
         if year_only(&da) != year_only(&db) {
             return true;
+        }
+        // Two relative times of one kind that differ ("this year" / "last year", "on Monday" /
+        // "on Tuesday") date the figures differently even when neither resolves; of two kinds
+        // ("yesterday" / "on Monday") they may be the same day.
+        let relative = |ts: &[claimdiff_parse::Time]| -> Vec<String> {
+            ts.iter().filter_map(|t| t.relative.clone()).collect()
+        };
+        let (ra, rb) = (relative(&ta), relative(&tb));
+        let kind = |r: &str| r.rsplit(' ').next().unwrap_or("").to_owned();
+        let kind = |r: &String| {
+            if r.starts_with("weekday") {
+                "weekday".to_owned()
+            } else {
+                kind(r)
+            }
+        };
+        let comparable: Vec<(&String, &String)> = ra
+            .iter()
+            .flat_map(|x| rb.iter().map(move |y| (x, y)))
+            .filter(|(x, y)| kind(x) == kind(y))
+            .collect();
+        if da.is_empty() && db.is_empty() && !comparable.is_empty() {
+            return comparable.iter().all(|(x, y)| x != y);
         }
         !da.is_empty()
             && !db.is_empty()
