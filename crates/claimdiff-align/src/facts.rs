@@ -371,6 +371,32 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
         })
 }
 
+/// True when a figure is a projection, not a claim of what happened: a word of expecting,
+/// forecasting or planning stands within five words before it ("had expected 5,000 people",
+/// "forecast revenue of $3.5bn").
+fn projected(doc: &Document, s: usize, fact: &Range<usize>) -> bool {
+    const STEMS: [&str; 8] = [
+        "expect",
+        "forecast",
+        "predict",
+        "project",
+        "anticipat",
+        "target",
+        "plann",
+        "budget",
+    ];
+    let words: Vec<&str> = doc.sentences[s]
+        .tokens
+        .iter()
+        .filter(|t| t.end <= fact.start && t.kind == TokenKind::Word)
+        .map(|t| t.text(&doc.text))
+        .collect();
+    words.iter().rev().take(5).any(|w| {
+        let w = w.to_lowercase();
+        STEMS.iter().any(|stem| w.starts_with(stem))
+    })
+}
+
 /// True when a figure of sentence `s` counts what `c` names.
 fn counts_in(all: &[(usize, usize, &Fact, &Quantity, Counted)], s: usize, c: &Counted) -> bool {
     all.iter()
@@ -554,11 +580,12 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             }
+            // An expected or forecast figure is no claim that it happened.
             let same_thing = match refs {
                 Referents::Same => !differing_events,
                 Referents::Vague => event == Some(true),
                 _ => false,
-            };
+            } && projected(p.a, sa, &fa.span) == projected(p.b, sb, &fb.span);
             // Both leads giving a figure for the main event give it for the same thing.
             let frame = event == Some(true)
                 && x.event == p.main_event

@@ -391,6 +391,31 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "what a ferry holds is not how many it carried",
+            a: (
+                "The ferry was carrying 212 passengers when it sank off Harwick.",
+                None,
+            ),
+            b: ("The 300-passenger ferry sank off Harwick on Tuesday.", None),
+            values: ("212", "300"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "an expected figure is no claim of what happened",
+            a: (
+                "About 2,000 people attended the rally in Holm on Saturday.",
+                None,
+            ),
+            b: (
+                "Organisers had expected 5,000 people at the rally in Holm on Saturday.",
+                None,
+            ),
+            values: ("About 2,000", "5,000"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),

@@ -2283,16 +2283,14 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     {
         return Some((*what).to_owned());
     }
-    // "a 62-turbine wind farm": the noun joined to the figure is what it counts.
-    if q.unit.is_none()
+    // "a 62-turbine wind farm", "the 300-passenger ferry": the noun joined to the figure and
+    // the thing it describes ("turbine wind farm": a farm, of 62 turbines).
+    let joined = q.unit.is_none()
         && c.raw(q.end).chars().all(is_dash)
         && c.glued(q.end - 1)
         && c.glued(q.end)
-        && let Some(w) = c.word(q.end + 1).filter(|w| !ends_referent(w, lex))
-    {
-        return Some(singular(&word_key(w)).into_owned());
-    }
-    let mut j = q.end;
+        && c.word(q.end + 1).is_some();
+    let mut j = if joined { q.end + 1 } else { q.end };
     if c.is(j, "of") && (q.unit.is_some() || c.word(j + 1).is_some()) {
         j += 1;
         if c.is_any(j, &["the", "a", "an", "their", "its", "his", "her"]) {
@@ -2752,7 +2750,7 @@ mod tests {
         );
         assert_eq!(
             referent("Ministers approved a 62-turbine wind farm.").as_deref(),
-            Some("turbine")
+            Some("turbine wind farm")
         );
     }
     #[test]
