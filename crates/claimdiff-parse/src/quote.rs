@@ -50,12 +50,34 @@ const PRONOUNS: [&str; 4] = ["he", "she", "they", "it"];
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // One pass with the characters either side: no copy of the text, whatever its size.
-    let mut last = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
-        let prev = last.replace(c);
+    // One pass over the few characters that can open or close a quote, with the characters
+    // either side: no copy of the text, whatever its size. The curly quotes all start with the
+    // byte 0xE2, so a byte search finds every candidate without decoding the others.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2))
+    {
+        let i = from + k;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
+        if c == '\n' {
+            if let Some((s, _)) = open.take() {
+                push(&mut out, text, s, i);
+            }
+            continue;
+        }
+        if !matches!(
+            c,
+            '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}'
+        ) {
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let next = text[from..].chars().next();
         let before_ok = prev.is_none_or(|p| {
             p.is_whitespace()
                 || matches!(
@@ -64,12 +86,6 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
                 )
         });
         let after_alnum = next.is_some_and(char::is_alphanumeric);
-        if c == '\n' {
-            if let Some((s, _)) = open.take() {
-                push(&mut out, text, s, i);
-            }
-            continue;
-        }
         match (open, c) {
             (None, '\u{201C}') => open = Some((i + c.len_utf8(), '"')),
             (None, '"') if before_ok => open = Some((i + 1, '"')),
