@@ -807,6 +807,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                     } else if timex_comparable(xa, xb)
                         && (same_event || same_anchor)
                         && ctx >= p.cfg.conflict_context
+                        && phase(p.a, sa, a.fact) == phase(p.b, sb, b.fact)
                     {
                         cands.push(p.occasion_checked(pairing(Verdict::Conflict, kind, score)));
                     }
@@ -823,6 +824,44 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
         }
     }
     settle(p, cands)
+}
+
+/// Whether a time is when something began (`Some(true)`) or ended (`Some(false)`), by the
+/// words just before it ("the rally began at 10am" / "ended at 2pm"): a start and an end are
+/// two moments of one event, never a conflict.
+fn phase(doc: &Document, s: usize, fact: usize) -> Option<bool> {
+    const START: [&str; 8] = [
+        "began", "begin", "begins", "started", "start", "starts", "opened", "opens",
+    ];
+    const END: [&str; 9] = [
+        "ended",
+        "end",
+        "ends",
+        "finished",
+        "finish",
+        "closed",
+        "closes",
+        "concluded",
+        "stopped",
+    ];
+    let sentence = &doc.sentences[s];
+    let at = sentence.facts.get(fact)?.span.start;
+    sentence
+        .tokens
+        .iter()
+        .filter(|t| t.end <= at && t.kind == TokenKind::Word)
+        .rev()
+        .take(4)
+        .find_map(|t| {
+            let w = t.text(&doc.text).to_lowercase();
+            if START.contains(&w.as_str()) {
+                Some(true)
+            } else if END.contains(&w.as_str()) {
+                Some(false)
+            } else {
+                None
+            }
+        })
 }
 
 /// A date or time of a document as `times` compares it, with what is read around it once.

@@ -430,6 +430,20 @@ fn numeric_policy() {
 fn time_policy() {
     check(&[
         Case {
+            why: "when an event began and when it ended are two moments, not a conflict",
+            a: (
+                "The rally began at 10am outside the town hall in Holm.",
+                None,
+            ),
+            b: (
+                "The rally ended at 2pm outside the town hall in Holm.",
+                None,
+            ),
+            values: ("10am", "2pm"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "one period written two ways agrees",
             a: (
                 "The lender failed to check customers between 2018 and 2022, the regulator said.",
