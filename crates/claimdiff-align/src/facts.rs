@@ -575,7 +575,13 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                         Referents::Different => false,
                     }
                 };
-                if related && event != Some(false) && !trivial {
+                // Vague or loosely named counts of two different events ("at least 42
+                // killed" / "more than 300 injured") are not one figure; an equal amount of
+                // money, a measure or a percentage still is.
+                let apart = differing_events
+                    && refs != Referents::Same
+                    && !(close(x, y) && x.unit.is_some());
+                if related && event != Some(false) && !apart && !trivial {
                     matched.push(pairing(Verdict::Agree));
                 }
                 continue;

@@ -416,6 +416,20 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "a toll is not agreed away by a figure of another event in the sentence",
+            a: (
+                "At least 42 people were killed and 300 injured in the quake, officials said.",
+                None,
+            ),
+            b: (
+                "The quake killed 37 people and injured more than 300, officials said.",
+                None,
+            ),
+            values: ("At least 42", "37"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),
