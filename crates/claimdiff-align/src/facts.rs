@@ -678,8 +678,18 @@ fn attribution(doc: &Document, sentence: usize) -> Option<String> {
     let s = &doc.sentences[sentence];
     let words: Vec<&str> = s.tokens.iter().map(|t| t.text(&doc.text)).collect();
     let is_stop = |w: &str| matches!(w, "," | "." | ";" | ":" | "\"" | "“" | "”" | "—");
-    let phrase =
-        |ws: &[&str]| -> Option<String> { (!ws.is_empty() && ws.len() <= 6).then(|| ws.join(" ")) };
+    // "the trust has confirmed", "police have said": the source without its auxiliary.
+    let aux = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "has" | "have" | "had" | "is" | "was" | "were" | "will" | "would" | "also" | "later"
+        )
+    };
+    let phrase = |ws: &[&str]| -> Option<String> {
+        let keep = ws.len() - ws.iter().rev().take_while(|w| aux(w)).count();
+        let ws = &ws[..keep];
+        (!ws.is_empty() && ws.len() <= 6).then(|| ws.join(" "))
+    };
     for (i, w) in words.iter().enumerate() {
         let w = w.to_lowercase();
         if w == "according"
@@ -1301,6 +1311,23 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attribution_names_the_source_without_its_auxiliary() {
+        let lex = Lexicon::embedded();
+        let source = |text: &str| {
+            let doc = claimdiff_parse::parse(claimdiff_parse::Source::default(), text, &lex);
+            attribution(&doc, 0)
+        };
+        assert_eq!(
+            source("The records of 214 patients were stolen, the trust has confirmed.").as_deref(),
+            Some("the trust")
+        );
+        assert_eq!(
+            source("Nine people died, according to the fire service.").as_deref(),
+            Some("the fire service")
+        );
+    }
 
     #[test]
     fn word_diff_shows_changed_words() {
