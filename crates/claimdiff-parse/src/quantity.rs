@@ -891,7 +891,11 @@ fn url_ranges(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// A cheap test: can a quantity start at token `i`?
+/// A cheap test: can a quantity start at token `i`? "a" and "an" start one only as a number
+/// ("a dozen", "a third", "a million"), whose next token is a number word: `numbers::read`
+/// reads a cardinal from "a" only before a hundred, scale or dozen word, and a fraction only
+/// with an ordinal word or a cardinal in words after it; as a currency ("A$") they are tested
+/// below.
 fn may_start(c: &Cursor<'_>, i: usize) -> bool {
     match c.kind(i) {
         Some(TokenKind::Number | TokenKind::Symbol) => true,
@@ -905,8 +909,8 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
         Some(TokenKind::Word) => c.word(i).is_some_and(|w| {
             w.len() <= 24
                 && (starts_number(c, i)
-                    || w.eq_ignore_ascii_case("a")
-                    || w.eq_ignore_ascii_case("an")
+                    || ((w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                        && starts_number(c, i + 1))
                     || c.raw(i + 1) == "$"
                     || (c.raw(i + 1) == "." && w.eq_ignore_ascii_case("u"))
                     || currency_code(w).is_some()

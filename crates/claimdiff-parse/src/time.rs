@@ -923,14 +923,38 @@ pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<
 }
 
 /// False when no reader can find an expression at token `i`, a cheap test that spares them
-/// most words. Every reader starts with a number or with a word that [`is_lead`] accepts, a
-/// month or weekday name or a number word (ordinals included), whole or before a hyphen
-/// ("mid-May", "jan-feb", "twenty-first"); punctuation and symbols start none. The readers
-/// match words by ASCII case, by `text::lower` or through `month`, `weekday` and
-/// `number_word`, which read ASCII only: for an ASCII word these agree with its `lower` form,
-/// and a word that is not ASCII can match only through its `lower` form, so testing that form
-/// is enough.
+/// most words: the word must start an expression ([`starts_word`]) and, if it is an article
+/// or a preposition that mostly starts none, be followed by a word that can continue one.
+/// The readers read on from these words only through a word [`starts_word`] accepts, except
+/// "the day before yesterday" ([`relative_at`]) and "a month ago", "a week from tomorrow"
+/// ([`relative_at`], [`shift_at`]), whose next word is a [`unit`].
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
+    if !starts_word(c, i) {
+        return false;
+    }
+    let next = i + 1;
+    let follows = match c.lower(i) {
+        "the" => c.is(next, &["day"]),
+        "a" | "an" => unit(c.raw(next)).is_some(),
+        "in" | "on" => false,
+        _ => return true,
+    } || starts_word(c, next);
+    debug_assert!(
+        follows || read(c, i).is_none(),
+        "the prefilter skipped an expression at {:?}",
+        c.raw(i)
+    );
+    follows
+}
+
+/// False when token `i` starts no expression whatever follows. Every reader starts with a
+/// number or with a word that [`is_lead`] accepts, a month or weekday name or a number word
+/// (ordinals included), whole or before a hyphen ("mid-May", "jan-feb", "twenty-first");
+/// punctuation and symbols start none. The readers match words by ASCII case, by
+/// `text::lower` or through `month`, `weekday` and `number_word`, which read ASCII only: for
+/// an ASCII word these agree with its `lower` form, and a word that is not ASCII can match
+/// only through its `lower` form, so testing that form is enough.
+fn starts_word(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(i).map(|t| t.kind) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
@@ -3255,6 +3279,31 @@ mod tests {
         let got = facts(text, None);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    /// Expressions starting with a word the prefilter tests the next word after (its debug
+    /// assertion checks every skipped one against the full readers).
+    #[test]
+    fn prefilter_keeps_expressions_after_articles_and_prepositions() {
+        let raws = |text: &str| -> Vec<String> {
+            facts(text, Some("2024-05-15"))
+                .into_iter()
+                .map(|(raw, _)| raw)
+                .collect()
+        };
+        for (text, raw) in [
+            (
+                "It closed the day before yesterday.",
+                "the day before yesterday",
+            ),
+            ("It closed a month ago.", "a month ago"),
+            ("It opens a week from tomorrow.", "a week from tomorrow"),
+            ("It closes in the morning at 7.", "in the morning at 7"),
+            ("It closed on Monday.", "Monday"),
+            ("They will close it in 2 weeks.", "in 2 weeks"),
+        ] {
+            assert_eq!(raws(text), [raw], "in {text:?}");
+        }
     }
 
     #[test]
