@@ -67,7 +67,7 @@ fn facts_of(doc: &Document, facet: Facet) -> impl Iterator<Item = (usize, usize,
     })
 }
 
-impl Pair<'_> {
+impl<'a> Pair<'a> {
     fn refs(&self, sa: usize, ka: usize, sb: usize, kb: usize) -> (FactRef, FactRef) {
         (
             FactRef {
@@ -118,19 +118,10 @@ impl Pair<'_> {
         (sa, fa): (usize, Range<usize>),
         (sb, fb): (usize, Range<usize>),
     ) -> bool {
-        let governing = |d: &Document, s: usize, fact: &Range<usize>| {
-            d.sentences[s]
-                .facts
-                .iter()
-                .filter_map(|f| f.time().map(|t| (f, t)))
-                .filter(|(f, t)| !t.dateline && governs(d, s, &f.span, fact))
-                .map(|(_, t)| t.clone())
-                .collect::<Vec<_>>()
-        };
         let (ta, tb) = (governing(self.a, sa, &fa), governing(self.b, sb, &fb));
-        let dates = |ts: &[claimdiff_parse::Time]| -> Vec<String> {
+        let dates = |ts: &[&claimdiff_parse::Time]| -> Vec<String> {
             ts.iter()
-                .filter_map(time_key)
+                .filter_map(|t| time_key(t))
                 .filter(|x| !x.starts_with('T'))
                 .collect()
         };
@@ -144,25 +135,19 @@ impl Pair<'_> {
         // Two relative times of one kind that differ ("this year" / "last year", "on Monday" /
         // "on Tuesday") date the figures differently even when neither resolves; of two kinds
         // ("yesterday" / "on Monday") they may be the same day.
-        let relative = |ts: &[claimdiff_parse::Time]| -> Vec<String> {
-            ts.iter().filter_map(|t| t.relative.clone()).collect()
-        };
-        let (ra, rb) = (relative(&ta), relative(&tb));
-        let kind = |r: &str| r.rsplit(' ').next().unwrap_or("").to_owned();
-        let kind = |r: &String| {
-            if r.starts_with("weekday") {
-                "weekday".to_owned()
-            } else {
-                kind(r)
+        if da.is_empty() && db.is_empty() {
+            let relative = |ts: &[&'a claimdiff_parse::Time]| -> Vec<&'a str> {
+                ts.iter().filter_map(|t| t.relative.as_deref()).collect()
+            };
+            let (ra, rb) = (relative(&ta), relative(&tb));
+            let mut comparable = ra
+                .iter()
+                .flat_map(|x| rb.iter().map(move |y| (x, y)))
+                .filter(|(x, y)| relative_kind(x) == relative_kind(y))
+                .peekable();
+            if comparable.peek().is_some() {
+                return comparable.all(|(x, y)| x != y);
             }
-        };
-        let comparable: Vec<(&String, &String)> = ra
-            .iter()
-            .flat_map(|x| rb.iter().map(move |y| (x, y)))
-            .filter(|(x, y)| kind(x) == kind(y))
-            .collect();
-        if da.is_empty() && db.is_empty() && !comparable.is_empty() {
-            return comparable.iter().all(|(x, y)| x != y);
         }
         !da.is_empty()
             && !db.is_empty()
@@ -242,6 +227,31 @@ impl Pair<'_> {
 /// fact ("In 2019, 41 people died") or closely after it with no other figure between ("41
 /// people died in 2019"); a date far after a figure, or after another figure, dates something
 /// else ("hit 107.2F, beating the high of 40.7C set in 2019").
+/// The times of sentence `s` (not datelines) that date the fact at `fact` (see [`governs`]).
+fn governing<'d>(
+    doc: &'d Document,
+    s: usize,
+    fact: &Range<usize>,
+) -> Vec<&'d claimdiff_parse::Time> {
+    doc.sentences[s]
+        .facts
+        .iter()
+        .filter_map(|f| f.time().map(|t| (f, t)))
+        .filter(|(f, t)| !t.dateline && governs(doc, s, &f.span, fact))
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// The kind of a relative time's offset: "weekday" for "weekday 1", else its unit ("year" for
+/// "-1 year").
+fn relative_kind(relative: &str) -> &str {
+    if relative.starts_with("weekday") {
+        "weekday"
+    } else {
+        relative.rsplit(' ').next().unwrap_or("")
+    }
+}
+
 fn governs(doc: &Document, s: usize, date: &Range<usize>, fact: &Range<usize>) -> bool {
     if date.start < fact.start {
         return true;
@@ -287,10 +297,15 @@ struct Counted {
     terms: Vec<String>,
     /// The head (the last term) is a word for anyone ("people", "residents").
     anyone: bool,
+    /// An expected or forecast figure, not one of what happened (see [`projected`]).
+    projected: bool,
+    /// The report's only figure of its dimension and event counting what it names (see
+    /// [`sole`]).
+    sole: bool,
 }
 
 impl Counted {
-    fn new(q: &Quantity, lex: &Lexicon) -> Counted {
+    fn new(q: &Quantity, lex: &Lexicon, projected: bool) -> Counted {
         let terms: Vec<String> = q
             .referent
             .as_deref()
@@ -299,7 +314,12 @@ impl Counted {
         let anyone = terms
             .last()
             .is_some_and(|h| VAGUE.iter().any(|v| lex.term(v) == *h));
-        Counted { terms, anyone }
+        Counted {
+            terms,
+            anyone,
+            projected,
+            sole: false,
+        }
     }
 
     fn head(&self) -> Option<&String> {
@@ -312,8 +332,30 @@ fn counted<'d>(
     doc: &'d Document,
     lex: &Lexicon,
 ) -> Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)> {
-    facts_of(doc, Facet::Quantity)
-        .filter_map(|(s, k, f)| f.quantity().map(|q| (s, k, f, q, Counted::new(q, lex))))
+    let mut rows: Vec<_> = facts_of(doc, Facet::Quantity)
+        .filter_map(|(s, k, f)| {
+            let projected = projected(doc, s, &f.span);
+            f.quantity()
+                .map(|q| (s, k, f, q, Counted::new(q, lex, projected)))
+        })
+        .collect();
+    let sole: Vec<bool> = rows
+        .iter()
+        .map(|(_, _, _, x, c)| sole(&rows, x, c))
+        .collect();
+    for (row, sole) in rows.iter_mut().zip(sole) {
+        row.4.sole = sole;
+    }
+    rows
+}
+
+/// The sentences and heads of what a document's figures count, to ask whether a sentence
+/// has a figure of something ("38,412 runners started …").
+fn counted_heads<'c>(
+    rows: &'c [(usize, usize, &Fact, &Quantity, Counted)],
+) -> HashSet<(usize, &'c String)> {
+    rows.iter()
+        .filter_map(|(s, _, _, _, c)| c.head().map(|h| (*s, h)))
         .collect()
 }
 
@@ -395,12 +437,6 @@ fn projected(doc: &Document, s: usize, fact: &Range<usize>) -> bool {
         let w = w.to_lowercase();
         STEMS.iter().any(|stem| w.starts_with(stem))
     })
-}
-
-/// True when a figure of sentence `s` counts what `c` names.
-fn counts_in(all: &[(usize, usize, &Fact, &Quantity, Counted)], s: usize, c: &Counted) -> bool {
-    all.iter()
-        .any(|(t, _, _, _, ct)| *t == s && ct.head() == c.head())
 }
 
 /// True when the head noun of what a figure counts is among a sentence's terms.
@@ -495,6 +531,11 @@ fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
 /// figure is about different things.
 pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
     let (qa, qb) = (counted(p.a, p.lex), counted(p.b, p.lex));
+    let (ha, hb) = (counted_heads(&qa), counted_heads(&qb));
+    // Whether a figure of sentence `s` counts what `c` names.
+    let counts_in = |heads: &HashSet<(usize, &String)>, s: usize, c: &Counted| {
+        c.head().is_some_and(|h| heads.contains(&(s, h)))
+    };
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for (sa, ka, fa, x, cx) in &qa {
@@ -515,14 +556,14 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             let refs = referents(cx, cy, p.lex);
             // The one figure each report gives for a named thing ("about 120 firefighters" /
             // "more than 100 firefighters").
-            let sole_pair = refs == Referents::Same && sole(&qa, x, cx) && sole(&qb, y, cy);
+            let sole_pair = refs == Referents::Same && cx.sole && cy.sole;
             // What one figure counts is named in the other's sentence ("seven-year deal" /
             // "a contract … over seven years").
             // Not when another figure of that sentence counts it ("38,412 runners started …
             // and around 400,000 people lined the course").
             let in_context = refs != Referents::Same
-                && (mentions_head(cx, &p.terms.1[sb]) && !counts_in(&qb, sb, cx)
-                    || mentions_head(cy, &p.terms.0[sa]) && !counts_in(&qa, sa, cy));
+                && (mentions_head(cx, &p.terms.1[sb]) && !counts_in(&hb, sb, cx)
+                    || mentions_head(cy, &p.terms.0[sa]) && !counts_in(&ha, sa, cy));
             let event = p.same_event((sa, x.event.as_deref()), (sb, y.event.as_deref()));
             // Conflicts need more: two different event words next to the figures keep them
             // apart even when a sentence carries both (precision before recall).
@@ -591,7 +632,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 Referents::Same => !differing_events,
                 Referents::Vague => event == Some(true),
                 _ => false,
-            } && projected(p.a, sa, &fa.span) == projected(p.b, sb, &fb.span);
+            } && cx.projected == cy.projected;
             // Both leads giving a figure for the main event give it for the same thing.
             let frame = event == Some(true)
                 && x.event == p.main_event
@@ -823,7 +864,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                     } else if timex_comparable(xa, xb)
                         && (same_event || same_anchor)
                         && ctx >= p.cfg.conflict_context
-                        && phase(p.a, sa, a.fact) == phase(p.b, sb, b.fact)
+                        && a.phase == b.phase
                     {
                         cands.push(p.occasion_checked(pairing(Verdict::Conflict, kind, score)));
                     }
@@ -845,7 +886,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
 /// Whether a time is when something began (`Some(true)`) or ended (`Some(false)`), by the
 /// words just before it ("the rally began at 10am" / "ended at 2pm"): a start and an end are
 /// two moments of one event, never a conflict.
-fn phase(doc: &Document, s: usize, fact: usize) -> Option<bool> {
+fn phase(doc: &Document, s: usize, fact: &Fact) -> Option<bool> {
     const START: [&str; 8] = [
         "began", "begin", "begins", "started", "start", "starts", "opened", "opens",
     ];
@@ -860,9 +901,8 @@ fn phase(doc: &Document, s: usize, fact: usize) -> Option<bool> {
         "concluded",
         "stopped",
     ];
-    let sentence = &doc.sentences[s];
-    let at = sentence.facts.get(fact)?.span.start;
-    sentence
+    let at = fact.span.start;
+    doc.sentences[s]
         .tokens
         .iter()
         .filter(|t| t.end <= at && t.kind == TokenKind::Word)
@@ -891,6 +931,8 @@ struct TimeFact<'d> {
     event: Option<String>,
     /// The word the fact hangs on.
     anchor: Option<String>,
+    /// Whether it is when something began or ended (see [`phase`]).
+    phase: Option<bool>,
 }
 
 /// The times of a document that can be compared: resolved values, and unresolved days of the
@@ -911,6 +953,7 @@ fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
                 key: time_key(t),
                 event: event_at(doc, s, f, lex),
                 anchor: anchor_at(doc, s, f, lex),
+                phase: phase(doc, s, f),
             })
         })
         .collect()
