@@ -2411,6 +2411,16 @@ mod tests {
             .collect()
     }
 
+    /// The first quantity of `text`'s first sentence.
+    fn first_quantity(text: &str) -> Option<Quantity> {
+        let doc = parse(Source::default(), text, &Lexicon::embedded());
+        doc.sentences[0]
+            .facts
+            .iter()
+            .find_map(Fact::quantity)
+            .cloned()
+    }
+
     fn check(text: &str, expected: &[(&str, &str)]) {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
@@ -2702,39 +2712,16 @@ mod tests {
 
     #[test]
     fn two_thirds_agrees_with_its_rounded_percentage() {
-        let lex = Lexicon::embedded();
-        let doc = parse(Source::default(), "Two-thirds agreed.", &lex);
-        let q = doc.sentences[0]
-            .facts
-            .iter()
-            .find_map(Fact::quantity)
-            .unwrap();
+        let q = first_quantity("Two-thirds agreed.").unwrap();
         assert_eq!((q.low, q.high), (Some(66.66), Some(66.67)));
     }
 
     #[test]
     fn referents_and_events() {
-        let lex = Lexicon::embedded();
-        let doc = parse(
-            Source::default(),
-            "Israeli forces killed seven aid workers in a strike.",
-            &lex,
-        );
-        let q = doc.sentences[0]
-            .facts
-            .iter()
-            .find_map(Fact::quantity)
-            .unwrap();
+        let q = first_quantity("Israeli forces killed seven aid workers in a strike.").unwrap();
         assert_eq!(q.referent.as_deref(), Some("aid worker"));
         assert_eq!(q.event.as_deref(), Some("kill"));
-        let referent = |text: &str| {
-            let doc = parse(Source::default(), text, &lex);
-            doc.sentences[0]
-                .facts
-                .iter()
-                .find_map(Fact::quantity)
-                .and_then(|q| q.referent.clone())
-        };
+        let referent = |text: &str| first_quantity(text).and_then(|q| q.referent);
         // A verb ends what is counted; a share counts what its whole counts.
         assert_eq!(
             referent("More than 100 firefighters fought the blaze.").as_deref(),
@@ -2757,17 +2744,10 @@ mod tests {
             Some("turbine wind farm")
         );
     }
+
     #[test]
     fn a_verb_reaching_the_figure_is_not_its_event() {
-        let lex = Lexicon::embedded();
-        let event = |text: &str| {
-            let doc = parse(Source::default(), text, &lex);
-            doc.sentences[0]
-                .facts
-                .iter()
-                .find_map(Fact::quantity)
-                .and_then(|q| q.event.clone())
-        };
+        let event = |text: &str| first_quantity(text).and_then(|q| q.event);
         assert_eq!(event("Turnout rose to 64.1%.").as_deref(), Some("vote"));
         assert_eq!(event("Prices rose by 4%.").as_deref(), Some("rise"));
         assert_eq!(event("Sales fell 12% last year.").as_deref(), Some("fall"));
