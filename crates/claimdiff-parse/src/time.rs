@@ -1851,39 +1851,14 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
     if let Some(s) = c.number(i) {
         return s.parse().ok().filter(|n| (0..60).contains(n));
     }
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let w = c.lower(i);
-    if let Some(n) = WORDS.iter().position(|k| *k == w) {
-        return i8::try_from(n).ok();
-    }
-    match w {
-        "twenty" => Some(20),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        _ => None,
-    }
+    // A number word up to "fifty" (numbers::number_word, which also reads "nought").
+    let n = match number_word(c.lower(i))? {
+        NumWord::Zero => 0.0,
+        NumWord::Unit(v) | NumWord::Teen(v) => v,
+        NumWord::Tens(v) if v <= 50.0 => v,
+        _ => return None,
+    };
+    Some(n as i8)
 }
 
 /// "am"/"pm" at `i` in its spellings ("pm", "p.m.", "p . m ."): hours to add and the index
