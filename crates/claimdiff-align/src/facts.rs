@@ -639,17 +639,16 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && p.is_lead(p.a, sa)
                 && p.is_lead(p.b, sb);
             // Two or more words of what is counted in common ("AquaSwift kettles") name the
-            // same thing as surely as a shared lead does, and so does a named measure each
-            // report gives one figure for ("turnout was 61.4%" / "turnout rose to 64.1%").
+            // same thing as surely as a shared lead does.
             let strong = refs == Referents::Same && shared_referent_words(cx, cy) >= 2;
+            // The same named thing with specific figures (money, measures, counts of a
+            // hundred or more) needs less context than small or vague counts.
+            let specific = refs == Referents::Same && distinctive(x) && distinctive(y);
             // A named measure each report gives one specific figure for ("turnout was 61.4%" /
             // "turnout rose to 64.1%") is one thing however unlike the sentences around it:
             // with any context when the same event word is next to both figures, with some
             // when neither has one ("11,000 staff" / "500 staff" may be a workforce and a cut).
-            let measure = sole_pair && distinctive(x) && distinctive(y);
-            // The same named thing with specific figures (money, measures, counts of a
-            // hundred or more) needs less context than small or vague counts.
-            let specific = refs == Referents::Same && distinctive(x) && distinctive(y);
+            let measure = specific && sole_pair;
             let needed = if measure && event == Some(true) {
                 0.0
             } else if measure || frame || strong {
