@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::dedup::{Clusters, DUPLICATE_OVERLAP, Duplicate, near_duplicates};
 use crate::facts::{self, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
-use crate::frame::{Frame, GENERIC_EVENTS, occasion, occasion_note};
+use crate::frame::{Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note};
 use crate::matrix::{self, TopicRow};
 use crate::similarity::{SentencePair, SimilarityMap, terms};
 
@@ -207,6 +207,9 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
             cfg,
             main_event: main_event(a, b),
             different_frames: occasion.different(),
+            lead_dates: (occasion == Occasion::Date)
+                .then(|| frames[ia].first_date().zip(frames[ib].first_date()))
+                .flatten(),
             report_dates: (report_date(a), report_date(b)),
         };
         let mut found = facts::quantities(&pair);

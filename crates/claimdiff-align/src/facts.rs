@@ -52,6 +52,10 @@ pub(crate) struct Pair<'a> {
     pub main_event: Option<String>,
     /// The leads give incompatible dates: the reports may describe different occasions.
     pub different_frames: bool,
+    /// Sentence and fact index of each lead's first date, when the leads name one place on
+    /// two days (see [`crate::frame::Occasion::Date`]): the main event's dates, to compare
+    /// even with no event word beside them.
+    pub lead_dates: Option<((usize, usize), (usize, usize))>,
     /// When each report was published (`YYYY-MM-DD`, or `XXXX-MM-DD` from a dateline).
     pub report_dates: (Option<String>, Option<String>),
 }
@@ -111,13 +115,21 @@ impl<'a> Pair<'a> {
     }
 
     /// True when the sentences of two facts carry absolute dates that cannot be the same day,
-    /// or only relative times that differ: they describe different occasions. `fa` and `fb`
+    /// or only relative times that differ: they describe different occasions. Not for the
+    /// sentences of the leads' dates when the leads name one place (see `lead_dates`). `fa` and `fb`
     /// are the facts' spans.
     fn different_occasions(
         &self,
         (sa, fa): (usize, Range<usize>),
         (sb, fb): (usize, Range<usize>),
     ) -> bool {
+        // The leads' sentences name one place on two days: one occasion, its date in conflict.
+        if self
+            .lead_dates
+            .is_some_and(|((la, _), (lb, _))| (la, lb) == (sa, sb))
+        {
+            return false;
+        }
         let (ta, tb) = (governing(self.a, sa, &fa), governing(self.b, sb, &fb));
         let dates = |ts: &[&claimdiff_parse::Time]| -> Vec<String> {
             ts.iter()
@@ -297,15 +309,15 @@ struct Counted {
     terms: Vec<String>,
     /// The head (the last term) is a word for anyone ("people", "residents").
     anyone: bool,
-    /// An expected or forecast figure, not one of what happened (see [`projected`]).
-    projected: bool,
+    /// Whether the figure is one of what happened, expected or typical (see [`mode`]).
+    mode: Mode,
     /// The report's only figure of its dimension and event counting what it names (see
     /// [`sole`]).
     sole: bool,
 }
 
 impl Counted {
-    fn new(q: &Quantity, lex: &Lexicon, projected: bool) -> Counted {
+    fn new(q: &Quantity, lex: &Lexicon, mode: Mode) -> Counted {
         let terms: Vec<String> = q
             .referent
             .as_deref()
@@ -317,7 +329,7 @@ impl Counted {
         Counted {
             terms,
             anyone,
-            projected,
+            mode,
             sole: false,
         }
     }
@@ -334,9 +346,9 @@ fn counted<'d>(
 ) -> Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)> {
     let mut rows: Vec<_> = facts_of(doc, Facet::Quantity)
         .filter_map(|(s, k, f)| {
-            let projected = projected(doc, s, &f.span);
+            let mode = mode(doc, s, &f.span);
             f.quantity()
-                .map(|q| (s, k, f, q, Counted::new(q, lex, projected)))
+                .map(|q| (s, k, f, q, Counted::new(q, lex, mode)))
         })
         .collect();
     let sole: Vec<bool> = rows
@@ -409,34 +421,60 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
             cy.head() != c.head()
                 || y.event != x.event
                 || !same_dimension(x, y)
+                || cy.mode != c.mode
                 || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
         })
 }
 
-/// True when a figure is a projection, not a claim of what happened: a word of expecting,
-/// forecasting or planning stands within five words before it ("had expected 5,000 people",
-/// "forecast revenue of $3.5bn").
-fn projected(doc: &Document, s: usize, fact: &Range<usize>) -> bool {
-    const STEMS: [&str; 8] = [
+/// What a figure tells of: what happened, or what was expected or is typical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// What happened ("3,000 people came").
+    Actual,
+    /// An expected or forecast figure ("had expected 5,000 people", "forecast revenue of
+    /// $3.5bn"): no claim that it happened.
+    Projected,
+    /// An average or usual value ("the average July high is about 88F"): no one occurrence.
+    Typical,
+}
+
+/// The mode of a figure: the nearest word of expecting, forecasting or planning, or of an
+/// average or usual value, within six words before it.
+fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
+    // "projected", "projection", not the noun "project".
+    const PROJECTED: [&str; 9] = [
         "expect",
         "forecast",
         "predict",
-        "project",
+        "projecte",
+        "projecti",
         "anticipat",
         "target",
         "plann",
         "budget",
     ];
+    const TYPICAL: [&str; 5] = ["average", "typical", "usual", "normal", "median"];
     let words: Vec<&str> = doc.sentences[s]
         .tokens
         .iter()
         .filter(|t| t.end <= fact.start && t.kind == TokenKind::Word)
         .map(|t| t.text(&doc.text))
         .collect();
-    words.iter().rev().take(5).any(|w| {
-        let w = w.to_lowercase();
-        STEMS.iter().any(|stem| w.starts_with(stem))
-    })
+    words
+        .iter()
+        .rev()
+        .take(6)
+        .find_map(|w| {
+            let w = w.to_lowercase();
+            if PROJECTED.iter().any(|stem| w.starts_with(stem)) {
+                Some(Mode::Projected)
+            } else if TYPICAL.iter().any(|stem| w.starts_with(stem)) {
+                Some(Mode::Typical)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(Mode::Actual)
 }
 
 /// True when the head noun of what a figure counts is among a sentence's terms.
@@ -632,7 +670,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 Referents::Same => !differing_events,
                 Referents::Vague => event == Some(true),
                 _ => false,
-            } && cx.projected == cy.projected;
+            } && cx.mode == cy.mode;
             // Both leads giving a figure for the main event give it for the same thing.
             let frame = event == Some(true)
                 && x.event == p.main_event
@@ -827,6 +865,9 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             let ctx = p.sim.get(sa, sb);
             let same_event = a.event.is_some() && a.event == b.event;
             let same_anchor = a.anchor.is_some() && a.anchor == b.anchor;
+            // The leads' first dates when the leads name one place: the main event's date,
+            // compared when no event word in either sentence tells what else it may date.
+            let lead_dates = p.lead_dates == Some(((sa, a.fact), (sb, b.fact)));
             let (ra, rb) = p.refs(sa, a.fact, sb, b.fact);
             let pairing = |verdict, kind: &str, score| Pairing {
                 verdict,
@@ -861,9 +902,12 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                             cands.push(pairing(Verdict::Agree, kind, score));
                         }
                     } else if timex_comparable(xa, xb)
-                        && (same_event || same_anchor)
+                        && (same_event
+                            || same_anchor
+                            || lead_dates && a.event.is_none() && b.event.is_none())
                         && ctx >= p.cfg.conflict_context
                         && a.phase == b.phase
+                        && a.ahead == b.ahead
                     {
                         cands.push(p.occasion_checked(pairing(Verdict::Conflict, kind, score)));
                     }
@@ -919,6 +963,29 @@ fn phase(doc: &Document, s: usize, fact: &Fact) -> Option<bool> {
         })
 }
 
+/// Whether a time is when something is to happen, by a word of the future among the eight
+/// words before it ("will appear in court on 14 April", "is due to open on 3 May"): what is to
+/// happen and what happened are two moments, never a conflict.
+fn ahead(doc: &Document, s: usize, fact: &Fact) -> bool {
+    const FUTURE: [&str; 7] = [
+        "will",
+        "would",
+        "due",
+        "scheduled",
+        "expected",
+        "planned",
+        "next",
+    ];
+    let at = fact.span.start;
+    doc.sentences[s]
+        .tokens
+        .iter()
+        .filter(|t| t.end <= at && t.kind == TokenKind::Word)
+        .rev()
+        .take(8)
+        .any(|t| FUTURE.contains(&t.text(&doc.text).to_lowercase().as_str()))
+}
+
 /// A date or time of a document as `times` compares it, with what is read around it once.
 struct TimeFact<'d> {
     sentence: usize,
@@ -932,6 +999,8 @@ struct TimeFact<'d> {
     anchor: Option<String>,
     /// Whether it is when something began or ended (see [`phase`]).
     phase: Option<bool>,
+    /// Whether it is when something is to happen (see [`ahead`]).
+    ahead: bool,
 }
 
 /// The times of a document that can be compared: resolved values, and unresolved days of the
@@ -953,6 +1022,7 @@ fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
                 event: event_at(doc, s, f, lex),
                 anchor: anchor_at(doc, s, f, lex),
                 phase: phase(doc, s, f),
+                ahead: ahead(doc, s, f),
             })
         })
         .collect()
@@ -978,13 +1048,22 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             // of the same kind of event.
             let anchor = anchored_event(p.a, sa, fa, p.lex);
             let anchored = anchor.is_some() && anchor == anchored_event(p.b, sb, fb, p.lex);
+            // "found in a garden on Mill Lane" / "found in a garden on Orchard Road": one
+            // thing placed in two places by closely matching lead sentences.
+            let thing = anchored_noun(p.a, sa, fa, p.lex);
+            let placed = thing.is_some()
+                && thing == anchored_noun(p.b, sb, fb, p.lex)
+                && x.relation == y.relation
+                && p.is_lead(p.a, sa)
+                && p.is_lead(p.b, sb)
+                && ctx >= p.cfg.conflict_context;
             // Places conflict only for events that happen in one place (a protest, a
-            // quake), and not when either sentence also names the other's place.
+            // quake) or one thing placed, and not when either sentence also names the other's
+            // place (one may be inside the other) unless the same thing is placed.
             let occasion = event.as_deref().is_some_and(|e| p.lex.is_occasion(e));
             let relation = match places(x, y) {
                 PlaceRelation::Different
-                    if !occasion
-                        || sentences_share_place(p, sa, sb)
+                    if !placed && (!occasion || sentences_share_place(p, sa, sb))
                         || x.owner.is_none()
                             && y.owner.is_none()
                             && (names_place_of(p.a, y) || names_place_of(p.b, x)) =>
@@ -1007,9 +1086,10 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                     Verdict::Agree
                 }
                 PlaceRelation::Different
-                    if event.is_some()
-                        && ((main || anchored) && ctx >= p.cfg.frame_context
-                            || ctx >= p.cfg.conflict_context) =>
+                    if placed
+                        || event.is_some()
+                            && ((main || anchored) && ctx >= p.cfg.frame_context
+                                || ctx >= p.cfg.conflict_context) =>
                 {
                     Verdict::Conflict
                 }
@@ -1077,6 +1157,34 @@ fn anchored_event(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -
         .rev()
         .find_map(|t| lex.event(t.text(&doc.text)))
         .map(str::to_owned)
+}
+
+/// The one thing a place phrase says where it is: the noun right before its preposition, after
+/// an article and at most one other word, as a comparison term ("garden" in "found in a garden on Mill Lane"). Not a
+/// plural ("offices in London" may be one of several), a function word, a name, or an event
+/// word (see [`anchored_event`]).
+fn anchored_noun(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Option<String> {
+    let toks = &doc.sentences[sentence].tokens;
+    let at = toks.iter().position(|t| t.start >= fact.span.start)?;
+    let noun = toks.get(at.checked_sub(2)?)?;
+    let word = noun.text(&doc.text);
+    let is_article = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(
+                t.text(&doc.text).to_lowercase().as_str(),
+                "a" | "an" | "the"
+            )
+        })
+    };
+    // "a garden", or with one word before the noun ("a car park").
+    let article = (3..=4).any(|back| at.checked_sub(back).is_some_and(is_article));
+    (noun.kind == TokenKind::Word
+        && article
+        && word.starts_with(char::is_lowercase)
+        && !word.ends_with('s')
+        && !lex.is_stopword(word)
+        && lex.event(word).is_none())
+    .then(|| lex.term(word))
 }
 
 /// Other mentions of a conflicting place in the same report ("Harbour Trust's headquarters" …

@@ -120,6 +120,11 @@ impl Frame {
         self.places.first()
     }
 
+    /// Sentence and fact index of the lead's first absolute date.
+    pub(crate) fn first_date(&self) -> Option<(usize, usize)> {
+        self.dates.first().map(|d| (d.sentence, d.fact))
+    }
+
     /// The frame's time: the lead's first absolute date, else its first time expression.
     #[must_use]
     pub fn when(&self) -> Option<&FrameSlot> {
@@ -135,7 +140,10 @@ pub(crate) enum Occasion {
     /// Places differ, dates agree or are unknown: the same occasion told differently (a place
     /// conflict, if the facts say so).
     Place,
-    /// The dates cannot be the same day, places agree or are unknown.
+    /// The leads name the same place on dates that cannot be the same day: one occasion whose
+    /// date the reports give differently (a conflict of the leads' first dates).
+    Date,
+    /// The dates cannot be the same day, and no place tells the leads together.
     Time,
     /// Both place and date differ.
     PlaceAndTime,
@@ -179,7 +187,7 @@ pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Oc
     let same_place = relations.contains(&PlaceRelation::Same);
     match (place, time) {
         (false, false) => Occasion::Same,
-        (false, true) if same_place => Occasion::Same,
+        (false, true) if same_place => Occasion::Date,
         (true, false) => Occasion::Place,
         (false, true) => Occasion::Time,
         (true, true) => Occasion::PlaceAndTime,
@@ -195,7 +203,7 @@ pub(crate) fn occasion_note(
     let (ia, ib) = (&da.source.id, &db.source.id);
     let raw = |s: Option<&FrameSlot>| s.map_or("?", |s| s.raw.as_str()).to_owned();
     match occasion {
-        Occasion::Same | Occasion::Place => None,
+        Occasion::Same | Occasion::Place | Occasion::Date => None,
         Occasion::Time => Some(format!(
             "{ia} and {ib} may describe different occasions: their leads give {} and {}",
             raw(a.dates.first()),
@@ -296,7 +304,7 @@ mod tests {
             (
                 protest("outside the Valdane parliament", "5 April 2025"),
                 protest("outside the Valdane parliament", "19 April 2025"),
-                Occasion::Same,
+                Occasion::Date,
             ),
             // No place to go by: two dates may be two occasions.
             (

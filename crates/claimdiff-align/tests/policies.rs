@@ -430,6 +430,44 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "an average is no occurrence: it neither conflicts nor keeps a figure from being \
+                  its report's one figure of a thing",
+            a: ("Thermometers in Corvale reached 39.1C on Monday.", None),
+            b: (
+                "Corvale hit 39.9C on Monday, the weather service said. The average August high \
+                 in Corvale is about 29C.",
+                None,
+            ),
+            values: ("39.1C", "39.9C"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "an average against a day's figure is not compared",
+            a: ("Thermometers in Corvale reached 39.1C on Monday.", None),
+            b: (
+                "The average August high in Corvale is about 29C, the weather service said.",
+                None,
+            ),
+            values: ("39.1C", "about 29C"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "the noun \"project\" does not make a figure a projection",
+            a: (
+                "The £90m stadium project would add 4,000 seats to the Holm ground.",
+                None,
+            ),
+            b: (
+                "The £90m stadium expansion would add 4,500 seats to the Holm ground.",
+                None,
+            ),
+            values: ("4,000", "4,500"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),
@@ -500,6 +538,55 @@ fn time_policy() {
             explains: &[],
         },
         Case {
+            why: "leads naming one place on two days tell one occasion: its date conflicts, \
+                  with no event word beside the dates",
+            a: (
+                "A tiger that got out of its enclosure at Harwick Zoo on Monday 3 March was \
+                 caught in a field, keepers said.",
+                None,
+            ),
+            b: (
+                "A tiger that broke out of Harwick Zoo on Tuesday 4 March was caught in a \
+                 field, keepers said.",
+                None,
+            ),
+            values: ("Monday 3 March", "Tuesday 4 March"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "what is to happen and what happened are two moments, not a date conflict",
+            a: (
+                "Two men were arrested in Holm on 2 April after a raid on a jewellery shop, \
+                 police said.",
+                None,
+            ),
+            b: (
+                "Two men charged over a raid on a jewellery shop in Holm will appear in court \
+                 on 14 April, police said.",
+                None,
+            ),
+            values: ("2 April", "14 April"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "two dates of one thing to happen conflict",
+            a: (
+                "Pay talks between the union and the council are due to be held at Holm Town \
+                 Hall on 14 March.",
+                None,
+            ),
+            b: (
+                "Pay talks between the union and the council are expected to be held at Holm \
+                 Town Hall on 17 March.",
+                None,
+            ),
+            values: ("14 March", "17 March"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "the same event at different clock times conflicts",
             a: (
                 "The fire at the Brook Street depot broke out at 10:30pm on Friday.",
@@ -567,6 +654,95 @@ fn time_policy() {
             ),
             values: ("31", "14"),
             want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+    ]);
+}
+
+#[test]
+fn place_policy() {
+    check(&[
+        Case {
+            why: "the same event in two places conflicts",
+            a: (
+                "About 300 nurses protested outside Holm Town Hall on Monday.",
+                None,
+            ),
+            b: (
+                "About 300 nurses protested outside Tamberly Infirmary on Monday.",
+                None,
+            ),
+            values: ("Holm Town Hall", "Tamberly Infirmary"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one thing placed in two places by matching sentences conflicts, with no \
+                  event word",
+            a: (
+                "The stolen van was found in a car park on Beech Road, police said.",
+                None,
+            ),
+            b: (
+                "The stolen van was found in a car park on Elm Street, police said.",
+                None,
+            ),
+            values: ("Beech Road", "Elm Street"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one thing placed in two places, though both sentences name a third place",
+            a: (
+                "The van taken from Holm depot on Friday was found in a car park on Beech Road.",
+                None,
+            ),
+            b: (
+                "The van stolen from Holm depot on Friday turned up in a car park on Elm \
+                 Street.",
+                None,
+            ),
+            values: ("Beech Road", "Elm Street"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "two different things in two places are not compared",
+            a: (
+                "The stolen van was found in a car park on Beech Road, police said.",
+                None,
+            ),
+            b: (
+                "The stolen van was found in a garage on Elm Street, police said.",
+                None,
+            ),
+            values: ("Beech Road", "Elm Street"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "things of which there may be several are not placed once",
+            a: (
+                "Holm Bank, which was fined on Monday, has offices in Leeds.",
+                None,
+            ),
+            b: (
+                "Holm Bank, which was fined on Monday, has offices in York.",
+                None,
+            ),
+            values: ("Leeds", "York"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a place inside another is no conflict",
+            a: ("About 300 nurses protested in Holm on Monday.", None),
+            b: (
+                "About 300 nurses protested at Holm Town Hall in Holm on Monday.",
+                None,
+            ),
+            values: ("Holm", "Holm Town Hall"),
+            want: None,
             explains: &[],
         },
     ]);

@@ -40,7 +40,9 @@ pub(crate) fn extract(
             i += 1;
             continue;
         }
-        if !TRIGGERS.contains(&w.as_ref()) {
+        // "broke out of Brennock Zoo": a place left, as "from" gives.
+        let out_of = w == "of" && i > 0 && lower(toks[i - 1].text(text)) == "out";
+        if !TRIGGERS.contains(&w.as_ref()) && !out_of {
             i += 1;
             continue;
         }
@@ -55,6 +57,8 @@ pub(crate) fn extract(
                     );
                 loc.relation = Some(if base {
                     "based".to_owned()
+                } else if out_of {
+                    "from".to_owned()
                 } else {
                     w.clone().into_owned()
                 });
@@ -389,6 +393,12 @@ mod tests {
             "The storm hit Leeds. It moved to York.",
             &[("York", "York")],
         );
+        // "out of" is where something left, as "from" is; "34 out of 61" is no place.
+        check(
+            "A wolf broke out of Harwick Zoo on Monday.",
+            &[("Harwick Zoo", "Harwick Zoo")],
+        );
+        check("They won 34 out of 61 seats.", &[]);
     }
 
     #[test]
