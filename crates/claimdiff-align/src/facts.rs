@@ -1039,6 +1039,28 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             let Some(y) = fb.location() else { continue };
             let event = p.topic_event(sa, sb);
             let ctx = p.sim.get(sa, sb);
+            // A distance from a place is compared only with another one; it is not the place.
+            match (&x.offset, &y.offset) {
+                (Some(_), Some(_)) => {
+                    // A distance and direction from one place is as specific as the one
+                    // figure of a named thing: any related sentences will do.
+                    if offsets_agree(p, x, y) && ctx > 0.0 {
+                        let (ra, rb) = p.refs(sa, ka, sb, kb);
+                        out.push(Pairing {
+                            verdict: Verdict::Agree,
+                            facet: FindingFacet::Fact(Facet::Location),
+                            topic: "distance from a place".to_owned(),
+                            a: ra,
+                            b: rb,
+                            score: ctx,
+                            note: None,
+                        });
+                    }
+                    continue;
+                }
+                (None, None) => {}
+                _ => continue,
+            }
             let main = event.is_some() && p.main_event == event;
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             let topic = event
@@ -1115,6 +1137,28 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
     let support = same_place_support(p, &out);
     out.extend(support);
     out
+}
+
+/// True when two distances from a place say the same: the same place (or a town, city or
+/// island the report does not name there, while it names the other's place elsewhere: "about
+/// 15 km north of Dravik" / "around nine miles north of the town"), the same direction (or
+/// none: "from the town"), and compatible distances in any units. Only agreement is read from
+/// distances: two different distances may be of two different things.
+fn offsets_agree(
+    p: &Pair<'_>,
+    x: &claimdiff_parse::Location,
+    y: &claimdiff_parse::Location,
+) -> bool {
+    let (Some(ox), Some(oy)) = (&x.offset, &y.offset) else {
+        return false;
+    };
+    let direction =
+        ox.direction == oy.direction || ox.direction == "from" || oy.direction == "from";
+    let unnamed = |l: &claimdiff_parse::Location| l.places.is_empty() && l.owner.is_none();
+    let place = places(x, y) == PlaceRelation::Same
+        || unnamed(y) && names_place_of(p.b, x)
+        || unnamed(x) && names_place_of(p.a, y);
+    direction && place && quantities_compatible(&ox.distance, &oy.distance)
 }
 
 /// True when a place is given as where something is based ("Leeds-based", "headquartered in").

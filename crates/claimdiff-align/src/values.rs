@@ -452,7 +452,7 @@ mod tests {
             head: Some("office".into()),
             owner: Some(o.into()),
             places: places.iter().map(|p| (*p).to_owned()).collect(),
-            relation: None,
+            ..Location::default()
         };
         assert_eq!(
             places(&owned("Harbour Trust", &[]), &owned("Acme", &["London"])),

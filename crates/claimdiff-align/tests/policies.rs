@@ -735,6 +735,47 @@ fn place_policy() {
             explains: &[],
         },
         Case {
+            why: "a distance and direction from one place agree in any units, the place named \
+                  in one report and called \"the town\" in the other",
+            a: (
+                "The quake struck at 4am. Its epicentre was about 15 km north of Dravik.",
+                None,
+            ),
+            b: (
+                "The quake damaged homes in Dravik. Its epicentre was around nine miles north \
+                 of the town.",
+                None,
+            ),
+            values: (
+                "about 15 km north of Dravik",
+                "around nine miles north of the town",
+            ),
+            want: Some(Verdict::Agree),
+            explains: &[],
+        },
+        Case {
+            why: "two distances from one place may be of two things: never a conflict",
+            a: (
+                "Debris fell about 15 km north of Dravik, officials said.",
+                None,
+            ),
+            b: (
+                "Debris fell about 60 km north of Dravik, officials said.",
+                None,
+            ),
+            values: ("about 15 km north of Dravik", "about 60 km north of Dravik"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a distance from a place is not the place",
+            a: ("The quake struck about 15 km north of Dravik.", None),
+            b: ("The quake struck Tamberly.", None),
+            values: ("about 15 km north of Dravik", "Tamberly"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a place inside another is no conflict",
             a: ("About 300 nurses protested in Holm on Monday.", None),
             b: (

@@ -97,7 +97,7 @@ pub struct Time {
 }
 
 /// A place phrase: head noun, owner and named places.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Location {
     /// The head noun, canonical ("headquarters", "office").
     pub head: Option<String>,
@@ -108,6 +108,19 @@ pub struct Location {
     /// The preposition before the phrase ("outside", "at"), or "based" for where something is
     /// based ("the Leeds-based lender", "headquartered in Leeds").
     pub relation: Option<String>,
+    /// How far and which way from the place ("about 15 km north of Dravik"), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<Offset>,
+}
+
+/// A distance and direction from a place: "about 15 km north of", "22km off".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offset {
+    /// The compass direction ("north", "north-east"), or the preposition when there is none
+    /// ("off" the coast, "from" the town).
+    pub direction: String,
+    /// The distance, a length.
+    pub distance: Quantity,
 }
 
 /// Whether an actor is a person or an organisation.
@@ -358,8 +371,9 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         let times = time::extract(text, s, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
-        facts.extend(quantity::extract(text, s, lex, &taken));
-        facts.extend(location::extract(text, s, lex, &names, ms));
+        let quantities = quantity::extract(text, s, lex, &taken);
+        facts.extend(location::extract(text, s, lex, &names, ms, &quantities));
+        facts.extend(quantities);
         facts.extend(actor::extract(text, s, lex, &names, ms));
         s.facts = facts;
     }

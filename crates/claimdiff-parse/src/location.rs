@@ -2,8 +2,9 @@
 //! "in Leeds".
 
 use crate::actor::{Mention, NameTable};
-use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Sentence};
+use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Offset, Sentence};
 use crate::lexicon::Lexicon;
+use crate::quantity::kind_of;
 use crate::text::{
     Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
@@ -18,13 +19,31 @@ const SETTLEMENTS: [&str; 9] = [
     "town", "city", "village", "county", "region", "province", "district", "state", "island",
 ];
 
-/// Extracts the place phrases of one sentence whose names are `ms`.
+/// Compass directions, as written before "of" ("15 km north-east of Dravik").
+const DIRECTIONS: [&str; 12] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Extracts the place phrases of one sentence whose names are `ms`; `quantities` are the
+/// sentence's figures, for distances from a place ("about 15 km north of Dravik").
 pub(crate) fn extract(
     text: &str,
     s: &Sentence,
     lex: &Lexicon,
     names: &NameTable,
     ms: &[Mention],
+    quantities: &[Fact],
 ) -> Vec<Fact> {
     let toks = &s.tokens;
     let mut out = Vec::new();
@@ -42,7 +61,8 @@ pub(crate) fn extract(
         }
         // "broke out of Brennock Zoo": a place left, as "from" gives.
         let out_of = w == "of" && i > 0 && lower(toks[i - 1].text(text)) == "out";
-        if !TRIGGERS.contains(&w.as_ref()) && !out_of {
+        let offset = offset_before(text, toks, i, &w, quantities);
+        if !TRIGGERS.contains(&w.as_ref()) && !out_of && offset.is_none() {
             i += 1;
             continue;
         }
@@ -62,7 +82,9 @@ pub(crate) fn extract(
                 } else {
                     w.clone().into_owned()
                 });
-                let span = toks[i + 1].start..toks[end - 1].end;
+                let start = offset.as_ref().map_or(toks[i + 1].start, |(at, _)| *at);
+                loc.offset = offset.map(|(_, o)| o);
+                let span = start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
                 out.push(Fact {
@@ -78,6 +100,42 @@ pub(crate) fn extract(
         }
     }
     out
+}
+
+/// The distance and direction before the word at `i` of a place phrase: a length right before
+/// a compass word and "of" ("about 15 km north of"), or right before "off" or "from" ("22km
+/// off the coast"); with where the distance starts.
+fn offset_before(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    w: &str,
+    quantities: &[Fact],
+) -> Option<(usize, Offset)> {
+    let (direction, last) = if w == "of" {
+        let d = lower(toks.get(i.checked_sub(1)?)?.text(text));
+        if !DIRECTIONS.contains(&d.as_ref()) {
+            return None;
+        }
+        (d.into_owned(), i.checked_sub(2)?)
+    } else if matches!(w, "off" | "from") {
+        (w.to_owned(), i.checked_sub(1)?)
+    } else {
+        return None;
+    };
+    let end = toks.get(last)?.end;
+    quantities.iter().find_map(|f| {
+        let q = f.quantity().filter(|q| {
+            f.span.end == end && q.unit.as_deref().is_some_and(|u| kind_of(u) == "length")
+        })?;
+        Some((
+            f.span.start,
+            Offset {
+                direction: direction.clone(),
+                distance: q.clone(),
+            },
+        ))
+    })
 }
 
 /// The place of a "Leeds-based lender": a capitalised name joined to "-based".
@@ -399,6 +457,47 @@ mod tests {
             &[("Harwick Zoo", "Harwick Zoo")],
         );
         check("They won 34 out of 61 seats.", &[]);
+    }
+
+    #[test]
+    fn distances_from_places() {
+        let lex = Lexicon::embedded();
+        // (text, the phrase with its direction, distance and unit)
+        type Want = Option<(&'static str, &'static str, f64, &'static str)>;
+        let cases: [(&str, Want); 5] = [
+            (
+                "The epicentre was about 15 km north-east of Dravik.",
+                Some(("about 15 km north-east of Dravik", "north-east", 15.0, "km")),
+            ),
+            (
+                "It passed some 30 miles west of the city.",
+                Some(("some 30 miles west of the city", "west", 30.0, "mi")),
+            ),
+            (
+                "The turbines will stand 22km off the Carrick coast.",
+                Some(("22km off the Carrick coast", "off", 22.0, "km")),
+            ),
+            // No length before the direction, or no direction: a place with no distance.
+            ("About 300 people lived north of Dravik.", None),
+            ("They drove 40 miles to Dravik.", None),
+        ];
+        for (text, want) in cases {
+            let doc = parse(Source::default(), text, &lex);
+            let got = doc
+                .sentences
+                .iter()
+                .flat_map(|s| s.facts.iter())
+                .find_map(|f| {
+                    let o = f.location()?.offset.as_ref()?;
+                    Some((
+                        f.raw.as_str(),
+                        o.direction.as_str(),
+                        o.distance.value,
+                        o.distance.unit.as_deref().unwrap_or(""),
+                    ))
+                });
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

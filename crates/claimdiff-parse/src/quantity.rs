@@ -415,7 +415,7 @@ fn is_measure_word(w: &str) -> bool {
 }
 
 /// The kind of a unit ("length", "money", …) for conversions written in brackets.
-fn kind_of(u: &str) -> &'static str {
+pub(crate) fn kind_of(u: &str) -> &'static str {
     match u {
         "km" | "mi" | "m" | "cm" | "mm" | "dm" | "ft" | "in" | "yd" | "pm" => "length",
         "mph" | "km/h" | "m/s" => "speed",
