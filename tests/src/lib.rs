@@ -12,6 +12,8 @@
 //!   `data/gold/thresholds.json`.
 //! - [`bin`]: building or finding the binary ([`bin::claimdiff_bin`] for tests).
 //! - [`run`]: running `claimdiff compare` on each gold pair ([`run::evaluate`]).
+//! - [`probes`]: short invented snippet pairs with an expected verdict on one value each
+//!   (`data/probes/probes.json`), scored as gold pairs of one finding ([`probes::evaluate`]).
 //!
 //! Unit tests of the scorer sit next to it; the end-to-end tests of the binary are the modules
 //! of the single integration test binary `tests/tests/tests.rs`.
@@ -24,6 +26,7 @@
 pub mod bin;
 pub mod eval;
 pub mod gold;
+pub mod probes;
 pub mod run;
 pub mod summary;
 pub mod thresholds;

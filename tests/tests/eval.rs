@@ -1,9 +1,10 @@
 //! The gold evaluation as a test: each split's totals over its pairs in `data/gold` meet that
-//! split's gate in the thresholds file.
+//! split's gate in the thresholds file, and the probes' totals meet theirs.
 
 use claimdiff_tests::{
     bin::{claimdiff_bin, workspace_root},
     gold::{self, SplitFilter},
+    probes::{self, PROBE_THRESHOLDS_PATH},
     run::{self, GOLD_DIR},
     thresholds::{THRESHOLDS_PATH, Thresholds},
 };
@@ -19,6 +20,23 @@ fn eval_totals_meet_thresholds() {
     assert!(
         failures.is_empty(),
         "eval is below {THRESHOLDS_PATH}:\n  {}\n\n{}\nrun `cargo xtask eval` to see the same report",
+        failures.join("\n  "),
+        evaluation.render(SplitFilter::All),
+    );
+}
+
+/// The probes (`data/probes/probes.json`), each scored as a gold pair, meet their own gate.
+#[test]
+fn probes_meet_thresholds() {
+    let root = workspace_root();
+    let thresholds =
+        Thresholds::load(&root.join(PROBE_THRESHOLDS_PATH)).unwrap_or_else(|e| panic!("{e:#}"));
+    let evaluation = probes::evaluate(&claimdiff_bin(), &root).unwrap_or_else(|e| panic!("{e:#}"));
+    let failures = evaluation.check(&thresholds, SplitFilter::All);
+    assert!(
+        failures.is_empty(),
+        "probes are below {PROBE_THRESHOLDS_PATH}:\n  {}\n\n{}\nrun `cargo xtask eval --probes` to \
+         see the same report",
         failures.join("\n  "),
         evaluation.render(SplitFilter::All),
     );

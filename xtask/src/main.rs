@@ -3,8 +3,10 @@
 //! - `eval`: build `claimdiff` in release, run it on every gold pair in `data/gold`, print each
 //!   pair's counts and misses and the totals per split; `--check` fails when a split's totals
 //!   fall below that split's gate in `data/gold/thresholds.json` (`dev` and `test` each have
-//!   their own). The scoring lives in the `claimdiff-tests` library, shared with the end-to-end
-//!   test `eval_totals_meet_thresholds`.
+//!   their own). `--probes` scores the snippet pairs of `data/probes/probes.json` instead, gated
+//!   by `data/probes/thresholds.json`. The scoring lives in the `claimdiff-tests` library,
+//!   shared with the end-to-end tests `eval_totals_meet_thresholds` and
+//!   `probes_meet_thresholds`.
 //! - `conformance`: run the parser on the public conformance suites in `../shared/conformance`
 //!   (sentence boundaries, Recognizers-Text numbers, units, currency and dates) and print each
 //!   file's pass count; `--check` fails below `data/conformance/thresholds.json`. The scoring
@@ -18,8 +20,8 @@
 //!   2 threads, in records (comparisons) per second.
 //! - `dist`: shell completions (bash, zsh, fish) and man pages in `target/dist/`, written by
 //!   the binary's hidden `dist-assets` command from its own command-line definition.
-//! - `ci`: fmt, clippy, the tests, `eval --check` and `conformance --check`, stopping at the
-//!   first failure.
+//! - `ci`: fmt, clippy, the tests, `eval --check`, `eval --check --probes` and
+//!   `conformance --check`, stopping at the first failure.
 //!
 //! Arguments are parsed by hand to keep this binary's dependencies to anyhow, serde and the
 //! scorers. Exit status: 0 success, 1 a task failed, 2 bad usage or the conformance suites
@@ -36,6 +38,7 @@ use anyhow::{Context, Result, bail};
 use claimdiff_tests::{
     bin::{Profile, build_claimdiff, cargo, workspace_root},
     gold::SplitFilter,
+    probes::{self, PROBE_THRESHOLDS_PATH},
     run,
     thresholds::{THRESHOLDS_PATH, Thresholds},
 };
@@ -46,9 +49,12 @@ const USAGE: &str = "\
 usage: cargo xtask <task> [options]
 
 tasks:
-  eval [--split dev|test|all] [--check] [--json]
+  eval [--split dev|test|all] [--probes] [--check] [--json]
         build claimdiff (release), run `claimdiff compare <sources> --format json` on every
         gold pair of the split (default all) and score it against data/gold;
+        --probes score the probes of data/probes/probes.json instead (snippet pairs with the
+                 verdict expected on one value each, each scored as a gold pair), gated by
+                 data/probes/thresholds.json
         --check  exit 1 if a pair fails or a split's totals fall below that split's gate
                  in data/gold/thresholds.json (dev's, and test's if set; all checks both)
         --json   print the scores as JSON instead of text
@@ -64,7 +70,8 @@ tasks:
         and 1,000 articles of one story, and parse time and peak memory on 12.5, 25 and 50 MB
         inputs; --quick measures for less time
   ci    cargo fmt --check, clippy -D warnings, the tests (nextest if installed, else
-        cargo test), `eval --check` and `conformance --check`, stopping at the first failure
+        cargo test), `eval --check`, `eval --check --probes` and `conformance --check`,
+        stopping at the first failure
   dist  write shell completions (bash, zsh, fish) and man pages into target/dist/
 ";
 
@@ -82,6 +89,8 @@ enum Task {
 /// Options of `eval`.
 struct EvalArgs {
     split: SplitFilter,
+    /// Score the probes instead of the gold pairs.
+    probes: bool,
     check: bool,
     json: bool,
 }
@@ -150,6 +159,7 @@ fn parse(args: &[String]) -> Result<Task, String> {
 fn parse_eval(args: &[String]) -> Result<EvalArgs, String> {
     let mut parsed = EvalArgs {
         split: SplitFilter::All,
+        probes: false,
         check: false,
         json: false,
     };
@@ -158,6 +168,7 @@ fn parse_eval(args: &[String]) -> Result<EvalArgs, String> {
         match arg.as_str() {
             "--check" => parsed.check = true,
             "--json" => parsed.json = true,
+            "--probes" => parsed.probes = true,
             "--split" => {
                 let value = args
                     .next()
@@ -209,14 +220,23 @@ fn parse_conformance(args: &[String]) -> Result<ConformanceArgs, String> {
 /// `cargo xtask eval`.
 fn eval(args: &EvalArgs) -> Result<()> {
     let root = workspace_root();
+    let gate = if args.probes {
+        PROBE_THRESHOLDS_PATH
+    } else {
+        THRESHOLDS_PATH
+    };
     // Read the gate before the long build, so a broken file fails at once.
     let thresholds = if args.check {
-        Some(Thresholds::load(&root.join(THRESHOLDS_PATH))?)
+        Some(Thresholds::load(&root.join(gate))?)
     } else {
         None
     };
     let bin = build_claimdiff(Profile::Release, true)?;
-    let evaluation = run::evaluate(&bin, &root, args.split)?;
+    let evaluation = if args.probes {
+        probes::evaluate(&bin, &root)?
+    } else {
+        run::evaluate(&bin, &root, args.split)?
+    };
     let failures = thresholds
         .map(|t| evaluation.check(&t, args.split))
         .unwrap_or_default();
@@ -231,18 +251,16 @@ fn eval(args: &EvalArgs) -> Result<()> {
     }
     if !failures.is_empty() {
         bail!(
-            "eval check failed (split {}, gate {THRESHOLDS_PATH}):\n  {}\n\
-             run `cargo xtask eval --split {}` to see every miss",
+            "eval check failed (split {}, gate {gate}):\n  {}\n\
+             run `cargo xtask eval --split {}{}` to see every miss",
             args.split,
             failures.join("\n  "),
-            args.split
+            args.split,
+            if args.probes { " --probes" } else { "" }
         );
     }
     if args.check {
-        eprintln!(
-            "eval check passed (split {}, gate {THRESHOLDS_PATH})",
-            args.split
-        );
+        eprintln!("eval check passed (split {}, gate {gate})", args.split);
     }
     Ok(())
 }
@@ -270,12 +288,18 @@ fn ci() -> Result<()> {
         eprintln!("xtask: cargo-nextest is not installed; running cargo test instead");
         cargo_step(&["test", "--workspace"], "")?;
     }
-    eprintln!("==> cargo xtask eval --check");
-    eval(&EvalArgs {
-        split: SplitFilter::All,
-        check: true,
-        json: false,
-    })?;
+    for probes in [false, true] {
+        eprintln!(
+            "==> cargo xtask eval --check{}",
+            if probes { " --probes" } else { "" }
+        );
+        eval(&EvalArgs {
+            split: SplitFilter::All,
+            probes,
+            check: true,
+            json: false,
+        })?;
+    }
     eprintln!("==> cargo xtask conformance --check");
     conformance::run(&ConformanceArgs {
         check: true,
