@@ -166,6 +166,24 @@ impl<'a> Pair<'a> {
             && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
     }
 
+    /// True when one sentence gives its figures for the whole country ("34% of the vote
+    /// nationally") and the other for a place it names ("In Sunderland, the party took 51%"):
+    /// a whole and a part.
+    fn different_scopes(&self, sa: usize, sb: usize) -> bool {
+        const NATIONAL: [&str; 4] = ["nationally", "nationwide", "countrywide", "overall"];
+        let national = |d: &Document, s: usize| {
+            d.sentences[s]
+                .tokens
+                .iter()
+                .any(|t| NATIONAL.contains(&t.text(&d.text).to_lowercase().as_str()))
+        };
+        let placed =
+            |d: &Document, s: usize| d.sentences[s].facts.iter().any(|f| f.location().is_some());
+        let (na, nb) = (national(self.a, sa), national(self.b, sb));
+        let (pa, pb) = (placed(self.a, sa), placed(self.b, sb));
+        na && !nb && pb && !pa || nb && !na && pa && !pb
+    }
+
     /// The normalised value of a fact.
     fn value(&self, r: FactRef) -> &str {
         let doc = if r.doc == self.ia { self.a } else { self.b };
@@ -436,10 +454,18 @@ enum Mode {
     Projected,
     /// An average or usual value ("the average July high is about 88F"): no one occurrence.
     Typical,
+    /// What something has in all ("Lincoln High, which has 1,200 students"): a whole, of
+    /// which what happened may be a part ("about 140 students fell ill").
+    Total,
+    /// A difference ("won the seat by 1,204 votes", "rose by 3%"): not a level.
+    Margin,
+    /// A part singled out of a larger figure ("On Tuesday alone, 212 deaths").
+    Part,
 }
 
-/// The mode of a figure: the nearest word of expecting, forecasting or planning, or of an
-/// average or usual value, within six words before it.
+/// The mode of a figure: a whole when "has" stands right before it, a difference after "by";
+/// else the nearest word of expecting, forecasting or planning, of an average or usual value,
+/// or "alone" (a part), within six words before it.
 fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
     // "projected", "projection", not the noun "project".
     const PROJECTED: [&str; 9] = [
@@ -460,6 +486,11 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
         .filter(|t| t.end <= fact.start && t.kind == TokenKind::Word)
         .map(|t| t.text(&doc.text))
         .collect();
+    match words.last().map(|w| w.to_lowercase()).as_deref() {
+        Some("has" | "have" | "had") => return Mode::Total,
+        Some("by") => return Mode::Margin,
+        _ => {}
+    }
     words
         .iter()
         .rev()
@@ -470,6 +501,8 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
                 Some(Mode::Projected)
             } else if TYPICAL.iter().any(|stem| w.starts_with(stem)) {
                 Some(Mode::Typical)
+            } else if w == "alone" {
+                Some(Mode::Part)
             } else {
                 None
             }
@@ -699,6 +732,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             if same_thing
                 && ctx >= needed
                 && !p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone()))
+                && !p.different_scopes(sa, sb)
             {
                 matched.push(p.update_checked(
                     p.occasion_checked(pairing(Verdict::Conflict)),

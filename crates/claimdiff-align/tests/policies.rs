@@ -468,6 +468,50 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "what something has in all is not the part something happened to",
+            a: (
+                "Norbury Academy, which has 900 pupils, was closed on Friday.",
+                None,
+            ),
+            b: (
+                "About 120 pupils at Norbury Academy were sent home on Friday.",
+                None,
+            ),
+            values: ("900", "About 120"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a margin is not a total",
+            a: ("Mr Dale won the Holm seat by 2,310 votes.", None),
+            b: ("Mr Dale took 21,400 votes in the Holm seat.", None),
+            values: ("2,310", "21,400"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a figure for the whole country is not one for a place it names",
+            a: ("Turnout was 58% nationally, the commission said.", None),
+            b: ("In Holm, turnout was 71%, the commission said.", None),
+            values: ("58%", "71%"),
+            want: None,
+            explains: &[],
+        },
+        Case {
+            why: "a part singled out is not the whole",
+            a: (
+                "The storm has cut power to 48,000 homes since Sunday.",
+                None,
+            ),
+            b: (
+                "In Holm alone, 9,000 homes lost power, the grid operator said.",
+                None,
+            ),
+            values: ("48,000", "9,000"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a figure a measure rose by is not the level it rose to",
             a: ("Turnout in Holm was 61.4%, officials said.", None),
             b: ("Turnout in Holm rose by 3.2%, officials said.", None),
