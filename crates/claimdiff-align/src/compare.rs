@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::dedup::{Clusters, DUPLICATE_OVERLAP, Duplicate, near_duplicates};
 use crate::facts::{self, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
-use crate::frame::{Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note};
+use crate::frame::{
+    Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note, same_organisation_dated,
+};
 use crate::matrix::{self, TopicRow};
 use crate::similarity::{SentencePair, SimilarityMap, terms};
 
@@ -194,7 +196,16 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
     for (ia, ib) in plan(&all_terms, &clusters) {
         let (a, b) = (&docs[ia], &docs[ib]);
         let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
-        let occasion = occasion(a, &frames[ia], b, &frames[ib]);
+        let mut occasion = occasion(a, &frames[ia], b, &frames[ib]);
+        // No place to go by, but one organisation's act told in closely matching sentences
+        // on two dates: one occasion whose date the reports give differently.
+        let dated = frames[ia].first_date().zip(frames[ib].first_date());
+        if occasion == Occasion::Time
+            && dated.is_some_and(|((sa, _), (sb, _))| sim.get(sa, sb) >= cfg.conflict_context)
+            && same_organisation_dated(a, &frames[ia], b, &frames[ib])
+        {
+            occasion = Occasion::Date;
+        }
         notes.extend(occasion_note((a, &frames[ia]), (b, &frames[ib]), occasion));
         let pair = Pair {
             a,
@@ -233,6 +244,8 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
         alignments.push((ia, ib, sentence_pairs));
         pairings.extend(found);
     }
+    let implied = implied_conflicts(docs, &pairings);
+    pairings.extend(implied);
     let joined = join(docs, &mut pairings);
     let matrix = if docs.len() >= 3 {
         matrix::build(docs, &pairings, &clusters)
@@ -436,6 +449,50 @@ fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
             r
         })
         .collect()
+}
+
+/// Conflicts one source's figure has through another source that gives the very same value:
+/// when B's "2:14 p.m." conflicts with C's "3.14pm" and A's "2.14pm" agrees with B's with the
+/// same value, A's conflicts with C's too, though A and C alone were not close enough to
+/// say so. Never where the two facts already have a verdict of their own.
+fn implied_conflicts(docs: &[Document], pairings: &[Pairing]) -> Vec<Pairing> {
+    let judged: HashSet<(FactRef, FactRef)> = pairings.iter().map(|p| (p.a, p.b)).collect();
+    let mut out: Vec<Pairing> = Vec::new();
+    for c in pairings.iter().filter(|p| p.verdict == Verdict::Conflict) {
+        for g in pairings
+            .iter()
+            .filter(|g| g.verdict == Verdict::Agree && g.facet == c.facet)
+        {
+            for (shared, opposite) in [(c.a, c.b), (c.b, c.a)] {
+                let other = match (g.a == shared, g.b == shared) {
+                    (true, false) => g.b,
+                    (false, true) => g.a,
+                    _ => continue,
+                };
+                if other.doc == c.a.doc
+                    || other.doc == c.b.doc
+                    || claim(docs, other).value != claim(docs, shared).value
+                {
+                    continue;
+                }
+                let (a, b) = if other.doc < opposite.doc {
+                    (other, opposite)
+                } else {
+                    (opposite, other)
+                };
+                if judged.contains(&(a, b)) || out.iter().any(|p| (p.a, p.b) == (a, b)) {
+                    continue;
+                }
+                out.push(Pairing {
+                    a,
+                    b,
+                    note: None,
+                    ..c.clone()
+                });
+            }
+        }
+    }
+    out
 }
 
 /// A claim for a fact (or a whole sentence).

@@ -166,22 +166,24 @@ impl<'a> Pair<'a> {
             && !da.iter().any(|x| db.iter().any(|y| timex_compatible(x, y)))
     }
 
-    /// True when one sentence gives its figures for the whole country ("34% of the vote
-    /// nationally") and the other for a place it names ("In Sunderland, the party took 51%"):
-    /// a whole and a part.
+    /// True when one sentence gives its figures for a whole area ("34% of the vote
+    /// nationally", "Across the borough, turnout was 34%") and the other does not ("In
+    /// Sunderland, the party took 51%", "Turnout was 24%"): a whole and maybe a part.
     fn different_scopes(&self, sa: usize, sb: usize) -> bool {
-        const NATIONAL: [&str; 4] = ["nationally", "nationwide", "countrywide", "overall"];
-        let national = |d: &Document, s: usize| {
+        const WIDE: [&str; 5] = [
+            "nationally",
+            "nationwide",
+            "countrywide",
+            "overall",
+            "across",
+        ];
+        let wide = |d: &Document, s: usize| {
             d.sentences[s]
                 .tokens
                 .iter()
-                .any(|t| NATIONAL.contains(&t.text(&d.text).to_lowercase().as_str()))
+                .any(|t| WIDE.contains(&t.text(&d.text).to_lowercase().as_str()))
         };
-        let placed =
-            |d: &Document, s: usize| d.sentences[s].facts.iter().any(|f| f.location().is_some());
-        let (na, nb) = (national(self.a, sa), national(self.b, sb));
-        let (pa, pb) = (placed(self.a, sa), placed(self.b, sb));
-        na && !nb && pb && !pa || nb && !na && pa && !pb
+        wide(self.a, sa) != wide(self.b, sb)
     }
 
     /// The normalised value of a fact.
@@ -998,26 +1000,29 @@ fn phase(doc: &Document, s: usize, fact: &Fact) -> Option<bool> {
 }
 
 /// Whether a time is when something is to happen, by a word of the future among the eight
-/// words before it ("will appear in court on 14 April", "is due to open on 3 May"): what is to
-/// happen and what happened are two moments, never a conflict.
+/// words before it ("will appear in court on 14 April", "is due to open on 3 May", "are
+/// expected to meet … on 17 March"): what is to happen and what happened are two moments,
+/// never a conflict. "due", "scheduled", "expected" and "planned" tell the future only before
+/// "to", "for", "on" or "in" ("planned care" does not).
 fn ahead(doc: &Document, s: usize, fact: &Fact) -> bool {
-    const FUTURE: [&str; 7] = [
-        "will",
-        "would",
-        "due",
-        "scheduled",
-        "expected",
-        "planned",
-        "next",
-    ];
+    const FUTURE: [&str; 3] = ["will", "would", "next"];
+    const PLANNED: [&str; 4] = ["due", "scheduled", "expected", "planned"];
     let at = fact.span.start;
-    doc.sentences[s]
+    let words: Vec<String> = doc.sentences[s]
         .tokens
         .iter()
         .filter(|t| t.end <= at && t.kind == TokenKind::Word)
-        .rev()
-        .take(8)
-        .any(|t| FUTURE.contains(&t.text(&doc.text).to_lowercase().as_str()))
+        .map(|t| t.text(&doc.text).to_lowercase())
+        .collect();
+    let from = words.len().saturating_sub(8);
+    (from..words.len()).any(|k| {
+        let w = words[k].as_str();
+        FUTURE.contains(&w)
+            || PLANNED.contains(&w)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "to" | "for" | "on" | "in"))
+    })
 }
 
 /// A date or time of a document as `times` compares it, with what is read around it once.

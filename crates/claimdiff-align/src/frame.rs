@@ -6,7 +6,7 @@ use std::ops::Range;
 use claimdiff_parse::{ActorKind, Document, Fact, Lexicon, Location};
 
 use crate::compare::lead;
-use crate::values::{PlaceRelation, places, timex_compatible};
+use crate::values::{PlaceRelation, places, same_name, timex_compatible};
 
 /// Event types too common to name a report's main event or identify a claim on their own.
 pub(crate) const GENERIC_EVENTS: [&str; 3] = ["warn", "rise", "fall"];
@@ -192,6 +192,27 @@ pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Oc
         (false, true) => Occasion::Time,
         (true, true) => Occasion::PlaceAndTime,
     }
+}
+
+/// True when the sentences of the two leads' first dates name the same organisation ("The
+/// Westmarch Audit Office report, published on Wednesday 12 November" / "… published on
+/// Thursday 13 November"): with closely matching sentences, one act dated differently.
+pub(crate) fn same_organisation_dated(da: &Document, a: &Frame, db: &Document, b: &Frame) -> bool {
+    let orgs = |d: &'_ Document, f: &Frame| -> Vec<String> {
+        f.first_date()
+            .map(|(s, _)| {
+                d.sentences[s]
+                    .facts
+                    .iter()
+                    .filter_map(Fact::actor)
+                    .filter(|x| x.kind == ActorKind::Organisation)
+                    .map(|x| x.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (oa, ob) = (orgs(da, a), orgs(db, b));
+    oa.iter().any(|x| ob.iter().any(|y| same_name(x, y)))
 }
 
 /// The note for two reports that may describe different occasions, or `None`.

@@ -498,6 +498,14 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "a figure across a whole area is not one the other sentence gives without it",
+            a: ("Across the county, turnout was 41%, officials said.", None),
+            b: ("Turnout was 29%, officials said.", None),
+            values: ("41%", "29%"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a part singled out is not the whole",
             a: (
                 "The storm has cut power to 48,000 homes since Sunday.",
@@ -592,6 +600,22 @@ fn time_policy() {
             b: (
                 "A tiger that broke out of Harwick Zoo on Tuesday 4 March was caught in a \
                  field, keepers said.",
+                None,
+            ),
+            values: ("Monday 3 March", "Tuesday 4 March"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one organisation's act dated differently in matching sentences is one \
+                  occasion, its date in conflict (\"planned care\" tells no future)",
+            a: (
+                "The Holm Audit Office report, published on Monday 3 March, found long waits.",
+                None,
+            ),
+            b: (
+                "The Holm Audit Office report on planned care, published on Tuesday 4 March, \
+                 found long waits.",
                 None,
             ),
             values: ("Monday 3 March", "Tuesday 4 March"),
@@ -885,4 +909,40 @@ fn quote_and_attribution_policy() {
             explains: &["police", "hospital"],
         },
     ]);
+}
+
+/// With three sources, a source that gives the very value of one side of a conflict is in it,
+/// though its own sentence alone was not close enough to the dissenter's to say so.
+#[test]
+fn a_source_siding_with_a_conflict_is_in_it() {
+    let lex = Lexicon::embedded();
+    let texts = [
+        "The plane touched down at 2.14pm on Tuesday, the airline said.",
+        "The plane landed at 2:14 p.m. on Tuesday, the airline said.",
+        "The plane landed at 3.14pm on Tuesday, the airline said.",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .zip(["A", "B", "C"])
+        .map(|(text, id)| {
+            let source = Source {
+                id: id.to_owned(),
+                ..Source::default()
+            };
+            parse(source, text, &lex)
+        })
+        .collect();
+    let cmp = compare(&docs, &lex, &Config::default());
+    let conflict = cmp
+        .findings
+        .iter()
+        .find(|f| f.verdict == Verdict::Conflict)
+        .unwrap_or_else(|| panic!("no conflict: {:#?}", cmp.findings));
+    let mut raws: Vec<(usize, &str)> = conflict
+        .claims
+        .iter()
+        .map(|c| (c.source, c.raw.as_str()))
+        .collect();
+    raws.sort_unstable();
+    assert_eq!(raws, [(0, "2.14pm"), (1, "2:14 p.m."), (2, "3.14pm")]);
 }

@@ -2308,8 +2308,20 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
     let mut words = Vec::new();
     while words.len() < 3 {
         match c.word(j) {
-            // A verb after the noun ends it ("100 firefighters fought the blaze").
-            Some(w) if !words.is_empty() && past_verb(&word_key(w)) => break,
+            // A verb after the noun ends it ("100 firefighters fought the blaze", "8,450
+            // voters casting a ballot").
+            Some(w)
+                if !words.is_empty()
+                    && (past_verb(&word_key(w))
+                        || w.len() > 4
+                            && w.ends_with("ing")
+                            && c.is_any(
+                                j + 1,
+                                &["a", "an", "the", "their", "its", "his", "her"],
+                            )) =>
+            {
+                break;
+            }
             Some(w) if !ends_referent(w, lex) && scale_after(w).is_none() => {
                 words.push(word_key(w).into_owned());
                 j += 1;
@@ -2318,9 +2330,13 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         }
     }
     if words.is_empty() {
-        // Look back: skip the hedge and linking words.
+        // Look back: skip the hedge and linking words; "to" only after a verb of reaching
+        // ("turnout rose to 64%"), not after an object ("sentenced the director of a charity
+        // to six years": the charity is not what the years count).
+        const REACHING: [&str; 6] = ["rose", "fell", "climbed", "came", "jumped", "dropped"];
         let mut k = q.look_back;
         while k > 0
+            && !(c.is(k - 1, "to") && (k < 2 || !c.is_any(k - 2, &REACHING)))
             && c.is_any(
                 k - 1,
                 &[
@@ -2350,7 +2366,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
             k -= 1;
         }
         let mut back = Vec::new();
-        while back.len() < 2 && k > 0 {
+        while back.len() < 2 && k > 0 && !c.is(k - 1, "to") {
             match c.word(k - 1) {
                 Some(w)
                     if !ends_referent(w, lex)
@@ -2731,6 +2747,22 @@ mod tests {
             referent("The party won 34 of the 61 seats.").as_deref(),
             Some("seat")
         );
+        // A verb in -ing with its object ends it too; an -ing word before a noun does not.
+        assert_eq!(
+            referent("Some 8,450 registered voters casting a ballot.").as_deref(),
+            Some("registered voter")
+        );
+        assert_eq!(
+            referent("About 1,200 visiting fans arrived.").as_deref(),
+            Some("visiting fan")
+        );
+        // What is counted is not looked for across "to" after an object ("sentenced the
+        // director of a charity to six years"), only after a verb of reaching.
+        assert_eq!(
+            referent("A court sentenced the director of a charity to six years.").as_deref(),
+            None
+        );
+        assert_eq!(referent("Turnout rose to 64%.").as_deref(), Some("turnout"));
         assert_eq!(
             referent("The men were cut off nearly 900 feet below ground.").as_deref(),
             Some("depth")
