@@ -1071,6 +1071,7 @@ fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
 pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
     let la: Vec<_> = facts_of(p.a, Facet::Location).collect();
     let lb: Vec<_> = facts_of(p.b, Facet::Location).collect();
+    let (na, nb) = (named_of_head(&la), named_of_head(&lb));
     let mut out = Vec::new();
     for &(sa, ka, fa) in &la {
         let Some(x) = fa.location() else { continue };
@@ -1118,6 +1119,16 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
                 && p.is_lead(p.a, sa)
                 && p.is_lead(p.b, sb)
                 && ctx >= p.cfg.conflict_context;
+            // "on the Brindle Lane industrial estate" / "on the Kestrel Park industrial
+            // estate": the one named place of its kind each report gives.
+            let sole_kind = x.relation == y.relation
+                && x.head.as_ref().is_some_and(|h| {
+                    y.head.as_ref() == Some(h)
+                        && na.get(h.as_str()).is_some_and(|n| n.len() == 1)
+                        && nb.get(h.as_str()).is_some_and(|n| n.len() == 1)
+                })
+                && ctx >= p.cfg.frame_context;
+            let placed = placed || sole_kind;
             // Places conflict only for events that happen in one place (a protest, a
             // quake) or one thing placed, and not when either sentence also names the other's
             // place (one may be inside the other) unless the same thing is placed.
@@ -1198,6 +1209,19 @@ fn offsets_agree(
         || unnamed(y) && names_place_of(p.b, x)
         || unnamed(x) && names_place_of(p.a, y);
     direction && place && quantities_compatible(&ox.distance, &oy.distance)
+}
+
+/// The named places a document gives under each head noun ("estate" -> {"Brindle Lane"}).
+fn named_of_head<'d>(
+    locs: &[(usize, usize, &'d Fact)],
+) -> std::collections::HashMap<&'d str, HashSet<&'d str>> {
+    let mut out: std::collections::HashMap<&str, HashSet<&str>> = std::collections::HashMap::new();
+    for l in locs.iter().filter_map(|(_, _, f)| f.location()) {
+        if let (Some(h), Some(name)) = (l.head.as_deref(), l.places.first()) {
+            out.entry(h).or_default().insert(name.as_str());
+        }
+    }
+    out
 }
 
 /// True when a place is given as where something is based ("Leeds-based", "headquartered in").

@@ -789,6 +789,42 @@ fn place_policy() {
             explains: &[],
         },
         Case {
+            why: "the one named place of its kind each report gives conflicts (\"industrial \
+                  estate\"), even with different words for what is there",
+            a: (
+                "The fire started in the Norvex plant on the Brindle Lane industrial estate.",
+                None,
+            ),
+            b: (
+                "The blaze began at the Norvex factory on the Kestrel Park industrial estate.",
+                None,
+            ),
+            values: (
+                "the Brindle Lane industrial estate",
+                "the Kestrel Park industrial estate",
+            ),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one of two named places of a kind is not the one place of its kind",
+            a: (
+                "The fire started in the Norvex plant on the Brindle Lane industrial estate.",
+                None,
+            ),
+            b: (
+                "The blaze began at the Norvex factory on the Kestrel Park industrial estate, \
+                 and spread to a unit on the Holm Road industrial estate.",
+                None,
+            ),
+            values: (
+                "the Brindle Lane industrial estate",
+                "the Kestrel Park industrial estate",
+            ),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "things of which there may be several are not placed once",
             a: (
                 "Holm Bank, which was fined on Monday, has offices in Leeds.",

@@ -253,13 +253,22 @@ fn phrase(
     while word(k).is_some_and(is_place_modifier) && !ms.iter().any(|m| m.start == k) {
         k += 1;
     }
-    // A place name before the head: "the London office".
+    // A place name before the head: "the London office", or with one word describing the
+    // head between them: "the Brindle Lane industrial estate".
     let mut pre_place = None;
-    if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive)
-        && word(m.end).is_some_and(|w| lex.is_place_head(w))
-    {
-        pre_place = Some(m.name.clone());
-        k = m.end;
+    if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive) {
+        let described = word(m.end).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !lex.is_stopword(w)
+                && !lex.is_place_head(w)
+        }) && word(m.end + 1).is_some_and(|w| lex.is_place_head(w));
+        if word(m.end).is_some_and(|w| lex.is_place_head(w)) {
+            pre_place = Some(m.name.clone());
+            k = m.end;
+        } else if described {
+            pre_place = Some(m.name.clone());
+            k = m.end + 1;
+        }
     }
     // Head noun: "headquarters", "office".
     if let Some(h) = word(k).filter(|w| lex.is_place_head(w)) {
@@ -457,6 +466,14 @@ mod tests {
             &[("Harwick Zoo", "Harwick Zoo")],
         );
         check("They won 34 out of 61 seats.", &[]);
+        // One word describing the head between the name and the head.
+        check(
+            "It began on the Brindle Lane industrial estate.",
+            &[(
+                "the Brindle Lane industrial estate",
+                "estate (Brindle Lane)",
+            )],
+        );
     }
 
     #[test]
