@@ -446,6 +446,21 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
         })
 }
 
+/// True when `x` is an amount of money and its report gives no other amount in that currency
+/// (conversions written in brackets aside; the same amount repeated is still one).
+fn sole_money(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity) -> bool {
+    let money = |q: &Quantity| {
+        q.unit
+            .as_deref()
+            .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    money(x)
+        && !x.conversion
+        && all.iter().all(|(_, _, _, y, _)| {
+            y.conversion || y.unit != x.unit || (y.low, y.high) == (x.low, x.high)
+        })
+}
+
 /// What a figure tells of: what happened, or what was expected or is typical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -700,12 +715,17 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             }
+            // The one amount of money each report gives ("sold for $42 million" / "changed
+            // hands for $24 million") is one amount, whatever the words around it.
+            let sole_amount = sole_money(&qa, x) && sole_money(&qb, y) && !differing_events;
             // An expected or forecast figure is no claim that it happened.
-            let same_thing = match refs {
-                Referents::Same => !differing_events,
-                Referents::Vague => event == Some(true),
-                _ => false,
-            } && cx.mode == cy.mode;
+            let same_thing = (sole_amount
+                || match refs {
+                    Referents::Same => !differing_events,
+                    Referents::Vague => event == Some(true),
+                    _ => false,
+                })
+                && cx.mode == cy.mode;
             // Both leads giving a figure for the main event give it for the same thing.
             let frame = event == Some(true)
                 && x.event == p.main_event
@@ -900,7 +920,10 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             let (sa, sb) = (a.sentence, b.sentence);
             let ctx = p.sim.get(sa, sb);
             let same_event = a.event.is_some() && a.event == b.event;
-            let same_anchor = a.anchor.is_some() && a.anchor == b.anchor;
+            // Two words of beginning, or two of ending ("closed at 10pm" / "ended at 9pm"),
+            // hang two times on the same moment as surely as one word does.
+            let same_anchor = a.anchor.is_some() && a.anchor == b.anchor
+                || a.phase.is_some() && a.phase == b.phase;
             // The leads' first dates when the leads name one place: the main event's date,
             // compared when no event word in either sentence tells what else it may date.
             let lead_dates = p.lead_dates == Some(((sa, a.fact), (sb, b.fact)));

@@ -506,6 +506,35 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "the one amount of money each report gives is one amount",
+            a: (
+                "The Holm mansion sold for $42 million, according to property records.",
+                None,
+            ),
+            b: (
+                "Property records show the Holm mansion changed hands for $24 million.",
+                None,
+            ),
+            values: ("$42 million", "$24 million"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one of two amounts is not the one amount",
+            a: (
+                "The Holm mansion sold for $42 million, according to property records.",
+                None,
+            ),
+            b: (
+                "Property records show the Holm mansion, bought for $9 million in 2010, changed \
+                 hands for $24 million.",
+                None,
+            ),
+            values: ("$42 million", "$9 million"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a part singled out is not the whole",
             a: (
                 "The storm has cut power to 48,000 homes since Sunday.",
@@ -619,6 +648,20 @@ fn time_policy() {
                 None,
             ),
             values: ("Monday 3 March", "Tuesday 4 March"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "two words of ending hang two times on one moment",
+            a: (
+                "Polls in the Dunmore by-election closed at 10pm on Thursday, officials said.",
+                None,
+            ),
+            b: (
+                "Voting in the Dunmore by-election ended at 9pm on Thursday, officials said.",
+                None,
+            ),
+            values: ("10pm", "9pm"),
             want: Some(Verdict::Conflict),
             explains: &[],
         },
