@@ -503,9 +503,28 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
         .filter(|t| t.end <= fact.start && t.kind == TokenKind::Word)
         .map(|t| t.text(&doc.text))
         .collect();
+    // "grew by 0.4%" is the change itself, as "expanded 0.7%" is; "won by 1,204 votes" is a
+    // margin.
+    const CHANGE: [&str; 12] = [
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "decreased",
+        "dropped",
+        "jumped",
+        "climbed",
+        "expanded",
+        "shrank",
+        "contracted",
+        "declined",
+    ];
+    let before_by = words.len().checked_sub(2).map(|k| words[k].to_lowercase());
     match words.last().map(|w| w.to_lowercase()).as_deref() {
         Some("has" | "have" | "had") => return Mode::Total,
-        Some("by") => return Mode::Margin,
+        Some("by") if !before_by.is_some_and(|w| CHANGE.contains(&w.as_str())) => {
+            return Mode::Margin;
+        }
         _ => {}
     }
     words
@@ -894,19 +913,19 @@ const ANCHOR_SKIP: [&str; 32] = [
 ];
 
 /// The comparison key of the content word a fact hangs on: the nearest word before it that is
-/// not a function word, within four words ("built" in "was built in 1968", "inspected" in
-/// "last inspected in 2021"), as its event type when it has one.
+/// not a function word, within four words not counting names ("built" in "was built in 1968",
+/// "inspected" in "last inspected in 2021", "opened" in "opened by the Queen in 1968"), as its
+/// event type when it has one.
 fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Option<String> {
     doc.sentences[sentence]
         .tokens
         .iter()
         .rev()
         .filter(|t| t.end <= fact.span.start && t.kind == TokenKind::Word)
-        .take(4)
         .map(|t| t.text(&doc.text))
-        .find(|w| {
-            !w.starts_with(char::is_uppercase) && !ANCHOR_SKIP.contains(&w.to_lowercase().as_str())
-        })
+        .filter(|w| !w.starts_with(char::is_uppercase))
+        .take(4)
+        .find(|w| !ANCHOR_SKIP.contains(&w.to_lowercase().as_str()))
         .map(|w| lex.event(w).map_or_else(|| lex.term(w), str::to_owned))
 }
 

@@ -482,6 +482,20 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "a change with \"by\" after a verb of change is the change, not a margin",
+            a: (
+                "The Holm economy grew by 0.4% in the third quarter, officials said.",
+                None,
+            ),
+            b: (
+                "The Holm economy grew 0.7% in the third quarter, officials said.",
+                None,
+            ),
+            values: ("0.4%", "0.7%"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "a margin is not a total",
             a: ("Mr Dale won the Holm seat by 2,310 votes.", None),
             b: ("Mr Dale took 21,400 votes in the Holm seat.", None),
@@ -648,6 +662,17 @@ fn time_policy() {
                 None,
             ),
             values: ("Monday 3 March", "Tuesday 4 March"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "names do not count in the words before a date that it hangs on",
+            a: ("The Holm bridge was opened by Mayor Ann Lee in 1931.", None),
+            b: (
+                "The Holm bridge, opened by Mayor Ann Lee in 1934, will close next year.",
+                None,
+            ),
+            values: ("1931", "1934"),
             want: Some(Verdict::Conflict),
             explains: &[],
         },

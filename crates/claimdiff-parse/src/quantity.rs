@@ -531,6 +531,7 @@ fn temperature_context(c: &Cursor<'_>) -> bool {
             let mut buf = [0u8; 24];
             let w = lower(w, &mut buf);
             w.starts_with("temperat")
+                || w.starts_with("thermometer")
                 || w.starts_with("heat")
                 || w.starts_with("degree")
                 || w.starts_with("celsius")
@@ -1725,11 +1726,7 @@ fn unit_after_inner(
                 let named = num.start > 1
                     && c.word(num.start - 1)
                         .is_some_and(crate::text::is_capitalized);
-                let next_ok = match c.word(j + 1) {
-                    None => true,
-                    Some(_) if raw == "C" => c.is_any(j + 1, &AFTER_TEMPERATURE),
-                    Some(_) => false,
-                };
+                let next_ok = c.word(j + 1).is_none() || c.is_any(j + 1, &AFTER_TEMPERATURE);
                 if !named && (num.decimal || next_ok || temperature_context(c)) {
                     return Some((if raw == "C" { "C" } else { "F" }, 1.0, j + 1));
                 }
@@ -2268,9 +2265,10 @@ fn past_verb(k: &str) -> bool {
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
 fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
-    // "410 metres deep", "900 feet below ground": a length measured down is a depth; "27
+    // "410 metres deep", "900 feet below ground", "in 400 feet of water": a length measured
+    // down is a depth; "27
     // miles up", "10km above the ground": one measured up is an altitude.
-    const VERTICAL: [(&[&str], &str); 8] = [
+    const VERTICAL: [(&[&str], &str); 9] = [
         (&["deep"], "depth"),
         (&["underground"], "depth"),
         (&["below", "ground"], "depth"),
@@ -2279,6 +2277,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         (&["up"], "altitude"),
         (&["above", "ground"], "altitude"),
         (&["above", "the", "ground"], "altitude"),
+        (&["of", "water"], "depth"),
     ];
     if q.unit.is_some_and(|u| kind_of(u) == "length")
         && let Some((_, what)) = VERTICAL
@@ -2727,6 +2726,12 @@ mod tests {
     }
 
     #[test]
+    fn fahrenheit_glued_before_a_linking_word() {
+        check("Phoenix hit 118F on Saturday.", &[("118F", "118 F")]);
+        check("It filed a 13F filing.", &[]);
+    }
+
+    #[test]
     fn two_thirds_agrees_with_its_rounded_percentage() {
         let q = first_quantity("Two-thirds agreed.").unwrap();
         assert_eq!((q.low, q.high), (Some(66.66), Some(66.67)));
@@ -2770,6 +2775,10 @@ mod tests {
         assert_eq!(
             referent("The stage failed roughly 27 miles up.").as_deref(),
             Some("altitude")
+        );
+        assert_eq!(
+            referent("The yacht sank in roughly 400 feet of water.").as_deref(),
+            Some("depth")
         );
         assert_eq!(
             referent("Ministers approved a 62-turbine wind farm.").as_deref(),
