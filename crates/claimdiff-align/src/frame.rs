@@ -283,7 +283,7 @@ mod tests {
                  was hurt.",
                 Some("injure"),
                 Some("Firefighters"),
-                Some("the Corran"),
+                Some("the Corran textile factory"),
                 Some("Monday"),
             ),
             (
