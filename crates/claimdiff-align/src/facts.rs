@@ -736,7 +736,12 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             }
             // The one amount of money each report gives ("sold for $42 million" / "changed
             // hands for $24 million") is one amount, whatever the words around it.
-            let sole_amount = sole_money(&qa, x) && sole_money(&qb, y) && !differing_events;
+            // Only of one order: a ticket price and the takings are each report's one amount
+            // too.
+            let sole_amount = sole_money(&qa, x)
+                && sole_money(&qb, y)
+                && !differing_events
+                && x.value.abs().max(y.value.abs()) <= 3.0 * x.value.abs().min(y.value.abs());
             // An expected or forecast figure is no claim that it happened.
             let same_thing = (sole_amount
                 || match refs {
@@ -765,7 +770,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 0.0
             } else if measure || frame || strong {
                 p.cfg.frame_context
-            } else if specific {
+            } else if specific || sole_amount {
                 p.cfg.agree_context
             } else {
                 p.cfg.conflict_context

@@ -534,6 +534,17 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "two reports' one amounts of different orders are a price and a total",
+            a: ("Tickets for the Holm concert cost £65 each.", None),
+            b: (
+                "The Holm concert sold out, taking £2.1m in ticket sales.",
+                None,
+            ),
+            values: ("£65", "£2.1m"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "one of two amounts is not the one amount",
             a: (
                 "The Holm mansion sold for $42 million, according to property records.",
