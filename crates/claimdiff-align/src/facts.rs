@@ -446,18 +446,24 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
         })
 }
 
-/// True when `x` is an amount of money and its report gives no other amount in that currency
-/// (conversions written in brackets aside; the same amount repeated is still one).
-fn sole_money(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity) -> bool {
-    let money = |q: &Quantity| {
-        q.unit
-            .as_deref()
-            .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
-    };
-    money(x)
+/// True when `x` is an amount of money or a physical measure (a length, a speed, a
+/// temperature, a mass, an area, a volume) and its report gives no other figure of that
+/// currency or dimension (conversions written in brackets aside; the same figure repeated is
+/// still one). Counts, durations and percentages measure too many things to be a report's one
+/// figure of a kind.
+fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity) -> bool {
+    const MEASURES: [&str; 6] = ["length", "speed", "temperature", "mass", "area", "volume"];
+    let dim = dimension_of(x);
+    let money = x
+        .unit
+        .as_deref()
+        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
+    (money || MEASURES.contains(&dim))
         && !x.conversion
         && all.iter().all(|(_, _, _, y, _)| {
-            y.conversion || y.unit != x.unit || (y.low, y.high) == (x.low, x.high)
+            y.conversion
+                || dimension_of(y) != dim
+                || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
         })
 }
 
@@ -734,14 +740,15 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             }
-            // The one amount of money each report gives ("sold for $42 million" / "changed
-            // hands for $24 million") is one amount, whatever the words around it.
-            // Only of one order: a ticket price and the takings are each report's one amount
-            // too.
-            let sole_amount = sole_money(&qa, x)
-                && sole_money(&qb, y)
+            // The one amount of money, or the one length, speed or temperature, each report
+            // gives ("sold for $42 million" / "changed hands for $24 million", "peaked at
+            // 120mph" / "reached 120 km/h") is one figure, whatever the words around it. Only
+            // of one order: a ticket price and the takings are each report's one amount too.
+            let (bx, by) = (base_value(x).abs(), base_value(y).abs());
+            let sole_amount = sole_measure(&qa, x)
+                && sole_measure(&qb, y)
                 && !differing_events
-                && x.value.abs().max(y.value.abs()) <= 3.0 * x.value.abs().min(y.value.abs());
+                && bx.max(by) <= 3.0 * bx.min(by);
             // An expected or forecast figure is no claim that it happened.
             let same_thing = (sole_amount
                 || match refs {

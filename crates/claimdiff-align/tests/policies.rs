@@ -534,6 +534,34 @@ fn numeric_policy() {
             explains: &[],
         },
         Case {
+            why: "the one speed each report gives is one speed, in any units",
+            a: (
+                "The storm's winds over Holm peaked at 90mph, forecasters said.",
+                None,
+            ),
+            b: (
+                "Forecasters said the storm's strongest winds over Holm reached 90 km/h.",
+                None,
+            ),
+            values: ("90mph", "90 km/h"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "one of two lengths is not the one length",
+            a: (
+                "The Holm glacier has retreated 300 metres since 2000.",
+                None,
+            ),
+            b: (
+                "The Holm glacier, 12 km long, has shrunk back by 250 metres since 2000.",
+                None,
+            ),
+            values: ("300 metres", "12 km"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "two reports' one amounts of different orders are a price and a total",
             a: ("Tickets for the Holm concert cost £65 each.", None),
             b: (
