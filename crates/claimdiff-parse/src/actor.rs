@@ -575,7 +575,7 @@ impl NameTable {
         if let Some((_, n)) = near
             .iter()
             .rev()
-            .find(|(_, n)| n.split(' ').any(|w| lower(w) == noun))
+            .find(|(_, n)| n.split(' ').any(|w| *lower(w) == *noun))
         {
             return Some(n);
         }

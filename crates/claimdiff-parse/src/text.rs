@@ -1,7 +1,8 @@
 //! Tokens with byte spans, line/column mapping and text normalisation.
 
-use std::borrow::Cow;
 use std::ops::Range;
+
+use arrayvec::ArrayString;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,34 +200,96 @@ pub fn normalize_for_match(s: &str) -> String {
     out
 }
 
+/// A word in lower case (see [`lower`]): borrowed when the word has no upper-case letter,
+/// kept inline when it is short ASCII, owned otherwise. The readers lower-case nearly every
+/// capitalised word, most of them for a lexicon lookup, and most of them short: keeping those
+/// inline spares an allocation each.
+#[derive(Debug, Clone)]
+pub(crate) enum Lower<'a> {
+    /// The word itself.
+    Borrowed(&'a str),
+    /// Short ASCII.
+    Inline(ArrayString<INLINE>),
+    /// Anything longer, or not ASCII.
+    Owned(String),
+}
+
+/// The longest lower-case word [`Lower`] keeps inline.
+const INLINE: usize = 22;
+
+impl Lower<'_> {
+    /// The lower-case text as an owned string.
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Self::Owned(s) => s,
+            other => other.as_ref().to_owned(),
+        }
+    }
+
+    /// Lower-cases an ASCII word, inline when it fits.
+    fn ascii(s: &str) -> Lower<'_> {
+        match ArrayString::from(s) {
+            Ok(mut short) => {
+                short.make_ascii_lowercase();
+                Lower::Inline(short)
+            }
+            Err(_) => Lower::Owned(s.to_ascii_lowercase()),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Self::Borrowed(s) => s,
+            Self::Inline(s) => s,
+            Self::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
 /// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
-pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+pub(crate) fn lower(s: &str) -> Lower<'_> {
     if s.is_ascii() {
         if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
+            Lower::ascii(s)
         } else {
-            Cow::Borrowed(s)
+            Lower::Borrowed(s)
         }
     } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
-        Cow::Borrowed(s)
+        Lower::Borrowed(s)
     } else {
-        Cow::Owned(s.to_lowercase())
+        Lower::Owned(s.to_lowercase())
     }
 }
 
 /// A word's lower-case form without a possessive ending ("England's" -> "england").
-pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
+pub(crate) fn word_key(word: &str) -> Lower<'_> {
     let trimmed = strip_possessive(word);
     // Fast path: most words are already lower-case ASCII with no curly apostrophe.
     if trimmed
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'' || b.is_ascii_digit())
     {
-        return Cow::Borrowed(trimmed);
+        return Lower::Borrowed(trimmed);
     }
     let lowered = lower(trimmed);
     if lowered.contains(['\u{2019}', '\u{02BC}']) {
-        Cow::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
+        Lower::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
     } else {
         lowered
     }
