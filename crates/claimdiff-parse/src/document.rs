@@ -345,13 +345,9 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             }
         })
         .collect();
-    let names = actor::NameTable::build(text, &sentences, lex);
-    // Each sentence's names, read once with the whole document's table and shared by the
-    // place, actor and quote readers.
-    let mentions: Vec<Vec<actor::Mention>> = sentences
-        .iter()
-        .map(|s| actor::mentions(text, s, lex, &names))
-        .collect();
+    // Each sentence's names, read with the whole document's table and shared by the place,
+    // actor and quote readers.
+    let (names, mentions) = actor::NameTable::build(text, &sentences, lex);
     let published = time::reference(source.published.as_deref());
     for (s, ms) in sentences.iter_mut().zip(&mentions) {
         let mut facts = Vec::new();
