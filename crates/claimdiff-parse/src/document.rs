@@ -349,17 +349,21 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // actor and quote readers.
     let (names, mentions) = actor::NameTable::build(text, &sentences, lex);
     let published = time::reference(source.published.as_deref());
+    // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
+    // room (a fact is over 200 bytes and most sentences have one or two).
+    let mut facts = Vec::new();
     for (s, ms) in sentences.iter_mut().zip(&mentions) {
-        let mut facts = Vec::new();
         let times = time::extract(text, s, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         facts.extend(quantity::extract(text, s, lex, &taken));
         facts.extend(location::extract(text, s, lex, &names, ms));
         facts.extend(actor::extract(text, s, lex, &names, ms));
-        s.facts = facts;
+        s.facts = facts.drain(..).collect();
     }
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
+    // The names are no longer needed: free them before the document copies the text.
+    drop((names, mentions));
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));
         // The document outlives parsing: keep no spare room (a fact is over 200 bytes).
