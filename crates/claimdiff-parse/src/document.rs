@@ -328,10 +328,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             let events = tokens
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
-                .filter_map(|t| lex.event(t.text(text)).map(str::to_owned))
+                .filter_map(|t| lex.event(t.text(text)))
                 .fold(Vec::new(), |mut v: Vec<String>, e| {
-                    if !v.contains(&e) {
-                        v.push(e);
+                    if !v.iter().any(|seen| seen == e) {
+                        v.push(e.to_owned());
                     }
                     v
                 });
