@@ -2197,7 +2197,12 @@ fn rounded_share(q: &Found) -> (Option<f64>, Option<f64>) {
 /// Formats a number without trailing zeros.
 pub(crate) fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+        // A whole number below 1e15 is exact as an integer, which formats far faster than a
+        // float with a precision; only -0 needs the float's sign.
+        if v == 0.0 && v.is_sign_negative() {
+            return format!("{v:.0}");
+        }
+        (v as i64).to_string()
     } else {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -2432,6 +2437,24 @@ mod tests {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn whole_numbers_format_as_floats_do() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            42.0,
+            330e6,
+            -2.5e9,
+            999_999_999_999_999.0,
+        ] {
+            assert_eq!(fmt_num(v), format!("{v:.0}"));
+        }
+        assert_eq!(fmt_num(1e15), "1000000000000000");
+        assert_eq!(fmt_num(0.125), "0.125");
     }
 
     #[test]
