@@ -264,12 +264,12 @@ impl PartialEq<&str> for Lower<'_> {
 
 /// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
 pub(crate) fn lower(s: &str) -> Lower<'_> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Lower::ascii(s)
-        } else {
-            Lower::Borrowed(s)
-        }
+    // One pass for most words, which are lower-case ASCII already.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Lower::Borrowed(s)
+    } else if s.is_ascii() {
+        // ASCII with an upper-case letter.
+        Lower::ascii(s)
     } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
         Lower::Borrowed(s)
     } else {
@@ -297,6 +297,10 @@ pub(crate) fn word_key(word: &str) -> Lower<'_> {
 
 /// Strips "'s" or "’s" from the end of a word.
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // Every possessive ending ends in "s" or "S".
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             return stem;
