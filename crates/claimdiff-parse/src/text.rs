@@ -288,7 +288,8 @@ pub(crate) fn word_key(word: &str) -> Lower<'_> {
         return Lower::Borrowed(trimmed);
     }
     let lowered = lower(trimmed);
-    if lowered.contains(['\u{2019}', '\u{02BC}']) {
+    // The curly apostrophes are not ASCII.
+    if !lowered.is_ascii() && lowered.contains(['\u{2019}', '\u{02BC}']) {
         Lower::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
     } else {
         lowered
