@@ -65,72 +65,61 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
     let slice = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Positions are byte offsets in `slice`; the character at one, if any.
+    let at = |o: usize| slice.get(o..).and_then(|s| s.chars().next());
+    // The offset after the character at `o`.
+    let after = |o: usize| at(o).map_or(slice.len(), |c| o + c.len_utf8());
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let next = |j: usize| chars.get(j).map(|&(_, c)| c);
-        let end_of = |j: usize| chars.get(j).map_or(slice.len(), |&(o, _)| o);
-        if c.is_ascii_digit() {
+        let (end, kind) = if c.is_ascii_digit() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            while let Some(cj) = at(j) {
                 if cj.is_ascii_digit() {
                     j += 1;
                 } else if matches!(cj, ',' | '.' | ':')
-                    && next(j + 1).is_some_and(|d| d.is_ascii_digit())
+                    && at(j + 1).is_some_and(|d| d.is_ascii_digit())
                 {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(j),
-                kind: TokenKind::Number,
-            });
-            i = j;
+            (j, TokenKind::Number)
         } else if c.is_alphabetic() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut j = i + c.len_utf8();
+            // A dash joined the word so far: digits may go on ("co-2").
+            let mut dashed = false;
+            while let Some(cj) = at(j) {
                 if cj.is_alphabetic() {
-                    j += 1;
+                    j += cj.len_utf8();
                 } else if (is_apostrophe(cj) || is_dash(cj) && cj != '\u{2014}')
-                    && next(j + 1).is_some_and(char::is_alphanumeric)
+                    && at(j + cj.len_utf8()).is_some_and(char::is_alphanumeric)
                 {
-                    j += 2;
-                } else if cj.is_ascii_digit() && chars[i..j].iter().any(|&(_, c)| is_dash(c)) {
+                    dashed |= is_dash(cj);
+                    j = after(j + cj.len_utf8());
+                } else if cj.is_ascii_digit() && dashed {
                     // "co-2", keep going inside hyphenated words only
                     j += 1;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(j),
-                kind: TokenKind::Word,
-            });
-            i = j;
+            (j, TokenKind::Word)
+        } else if is_symbol(c) {
+            (i + c.len_utf8(), TokenKind::Symbol)
         } else {
-            let kind = if is_symbol(c) {
-                TokenKind::Symbol
-            } else {
-                TokenKind::Punct
-            };
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(i + 1),
-                kind,
-            });
-            i += 1;
-        }
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token {
+            start: base + i,
+            end: base + end,
+            kind,
+        });
+        i = end;
     }
     // Sentences keep their tokens as long as the document lives: no spare room.
     tokens.shrink_to_fit();
