@@ -359,7 +359,8 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         facts.extend(quantity::extract(text, s, lex, &taken));
         facts.extend(location::extract(text, s, lex, &names, ms));
         facts.extend(actor::extract(text, s, lex, &names, ms));
-        s.facts = facts.drain(..).collect();
+        s.facts = Vec::with_capacity(facts.len());
+        s.facts.append(&mut facts);
     }
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
     // The names are no longer needed: free them before the document copies the text.
