@@ -139,8 +139,7 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTabl
         let mut from = None;
         let mut start = i;
         // Sentence-initial or quote-initial ordinary words are not names.
-        let at_start = i == 0
-            || toks[i - 1].kind == TokenKind::Punct && !matches!(toks[i - 1].text(text), "," | "-");
+        let at_start = opens(text, toks, i);
         let mut j = i;
         loop {
             let w = toks[j].text(text);
@@ -209,6 +208,11 @@ pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTabl
         i = j.max(i + 1);
     }
     out
+}
+
+/// True when token `i` opens a sentence or a quote, where ordinary words are capitalised too.
+fn opens(text: &str, toks: &[Token], i: usize) -> bool {
+    i == 0 || toks[i - 1].kind == TokenKind::Punct && !matches!(toks[i - 1].text(text), "," | "-")
 }
 
 /// Adds the mentions of one capitalised run at tokens `run`: a role written as a title is
@@ -359,8 +363,12 @@ struct Seen {
 
 impl NameTable {
     /// Collects every name in the document and links surnames, short forms and acronyms to
-    /// full names.
-    pub(crate) fn build(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Self {
+    /// full names. Returns the table and each sentence's names read with it ([`mentions`]).
+    pub(crate) fn build(
+        text: &str,
+        sentences: &[Sentence],
+        lex: &Lexicon,
+    ) -> (Self, Vec<Vec<Mention>>) {
         let mut common_words: HashSet<String> = HashSet::default();
         let lower_case = sentences
             .iter()
@@ -382,6 +390,7 @@ impl NameTable {
         // A name is a person's when a title or a role stands before it.
         let mut all: Vec<Seen> = Vec::new();
         let mut acronyms: Vec<(String, String)> = Vec::new();
+        let mut read = Vec::with_capacity(sentences.len());
         for (si, s) in sentences.iter().enumerate() {
             let ms = mentions(text, s, lex, &table);
             let atts: Vec<Attached> = (0..ms.len())
@@ -402,6 +411,7 @@ impl NameTable {
                 });
             }
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
+            read.push(ms);
         }
         // Every name once, in order of first mention; lookups by hash keep this linear.
         let mut titled_names: HashSet<&str> = HashSet::default();
@@ -519,7 +529,21 @@ impl NameTable {
                 _ => {}
             }
         }
-        table
+        // The names above were read before any surname was known. The finished table reads
+        // a sentence differently only where a word that opens it ([`opens`]) is a known
+        // surname: read those sentences again.
+        for (s, ms) in sentences.iter().zip(&mut read) {
+            let toks = &s.tokens;
+            let known_opening = (0..toks.len()).any(|i| {
+                opens(text, toks, i)
+                    && name_word(text, &toks[i])
+                    && table.is_known(toks[i].text(text))
+            });
+            if known_opening {
+                *ms = mentions(text, s, lex, &table);
+            }
+        }
+        (table, read)
     }
 
     /// The canonical name of a mention.
@@ -575,7 +599,7 @@ impl NameTable {
         if let Some((_, n)) = near
             .iter()
             .rev()
-            .find(|(_, n)| n.split(' ').any(|w| lower(w) == noun))
+            .find(|(_, n)| n.split(' ').any(|w| *lower(w) == *noun))
         {
             return Some(n);
         }

@@ -341,10 +341,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             let events = tokens
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
-                .filter_map(|t| lex.event(t.text(text)).map(str::to_owned))
+                .filter_map(|t| lex.event(t.text(text)))
                 .fold(Vec::new(), |mut v: Vec<String>, e| {
-                    if !v.contains(&e) {
-                        v.push(e);
+                    if !v.iter().any(|seen| seen == e) {
+                        v.push(e.to_owned());
                     }
                     v
                 });
@@ -358,16 +358,14 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             }
         })
         .collect();
-    let names = actor::NameTable::build(text, &sentences, lex);
-    // Each sentence's names, read once with the whole document's table and shared by the
-    // place, actor and quote readers.
-    let mentions: Vec<Vec<actor::Mention>> = sentences
-        .iter()
-        .map(|s| actor::mentions(text, s, lex, &names))
-        .collect();
+    // Each sentence's names, read with the whole document's table and shared by the place,
+    // actor and quote readers.
+    let (names, mentions) = actor::NameTable::build(text, &sentences, lex);
     let published = time::reference(source.published.as_deref());
+    // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
+    // room (a fact is over 200 bytes and most sentences have one or two).
+    let mut facts = Vec::new();
     for (s, ms) in sentences.iter_mut().zip(&mentions) {
-        let mut facts = Vec::new();
         let times = time::extract(text, s, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
@@ -375,9 +373,12 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         facts.extend(location::extract(text, s, lex, &names, ms, &quantities));
         facts.extend(quantities);
         facts.extend(actor::extract(text, s, lex, &names, ms));
-        s.facts = facts;
+        s.facts = Vec::with_capacity(facts.len());
+        s.facts.append(&mut facts);
     }
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
+    // The names are no longer needed: free them before the document copies the text.
+    drop((names, mentions));
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));
         // The document outlives parsing: keep no spare room (a fact is over 200 bytes).

@@ -699,9 +699,16 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
 
 /// The hedge ending just before token `i`, not reaching before `floor`: its tokens and kind.
 fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
+    // A hedge ends with the word before `i`: testing that word first spares most phrases.
+    let before = c.raw(i.checked_sub(1)?);
     HEDGES.iter().find_map(|(phrase, hedge)| {
         let n = phrase.len();
-        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, *hedge))
+        (i >= floor + n
+            && phrase
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(before))
+            && matches_at(c, i - n, phrase))
+        .then(|| (i - n..i, *hedge))
     })
 }
 
@@ -2187,7 +2194,12 @@ fn rounded_share(q: &Found) -> (Option<f64>, Option<f64>) {
 /// Formats a number without trailing zeros.
 pub(crate) fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+        // A whole number below 1e15 is exact as an integer, which formats far faster than a
+        // float with a precision; only -0 needs the float's sign.
+        if v == 0.0 && v.is_sign_negative() {
+            return format!("{v:.0}");
+        }
+        (v as i64).to_string()
     } else {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -2440,6 +2452,24 @@ mod tests {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn whole_numbers_format_as_floats_do() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            42.0,
+            330e6,
+            -2.5e9,
+            999_999_999_999_999.0,
+        ] {
+            assert_eq!(fmt_num(v), format!("{v:.0}"));
+        }
+        assert_eq!(fmt_num(1e15), "1000000000000000");
+        assert_eq!(fmt_num(0.125), "0.125");
     }
 
     #[test]

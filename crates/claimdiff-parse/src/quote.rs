@@ -1,13 +1,12 @@
 //! Quotations and their speakers: "…," said Zara; he told the BBC: "…"; a pronoun speaker
 //! resolves to the last person named before it.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Token, TokenKind, normalize_for_match};
+use crate::text::{Lower, Token, TokenKind, normalize_for_match};
 
 const SPEECH_VERBS: [&str; 26] = [
     "said",
@@ -196,7 +195,7 @@ pub(crate) fn extract_all(
     }
 }
 
-fn lower<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
     crate::text::lower(t.text(text))
 }
 

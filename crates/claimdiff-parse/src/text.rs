@@ -1,7 +1,8 @@
 //! Tokens with byte spans, line/column mapping and text normalisation.
 
-use std::borrow::Cow;
 use std::ops::Range;
+
+use arrayvec::ArrayString;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,72 +65,61 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
     let slice = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Positions are byte offsets in `slice`; the character at one, if any.
+    let at = |o: usize| slice.get(o..).and_then(|s| s.chars().next());
+    // The offset after the character at `o`.
+    let after = |o: usize| at(o).map_or(slice.len(), |c| o + c.len_utf8());
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let next = |j: usize| chars.get(j).map(|&(_, c)| c);
-        let end_of = |j: usize| chars.get(j).map_or(slice.len(), |&(o, _)| o);
-        if c.is_ascii_digit() {
+        let (end, kind) = if c.is_ascii_digit() {
             let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            while let Some(cj) = at(j) {
                 if cj.is_ascii_digit() {
                     j += 1;
                 } else if matches!(cj, ',' | '.' | ':')
-                    && next(j + 1).is_some_and(|d| d.is_ascii_digit())
+                    && at(j + 1).is_some_and(|d| d.is_ascii_digit())
                 {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(j),
-                kind: TokenKind::Number,
-            });
-            i = j;
+            (j, TokenKind::Number)
         } else if c.is_alphabetic() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut j = i + c.len_utf8();
+            // A dash joined the word so far: digits may go on ("co-2").
+            let mut dashed = false;
+            while let Some(cj) = at(j) {
                 if cj.is_alphabetic() {
-                    j += 1;
+                    j += cj.len_utf8();
                 } else if (is_apostrophe(cj) || is_dash(cj) && cj != '\u{2014}')
-                    && next(j + 1).is_some_and(char::is_alphanumeric)
+                    && at(j + cj.len_utf8()).is_some_and(char::is_alphanumeric)
                 {
-                    j += 2;
-                } else if cj.is_ascii_digit() && chars[i..j].iter().any(|&(_, c)| is_dash(c)) {
+                    dashed |= is_dash(cj);
+                    j = after(j + cj.len_utf8());
+                } else if cj.is_ascii_digit() && dashed {
                     // "co-2", keep going inside hyphenated words only
                     j += 1;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(j),
-                kind: TokenKind::Word,
-            });
-            i = j;
+            (j, TokenKind::Word)
+        } else if is_symbol(c) {
+            (i + c.len_utf8(), TokenKind::Symbol)
         } else {
-            let kind = if is_symbol(c) {
-                TokenKind::Symbol
-            } else {
-                TokenKind::Punct
-            };
-            tokens.push(Token {
-                start: base + off,
-                end: base + end_of(i + 1),
-                kind,
-            });
-            i += 1;
-        }
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token {
+            start: base + i,
+            end: base + end,
+            kind,
+        });
+        i = end;
     }
     // Sentences keep their tokens as long as the document lives: no spare room.
     tokens.shrink_to_fit();
@@ -199,34 +189,97 @@ pub fn normalize_for_match(s: &str) -> String {
     out
 }
 
-/// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
-pub(crate) fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
+/// A word in lower case (see [`lower`]): borrowed when the word has no upper-case letter,
+/// kept inline when it is short ASCII, owned otherwise. The readers lower-case nearly every
+/// capitalised word, most of them for a lexicon lookup, and most of them short: keeping those
+/// inline spares an allocation each.
+#[derive(Debug, Clone)]
+pub(crate) enum Lower<'a> {
+    /// The word itself.
+    Borrowed(&'a str),
+    /// Short ASCII.
+    Inline(ArrayString<INLINE>),
+    /// Anything longer, or not ASCII.
+    Owned(String),
+}
+
+/// The longest lower-case word [`Lower`] keeps inline.
+const INLINE: usize = 22;
+
+impl Lower<'_> {
+    /// The lower-case text as an owned string.
+    pub(crate) fn into_owned(self) -> String {
+        match self {
+            Self::Owned(s) => s,
+            other => other.as_ref().to_owned(),
         }
+    }
+
+    /// Lower-cases an ASCII word, inline when it fits.
+    fn ascii(s: &str) -> Lower<'_> {
+        match ArrayString::from(s) {
+            Ok(mut short) => {
+                short.make_ascii_lowercase();
+                Lower::Inline(short)
+            }
+            Err(_) => Lower::Owned(s.to_ascii_lowercase()),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Self::Borrowed(s) => s,
+            Self::Inline(s) => s,
+            Self::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+/// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
+pub(crate) fn lower(s: &str) -> Lower<'_> {
+    // One pass for most words, which are lower-case ASCII already.
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Lower::Borrowed(s)
+    } else if s.is_ascii() {
+        // ASCII with an upper-case letter.
+        Lower::ascii(s)
     } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
-        Cow::Borrowed(s)
+        Lower::Borrowed(s)
     } else {
-        Cow::Owned(s.to_lowercase())
+        Lower::Owned(s.to_lowercase())
     }
 }
 
 /// A word's lower-case form without a possessive ending ("England's" -> "england").
-pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
+pub(crate) fn word_key(word: &str) -> Lower<'_> {
     let trimmed = strip_possessive(word);
     // Fast path: most words are already lower-case ASCII with no curly apostrophe.
     if trimmed
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'' || b.is_ascii_digit())
     {
-        return Cow::Borrowed(trimmed);
+        return Lower::Borrowed(trimmed);
     }
     let lowered = lower(trimmed);
-    if lowered.contains(['\u{2019}', '\u{02BC}']) {
-        Cow::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
+    // The curly apostrophes are not ASCII.
+    if !lowered.is_ascii() && lowered.contains(['\u{2019}', '\u{02BC}']) {
+        Lower::Owned(lowered.replace(['\u{2019}', '\u{02BC}'], "'"))
     } else {
         lowered
     }
@@ -234,6 +287,10 @@ pub(crate) fn word_key(word: &str) -> Cow<'_, str> {
 
 /// Strips "'s" or "’s" from the end of a word.
 pub(crate) fn strip_possessive(word: &str) -> &str {
+    // Every possessive ending ends in "s" or "S".
+    if !word.ends_with(['s', 'S']) {
+        return word;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             return stem;

@@ -28,12 +28,11 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::numbers::{self, NumWord, number_word};
-use crate::text::{Token, TokenKind};
+use crate::text::{Lower, Token, TokenKind};
 
 fn month(w: &str) -> Option<i8> {
     let w = w.trim_end_matches('.');
@@ -677,7 +676,7 @@ struct Cur<'a> {
     /// Each token's text, sliced once per sentence: the readers ask for it often.
     raw: Vec<&'a str>,
     /// Each token in lower case, computed once per sentence.
-    lower: Vec<Cow<'a, str>>,
+    lower: Vec<Lower<'a>>,
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
