@@ -716,6 +716,20 @@ fn time_policy() {
             explains: &[],
         },
         Case {
+            why: "a crash and a collision are one event; \"happened\" and \"occurred\" one word",
+            a: (
+                "The collision on the Holm bypass happened at 7.40am, police said.",
+                None,
+            ),
+            b: (
+                "The crash on the Holm bypass occurred shortly after 9.40am, police said.",
+                None,
+            ),
+            values: ("7.40am", "after 9.40am"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "two words of ending hang two times on one moment",
             a: (
                 "Polls in the Dunmore by-election closed at 10pm on Thursday, officials said.",
