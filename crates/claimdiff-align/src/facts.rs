@@ -334,6 +334,9 @@ struct Counted {
     /// The report's only figure of its dimension and event counting what it names (see
     /// [`sole`]).
     sole: bool,
+    /// The report's only amount in its currency, or only figure of its physical dimension (see
+    /// [`sole_measure`]).
+    sole_measure: bool,
 }
 
 impl Counted {
@@ -351,6 +354,7 @@ impl Counted {
             anyone,
             mode,
             sole: false,
+            sole_measure: false,
         }
     }
 
@@ -371,12 +375,13 @@ fn counted<'d>(
                 .map(|q| (s, k, f, q, Counted::new(q, lex, mode)))
         })
         .collect();
-    let sole: Vec<bool> = rows
+    let sole: Vec<(bool, bool)> = rows
         .iter()
-        .map(|(_, _, _, x, c)| sole(&rows, x, c))
+        .map(|(_, _, _, x, c)| (sole(&rows, x, c), sole_measure(&rows, x)))
         .collect();
-    for (row, sole) in rows.iter_mut().zip(sole) {
+    for (row, (sole, measure)) in rows.iter_mut().zip(sole) {
         row.4.sole = sole;
+        row.4.sole_measure = measure;
     }
     rows
 }
@@ -745,8 +750,8 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             // 120mph" / "reached 120 km/h") is one figure, whatever the words around it. Only
             // of one order: a ticket price and the takings are each report's one amount too.
             let (bx, by) = (base_value(x).abs(), base_value(y).abs());
-            let sole_amount = sole_measure(&qa, x)
-                && sole_measure(&qb, y)
+            let sole_amount = cx.sole_measure
+                && cy.sole_measure
                 && !differing_events
                 && bx.max(by) <= 3.0 * bx.min(by);
             // An expected or forecast figure is no claim that it happened.
