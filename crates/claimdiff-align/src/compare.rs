@@ -456,22 +456,29 @@ fn join(docs: &[Document], pairings: &mut [Pairing]) -> Vec<usize> {
 /// same value, A's conflicts with C's too, though A and C alone were not close enough to
 /// say so. Never where the two facts already have a verdict of their own.
 fn implied_conflicts(docs: &[Document], pairings: &[Pairing]) -> Vec<Pairing> {
-    let judged: HashSet<(FactRef, FactRef)> = pairings.iter().map(|p| (p.a, p.b)).collect();
+    let value = |r: FactRef| {
+        r.fact
+            .and_then(|k| docs[r.doc].sentences[r.sentence].facts.get(k))
+            .map(|f| f.value.as_str())
+    };
+    // Each fact's agreeing facts in other reports, per facet.
+    let mut agreeing: HashMap<(FindingFacet, FactRef), Vec<FactRef>> = HashMap::new();
+    for g in pairings.iter().filter(|g| g.verdict == Verdict::Agree) {
+        agreeing.entry((g.facet, g.a)).or_default().push(g.b);
+        agreeing.entry((g.facet, g.b)).or_default().push(g.a);
+    }
+    let mut judged: HashSet<(FactRef, FactRef)> = pairings.iter().map(|p| (p.a, p.b)).collect();
     let mut out: Vec<Pairing> = Vec::new();
     for c in pairings.iter().filter(|p| p.verdict == Verdict::Conflict) {
-        for g in pairings
-            .iter()
-            .filter(|g| g.verdict == Verdict::Agree && g.facet == c.facet)
-        {
-            for (shared, opposite) in [(c.a, c.b), (c.b, c.a)] {
-                let other = match (g.a == shared, g.b == shared) {
-                    (true, false) => g.b,
-                    (false, true) => g.a,
-                    _ => continue,
-                };
+        for (shared, opposite) in [(c.a, c.b), (c.b, c.a)] {
+            let Some(others) = agreeing.get(&(c.facet, shared)) else {
+                continue;
+            };
+            for &other in others {
                 if other.doc == c.a.doc
                     || other.doc == c.b.doc
-                    || claim(docs, other).value != claim(docs, shared).value
+                    || value(other).is_none()
+                    || value(other) != value(shared)
                 {
                     continue;
                 }
@@ -480,15 +487,14 @@ fn implied_conflicts(docs: &[Document], pairings: &[Pairing]) -> Vec<Pairing> {
                 } else {
                     (opposite, other)
                 };
-                if judged.contains(&(a, b)) || out.iter().any(|p| (p.a, p.b) == (a, b)) {
-                    continue;
+                if judged.insert((a, b)) {
+                    out.push(Pairing {
+                        a,
+                        b,
+                        note: None,
+                        ..c.clone()
+                    });
                 }
-                out.push(Pairing {
-                    a,
-                    b,
-                    note: None,
-                    ..c.clone()
-                });
             }
         }
     }
