@@ -472,6 +472,20 @@ fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity)
         })
 }
 
+/// The last `n` words of sentence `s` that end by byte `at`, lower-cased, in text order.
+fn words_before(doc: &Document, s: usize, at: usize, n: usize) -> Vec<String> {
+    let mut words: Vec<String> = doc.sentences[s]
+        .tokens
+        .iter()
+        .rev()
+        .filter(|t| t.end <= at && t.kind == TokenKind::Word)
+        .take(n)
+        .map(|t| t.text(&doc.text).to_lowercase())
+        .collect();
+    words.reverse();
+    words
+}
+
 /// What a figure tells of: what happened, or what was expected or is typical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -508,12 +522,7 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
         "budget",
     ];
     const TYPICAL: [&str; 5] = ["average", "typical", "usual", "normal", "median"];
-    let words: Vec<&str> = doc.sentences[s]
-        .tokens
-        .iter()
-        .filter(|t| t.end <= fact.start && t.kind == TokenKind::Word)
-        .map(|t| t.text(&doc.text))
-        .collect();
+    let words = words_before(doc, s, fact.start, 6);
     // "grew by 0.4%" is the change itself, as "expanded 0.7%" is; "won by 1,204 votes" is a
     // margin.
     const CHANGE: [&str; 12] = [
@@ -530,10 +539,10 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
         "contracted",
         "declined",
     ];
-    let before_by = words.len().checked_sub(2).map(|k| words[k].to_lowercase());
-    match words.last().map(|w| w.to_lowercase()).as_deref() {
+    let before_by = words.len().checked_sub(2).map(|k| words[k].as_str());
+    match words.last().map(String::as_str) {
         Some("has" | "have" | "had") => return Mode::Total,
-        Some("by") if !before_by.is_some_and(|w| CHANGE.contains(&w.as_str())) => {
+        Some("by") if !before_by.is_some_and(|w| CHANGE.contains(&w)) => {
             return Mode::Margin;
         }
         _ => {}
@@ -541,9 +550,7 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
     words
         .iter()
         .rev()
-        .take(6)
         .find_map(|w| {
-            let w = w.to_lowercase();
             if PROJECTED.iter().any(|stem| w.starts_with(stem)) {
                 Some(Mode::Projected)
             } else if TYPICAL.iter().any(|stem| w.starts_with(stem)) {
@@ -1066,15 +1073,8 @@ fn phase(doc: &Document, s: usize, fact: &Fact) -> Option<bool> {
 fn ahead(doc: &Document, s: usize, fact: &Fact) -> bool {
     const FUTURE: [&str; 3] = ["will", "would", "next"];
     const PLANNED: [&str; 4] = ["due", "scheduled", "expected", "planned"];
-    let at = fact.span.start;
-    let words: Vec<String> = doc.sentences[s]
-        .tokens
-        .iter()
-        .filter(|t| t.end <= at && t.kind == TokenKind::Word)
-        .map(|t| t.text(&doc.text).to_lowercase())
-        .collect();
-    let from = words.len().saturating_sub(8);
-    (from..words.len()).any(|k| {
+    let words = words_before(doc, s, fact.span.start, 8);
+    (0..words.len()).any(|k| {
         let w = words[k].as_str();
         FUTURE.contains(&w)
             || PLANNED.contains(&w)
