@@ -9,9 +9,7 @@ use serde::Serialize;
 use crate::dedup::{Clusters, DUPLICATE_OVERLAP, Duplicate, near_duplicates};
 use crate::facts::{self, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
-use crate::frame::{
-    Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note, same_organisation_dated,
-};
+use crate::frame::{Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note};
 use crate::matrix::{self, TopicRow};
 use crate::similarity::{SentencePair, SimilarityMap, terms};
 
@@ -196,16 +194,9 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
     for (ia, ib) in plan(&all_terms, &clusters) {
         let (a, b) = (&docs[ia], &docs[ib]);
         let sim = SimilarityMap::build(&all_terms[ia], &all_terms[ib]);
-        let mut occasion = occasion(a, &frames[ia], b, &frames[ib]);
-        // No place to go by, but one organisation's act told in closely matching sentences
-        // on two dates: one occasion whose date the reports give differently.
-        let dated = frames[ia].first_date().zip(frames[ib].first_date());
-        if occasion == Occasion::Time
-            && dated.is_some_and(|((sa, _), (sb, _))| sim.get(sa, sb) >= cfg.conflict_context)
-            && same_organisation_dated(a, &frames[ia], b, &frames[ib])
-        {
-            occasion = Occasion::Date;
-        }
+        let occasion = occasion(a, &frames[ia], b, &frames[ib], |sa, sb| {
+            sim.get(sa, sb) >= cfg.conflict_context
+        });
         notes.extend(occasion_note((a, &frames[ia]), (b, &frames[ib]), occasion));
         let pair = Pair {
             a,

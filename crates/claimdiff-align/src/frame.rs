@@ -158,8 +158,15 @@ impl Occasion {
 
 /// Decides whether frames `a` (of `da`) and `b` (of `db`) describe one occasion: dates differ
 /// when both leads give absolute dates and no two of them can be the same day; places differ
-/// when some two lead places are different and none are the same.
-pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Occasion {
+/// when some two lead places are different and none are the same. `related` says whether a
+/// sentence of `da` and one of `db` match closely.
+pub(crate) fn occasion(
+    da: &Document,
+    a: &Frame,
+    db: &Document,
+    b: &Frame,
+    related: impl Fn(usize, usize) -> bool,
+) -> Occasion {
     let time = !a.dates.is_empty()
         && !b.dates.is_empty()
         && !a
@@ -183,11 +190,18 @@ pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Oc
     let place =
         relations.contains(&PlaceRelation::Different) && !relations.contains(&PlaceRelation::Same);
     // The same named place on two dates is one occasion whose date the reports give
-    // differently (a conflict to show); with no place to go by, two dates may be two occasions.
+    // differently (a conflict to show), and so is one organisation's act dated in closely
+    // matching sentences; with nothing else to go by, two dates may be two occasions.
     let same_place = relations.contains(&PlaceRelation::Same);
+    let one_act = || {
+        a.first_date()
+            .zip(b.first_date())
+            .is_some_and(|((sa, _), (sb, _))| related(sa, sb))
+            && same_organisation_dated(da, a, db, b)
+    };
     match (place, time) {
         (false, false) => Occasion::Same,
-        (false, true) if same_place => Occasion::Date,
+        (false, true) if same_place || one_act() => Occasion::Date,
         (true, false) => Occasion::Place,
         (false, true) => Occasion::Time,
         (true, true) => Occasion::PlaceAndTime,
@@ -196,8 +210,8 @@ pub(crate) fn occasion(da: &Document, a: &Frame, db: &Document, b: &Frame) -> Oc
 
 /// True when the sentences of the two leads' first dates name the same organisation ("The
 /// Westmarch Audit Office report, published on Wednesday 12 November" / "… published on
-/// Thursday 13 November"): with closely matching sentences, one act dated differently.
-pub(crate) fn same_organisation_dated(da: &Document, a: &Frame, db: &Document, b: &Frame) -> bool {
+/// Thursday 13 November").
+fn same_organisation_dated(da: &Document, a: &Frame, db: &Document, b: &Frame) -> bool {
     let orgs = |d: &'_ Document, f: &Frame| -> Vec<String> {
         f.first_date()
             .map(|(s, _)| {
@@ -349,7 +363,7 @@ mod tests {
         for (ta, tb, expected) in cases {
             let (da, db) = (doc("A", &ta), doc("B", &tb));
             let (fa, fb) = (Frame::build(0, &da, &lex), Frame::build(1, &db, &lex));
-            let got = occasion(&da, &fa, &db, &fb);
+            let got = occasion(&da, &fa, &db, &fb, |_, _| false);
             assert_eq!(got, expected, "{ta} | {tb}\n{fa:?}\n{fb:?}");
             let note = occasion_note((&da, &fa), (&db, &fb), got);
             assert_eq!(note.is_some(), got.different(), "{note:?}");
