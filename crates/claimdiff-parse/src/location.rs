@@ -257,17 +257,16 @@ fn phrase(
     // head between them: "the Brindle Lane industrial estate".
     let mut pre_place = None;
     if let Some(m) = ms.iter().find(|m| m.start == k && !m.possessive) {
-        let described = word(m.end).is_some_and(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase())
-                && !lex.is_stopword(w)
-                && !lex.is_place_head(w)
-        }) && word(m.end + 1).is_some_and(|w| lex.is_place_head(w));
-        if word(m.end).is_some_and(|w| lex.is_place_head(w)) {
+        let head = |j: usize| word(j).is_some_and(|w| lex.is_place_head(w));
+        let describing = |w: &str| w.bytes().all(|c| c.is_ascii_lowercase()) && !lex.is_stopword(w);
+        let at = if head(m.end) {
+            Some(m.end)
+        } else {
+            (word(m.end).is_some_and(describing) && head(m.end + 1)).then_some(m.end + 1)
+        };
+        if let Some(at) = at {
             pre_place = Some(m.name.clone());
-            k = m.end;
-        } else if described {
-            pre_place = Some(m.name.clone());
-            k = m.end + 1;
+            k = at;
         }
     }
     // Head noun: "headquarters", "office".
