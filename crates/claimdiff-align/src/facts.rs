@@ -181,7 +181,7 @@ impl<'a> Pair<'a> {
             d.sentences[s]
                 .tokens
                 .iter()
-                .any(|t| WIDE.contains(&t.text(&d.text).to_lowercase().as_str()))
+                .any(|t| WIDE.iter().any(|w| t.text(&d.text).eq_ignore_ascii_case(w)))
         };
         wide(self.a, sa) != wide(self.b, sb)
     }
@@ -459,11 +459,7 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
 fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity) -> bool {
     const MEASURES: [&str; 6] = ["length", "speed", "temperature", "mass", "area", "volume"];
     let dim = dimension_of(x);
-    let money = x
-        .unit
-        .as_deref()
-        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
-    (money || MEASURES.contains(&dim))
+    (x.is_money() || MEASURES.contains(&dim))
         && !x.conversion
         && all.iter().all(|(_, _, _, y, _)| {
             y.conversion
@@ -1046,15 +1042,10 @@ fn phase(doc: &Document, s: usize, fact: &Fact) -> Option<bool> {
         "concluded",
         "stopped",
     ];
-    let at = fact.span.start;
-    doc.sentences[s]
-        .tokens
+    words_before(doc, s, fact.span.start, 4)
         .iter()
-        .filter(|t| t.end <= at && t.kind == TokenKind::Word)
         .rev()
-        .take(4)
-        .find_map(|t| {
-            let w = t.text(&doc.text).to_lowercase();
+        .find_map(|w| {
             if START.contains(&w.as_str()) {
                 Some(true)
             } else if END.contains(&w.as_str()) {
@@ -1131,10 +1122,16 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
     let la: Vec<_> = facts_of(p.a, Facet::Location).collect();
     let lb: Vec<_> = facts_of(p.b, Facet::Location).collect();
     let (na, nb) = (named_of_head(&la), named_of_head(&lb));
+    // What each place phrase of `b` places, read once, not once per place of `a`.
+    let things_b: Vec<Option<String>> = lb
+        .iter()
+        .map(|&(sb, _, fb)| anchored_noun(p.b, sb, fb, p.lex))
+        .collect();
     let mut out = Vec::new();
     for &(sa, ka, fa) in &la {
         let Some(x) = fa.location() else { continue };
-        for &(sb, kb, fb) in &lb {
+        let thing = anchored_noun(p.a, sa, fa, p.lex);
+        for (&(sb, kb, fb), thing_b) in lb.iter().zip(&things_b) {
             let Some(y) = fb.location() else { continue };
             let event = p.topic_event(sa, sb);
             let ctx = p.sim.get(sa, sb);
@@ -1169,25 +1166,21 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             // of the same kind of event.
             let anchor = anchored_event(p.a, sa, fa, p.lex);
             let anchored = anchor.is_some() && anchor == anchored_event(p.b, sb, fb, p.lex);
-            // "found in a garden on Mill Lane" / "found in a garden on Orchard Road": one
-            // thing placed in two places by closely matching lead sentences.
-            let thing = anchored_noun(p.a, sa, fa, p.lex);
-            let placed = thing.is_some()
-                && thing == anchored_noun(p.b, sb, fb, p.lex)
-                && x.relation == y.relation
+            // One thing placed in two places: the same noun placed by closely matching lead
+            // sentences ("found in a garden on Mill Lane" / "… on Orchard Road"), or the one
+            // named place of its kind each report gives ("on the Brindle Lane industrial
+            // estate" / "on the Kestrel Park industrial estate").
+            let same_thing = thing.is_some()
+                && thing == *thing_b
                 && p.is_lead(p.a, sa)
                 && p.is_lead(p.b, sb)
                 && ctx >= p.cfg.conflict_context;
-            // "on the Brindle Lane industrial estate" / "on the Kestrel Park industrial
-            // estate": the one named place of its kind each report gives.
-            let sole_kind = x.relation == y.relation
-                && x.head.as_ref().is_some_and(|h| {
-                    y.head.as_ref() == Some(h)
-                        && na.get(h.as_str()).is_some_and(|n| n.len() == 1)
-                        && nb.get(h.as_str()).is_some_and(|n| n.len() == 1)
-                })
-                && ctx >= p.cfg.frame_context;
-            let placed = placed || sole_kind;
+            let sole_kind = x.head.as_ref().is_some_and(|h| {
+                y.head.as_ref() == Some(h)
+                    && na.get(h.as_str()).is_some_and(|n| n.len() == 1)
+                    && nb.get(h.as_str()).is_some_and(|n| n.len() == 1)
+            }) && ctx >= p.cfg.frame_context;
+            let placed = x.relation == y.relation && (same_thing || sole_kind);
             // Places conflict only for events that happen in one place (a protest, a
             // quake) or one thing placed, and not when either sentence also names the other's
             // place (one may be inside the other) unless the same thing is placed.

@@ -76,6 +76,14 @@ pub struct Quantity {
     pub conversion: bool,
 }
 
+impl Quantity {
+    /// True for an amount of money: the unit is an ISO 4217 code.
+    #[must_use]
+    pub fn is_money(&self) -> bool {
+        self.unit.as_deref().is_some_and(crate::quantity::is_money)
+    }
+}
+
 /// A date or time expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Time {

@@ -429,7 +429,7 @@ pub(crate) fn kind_of(u: &str) -> &'static str {
 }
 
 /// True for an ISO 4217 code.
-fn is_money(u: &str) -> bool {
+pub(crate) fn is_money(u: &str) -> bool {
     u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())
 }
 
