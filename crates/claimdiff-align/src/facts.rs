@@ -337,10 +337,12 @@ struct Counted {
     /// The report's only amount in its currency, or only figure of its physical dimension (see
     /// [`sole_measure`]).
     sole_measure: bool,
+    /// The content words of the figure's clause next to it (see [`clause_terms`]).
+    clause: Vec<String>,
 }
 
 impl Counted {
-    fn new(q: &Quantity, lex: &Lexicon, mode: Mode) -> Counted {
+    fn new(q: &Quantity, lex: &Lexicon, mode: Mode, clause: Vec<String>) -> Counted {
         let terms: Vec<String> = q
             .referent
             .as_deref()
@@ -355,6 +357,7 @@ impl Counted {
             mode,
             sole: false,
             sole_measure: false,
+            clause,
         }
     }
 
@@ -371,8 +374,10 @@ fn counted<'d>(
     let mut rows: Vec<_> = facts_of(doc, Facet::Quantity)
         .filter_map(|(s, k, f)| {
             let mode = mode(doc, s, &f.span);
-            f.quantity()
-                .map(|q| (s, k, f, q, Counted::new(q, lex, mode)))
+            f.quantity().map(|q| {
+                let clause = clause_terms(doc, s, &f.span, lex);
+                (s, k, f, q, Counted::new(q, lex, mode, clause))
+            })
         })
         .collect();
     let sole: Vec<(bool, bool)> = rows
@@ -466,6 +471,52 @@ fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity)
                 || dimension_of(y) != dim
                 || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
         })
+}
+
+/// The content words of the clause around a fact: up to four words before it and six after,
+/// not across a comma, semicolon, colon, dash or bracket, without names, numbers or function
+/// words, as comparison terms (event words as their event). Two figures whose clauses share
+/// two of them say the same of the same thing ("44% of patients had been waiting longer than
+/// 18 weeks" / "41% had waited more than 18 weeks").
+fn clause_terms(doc: &Document, s: usize, fact: &Range<usize>, lex: &Lexicon) -> Vec<String> {
+    const BEFORE: usize = 3;
+    const AFTER: usize = 4;
+    let tokens = &doc.sentences[s].tokens;
+    let breaks = |t: &claimdiff_parse::Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(&doc.text),
+                "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”"
+            )
+    };
+    let content = |t: &claimdiff_parse::Token| -> Option<String> {
+        let w = t.text(&doc.text);
+        (t.kind == TokenKind::Word
+            && w.chars().count() > 1
+            && !w.starts_with(char::is_uppercase)
+            && !lex.is_stopword(w))
+        .then(|| {
+            lex.event(w)
+                .map_or_else(|| lex.term(w), |e| format!("event:{e}"))
+        })
+    };
+    let before = tokens
+        .iter()
+        .rev()
+        .filter(|t| t.end <= fact.start)
+        .take_while(|t| !breaks(t))
+        .filter_map(content)
+        .take(BEFORE);
+    let after = tokens
+        .iter()
+        .filter(|t| t.start >= fact.end)
+        .take_while(|t| !breaks(t))
+        .filter_map(content)
+        .take(AFTER);
+    let mut terms: Vec<String> = before.chain(after).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
 }
 
 /// The last `n` words of sentence `s` that end by byte `at`, lower-cased, in text order.
@@ -757,8 +808,22 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && cy.sole_measure
                 && !differing_events
                 && bx.max(by) <= 3.0 * bx.min(by);
+            // Two figures whose clauses say the same of them ("44% of patients had been
+            // waiting longer than 18 weeks" / "41% had waited more than 18 weeks") are one
+            // figure when nothing names them as different things.
+            let said_alike = refs != Referents::Different
+                && !differing_events
+                && cx
+                    .clause
+                    .iter()
+                    .filter(|w| {
+                        cy.clause.contains(w) && !cx.terms.contains(w) && !cy.terms.contains(w)
+                    })
+                    .count()
+                    >= 2;
             // An expected or forecast figure is no claim that it happened.
             let same_thing = (sole_amount
+                || said_alike
                 || match refs {
                     Referents::Same => !differing_events,
                     Referents::Vague => event == Some(true),
@@ -785,7 +850,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 0.0
             } else if measure || frame || strong {
                 p.cfg.frame_context
-            } else if specific || sole_amount {
+            } else if specific || sole_amount || said_alike {
                 p.cfg.agree_context
             } else {
                 p.cfg.conflict_context

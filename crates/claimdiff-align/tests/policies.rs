@@ -104,6 +104,34 @@ fn numeric_policy() {
             explains: &["212", "120"],
         },
         Case {
+            why: "two shares whose clauses say the same of them conflict, named or not",
+            a: (
+                "The inspectors found that 38% of pupils had missed more than ten days of lessons.",
+                None,
+            ),
+            b: (
+                "The report says 31% had missed over ten days of lessons this year.",
+                None,
+            ),
+            values: ("38%", "31%"),
+            want: Some(Verdict::Conflict),
+            explains: &["38%", "31%"],
+        },
+        Case {
+            why: "clauses that share only what is counted and a place say nothing alike",
+            a: (
+                "Nine people are known to have died in the flooding in the Harl valley.",
+                None,
+            ),
+            b: (
+                "Rescuers in the Harl valley are still searching for 34 people reported missing.",
+                None,
+            ),
+            values: ("Nine", "34"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "rounding: nearly 20,000 and 19,800 agree",
             a: (
                 "Nearly 20,000 people joined the rally in Hollin on Saturday.",
