@@ -1053,6 +1053,13 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                         continue;
                     }
                     let kind = if clock { "time" } else { "date" };
+                    // The one clock time each report gives, with no different event word
+                    // beside them ("entered through a skylight at about 3:40 a.m." / "got in
+                    // through a roof skylight shortly after 2:15am").
+                    let sole_clocks = clock
+                        && a.sole_clock
+                        && b.sole_clock
+                        && !(a.event.is_some() && b.event.is_some() && !same_event);
                     let score = ctx + if same_event { 0.3 } else { 0.0 };
                     if timex_agree(xa, xb) {
                         // A day, a clock time or a period ("between 2018 and 2022") is
@@ -1065,10 +1072,11 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                             cands.push(pairing(Verdict::Agree, kind, score));
                         }
                     } else if timex_comparable(xa, xb)
-                        && (same_event
+                        && ((same_event
                             || same_anchor
                             || lead_dates && a.event.is_none() && b.event.is_none())
-                        && ctx >= p.cfg.conflict_context
+                            && ctx >= p.cfg.conflict_context
+                            || sole_clocks && ctx >= p.cfg.agree_context)
                         && a.phase == b.phase
                         && a.ahead == b.ahead
                     {
@@ -1155,13 +1163,15 @@ struct TimeFact<'d> {
     phase: Option<bool>,
     /// Whether it is when something is to happen (see [`ahead`]).
     ahead: bool,
+    /// Whether it is the document's only clock time (the same time repeated is still one).
+    sole_clock: bool,
 }
 
 /// The times of a document that can be compared: resolved values, and unresolved days of the
 /// week ("on Thursday"), which two reports of one story may agree on though neither resolves;
 /// they are never in conflict (the reports may be days apart). Datelines are left out.
 fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
-    facts_of(doc, Facet::Time)
+    let mut facts: Vec<TimeFact<'d>> = facts_of(doc, Facet::Time)
         .filter_map(|(s, k, f)| {
             let t = f.time()?;
             let weekday = t
@@ -1177,9 +1187,25 @@ fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
                 anchor: anchor_at(doc, s, f, lex),
                 phase: phase(doc, s, f),
                 ahead: ahead(doc, s, f),
+                sole_clock: false,
             })
         })
-        .collect()
+        .collect();
+    let is_clock = |k: &String| k.starts_with('T');
+    let mut clocks: Vec<&String> = facts
+        .iter()
+        .filter_map(|t| t.key.as_ref())
+        .filter(|k| is_clock(k))
+        .collect();
+    clocks.sort_unstable();
+    clocks.dedup();
+    if let [only] = clocks[..] {
+        let only = only.clone();
+        for t in &mut facts {
+            t.sole_clock = t.key.as_ref() == Some(&only);
+        }
+    }
+    facts
 }
 
 /// Places of the same event: different owners or different named places conflict.

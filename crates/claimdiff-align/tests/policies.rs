@@ -818,6 +818,39 @@ fn time_policy() {
             explains: &[],
         },
         Case {
+            why: "the one clock time each report gives, in sentences telling the same thing, \
+                  conflicts though no event word stands beside either",
+            a: (
+                "Thieves entered the Holm jewellery shop through a skylight at about 3:40am, \
+                 police said.",
+                None,
+            ),
+            b: (
+                "The burglars got into the Holm jewellery shop shortly after 2:15am through a \
+                 roof skylight, officers said.",
+                None,
+            ),
+            values: ("about 3:40am", "after 2:15am"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
+            why: "a report giving two clock times does not say which one the other's is",
+            a: (
+                "Thieves entered the Holm jewellery shop through a skylight at about 3:40am, \
+                 police said. Officers reached the shop at 4:10am.",
+                None,
+            ),
+            b: (
+                "The burglars got into the Holm jewellery shop shortly after 2:15am through a \
+                 roof skylight, officers said.",
+                None,
+            ),
+            values: ("about 3:40am", "after 2:15am"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "a relative date without a publication date is not compared",
             a: (
                 "The earthquake struck Ilvara on Monday, killing 87 people.",
