@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{Token, TokenKind, is_dash};
+use crate::text::{Token, TokenKind, before_dash, is_dash};
 
 /// The tokens of one sentence with the text they index.
 pub(crate) struct Cursor<'a> {
@@ -1538,8 +1538,7 @@ fn sign(c: &Cursor<'_>, i: usize) -> (bool, usize) {
     let starts_number = |k: usize| {
         matches!(c.kind(k), Some(TokenKind::Number))
             || c.word(k).is_some_and(|w| {
-                w.split(is_dash).next().and_then(number_word).is_some()
-                    || w.eq_ignore_ascii_case("a")
+                number_word(before_dash(w)).is_some() || w.eq_ignore_ascii_case("a")
             })
     };
     if c.is_any(i, &["minus", "negative"]) && starts_number(i + 1) {

@@ -55,6 +55,16 @@ pub(crate) fn is_dash(c: char) -> bool {
     )
 }
 
+/// The part of `w` before its first dash ([`is_dash`]), all of it when it has none: as
+/// `w.split(is_dash).next()`, with a byte scan for ASCII words.
+pub(crate) fn before_dash(w: &str) -> &str {
+    match w.bytes().position(|b| b == b'-' || !b.is_ascii()) {
+        None => w,
+        Some(at) if w.as_bytes()[at] == b'-' => &w[..at],
+        Some(_) => w.split(is_dash).next().unwrap_or(w),
+    }
+}
+
 fn is_symbol(c: char) -> bool {
     matches!(c, '£' | '$' | '€' | '¥' | '₹' | '%' | '°')
 }
