@@ -724,20 +724,19 @@ struct Cur<'a> {
     /// Each token's text, sliced once per sentence: the readers ask for it often.
     raw: Vec<&'a str>,
     /// Each token in lower case, computed once per sentence.
-    lower: Vec<Lower<'a>>,
+    lower: &'a [Lower<'a>],
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
 }
 
 impl<'a> Cur<'a> {
-    fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    fn new(text: &'a str, tokens: &'a [Token], lower: &'a [Lower<'a>]) -> Self {
         Self {
             text,
             tokens,
-            lower: raw.iter().map(|w| crate::text::lower(w)).collect(),
-            raw,
+            lower,
+            raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
         }
     }
@@ -944,9 +943,15 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
     }
 }
 
-/// Extracts the dates and times of one sentence; `published` resolves relative expressions.
-pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<Fact> {
-    let c = Cur::new(text, &s.tokens);
+/// Extracts the dates and times of one sentence, given its tokens in lower case;
+/// `published` resolves relative expressions.
+pub(crate) fn extract<'a>(
+    text: &'a str,
+    s: &'a Sentence,
+    words: &'a [Lower<'a>],
+    published: Option<Date>,
+) -> Vec<Fact> {
+    let c = Cur::new(text, &s.tokens, words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
