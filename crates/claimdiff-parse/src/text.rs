@@ -307,7 +307,7 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
 /// Strips "'s" or "’s" from the end of a word.
 pub(crate) fn strip_possessive(word: &str) -> &str {
     // Every possessive ending ends in "s" or "S".
-    if !word.ends_with(['s', 'S']) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return word;
     }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {

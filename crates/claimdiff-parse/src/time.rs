@@ -1655,6 +1655,10 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         j -= 1;
     }
     let text = &c.text[c.tokens.get(i)?.start..c.tokens.get(j)?.end];
+    // Two parts at least: test before allocating.
+    if !text.bytes().any(|b| matches!(b, b'-' | b'/')) {
+        return None;
+    }
     let mut parts: Vec<&str> = text.split(['-', '/']).collect();
     if parts.len() > 1 && weekday(parts[0]).is_some() {
         parts.remove(0);
@@ -1735,6 +1739,8 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
     // "23.04.2022": day, month and a four-digit year with stops (one token); two digits each,
     // as versions ("1.2.2020") are not written.
     if let Some(t) = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)
+        // Ten bytes: test before allocating.
+        && t.text(c.text).len() == 10
         && let [d, m, y] = t.text(c.text).split('.').collect::<Vec<_>>().as_slice()
         && y.len() == 4
         && d.len() == 2
@@ -2384,7 +2390,12 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
 }
 
 fn unit(w: &str) -> Option<Unit> {
-    Some(match w.to_ascii_lowercase().trim_end_matches('s') {
+    // Trailing "s" trimmed in either case, as after lower-casing; a longer word is none.
+    let w = w.trim_end_matches(['s', 'S']);
+    if w.len() > "quarter".len() {
+        return None;
+    }
+    Some(match numbers::lower(w, &mut [0; 24]) {
         "day" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
