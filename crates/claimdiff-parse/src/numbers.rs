@@ -141,13 +141,15 @@ pub(crate) enum NumWord {
 
 /// Reads one number word (no hyphens), ignoring case.
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
-    let first = *w.as_bytes().first()?;
-    if w.len() < 2 || !first.is_ascii_alphabetic() {
+    let &[first, second, ..] = w.as_bytes() else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic() || !second.is_ascii_alphabetic() {
         return None;
     }
     let table = number_words();
-    // Most words are rejected by their first letter and length alone.
-    let lengths = table.lengths[usize::from(first.to_ascii_lowercase() - b'a')];
+    // Most words are rejected by their first two letters and length alone.
+    let lengths = table.lengths[letter_pair(first, second)];
     if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
         return None;
     }
@@ -155,11 +157,17 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     table.words.get(lower(w, &mut buf)).copied()
 }
 
+/// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
+fn letter_pair(first: u8, second: u8) -> usize {
+    let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
+    index(first) * 26 + index(second)
+}
+
 /// The number words: a cheap filter and a table.
 struct NumberWords {
-    /// For each first letter `a`..`z`, bit `n` is set when some number word of `n` letters
-    /// starts with it.
-    lengths: [u32; 26],
+    /// For each pair of first letters ([`letter_pair`]), bit `n` is set when some number word
+    /// of `n` letters starts with them.
+    lengths: [u32; 26 * 26],
     /// Every number word in lower case with its meaning.
     words: FxHashMap<String, NumWord>,
 }
@@ -273,9 +281,9 @@ fn number_words() -> &'static NumberWords {
             table.insert(w.to_owned(), ordinal(den, class, false));
             table.insert(format!("{w}s"), ordinal(den, class, true));
         }
-        let mut lengths = [0; 26];
+        let mut lengths = [0; 26 * 26];
         for w in table.keys() {
-            lengths[usize::from(w.as_bytes()[0] - b'a')] |= 1 << w.len();
+            lengths[letter_pair(w.as_bytes()[0], w.as_bytes()[1])] |= 1 << w.len();
         }
         NumberWords {
             lengths,
