@@ -157,6 +157,11 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     table.words.get(lower(w, &mut buf)).copied()
 }
 
+/// Every number word, in lower case ([`number_word`] reads each).
+pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
+    number_words().words.keys().map(String::as_str)
+}
+
 /// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
 fn letter_pair(first: u8, second: u8) -> usize {
     let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');

@@ -94,14 +94,14 @@ struct TimeWord {
     weekday: Option<(i8, bool)>,
 }
 
-/// The month names, weekday names and [`LEADS`] in one table, built once, so that one
-/// lookup tells whether a word can start an expression ([`starts_word`]), which is asked of
-/// nearly every word.
+/// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
+/// that one lookup tells whether a word can start an expression ([`starts_word`]), which is
+/// asked of nearly every word.
 fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
     static TABLE: OnceLock<FxHashMap<&'static str, TimeWord>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in LEADS {
+        for w in LEADS.into_iter().chain(numbers::number_word_list()) {
             table.entry(w).or_default();
         }
         for (w, m) in MONTHS {
@@ -1012,11 +1012,8 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let w = c.lower(i);
             // Only a month is read with stops after it ("Jan.").
-            let known = |p: &str| {
-                time_words().contains_key(p)
-                    || number_word(p).is_some()
-                    || p.ends_with('.') && month(p).is_some()
-            };
+            let known =
+                |p: &str| time_words().contains_key(p) || p.ends_with('.') && month(p).is_some();
             known(w) || split_hyphen(w).is_some_and(|(head, _)| known(head))
         }
         Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
