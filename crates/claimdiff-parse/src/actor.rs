@@ -1,7 +1,7 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -91,21 +91,47 @@ fn is_role_words(words: &[&str], lex: &Lexicon) -> bool {
     words.iter().all(|w| lex.is_role_word(w)) && lex.is_role(&words.join(" "))
 }
 
-/// True when tokens `range` are a role ("chief executive").
-fn is_role_at(text: &str, toks: &[Token], range: Range<usize>, lex: &Lexicon) -> bool {
-    toks[range.clone()]
-        .iter()
-        .all(|t| lex.is_role_word(t.text(text)))
-        && lex.is_role(&phrase_of(text, toks, range))
+/// The number of words of the longest role ("chief executive") of `lens` words among the
+/// tokens `words`, which run forward from the role's first word or, when `backward`, back
+/// from its last. A role is made of role words only ([`Lexicon::is_role_word`]): the run of
+/// them is found first, testing each word once, and only phrases within it are looked up.
+fn longest_role(
+    text: &str,
+    words: &[Token],
+    backward: bool,
+    lens: RangeInclusive<usize>,
+    lex: &Lexicon,
+) -> Option<usize> {
+    let role_word = |t: &&Token| lex.is_role_word(t.text(text));
+    let run = if backward {
+        words
+            .iter()
+            .rev()
+            .take(*lens.end())
+            .take_while(role_word)
+            .count()
+    } else {
+        words.iter().take(*lens.end()).take_while(role_word).count()
+    };
+    (*lens.start()..=run).rev().find(|&n| {
+        let range = if backward {
+            words.len() - n..words.len()
+        } else {
+            0..n
+        };
+        lex.is_role(&phrase_of(text, words, range))
+    })
+}
+
+/// The longest role of up to three words starting at token `k`, as its length.
+fn role_from(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> Option<usize> {
+    longest_role(text, toks.get(k..).unwrap_or_default(), false, 1..=3, lex)
 }
 
 /// The length of the longest role of two or three words starting at token `at`
 /// ("Chief Executive"), or 0.
 fn role_len_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> usize {
-    (2..=3)
-        .rev()
-        .find(|&n| at + n <= toks.len() && is_role_at(text, toks, at..at + n, lex))
-        .unwrap_or(0)
+    longest_role(text, toks.get(at..).unwrap_or_default(), false, 2..=3, lex).unwrap_or(0)
 }
 
 /// True when the capitalised run from token `at` ends with an organisation word ("General
@@ -690,9 +716,7 @@ fn phrase_of(text: &str, toks: &[Token], range: Range<usize>) -> String {
 /// The longest role ending just before token `end`, with its start and canonical form; a
 /// portfolio role takes the capitalised word before it ("Infrastructure Minister").
 fn role_ending(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let n = (1..=3.min(end))
-        .rev()
-        .find(|&n| is_role_at(text, toks, end - n..end, lex))?;
+    let n = longest_role(text, &toks[..end], true, 1..=3, lex)?;
     let start = end - n;
     if n == 1
         && start >= 1
@@ -759,10 +783,7 @@ fn role_after(
         k += 1;
     }
     let mut roles = Vec::new();
-    while let Some(n) = (1..=3.min(toks.len().saturating_sub(k)))
-        .rev()
-        .find(|&n| is_role_at(text, toks, k..k + n, lex))
-    {
+    while let Some(n) = role_from(text, toks, k, lex) {
         roles.push(lex.canonical(&phrase_of(text, toks, k..k + n)));
         k += n;
         if toks.get(k).is_some_and(|t| t.text(text) == "and") {
@@ -870,9 +891,7 @@ pub(crate) fn role_reference(
     if at >= 2 && tok(at - 1) == Some(",") && name_word(text, &toks[at - 2]) {
         return None;
     }
-    let n = (1..=3.min(toks.len().saturating_sub(at + 1)))
-        .rev()
-        .find(|&n| is_role_at(text, toks, at + 1..at + 1 + n, lex))?;
+    let n = role_from(text, toks, at + 1, lex)?;
     let end = at + 1 + n;
     // Not when a name or an organisation follows ("the minister Jo Bloggs", "the minister
     // for health", "the minister, Jo Bloggs").

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::text::{LineIndex, Token, TokenKind, tokenize};
+use crate::text::{LineIndex, Lower, Token, TokenKind, lower, tokenize};
 use crate::{actor, location, quantity, quote, sentence, time};
 
 /// Where an article came from.
@@ -374,11 +374,21 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // room (a fact is over 200 bytes and most sentences have one or two).
     let mut facts = Vec::new();
     for (s, ms) in sentences.iter_mut().zip(&mentions) {
-        let times = time::extract(text, s, published);
+        // Each token in lower case, once for the readers that match words by it.
+        let words: Vec<Lower<'_>> = s.tokens.iter().map(|t| lower(t.text(text))).collect();
+        let times = time::extract(text, s, &words, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         let quantities = quantity::extract(text, s, lex, &taken);
-        facts.extend(location::extract(text, s, lex, &names, ms, &quantities));
+        facts.extend(location::extract(
+            text,
+            s,
+            &words,
+            lex,
+            &names,
+            ms,
+            &quantities,
+        ));
         facts.extend(quantities);
         facts.extend(actor::extract(text, s, lex, &names, ms));
         s.facts = Vec::with_capacity(facts.len());

@@ -6,7 +6,7 @@ use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Offset, Sente
 use crate::lexicon::Lexicon;
 use crate::quantity::kind_of;
 use crate::text::{
-    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
+    Lower, Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
 
 const TRIGGERS: [&str; 14] = [
@@ -40,6 +40,7 @@ const DIRECTIONS: [&str; 12] = [
 pub(crate) fn extract(
     text: &str,
     s: &Sentence,
+    words: &[Lower<'_>],
     lex: &Lexicon,
     names: &NameTable,
     ms: &[Mention],
@@ -53,16 +54,16 @@ pub(crate) fn extract(
             i += 1;
             continue;
         }
-        let w = lower(toks[i].text(text));
+        let w: &str = &words[i];
         if let Some(fact) = based_in(text, &toks[i]) {
             out.push(fact);
             i += 1;
             continue;
         }
         // "broke out of Brennock Zoo": a place left, as "from" gives.
-        let out_of = w == "of" && i > 0 && lower(toks[i - 1].text(text)) == "out";
-        let offset = offset_before(text, toks, i, &w, quantities);
-        if !TRIGGERS.contains(&w.as_ref()) && !out_of && offset.is_none() {
+        let out_of = w == "of" && i > 0 && words[i - 1] == "out";
+        let offset = offset_before(text, toks, i, w, quantities);
+        if !TRIGGERS.contains(&w) && !out_of && offset.is_none() {
             i += 1;
             continue;
         }
@@ -71,16 +72,13 @@ pub(crate) fn extract(
                 // "headquartered in Sheffield" gives a base, as "the Sheffield-based" does.
                 let base = w == "in"
                     && i > 0
-                    && matches!(
-                        lower(toks[i - 1].text(text)).as_ref(),
-                        "based" | "headquartered"
-                    );
+                    && matches!(words[i - 1].as_ref(), "based" | "headquartered");
                 loc.relation = Some(if base {
                     "based".to_owned()
                 } else if out_of {
                     "from".to_owned()
                 } else {
-                    w.clone().into_owned()
+                    w.to_owned()
                 });
                 let start = offset.as_ref().map_or(toks[i + 1].start, |(at, _)| *at);
                 loc.offset = offset.map(|(_, o)| o);

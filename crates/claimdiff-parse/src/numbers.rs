@@ -8,8 +8,11 @@
 //! the run starts with. Reading a number does not allocate.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::text::{Token, TokenKind, is_dash};
+use rustc_hash::FxHashMap;
+
+use crate::text::{Token, TokenKind, before_dash, is_dash};
 
 /// The tokens of one sentence with the text they index.
 pub(crate) struct Cursor<'a> {
@@ -138,6 +141,46 @@ pub(crate) enum NumWord {
 
 /// Reads one number word (no hyphens), ignoring case.
 pub(crate) fn number_word(w: &str) -> Option<NumWord> {
+    let &[first, second, ..] = w.as_bytes() else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic() || !second.is_ascii_alphabetic() {
+        return None;
+    }
+    let table = number_words();
+    // Most words are rejected by their first two letters and length alone.
+    let lengths = table.lengths[letter_pair(first, second)];
+    if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    table.words.get(lower(w, &mut buf)).copied()
+}
+
+/// Every number word, in lower case ([`number_word`] reads each).
+pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
+    number_words().words.keys().map(String::as_str)
+}
+
+/// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
+fn letter_pair(first: u8, second: u8) -> usize {
+    let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
+    index(first) * 26 + index(second)
+}
+
+/// The number words: a cheap filter and a table.
+struct NumberWords {
+    /// For each pair of first letters ([`letter_pair`]), bit `n` is set when some number word
+    /// of `n` letters starts with them.
+    lengths: [u32; 26 * 26],
+    /// Every number word in lower case with its meaning.
+    words: FxHashMap<String, NumWord>,
+}
+
+/// The number words, built once: one hash lookup reads a word, where matching it against
+/// each list in turn cost more than any other test on the words of a sentence. An ordinal's
+/// plural adds "s" ("thirds", "halfs"), as does "halves".
+fn number_words() -> &'static NumberWords {
     const UNITS: [&str; 9] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
@@ -181,69 +224,77 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
         "eightieth",
         "ninetieth",
     ];
-    if w.len() < 2 || !w.as_bytes()[0].is_ascii_alphabetic() {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    let k = lower(w, &mut buf);
-    if let Some(i) = UNITS.iter().position(|s| *s == k) {
-        return Some(NumWord::Unit(i as f64 + 1.0));
-    }
-    if let Some(i) = TEENS.iter().position(|s| *s == k) {
-        return Some(NumWord::Teen(i as f64 + 10.0));
-    }
-    if let Some(i) = TENS.iter().position(|s| *s == k) {
-        return Some(NumWord::Tens(10.0 * i as f64 + 20.0));
-    }
-    let scale = |value: f64, plural: bool| Some(NumWord::Scale { value, plural });
-    match k {
-        "zero" | "nought" | "naught" => return Some(NumWord::Zero),
-        "hundred" => return Some(NumWord::Hundred { plural: false }),
-        "hundreds" => return Some(NumWord::Hundred { plural: true }),
-        "thousand" => return scale(1e3, false),
-        "thousands" => return scale(1e3, true),
-        "lakh" | "lac" => return scale(1e5, false),
-        "lakhs" => return scale(1e5, true),
-        "million" => return scale(1e6, false),
-        "millions" => return scale(1e6, true),
-        "crore" => return scale(1e7, false),
-        "crores" => return scale(1e7, true),
-        "billion" => return scale(1e9, false),
-        "billions" => return scale(1e9, true),
-        "trillion" => return scale(1e12, false),
-        "trillions" => return scale(1e12, true),
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => return Some(NumWord::Dozen),
-        _ => {}
-    }
-    let (stem, plural) = match k.strip_suffix('s') {
-        Some(s) if !matches!(k, "halves") => (s, true),
-        _ => (k, false),
-    };
-    let ord = |den: f64, class: OrdClass| Some(NumWord::Ordinal { den, class, plural });
-    if let Some(i) = UNIT_ORD.iter().position(|s| *s == stem) {
-        return ord(i as f64 + 1.0, OrdClass::Unit);
-    }
-    if let Some(i) = TEEN_ORD.iter().position(|s| *s == stem) {
-        return ord(i as f64 + 10.0, OrdClass::Tens);
-    }
-    if let Some(i) = TENS_ORD.iter().position(|s| *s == stem) {
-        return ord(10.0 * i as f64 + 20.0, OrdClass::Tens);
-    }
-    match stem {
-        "hundredth" => ord(1e2, OrdClass::Big),
-        "thousandth" => ord(1e3, OrdClass::Big),
-        "millionth" => ord(1e6, OrdClass::Big),
-        "billionth" => ord(1e9, OrdClass::Big),
-        "trillionth" => ord(1e12, OrdClass::Big),
-        "half" => ord(2.0, OrdClass::Half),
-        "halves" => Some(NumWord::Ordinal {
-            den: 2.0,
-            class: OrdClass::Half,
-            plural: true,
-        }),
-        "quarter" => ord(4.0, OrdClass::Half),
-        _ => None,
-    }
+    static TABLE: OnceLock<NumberWords> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let scale = |value: f64, plural: bool| NumWord::Scale { value, plural };
+        let mut words: Vec<(&str, NumWord)> = vec![
+            ("zero", NumWord::Zero),
+            ("nought", NumWord::Zero),
+            ("naught", NumWord::Zero),
+            ("hundred", NumWord::Hundred { plural: false }),
+            ("hundreds", NumWord::Hundred { plural: true }),
+            ("thousand", scale(1e3, false)),
+            ("thousands", scale(1e3, true)),
+            ("lakh", scale(1e5, false)),
+            ("lac", scale(1e5, false)),
+            ("lakhs", scale(1e5, true)),
+            ("million", scale(1e6, false)),
+            ("millions", scale(1e6, true)),
+            ("crore", scale(1e7, false)),
+            ("crores", scale(1e7, true)),
+            ("billion", scale(1e9, false)),
+            ("billions", scale(1e9, true)),
+            ("trillion", scale(1e12, false)),
+            ("trillions", scale(1e12, true)),
+        ];
+        for w in ["dozen", "dozens", "dz", "dzs", "doz", "dozs"] {
+            words.push((w, NumWord::Dozen));
+        }
+        for (i, w) in (0..).zip(UNITS) {
+            words.push((w, NumWord::Unit(f64::from(i) + 1.0)));
+        }
+        for (i, w) in (0..).zip(TEENS) {
+            words.push((w, NumWord::Teen(f64::from(i) + 10.0)));
+        }
+        for (i, w) in (0..).zip(TENS) {
+            words.push((w, NumWord::Tens(10.0 * f64::from(i) + 20.0)));
+        }
+        let mut ordinals: Vec<(&str, f64, OrdClass)> = vec![
+            ("hundredth", 1e2, OrdClass::Big),
+            ("thousandth", 1e3, OrdClass::Big),
+            ("millionth", 1e6, OrdClass::Big),
+            ("billionth", 1e9, OrdClass::Big),
+            ("trillionth", 1e12, OrdClass::Big),
+            ("half", 2.0, OrdClass::Half),
+            ("quarter", 4.0, OrdClass::Half),
+        ];
+        for (i, w) in (0..).zip(UNIT_ORD) {
+            ordinals.push((w, f64::from(i) + 1.0, OrdClass::Unit));
+        }
+        for (i, w) in (0..).zip(TEEN_ORD) {
+            ordinals.push((w, f64::from(i) + 10.0, OrdClass::Tens));
+        }
+        for (i, w) in (0..).zip(TENS_ORD) {
+            ordinals.push((w, 10.0 * f64::from(i) + 20.0, OrdClass::Tens));
+        }
+        let mut table: FxHashMap<String, NumWord> =
+            words.into_iter().map(|(w, n)| (w.to_owned(), n)).collect();
+        let ordinal =
+            |den: f64, class: OrdClass, plural: bool| NumWord::Ordinal { den, class, plural };
+        table.insert("halves".to_owned(), ordinal(2.0, OrdClass::Half, true));
+        for (w, den, class) in ordinals {
+            table.insert(w.to_owned(), ordinal(den, class, false));
+            table.insert(format!("{w}s"), ordinal(den, class, true));
+        }
+        let mut lengths = [0; 26 * 26];
+        for w in table.keys() {
+            lengths[letter_pair(w.as_bytes()[0], w.as_bytes()[1])] |= 1 << w.len();
+        }
+        NumberWords {
+            lengths,
+            words: table,
+        }
+    })
 }
 
 /// Multipliers written as abbreviations after digits ("4.7bn", "2.33 k", "10M", "1MM"); the
@@ -1500,8 +1551,7 @@ fn sign(c: &Cursor<'_>, i: usize) -> (bool, usize) {
     let starts_number = |k: usize| {
         matches!(c.kind(k), Some(TokenKind::Number))
             || c.word(k).is_some_and(|w| {
-                w.split(is_dash).next().and_then(number_word).is_some()
-                    || w.eq_ignore_ascii_case("a")
+                number_word(before_dash(w)).is_some() || w.eq_ignore_ascii_case("a")
             })
     };
     if c.is_any(i, &["minus", "negative"]) && starts_number(i + 1) {

@@ -13,7 +13,7 @@ use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
     parse_digit_token, scale_after, word_chain_pieces,
 };
-use crate::text::{TokenKind, is_dash, word_key};
+use crate::text::{TokenKind, before_dash, is_dash, word_key};
 
 // ---------------------------------------------------------------------------------------------
 // Money
@@ -728,7 +728,7 @@ fn hedge_after(c: &Cursor<'_>, j: usize) -> Option<(Range<usize>, Hedge)> {
 fn starts_number(c: &Cursor<'_>, k: usize) -> bool {
     c.kind(k) == Some(TokenKind::Number)
         || c.word(k)
-            .is_some_and(|w| w.split(is_dash).next().and_then(number_word).is_some())
+            .is_some_and(|w| number_word(before_dash(w)).is_some())
 }
 
 /// Relative tolerance of "about" and "nearly".
@@ -924,21 +924,19 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
                     || currency_code(w).is_some()
                     || million_code(w).is_some()
                     || w == "Rs"
-                    || c.is_any(
-                        i,
-                        &[
-                            "minus",
-                            "negative",
-                            "half",
-                            "quarter",
-                            "age",
-                            "aged",
-                            "ages",
-                            "percent",
-                            "percents",
-                            "percentage",
-                            "per",
-                        ],
+                    || matches!(
+                        lower(w, &mut [0; 24]),
+                        "minus"
+                            | "negative"
+                            | "half"
+                            | "quarter"
+                            | "age"
+                            | "aged"
+                            | "ages"
+                            | "percent"
+                            | "percents"
+                            | "percentage"
+                            | "per"
                     ))
         }),
         None => false,
@@ -1751,7 +1749,7 @@ fn unit_after_inner(
     // "68-ounce", "12-cent", "90-year-old", "6-foot".
     if raw == "-" && glued && c.glued(j) {
         let w = c.word(j + 1)?;
-        let first = w.split(is_dash).next().unwrap_or(w);
+        let first = before_dash(w);
         if let Some(u) = unit_word(first).filter(|u| *u != "deg") {
             return Some((u, 1.0, j + 2));
         }

@@ -28,11 +28,91 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::numbers::{self, NumWord, number_word};
-use crate::text::{Lower, Token, TokenKind};
+use crate::text::{Lower, Token, TokenKind, split_hyphen};
+
+/// Month names and abbreviations in lower case, 1 = January.
+const MONTHS: [(&str, i8); 24] = [
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Weekday names in lower case, 1 = Monday, and whether each is an abbreviation.
+const WEEKDAYS: [(&str, i8, bool); 17] = [
+    ("monday", 1, false),
+    ("tuesday", 2, false),
+    ("wednesday", 3, false),
+    ("thursday", 4, false),
+    ("friday", 5, false),
+    ("saturday", 6, false),
+    ("sunday", 7, false),
+    ("mon", 1, true),
+    ("tue", 2, true),
+    ("tues", 2, true),
+    ("wed", 3, true),
+    ("thu", 4, true),
+    ("thur", 4, true),
+    ("thurs", 4, true),
+    ("fri", 5, true),
+    ("sat", 6, true),
+    ("sun", 7, true),
+];
+
+/// What a lower-case word can be at the start of a time expression.
+#[derive(Default)]
+struct TimeWord {
+    /// A month name ([`MONTHS`]).
+    month: Option<i8>,
+    /// A weekday name ([`WEEKDAYS`]).
+    weekday: Option<(i8, bool)>,
+}
+
+/// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
+/// that one lookup tells whether a word can start an expression ([`starts_word`]), which is
+/// asked of nearly every word.
+fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
+    static TABLE: OnceLock<FxHashMap<&'static str, TimeWord>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
+        for w in LEADS.into_iter().chain(numbers::number_word_list()) {
+            table.entry(w).or_default();
+        }
+        for (w, m) in MONTHS {
+            table.entry(w).or_default().month = Some(m);
+        }
+        for (w, d, abbrev) in WEEKDAYS {
+            table.entry(w).or_default().weekday = Some((d, abbrev));
+        }
+        table
+    })
+}
 
 fn month(w: &str) -> Option<i8> {
     let w = w.trim_end_matches('.');
@@ -42,22 +122,7 @@ fn month(w: &str) -> Option<i8> {
         return None;
     }
     let mut buf = [0; 24];
-    let m = match numbers::lower(w, &mut buf) {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    time_words().get(numbers::lower(w, &mut buf))?.month
 }
 
 /// A weekday name, 1 = Monday; `abbrev` is true for "Mon", "Tues"…
@@ -66,24 +131,7 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
         return None;
     }
     let mut buf = [0; 24];
-    let d = match numbers::lower(w, &mut buf) {
-        "monday" => (1, false),
-        "tuesday" => (2, false),
-        "wednesday" => (3, false),
-        "thursday" => (4, false),
-        "friday" => (5, false),
-        "saturday" => (6, false),
-        "sunday" => (7, false),
-        "mon" => (1, true),
-        "tue" | "tues" => (2, true),
-        "wed" => (3, true),
-        "thu" | "thur" | "thurs" => (4, true),
-        "fri" => (5, true),
-        "sat" => (6, true),
-        "sun" => (7, true),
-        _ => return None,
-    };
-    Some(d)
+    time_words().get(numbers::lower(w, &mut buf))?.weekday
 }
 
 /// True for month and weekday names, which are never places or people.
@@ -676,20 +724,19 @@ struct Cur<'a> {
     /// Each token's text, sliced once per sentence: the readers ask for it often.
     raw: Vec<&'a str>,
     /// Each token in lower case, computed once per sentence.
-    lower: Vec<Lower<'a>>,
+    lower: &'a [Lower<'a>],
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
 }
 
 impl<'a> Cur<'a> {
-    fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let raw: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    fn new(text: &'a str, tokens: &'a [Token], lower: &'a [Lower<'a>]) -> Self {
         Self {
             text,
             tokens,
-            lower: raw.iter().map(|w| crate::text::lower(w)).collect(),
-            raw,
+            lower,
+            raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
         }
     }
@@ -896,9 +943,15 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
     }
 }
 
-/// Extracts the dates and times of one sentence; `published` resolves relative expressions.
-pub(crate) fn extract(text: &str, s: &Sentence, published: Option<Date>) -> Vec<Fact> {
-    let c = Cur::new(text, &s.tokens);
+/// Extracts the dates and times of one sentence, given its tokens in lower case;
+/// `published` resolves relative expressions.
+pub(crate) fn extract<'a>(
+    text: &'a str,
+    s: &'a Sentence,
+    words: &'a [Lower<'a>],
+    published: Option<Date>,
+) -> Vec<Fact> {
+    let c = Cur::new(text, &s.tokens, words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
@@ -947,7 +1000,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// False when token `i` starts no expression whatever follows. Every reader starts with a
-/// number or with a word that [`is_lead`] accepts, a month or weekday name or a number word
+/// number or with one of [`LEADS`], a month or weekday name or a number word
 /// (ordinals included), whole or before a hyphen ("mid-May", "jan-feb", "twenty-first");
 /// punctuation and symbols start none. The readers match words by ASCII case, by
 /// `text::lower` or through `month`, `weekday` and `number_word`, which read ASCII only: for
@@ -958,101 +1011,99 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Word) => {
             let w = c.lower(i);
-            let known = |p: &str| {
-                is_lead(p) || month(p).is_some() || weekday(p).is_some() || number_word(p).is_some()
-            };
-            known(w) || w.split_once('-').is_some_and(|(head, _)| known(head))
+            // Only a month is read with stops after it ("Jan.").
+            let known =
+                |p: &str| time_words().contains_key(p) || p.ends_with('.') && month(p).is_some();
+            known(w) || split_hyphen(w).is_some_and(|(head, _)| known(head))
         }
         Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
     }
 }
 
-/// True for the words other than month, weekday and number words that a time expression can
-/// start with, in lower case: qualifiers, prepositions, bounds, parts of days, periods and
-/// holidays (each reader's first word).
-fn is_lead(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "about"
-            | "after"
-            | "an"
-            | "approximately"
-            | "around"
-            | "as"
-            | "autumn"
-            | "before"
-            | "beginning"
-            | "between"
-            | "calendar"
-            | "christmas"
-            | "circa"
-            | "coming"
-            | "couple"
-            | "current"
-            | "cy"
-            | "date"
-            | "earlier"
-            | "early"
-            | "earth"
-            | "easter"
-            | "end"
-            | "eoy"
-            | "fall"
-            | "fiscal"
-            | "following"
-            | "from"
-            | "fy"
-            | "good"
-            | "h"
-            | "halloween"
-            | "in"
-            | "independence"
-            | "last"
-            | "late"
-            | "later"
-            | "mid"
-            | "midday"
-            | "middle"
-            | "midnight"
-            | "more"
-            | "new"
-            | "next"
-            | "no"
-            | "noon"
-            | "noonish"
-            | "now"
-            | "on"
-            | "past"
-            | "previous"
-            | "q"
-            | "saint"
-            | "school"
-            | "since"
-            | "spring"
-            | "st"
-            | "start"
-            | "starting"
-            | "summer"
-            | "sy"
-            | "the"
-            | "this"
-            | "till"
-            | "tmrw"
-            | "today"
-            | "tomorrow"
-            | "tonight"
-            | "until"
-            | "upcoming"
-            | "valentine's"
-            | "w"
-            | "week"
-            | "weekend"
-            | "winter"
-            | "within"
-            | "year"
-            | "yesterday"
-    )
-}
+/// The words other than month, weekday and number words that a time expression can start
+/// with, in lower case: qualifiers, prepositions, bounds, parts of days, periods and holidays
+/// (each reader's first word).
+const LEADS: [&str; 79] = [
+    "a",
+    "about",
+    "after",
+    "an",
+    "approximately",
+    "around",
+    "as",
+    "autumn",
+    "before",
+    "beginning",
+    "between",
+    "calendar",
+    "christmas",
+    "circa",
+    "coming",
+    "couple",
+    "current",
+    "cy",
+    "date",
+    "earlier",
+    "early",
+    "earth",
+    "easter",
+    "end",
+    "eoy",
+    "fall",
+    "fiscal",
+    "following",
+    "from",
+    "fy",
+    "good",
+    "h",
+    "halloween",
+    "in",
+    "independence",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "midday",
+    "middle",
+    "midnight",
+    "more",
+    "new",
+    "next",
+    "no",
+    "noon",
+    "noonish",
+    "now",
+    "on",
+    "past",
+    "previous",
+    "q",
+    "saint",
+    "school",
+    "since",
+    "spring",
+    "st",
+    "start",
+    "starting",
+    "summer",
+    "sy",
+    "the",
+    "this",
+    "till",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "until",
+    "upcoming",
+    "valentine's",
+    "w",
+    "week",
+    "weekend",
+    "winter",
+    "within",
+    "year",
+    "yesterday",
+];
 
 /// The fact of an expression; `None` for a relative expression that says nothing without
 /// the publication date and has no offset either.
@@ -1509,7 +1560,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
 fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
     let w = c.raw(i);
-    let (first, rest) = match w.split_once('-') {
+    let (first, rest) = match split_hyphen(w) {
         Some((a, b)) => (a, Some(b)),
         None => (w, None),
     };
@@ -1565,7 +1616,7 @@ fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 /// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
 fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
     let w = c.raw(i);
-    let (tens, rest, end) = match w.split_once('-') {
+    let (tens, rest, end) = match split_hyphen(w) {
         Some((t, r)) => (t, r, i + 1),
         None => (w, c.raw(i + 1), i + 2),
     };
@@ -1601,6 +1652,10 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         j -= 1;
     }
     let text = &c.text[c.tokens.get(i)?.start..c.tokens.get(j)?.end];
+    // Two parts at least: test before allocating.
+    if !text.bytes().any(|b| matches!(b, b'-' | b'/')) {
+        return None;
+    }
     let mut parts: Vec<&str> = text.split(['-', '/']).collect();
     if parts.len() > 1 && weekday(parts[0]).is_some() {
         parts.remove(0);
@@ -1642,54 +1697,36 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A day of the month in ordinal words: "fourth", "twenty second", "thirty-first".
 fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    const ORDINALS: [&str; 19] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    let ordinal = |w: &str| {
-        ORDINALS
-            .iter()
-            .position(|o| o.eq_ignore_ascii_case(w))
-            .and_then(|p| i8::try_from(p + 1).ok())
-    };
     let w = c.lower(i);
-    if let Some(n) = ordinal(w) {
-        return Some((n, i + 1));
-    }
-    match w {
-        "twentieth" => return Some((20, i + 1)),
-        "thirtieth" => return Some((30, i + 1)),
-        _ => {}
-    }
     // "twenty second", "twenty-second", "thirty first".
-    let (tens, rest, end) = match w.split_once('-') {
-        Some((t, r)) => (t, r, i + 1),
-        None => (w, c.lower(i + 1), i + 2),
+    let (head, rest, end) = match split_hyphen(w) {
+        Some((t, r)) => (t, Some(r), i + 1),
+        None => (w, None, i + 2),
     };
-    let tens = match tens {
-        "twenty" => 20,
-        "thirty" => 30,
+    let d = match number_word(head)? {
+        NumWord::Ordinal {
+            den,
+            class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
+            plural: false,
+        } if rest.is_none() && (den <= 20.0 || den == 30.0) => return Some((den as i8, i + 1)),
+        NumWord::Tens(tens) if tens <= 30.0 => {
+            tens as i8 + small_ordinal(rest.unwrap_or_else(|| c.lower(i + 1)))?
+        }
         _ => return None,
     };
-    let d = tens + ordinal(rest)?;
     (d <= 31).then_some((d, end))
+}
+
+/// "first" … "nineteenth" as a number.
+fn small_ordinal(w: &str) -> Option<i8> {
+    match number_word(w)? {
+        NumWord::Ordinal {
+            den,
+            class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
+            plural: false,
+        } if den < 20.0 => Some(den as i8),
+        _ => None,
+    }
 }
 
 /// Dates in digits: "2020-07-01", "20200701", "5/3/18", "22/04", "2015-03", "23.04.2022".
@@ -1699,6 +1736,8 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
     // "23.04.2022": day, month and a four-digit year with stops (one token); two digits each,
     // as versions ("1.2.2020") are not written.
     if let Some(t) = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)
+        // Ten bytes: test before allocating.
+        && t.text(c.text).len() == 10
         && let [d, m, y] = t.text(c.text).split('.').collect::<Vec<_>>().as_slice()
         && y.len() == 4
         && d.len() == 2
@@ -2348,7 +2387,12 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
 }
 
 fn unit(w: &str) -> Option<Unit> {
-    Some(match w.to_ascii_lowercase().trim_end_matches('s') {
+    // Trailing "s" trimmed in either case, as after lower-casing; a longer word is none.
+    let w = w.trim_end_matches(['s', 'S']);
+    if w.len() > "quarter".len() {
+        return None;
+    }
+    Some(match numbers::lower(w, &mut [0; 24]) {
         "day" => Unit::Day,
         "week" => Unit::Week,
         "month" => Unit::Month,
@@ -2649,7 +2693,7 @@ fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// range.
 fn months_compound(c: &Cur<'_>, i: usize) -> Option<Found> {
     let t = c.tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
-    let (a, b) = t.text(c.text).split_once('-')?;
+    let (a, b) = split_hyphen(t.text(c.text))?;
     let (ma, mb) = (month(a)?, month(b)?);
     let (second, end) = match c.day(i + 1) {
         Some((d, e)) => (
