@@ -1060,6 +1060,10 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                         && a.sole_clock
                         && b.sole_clock
                         && !(a.event.is_some() && b.event.is_some() && !same_event);
+                    // A story that times one thing once times when it began, said or not
+                    // ("began at 5.30am" / "forced their way in shortly after 6am"); its end
+                    // is another moment.
+                    let ends = |t: &TimeFact<'_>| t.phase == Some(false);
                     let score = ctx + if same_event { 0.3 } else { 0.0 };
                     if timex_agree(xa, xb) {
                         // A day, a clock time or a period ("between 2018 and 2022") is
@@ -1077,7 +1081,7 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
                             || lead_dates && a.event.is_none() && b.event.is_none())
                             && ctx >= p.cfg.conflict_context
                             || sole_clocks && ctx >= p.cfg.agree_context)
-                        && a.phase == b.phase
+                        && (a.phase == b.phase || sole_clocks && !ends(a) && !ends(b))
                         && a.ahead == b.ahead
                     {
                         cands.push(p.occasion_checked(pairing(Verdict::Conflict, kind, score)));

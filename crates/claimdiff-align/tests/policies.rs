@@ -835,6 +835,21 @@ fn time_policy() {
             explains: &[],
         },
         Case {
+            why: "the one clock time of each report, one said to be when it began, conflicts",
+            a: (
+                "The strike at the Holm bus depot began at 4am on Monday, union officials said.",
+                None,
+            ),
+            b: (
+                "Drivers at the Holm bus depot went on strike at 5am on Monday, union officials \
+                 said.",
+                None,
+            ),
+            values: ("4am", "5am"),
+            want: Some(Verdict::Conflict),
+            explains: &[],
+        },
+        Case {
             why: "a report giving two clock times does not say which one the other's is",
             a: (
                 "Thieves entered the Holm jewellery shop through a skylight at about 3:40am, \
