@@ -708,6 +708,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
     let counts_in = |heads: &HashSet<(usize, &String)>, s: usize, c: &Counted| {
         c.head().is_some_and(|h| heads.contains(&(s, h)))
     };
+    let (lead_a, lead_b) = (lead_amount(p, p.a, &qa), lead_amount(p, p.b, &qb));
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for (sa, ka, fa, x, cx) in &qa {
@@ -808,6 +809,13 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && cy.sole_measure
                 && !differing_events
                 && bx.max(by) <= 3.0 * bx.min(by);
+            // The amount of money each lead opens with ("for an initial fee of £52m" / "for
+            // an initial 48 million pounds") is the story's amount, of one order.
+            let lead_amounts = lead_a.is_some_and(|q| same_amount(q, x))
+                && lead_b.is_some_and(|q| same_amount(q, y))
+                && refs != Referents::Different
+                && !differing_events
+                && bx.max(by) <= 3.0 * bx.min(by);
             // Two figures whose clauses say the same of them ("44% of patients had been
             // waiting longer than 18 weeks" / "41% had waited more than 18 weeks") are one
             // figure when nothing names them as different things.
@@ -823,6 +831,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                     >= 2;
             // An expected or forecast figure is no claim that it happened.
             let same_thing = (sole_amount
+                || lead_amounts
                 || said_alike
                 || match refs {
                     Referents::Same => !differing_events,
@@ -850,7 +859,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 0.0
             } else if measure || frame || strong {
                 p.cfg.frame_context
-            } else if specific || sole_amount || said_alike {
+            } else if specific || sole_amount || lead_amounts || said_alike {
                 p.cfg.agree_context
             } else {
                 p.cfg.conflict_context
@@ -888,6 +897,25 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             .filter(|d| !used.contains(&d.a) && !used.contains(&d.b)),
     );
     out
+}
+
+/// The first amount of money a document gives, when it is in its lead (a conversion written
+/// in brackets aside).
+fn lead_amount<'d>(
+    p: &Pair<'_>,
+    doc: &Document,
+    all: &[(usize, usize, &Fact, &'d Quantity, Counted)],
+) -> Option<&'d Quantity> {
+    all.iter()
+        .find(|(.., q, _)| q.is_money() && !q.conversion)
+        .filter(|(s, ..)| p.is_lead(doc, *s))
+        .map(|(_, _, _, q, _)| *q)
+}
+
+/// True when two quantities state the same amount: one value, unit
+/// and hedge interval (a headline and its lead repeating a figure).
+fn same_amount(a: &Quantity, b: &Quantity) -> bool {
+    (a.value, a.low, a.high, &a.unit) == (b.value, b.low, b.high, &b.unit)
 }
 
 /// The conversion written next to a figure ("$417 million" after "£330 million"), if any.

@@ -118,6 +118,38 @@ fn numeric_policy() {
             explains: &["38%", "31%"],
         },
         Case {
+            why: "the amount of money each lead opens with is the story's amount",
+            a: (
+                "Holm United have signed defender Ann Lee from Tamberly City for an initial \
+                 fee of £12m. Add-ons could take the deal to £15m.",
+                None,
+            ),
+            b: (
+                "Holm United signed Ann Lee from Tamberly City on Monday for an initial 9 \
+                 million pounds, the club said. Bonuses could add 3 million pounds.",
+                None,
+            ),
+            values: ("£12m", "9 million pounds"),
+            want: Some(Verdict::Conflict),
+            explains: &["£12m", "9 million pounds"],
+        },
+        Case {
+            why: "amounts of different orders are not one amount, lead or not",
+            a: (
+                "Holm United have signed defender Ann Lee from Tamberly City for an initial \
+                 fee of £12m. Add-ons could take the deal to £15m.",
+                None,
+            ),
+            b: (
+                "Holm United signed Ann Lee from Tamberly City on Monday, paying 900,000 \
+                 pounds, the club said. The fee could rise to 14 million pounds.",
+                None,
+            ),
+            values: ("£12m", "900,000 pounds"),
+            want: None,
+            explains: &[],
+        },
+        Case {
             why: "clauses that share only what is counted and a place say nothing alike",
             a: (
                 "Nine people are known to have died in the flooding in the Harl valley.",

@@ -2374,6 +2374,25 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         {
             k -= 1;
         }
+        // A word that describes the amount rather than what it counts ("an initial £48m",
+        // "a further 200", "an estimated $3bn") is no referent.
+        const AMOUNT: [&str; 12] = [
+            "initial",
+            "estimated",
+            "additional",
+            "further",
+            "extra",
+            "whopping",
+            "staggering",
+            "undisclosed",
+            "combined",
+            "reported",
+            "another",
+            "record",
+        ];
+        if k == q.look_back && k > 0 && c.is_any(k - 1, &AMOUNT) {
+            return None;
+        }
         let mut back = Vec::new();
         while back.len() < 2 && k > 0 && !c.is(k - 1, "to") {
             match c.word(k - 1) {
@@ -2811,6 +2830,19 @@ mod tests {
         assert_eq!(
             referent("Ministers approved a 62-turbine wind farm.").as_deref(),
             Some("turbine wind farm")
+        );
+        // A word describing the amount is not what it counts.
+        assert_eq!(
+            referent("The club signed him for an initial 48 million pounds.").as_deref(),
+            None
+        );
+        assert_eq!(
+            referent("The board approved a further £2m.").as_deref(),
+            None
+        );
+        assert_eq!(
+            referent("The transfer fee of £52m was a record.").as_deref(),
+            Some("transfer fee")
         );
     }
 
