@@ -7,7 +7,7 @@ use claimdiff_parse::{Document, FactValue, Lexicon, normalize_for_match};
 use serde::Serialize;
 
 use crate::dedup::{Clusters, DUPLICATE_OVERLAP, Duplicate, near_duplicates};
-use crate::facts::{self, FactRef, Pair, Pairing};
+use crate::facts::{self, DocFacts, FactRef, Pair, Pairing};
 use crate::findings::{Claim, Finding, FindingFacet, Verdict};
 use crate::frame::{Frame, GENERIC_EVENTS, Occasion, occasion, occasion_note};
 use crate::matrix::{self, TopicRow};
@@ -187,6 +187,7 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
         .enumerate()
         .map(|(i, d)| Frame::build(i, d, lex))
         .collect();
+    let doc_facts: Vec<DocFacts<'_>> = docs.iter().map(|d| DocFacts::build(d, lex)).collect();
     let mut pairings = Vec::new();
     let mut alignments = Vec::new();
     let mut aligned: HashSet<(usize, usize)> = HashSet::new();
@@ -213,6 +214,7 @@ pub fn compare(docs: &[Document], lex: &Lexicon, cfg: &Config) -> Comparison {
                 .then(|| frames[ia].first_date().zip(frames[ib].first_date()))
                 .flatten(),
             report_dates: (report_date(a), report_date(b)),
+            facts: (&doc_facts[ia], &doc_facts[ib]),
         };
         let mut found = facts::quantities(&pair);
         found.extend(facts::times(&pair));

@@ -58,6 +58,26 @@ pub(crate) struct Pair<'a> {
     pub lead_dates: Option<((usize, usize), (usize, usize))>,
     /// When each report was published (`YYYY-MM-DD`, or `XXXX-MM-DD` from a dateline).
     pub report_dates: (Option<String>, Option<String>),
+    /// The comparable figures and times of `a` and `b`, read once per document.
+    pub facts: (&'a DocFacts<'a>, &'a DocFacts<'a>),
+}
+
+/// A document's figures, each with what it counts, and its comparable times: they depend on
+/// the document alone, so [`crate::compare::compare`] reads them once per document, not once
+/// per pair of documents.
+pub(crate) struct DocFacts<'d> {
+    counted: Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)>,
+    times: Vec<TimeFact<'d>>,
+}
+
+impl<'d> DocFacts<'d> {
+    /// Reads the figures and times of `doc`.
+    pub(crate) fn build(doc: &'d Document, lex: &Lexicon) -> Self {
+        Self {
+            counted: counted(doc, lex),
+            times: time_facts(doc, lex),
+        }
+    }
 }
 
 /// Facts of one facet in a document, with their positions.
@@ -702,18 +722,18 @@ fn one_to_one(mut cands: Vec<Pairing>) -> Vec<Pairing> {
 /// with the same referent and event in a related sentence; distinct when the same kind of
 /// figure is about different things.
 pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
-    let (qa, qb) = (counted(p.a, p.lex), counted(p.b, p.lex));
-    let (ha, hb) = (counted_heads(&qa), counted_heads(&qb));
+    let (qa, qb) = (&p.facts.0.counted, &p.facts.1.counted);
+    let (ha, hb) = (counted_heads(qa), counted_heads(qb));
     // Whether a figure of sentence `s` counts what `c` names.
     let counts_in = |heads: &HashSet<(usize, &String)>, s: usize, c: &Counted| {
         c.head().is_some_and(|h| heads.contains(&(s, h)))
     };
-    let (lead_a, lead_b) = (lead_amount(p, p.a, &qa), lead_amount(p, p.b, &qb));
+    let (lead_a, lead_b) = (lead_amount(p, p.a, qa), lead_amount(p, p.b, qb));
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
-    for (sa, ka, fa, x, cx) in &qa {
+    for (sa, ka, fa, x, cx) in qa {
         let (sa, ka, x) = (*sa, *ka, *x);
-        for (sb, kb, fb, y, cy) in &qb {
+        for (sb, kb, fb, y, cy) in qb {
             let (sb, kb, y) = (*sb, *kb, *y);
             if !same_dimension(x, y) {
                 continue;
@@ -1045,10 +1065,9 @@ fn anchor_at(doc: &Document, sentence: usize, fact: &Fact, lex: &Lexicon) -> Opt
 /// Dates and times: compared only when both resolve; a difference is a conflict only for the
 /// same event in related sentences at the same precision.
 pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
-    let (ta, tb) = (time_facts(p.a, p.lex), time_facts(p.b, p.lex));
     let mut cands = Vec::new();
-    for a in &ta {
-        for b in &tb {
+    for a in &p.facts.0.times {
+        for b in &p.facts.1.times {
             let (sa, sb) = (a.sentence, b.sentence);
             let ctx = p.sim.get(sa, sb);
             let same_event = a.event.is_some() && a.event == b.event;
