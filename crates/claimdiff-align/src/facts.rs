@@ -12,8 +12,8 @@ use crate::compare::Config;
 use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::SimilarityMap;
 use crate::values::{
-    PlaceRelation, base_value, dimension_of, places, quantities_compatible, same_dimension,
-    same_name, time_key, timex_agree, timex_comparable, timex_compatible,
+    PlaceRelation, base_value, dimension_of, name_key, places, quantities_compatible,
+    same_dimension, same_key, same_name, time_key, timex_agree, timex_comparable, timex_compatible,
 };
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
@@ -1687,13 +1687,18 @@ const GENERIC_ROLES: [&str; 4] = ["boss", "chief", "leader", "head"];
 
 /// People's roles: the same person with a shared role agrees. Groups doing the main event ("medics" / "health workers") agree.
 pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
-    let aa: Vec<_> = facts_of(p.a, Facet::Actor).collect();
-    let ab: Vec<_> = facts_of(p.b, Facet::Actor).collect();
+    // Each actor with its name normalised once, not once for every actor of the other report.
+    let keyed = |doc| {
+        facts_of(doc, Facet::Actor)
+            .filter_map(|(s, k, f)| f.actor().map(|x| (s, k, x, name_key(&x.name))))
+            .collect::<Vec<_>>()
+    };
+    let (aa, ab) = (keyed(p.a), keyed(p.b));
     let mut out = Vec::new();
-    for &(sa, ka, fa) in &aa {
-        let Some(x) = fa.actor() else { continue };
-        for &(sb, kb, fb) in &ab {
-            let Some(y) = fb.actor() else { continue };
+    for (sa, ka, x, key_x) in &aa {
+        let (sa, ka) = (*sa, *ka);
+        for (sb, kb, y, key_y) in &ab {
+            let (sb, kb) = (*sb, *kb);
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             if x.kind == ActorKind::Group && y.kind == ActorKind::Group {
                 let main = p.main_event.as_deref();
@@ -1716,7 +1721,7 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
                 }
                 continue;
             }
-            if !same_name(&x.name, &y.name) {
+            if !same_key(key_x, key_y) {
                 continue;
             }
             if x.roles.is_empty() || y.roles.is_empty() {

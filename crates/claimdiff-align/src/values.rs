@@ -237,18 +237,18 @@ pub(crate) fn name_key(name: &str) -> String {
 /// True when two names refer to the same actor: equal, one a word-prefix or surname of the
 /// other, or nearly identical spelling (Jaro-Winkler).
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let (a, b) = (name_key(a), name_key(b));
+    same_key(&name_key(a), &name_key(b))
+}
+
+/// [`same_name`] for names already normalised by [`name_key`].
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // "Carmen Oduya" inside "Lieutenant Carmen Oduya of Brightwater", "Bloggs" in "Jo Bloggs".
     if contains_words(long, short) {
         return true;
@@ -256,7 +256,7 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     // Jaro-Winkler is at most 0.6 x Jaro + 0.4, and Jaro at most (2 + s/l) / 3 for lengths s
     // <= l: below 0.95 whenever s/l < 0.75, so such pairs need no scoring.
     let (s, l) = (short.chars().count(), long.chars().count());
-    4 * s >= 3 * l && strsim::jaro_winkler(&a, &b) >= 0.95
+    4 * s >= 3 * l && strsim::jaro_winkler(a, b) >= 0.95
 }
 
 /// True when `short` occurs in `long` as whole words (between spaces or the ends).
