@@ -10,9 +10,9 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::compare::Config;
 use crate::findings::{FindingFacet, Verdict};
-use crate::similarity::SimilarityMap;
+use crate::similarity::{SimilarityMap, is_content_word};
 use crate::values::{
-    PlaceRelation, base_value, dimension_of, name_key, places, quantities_compatible,
+    PlaceRelation, base_value, dimension_of, is_clock, name_key, places, quantities_compatible,
     same_dimension, same_key, same_name, time_key, timex_agree, timex_comparable, timex_compatible,
 };
 
@@ -67,17 +67,27 @@ pub(crate) struct Pair<'a> {
 /// per pair of documents.
 pub(crate) struct DocFacts<'d> {
     counted: Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)>,
+    /// The first amount of money the document gives, when it is in its lead (see
+    /// [`lead_amount`]).
+    lead_amount: Option<&'d Quantity>,
     times: Vec<TimeFact<'d>>,
 }
 
 impl<'d> DocFacts<'d> {
     /// Reads the figures and times of `doc`.
     pub(crate) fn build(doc: &'d Document, lex: &Lexicon) -> Self {
+        let counted = counted(doc, lex);
         Self {
-            counted: counted(doc, lex),
+            lead_amount: lead_amount(doc, &counted),
+            counted,
             times: time_facts(doc, lex),
         }
     }
+}
+
+/// True for the headline and the first two sentences of the body.
+fn is_lead(doc: &Document, sentence: usize) -> bool {
+    crate::compare::lead(doc).any(|s| s.index == sentence)
 }
 
 /// Facts of one facet in a document, with their positions.
@@ -154,7 +164,7 @@ impl<'a> Pair<'a> {
         let dates = |ts: &[&claimdiff_parse::Time]| -> Vec<String> {
             ts.iter()
                 .filter_map(|t| time_key(t))
-                .filter(|x| !x.starts_with('T'))
+                .filter(|x| !is_clock(x))
                 .collect()
         };
         let (da, db) = (dates(&ta), dates(&tb));
@@ -257,11 +267,6 @@ impl<'a> Pair<'a> {
             pairing.note = Some("the reports' leads describe different occasions".to_owned());
         }
         pairing
-    }
-
-    /// True for the headline and the first two sentences of the body.
-    fn is_lead(&self, doc: &Document, sentence: usize) -> bool {
-        crate::compare::lead(doc).any(|s| s.index == sentence)
     }
 
     /// The event topic for two sentences: the main event when both have it, else the first
@@ -493,7 +498,7 @@ fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity)
         })
 }
 
-/// The content words of the clause around a fact: up to four words before it and six after,
+/// The content words of the clause around a fact: up to three words before it and four after,
 /// not across a comma, semicolon, colon, dash or bracket, without names, numbers or function
 /// words, as comparison terms (event words as their event). Two figures whose clauses share
 /// two of them say the same of the same thing ("44% of patients had been waiting longer than
@@ -511,14 +516,11 @@ fn clause_terms(doc: &Document, s: usize, fact: &Range<usize>, lex: &Lexicon) ->
     };
     let content = |t: &claimdiff_parse::Token| -> Option<String> {
         let w = t.text(&doc.text);
-        (t.kind == TokenKind::Word
-            && w.chars().count() > 1
-            && !w.starts_with(char::is_uppercase)
-            && !lex.is_stopword(w))
-        .then(|| {
-            lex.event(w)
-                .map_or_else(|| lex.term(w), |e| format!("event:{e}"))
-        })
+        (t.kind == TokenKind::Word && !w.starts_with(char::is_uppercase) && is_content_word(w, lex))
+            .then(|| {
+                lex.event(w)
+                    .map_or_else(|| lex.term(w), |e| format!("event:{e}"))
+            })
     };
     let before = tokens
         .iter()
@@ -728,7 +730,6 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
     let counts_in = |heads: &HashSet<(usize, &String)>, s: usize, c: &Counted| {
         c.head().is_some_and(|h| heads.contains(&(s, h)))
     };
-    let (lead_a, lead_b) = (lead_amount(p, p.a, qa), lead_amount(p, p.b, qb));
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for (sa, ka, fa, x, cx) in qa {
@@ -825,17 +826,14 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             // 120mph" / "reached 120 km/h") is one figure, whatever the words around it. Only
             // of one order: a ticket price and the takings are each report's one amount too.
             let (bx, by) = (base_value(x).abs(), base_value(y).abs());
-            let sole_amount = cx.sole_measure
-                && cy.sole_measure
-                && !differing_events
-                && bx.max(by) <= 3.0 * bx.min(by);
+            let one_order = !differing_events && bx.max(by) <= 3.0 * bx.min(by);
+            let sole_amount = one_order && cx.sole_measure && cy.sole_measure;
             // The amount of money each lead opens with ("for an initial fee of £52m" / "for
             // an initial 48 million pounds") is the story's amount, of one order.
-            let lead_amounts = lead_a.is_some_and(|q| same_amount(q, x))
-                && lead_b.is_some_and(|q| same_amount(q, y))
+            let lead_amounts = one_order
                 && refs != Referents::Different
-                && !differing_events
-                && bx.max(by) <= 3.0 * bx.min(by);
+                && p.facts.0.lead_amount.is_some_and(|q| same_amount(q, x))
+                && p.facts.1.lead_amount.is_some_and(|q| same_amount(q, y));
             // Two figures whose clauses say the same of them ("44% of patients had been
             // waiting longer than 18 weeks" / "41% had waited more than 18 weeks") are one
             // figure when nothing names them as different things.
@@ -862,8 +860,8 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
             // Both leads giving a figure for the main event give it for the same thing.
             let frame = event == Some(true)
                 && x.event == p.main_event
-                && p.is_lead(p.a, sa)
-                && p.is_lead(p.b, sb);
+                && is_lead(p.a, sa)
+                && is_lead(p.b, sb);
             // Two or more words of what is counted in common ("AquaSwift kettles") name the
             // same thing as surely as a shared lead does.
             let strong = refs == Referents::Same && shared_referent_words(cx, cy) >= 2;
@@ -922,18 +920,17 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
 /// The first amount of money a document gives, when it is in its lead (a conversion written
 /// in brackets aside).
 fn lead_amount<'d>(
-    p: &Pair<'_>,
     doc: &Document,
     all: &[(usize, usize, &Fact, &'d Quantity, Counted)],
 ) -> Option<&'d Quantity> {
     all.iter()
         .find(|(.., q, _)| q.is_money() && !q.conversion)
-        .filter(|(s, ..)| p.is_lead(doc, *s))
+        .filter(|(s, ..)| is_lead(doc, *s))
         .map(|(_, _, _, q, _)| *q)
 }
 
-/// True when two quantities state the same amount: one value, unit
-/// and hedge interval (a headline and its lead repeating a figure).
+/// True when two quantities state the same amount: one value, unit and hedge interval (a
+/// headline and its lead repeating a figure).
 fn same_amount(a: &Quantity, b: &Quantity) -> bool {
     (a.value, a.low, a.high, &a.unit) == (b.value, b.low, b.high, &b.unit)
 }
@@ -1095,8 +1092,8 @@ pub(crate) fn times(p: &Pair<'_>) -> Vec<Pairing> {
             };
             match (&a.key, &b.key) {
                 (Some(xa), Some(xb)) => {
-                    let clock = xa.starts_with('T');
-                    if clock != xb.starts_with('T') {
+                    let clock = is_clock(xa);
+                    if clock != is_clock(xb) {
                         continue;
                     }
                     let kind = if clock { "time" } else { "date" };
@@ -1242,19 +1239,16 @@ fn time_facts<'d>(doc: &'d Document, lex: &Lexicon) -> Vec<TimeFact<'d>> {
             })
         })
         .collect();
-    let is_clock = |k: &String| k.starts_with('T');
-    let mut clocks: Vec<&String> = facts
+    let mut clocks = facts
         .iter()
-        .filter_map(|t| t.key.as_ref())
-        .filter(|k| is_clock(k))
-        .collect();
-    clocks.sort_unstable();
-    clocks.dedup();
-    if let [only] = clocks[..] {
-        let only = only.clone();
-        for t in &mut facts {
-            t.sole_clock = t.key.as_ref() == Some(&only);
-        }
+        .filter_map(|t| t.key.as_deref())
+        .filter(|k| is_clock(k));
+    let only = clocks
+        .next()
+        .filter(|first| clocks.all(|k| k == *first))
+        .map(str::to_owned);
+    for t in &mut facts {
+        t.sole_clock = only.is_some() && t.key == only;
     }
     facts
 }
@@ -1314,8 +1308,8 @@ pub(crate) fn locations(p: &Pair<'_>) -> Vec<Pairing> {
             // estate" / "on the Kestrel Park industrial estate").
             let same_thing = thing.is_some()
                 && thing == *thing_b
-                && p.is_lead(p.a, sa)
-                && p.is_lead(p.b, sb)
+                && is_lead(p.a, sa)
+                && is_lead(p.b, sb)
                 && ctx >= p.cfg.conflict_context;
             let sole_kind = x.head.as_ref().is_some_and(|h| {
                 y.head.as_ref() == Some(h)
@@ -1695,10 +1689,8 @@ pub(crate) fn actors(p: &Pair<'_>) -> Vec<Pairing> {
     };
     let (aa, ab) = (keyed(p.a), keyed(p.b));
     let mut out = Vec::new();
-    for (sa, ka, x, key_x) in &aa {
-        let (sa, ka) = (*sa, *ka);
-        for (sb, kb, y, key_y) in &ab {
-            let (sb, kb) = (*sb, *kb);
+    for &(sa, ka, x, ref key_x) in &aa {
+        for &(sb, kb, y, ref key_y) in &ab {
             let (ra, rb) = p.refs(sa, ka, sb, kb);
             if x.kind == ActorKind::Group && y.kind == ActorKind::Group {
                 let main = p.main_event.as_deref();

@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use claimdiff_parse::{Document, FactValue, Lexicon, Time, TokenKind};
 use pathfinding::prelude::{Matrix, kuhn_munkres};
 
+use crate::values::is_clock;
+
 /// Two sentences, one from each document, and how similar they are (0 to 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SentencePair {
@@ -15,6 +17,11 @@ pub struct SentencePair {
     pub b: usize,
     /// Cosine similarity of their weighted terms.
     pub score: f64,
+}
+
+/// True for a word that carries content: longer than one letter and not a function word.
+pub(crate) fn is_content_word(w: &str, lex: &Lexicon) -> bool {
+    w.chars().count() > 1 && !lex.is_stopword(w)
 }
 
 /// The comparison terms of every sentence of a document.
@@ -28,7 +35,7 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                 .filter(|tok| tok.kind == TokenKind::Word)
                 .map(|tok| tok.text(&doc.text))
                 // Event words count once, as their event type (below).
-                .filter(|w| w.chars().count() > 1 && !lex.is_stopword(w) && lex.event(w).is_none())
+                .filter(|w| is_content_word(w, lex) && lex.event(w).is_none())
                 .map(|w| lex.term(w))
                 .collect();
             t.extend(s.events.iter().map(|e| format!("event:{e}")));
@@ -49,7 +56,7 @@ pub(crate) fn terms(doc: &Document, lex: &Lexicon) -> Vec<Vec<String>> {
                         timex: Some(x),
                         dateline: false,
                         ..
-                    }) if !x.starts_with('T') => {
+                    }) if !is_clock(x) => {
                         let month = x.get(..7).filter(|m| m.as_bytes()[5].is_ascii_digit());
                         t.push(format!("time:{}", month.unwrap_or(x)));
                     }

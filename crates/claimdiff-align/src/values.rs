@@ -155,13 +155,17 @@ fn key_days(key: &str) -> Option<(String, String)> {
     }
 }
 
+/// True for the key of a clock time (`T10:30`), which never compares with a date.
+pub(crate) fn is_clock(key: &str) -> bool {
+    key.starts_with('T')
+}
+
 /// True when two time keys can name the same time: their days overlap (an interval containing
 /// a date is compatible with it), or, when the year is unknown, they are equal where both are
 /// specified. Clock times and dates never contradict each other, nor do values this cannot
 /// read.
 pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
-    let clock = |t: &str| t.starts_with('T');
-    if clock(a) != clock(b) {
+    if is_clock(a) != is_clock(b) {
         return true;
     }
     if let (Some((fa, la)), Some((fb, lb))) = (key_days(a), key_days(b)) {
@@ -170,7 +174,7 @@ pub(crate) fn timex_compatible(a: &str, b: &str) -> bool {
     let plain = |t: &str| {
         !t.contains('/')
             && t.split('-')
-                .all(|p| p.bytes().all(|c| c.is_ascii_digit() || c == b'X') || clock(p))
+                .all(|p| p.bytes().all(|c| c.is_ascii_digit() || c == b'X') || is_clock(p))
     };
     if !plain(a) || !plain(b) {
         return true;
@@ -202,7 +206,7 @@ fn grain(t: &str) -> Option<&'static str> {
     if t.contains('/') {
         return None;
     }
-    if t.starts_with('T') {
+    if is_clock(t) {
         return Some(if t.len() > 6 { "clock:s" } else { "clock" });
     }
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit() || b == b'X');
