@@ -2375,10 +2375,9 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
             k -= 1;
         }
         // A word that describes the amount rather than what it counts ("an initial £48m",
-        // "a further 200", "an estimated $3bn") is no referent.
-        const AMOUNT: [&str; 12] = [
+        // "a further 200") is no referent ("estimated" is read as a hedge before this).
+        const AMOUNT: [&str; 11] = [
             "initial",
-            "estimated",
             "additional",
             "further",
             "extra",
