@@ -1,6 +1,7 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
+use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -29,10 +30,12 @@ pub(crate) struct Mention {
 
 /// Names of one document and their canonical forms.
 #[derive(Debug, Default)]
-pub(crate) struct NameTable {
+pub(crate) struct NameTable<'t> {
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
-    common_words: HashSet<String>,
+    /// The document's words written in lower case, as [`word_key`]s: borrowed from the text
+    /// when already lower case, as most are.
+    common_words: HashSet<Cow<'t, str>>,
     /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
     /// before a comma at the start of a sentence ("Bloggs, who …").
     surnames: HashMap<String, String>,
@@ -152,7 +155,12 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 
 /// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
 /// with the document's `names`.
-pub(crate) fn mentions(text: &str, s: &Sentence, lex: &Lexicon, names: &NameTable) -> Vec<Mention> {
+pub(crate) fn mentions(
+    text: &str,
+    s: &Sentence,
+    lex: &Lexicon,
+    names: &NameTable<'_>,
+) -> Vec<Mention> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     let mut i = 0;
@@ -387,15 +395,15 @@ struct Seen {
     org_like: bool,
 }
 
-impl NameTable {
+impl<'t> NameTable<'t> {
     /// Collects every name in the document and links surnames, short forms and acronyms to
     /// full names. Returns the table and each sentence's names read with it ([`mentions`]).
     pub(crate) fn build(
-        text: &str,
+        text: &'t str,
         sentences: &[Sentence],
         lex: &Lexicon,
     ) -> (Self, Vec<Vec<Mention>>) {
-        let mut common_words: HashSet<String> = HashSet::default();
+        let mut common_words: HashSet<Cow<'t, str>> = HashSet::default();
         let lower_case = sentences
             .iter()
             .flat_map(|s| s.tokens.iter())
@@ -406,7 +414,7 @@ impl NameTable {
             // Most words come again: copy each one only once.
             let key = word_key(w);
             if !common_words.contains(key.as_ref()) {
-                common_words.insert(key.into_owned());
+                common_words.insert(key.into_cow());
             }
         }
         let mut table = Self {
@@ -760,7 +768,7 @@ fn role_after(
     toks: &[Token],
     start: usize,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
     ms: &[Mention],
 ) -> Option<(Vec<String>, Option<String>)> {
     let mut k = start;
@@ -822,7 +830,7 @@ fn attached(
     ms: &[Mention],
     idx: usize,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
 ) -> Attached {
     let m = &ms[idx];
     let mut out = Attached {
@@ -880,7 +888,7 @@ pub(crate) fn role_reference(
     s: &Sentence,
     at: usize,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
 ) -> Option<(usize, String, String)> {
     let toks = &s.tokens;
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
@@ -913,7 +921,7 @@ pub(crate) fn extract(
     text: &str,
     s: &Sentence,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
     ms: &[Mention],
 ) -> Vec<Fact> {
     let toks = &s.tokens;
@@ -1001,6 +1009,11 @@ fn actor_fact(text: &str, toks: &[Token], at: Range<usize>, actor: Actor) -> Fac
 /// The group that does the sentence's first event ("Pro-Palestinian medics have blockaded"),
 /// when the lexicon knows the group noun.
 fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
+    // The sentence's event words are known already: most sentences' words are looked up again
+    // only when it has one.
+    if s.events.is_empty() {
+        return None;
+    }
     let toks = &s.tokens;
     let verb = toks.iter().position(|t| {
         t.kind == TokenKind::Word

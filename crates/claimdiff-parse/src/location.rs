@@ -42,7 +42,7 @@ pub(crate) fn extract(
     s: &Sentence,
     words: &[Lower<'_>],
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
     ms: &[Mention],
     quantities: &[Fact],
 ) -> Vec<Fact> {
@@ -208,7 +208,7 @@ fn phrase(
     sentence: usize,
     mut k: usize,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
     ms: &[Mention],
 ) -> Option<(usize, Location)> {
     let word = |k: usize| {

@@ -124,7 +124,7 @@ pub(crate) fn extract_all(
     text: &str,
     sentences: &mut [Sentence],
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
     mentions: &[Vec<Mention>],
 ) {
     let tables = Tables {
@@ -212,7 +212,7 @@ enum Speaker {
 /// sentence's mentions.
 struct Tables<'a> {
     lex: &'a Lexicon,
-    names: &'a NameTable,
+    names: &'a NameTable<'a>,
     mentions: &'a [Vec<Mention>],
 }
 
@@ -355,7 +355,7 @@ fn role_speaker(
     s: &Sentence,
     within: Range<usize>,
     lex: &Lexicon,
-    names: &NameTable,
+    names: &NameTable<'_>,
 ) -> Option<Speaker> {
     within.clone().find_map(|k| {
         role_reference(text, s, k, lex, names)

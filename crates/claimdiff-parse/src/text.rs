@@ -1,5 +1,6 @@
 //! Tokens with byte spans, line/column mapping and text normalisation.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use arrayvec::ArrayString;
@@ -218,12 +219,20 @@ pub(crate) enum Lower<'a> {
 /// The longest lower-case word [`Lower`] keeps inline.
 const INLINE: usize = 22;
 
-impl Lower<'_> {
+impl<'a> Lower<'a> {
     /// The lower-case text as an owned string.
     pub(crate) fn into_owned(self) -> String {
         match self {
             Self::Owned(s) => s,
             other => other.as_ref().to_owned(),
+        }
+    }
+
+    /// The lower-case text, borrowed when it is the word itself.
+    pub(crate) fn into_cow(self) -> Cow<'a, str> {
+        match self {
+            Self::Borrowed(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.into_owned()),
         }
     }
 
