@@ -148,11 +148,9 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     let lines: Vec<Range<usize>> = {
         let mut v = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if c == '\n' {
-                v.push(start..i);
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            v.push(start..i);
+            start = i + 1;
         }
         v.push(start..text.len());
         v
@@ -186,15 +184,23 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 /// Splits one block at sentence-final punctuation and list items.
 fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
     let b = Block::new(&text[block.clone()], lex);
-    let n = b.chars.len();
+    let n = b.len();
     let mut out = Vec::new();
     let mut open = Open::new(&b, b.skip_space(0));
     let mut list = None;
     let mut i = b.item_start(open.start, &mut list);
     while i < n {
-        let c = b.chars[i].1;
+        // Outside a numbered list only a terminator or a bullet can end a sentence: skip
+        // to the next one.
+        if list.is_none() {
+            i = b.next_mark(i);
+            if i >= n {
+                break;
+            }
+        }
+        let c = b.at(i);
         if i > open.start
-            && b.chars[i - 1].1.is_whitespace()
+            && b.at(i - 1).is_whitespace()
             && (is_bullet(c) && open.has_text(i)
                 || b.continues_list(i, list) && open.has_word(&b, i))
         {
@@ -242,10 +248,10 @@ struct Open {
 impl Open {
     /// A sentence that starts at index `start` of `b`.
     fn new(b: &Block<'_>, start: usize) -> Self {
-        let text_from = b.chars[start..]
-            .iter()
-            .position(|&(_, c)| c.is_alphanumeric())
-            .map_or(b.chars.len(), |p| start + p);
+        let mut text_from = start;
+        while b.ch(text_from).is_some_and(|c| !c.is_alphanumeric()) {
+            text_from += 1;
+        }
         Self {
             start,
             text_from,
@@ -263,7 +269,7 @@ impl Open {
     fn has_word(&mut self, b: &Block<'_>, i: usize) -> bool {
         while !self.word && self.word_checked + 1 < i {
             let j = self.word_checked;
-            self.word = b.chars[j].1.is_alphabetic() && b.chars[j + 1].1.is_alphabetic();
+            self.word = b.at(j).is_alphabetic() && b.at(j + 1).is_alphabetic();
             self.word_checked += 1;
         }
         self.word
@@ -313,11 +319,12 @@ const ADDRESS_REACH: usize = 512;
 /// How many words [`Block::has_content`] reads.
 const CONTENT_REACH: usize = 24;
 
-/// One block's characters with their byte offsets, and the lexicon its rules read.
+/// One block's characters, indexed, and the lexicon its rules read.
 struct Block<'a> {
     /// The block's text.
     s: &'a str,
-    /// Its characters with their byte offsets in `s`; rules index these.
+    /// Its characters with their byte offsets in `s`, which rules index; empty for an ASCII
+    /// block, whose characters are its bytes.
     chars: Vec<(usize, char)>,
     /// Abbreviations, titles and function words.
     lex: &'a Lexicon,
@@ -328,19 +335,69 @@ impl<'a> Block<'a> {
     fn new(s: &'a str, lex: &'a Lexicon) -> Self {
         Self {
             s,
-            chars: s.char_indices().collect(),
+            chars: if s.is_ascii() {
+                Vec::new()
+            } else {
+                s.char_indices().collect()
+            },
             lex,
+        }
+    }
+
+    /// True when the block's characters are its bytes.
+    fn ascii(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The number of characters.
+    fn len(&self) -> usize {
+        if self.ascii() {
+            self.s.len()
+        } else {
+            self.chars.len()
         }
     }
 
     /// The character at index `i`, if any.
     fn ch(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|&(_, c)| c)
+        if self.ascii() {
+            self.s.as_bytes().get(i).map(|&b| char::from(b))
+        } else {
+            self.chars.get(i).map(|&(_, c)| c)
+        }
+    }
+
+    /// The character at index `i`, which is inside the block.
+    fn at(&self, i: usize) -> char {
+        self.ch(i).unwrap_or_default()
     }
 
     /// Byte offset of character index `i` (the block's length past the end).
     fn offset(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.s.len(), |&(o, _)| o)
+        if self.ascii() {
+            i.min(self.s.len())
+        } else {
+            self.chars.get(i).map_or(self.s.len(), |&(o, _)| o)
+        }
+    }
+
+    /// The index of the first terminator or bullet at or after `i` ([`is_terminator`],
+    /// [`is_bullet`]), or the block's length: a byte search for the ASCII stops and for the
+    /// first byte that every other terminator and bullet starts with.
+    fn next_mark(&self, i: usize) -> usize {
+        let from = self.offset(i);
+        let Some(found) = self.s.as_bytes()[from..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+            .map(|p| from + p)
+        else {
+            return self.len();
+        };
+        if self.ascii() {
+            found
+        } else {
+            self.chars.partition_point(|&(o, _)| o < found)
+        }
     }
 
     /// Text of the character indices `a..b`.
@@ -462,7 +519,7 @@ impl<'a> Block<'a> {
         while self.ch(end).is_some_and(is_closer) {
             end += 1;
         }
-        let attached = i > 0 && !self.chars[i - 1].1.is_whitespace();
+        let attached = i > 0 && !self.at(i - 1).is_whitespace();
         let (stop, cut) = if other {
             (Stop::Full, end)
         } else if dots == 1 {
@@ -491,7 +548,7 @@ impl<'a> Block<'a> {
             return None;
         }
         let next = self.skip_space(run.end);
-        if next >= self.chars.len() {
+        if next >= self.len() {
             return None;
         }
         let spaced = next > run.end;
@@ -517,7 +574,7 @@ impl<'a> Block<'a> {
     /// True for marks in brackets ("[...]", "(!)"): an omission or a comment, not a stop.
     fn bracketed(&self, i: usize, run: &Run) -> bool {
         i > 0
-            && matches!(self.chars[i - 1].1, '[' | '(')
+            && matches!(self.at(i - 1), '[' | '(')
             && matches!(self.ch(run.marks_end), Some(']' | ')'))
     }
 
@@ -565,7 +622,7 @@ impl<'a> Block<'a> {
     /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start index.
     fn word_before(&self, start: usize, i: usize) -> (usize, &'a str) {
         let mut w = i;
-        while w > start && !self.chars[w - 1].1.is_whitespace() {
+        while w > start && !self.at(w - 1).is_whitespace() {
             w -= 1;
         }
         let token = self.slice(w, i);
@@ -582,7 +639,7 @@ impl<'a> Block<'a> {
     /// [`ADDRESS_REACH`] characters either way, so that long runs without spaces stay linear).
     fn in_address(&self, i: usize) -> bool {
         let mut a = i;
-        while a > 0 && i - a < ADDRESS_REACH && !self.chars[a - 1].1.is_whitespace() {
+        while a > 0 && i - a < ADDRESS_REACH && !self.at(a - 1).is_whitespace() {
             a -= 1;
         }
         let mut b = i;
@@ -670,10 +727,10 @@ impl<'a> Block<'a> {
     /// in "6 p.m.".
     fn number_before(&self, start: usize, w: usize) -> bool {
         let mut j = w;
-        while j > start && self.chars[j - 1].1.is_whitespace() {
+        while j > start && self.at(j - 1).is_whitespace() {
             j -= 1;
         }
-        j > start && self.chars[j - 1].1.is_ascii_digit()
+        j > start && self.at(j - 1).is_ascii_digit()
     }
 
     /// True when `start..end` holds a content word: a word of two letters or more that is not
@@ -704,7 +761,7 @@ impl<'a> Block<'a> {
         let next_is_word = self.ch(run.end).is_some_and(char::is_uppercase)
             && self.ch(run.end + 1).is_some_and(char::is_lowercase);
         let prev_ok = i > 0 && {
-            let p = self.chars[i - 1].1;
+            let p = self.at(i - 1);
             p.is_lowercase() || p.is_ascii_digit()
         };
         if !next_is_word || !prev_ok || self.in_address(i) {
