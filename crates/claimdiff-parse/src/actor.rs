@@ -67,6 +67,7 @@ const GENERIC_ORG_NOUNS: [&str; 7] = [
 ];
 
 /// True when the token is a word that can be part of a name.
+#[inline]
 fn name_word(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && is_capitalized(t.text(text))
 }

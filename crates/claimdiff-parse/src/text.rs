@@ -333,8 +333,14 @@ pub(crate) fn is_possessive(word: &str) -> bool {
 }
 
 /// True when the word starts with an upper-case letter.
+#[inline]
 pub(crate) fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII letter: no need to decode a character.
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// The Snowball (Porter 2) English stem of a word's lower-case form, possessive removed. Used
