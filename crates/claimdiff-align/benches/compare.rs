@@ -9,6 +9,10 @@
 //!   changed (many near-duplicates, as with wire copy); `mixed` articles each take sentences
 //!   from every source (no near-duplicates: every article is compared with the hubs).
 
+/// The command line's allocator, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 
 use claimdiff_align::{Config, compare};

@@ -3,6 +3,10 @@
 //! and nothing failed, 1 `check` or `compare --fail-on` found what it fails on, 2 bad usage or
 //! unreadable input (one line on stderr naming the file).
 
+/// The command line's allocator (see the workspace `Cargo.toml`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod config;
 mod dist;
