@@ -78,8 +78,14 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(range.len() / 4 + 4);
     let slice = &text[range.clone()];
     let base = range.start;
-    // Positions are byte offsets in `slice`; the character at one, if any.
-    let at = |o: usize| slice.get(o..).and_then(|s| s.chars().next());
+    // Positions are byte offsets in `slice`; the character at one, if any (none inside a
+    // character), read from the byte itself when it is ASCII.
+    let bytes = slice.as_bytes();
+    let at = |o: usize| match bytes.get(o) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => slice.get(o..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     // The offset after the character at `o`.
     let after = |o: usize| at(o).map_or(slice.len(), |c| o + c.len_utf8());
     let mut i = 0;
