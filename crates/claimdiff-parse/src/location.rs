@@ -9,10 +9,27 @@ use crate::text::{
     Lower, Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
 
-const TRIGGERS: [&str; 14] = [
-    "at", "in", "outside", "inside", "near", "to", "into", "from", "across", "opposite", "beside",
-    "on", "off", "towards",
-];
+/// True for the prepositions that open a place phrase ("at", "outside", "towards").
+fn is_trigger(w: &str) -> bool {
+    // A match, which tells most words apart by their length, instead of comparing every word
+    // with each preposition in turn.
+    matches!(
+        w,
+        "at" | "in"
+            | "outside"
+            | "inside"
+            | "near"
+            | "to"
+            | "into"
+            | "from"
+            | "across"
+            | "opposite"
+            | "beside"
+            | "on"
+            | "off"
+            | "towards"
+    )
+}
 
 /// Heads that name a settlement or area, followed by its name ("the town of Dunmore Cross").
 const SETTLEMENTS: [&str; 9] = [
@@ -63,7 +80,7 @@ pub(crate) fn extract(
         // "broke out of Brennock Zoo": a place left, as "from" gives.
         let out_of = w == "of" && i > 0 && words[i - 1] == "out";
         let offset = offset_before(text, toks, i, w, quantities);
-        if !TRIGGERS.contains(&w) && !out_of && offset.is_none() {
+        if !is_trigger(w) && !out_of && offset.is_none() {
             i += 1;
             continue;
         }
