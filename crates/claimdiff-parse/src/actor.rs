@@ -33,8 +33,8 @@ pub(crate) struct Mention {
 pub(crate) struct NameTable<'t> {
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
-    /// The document's words written in lower case, as [`word_key`]s: borrowed from the text
-    /// when already lower case, as most are.
+    /// The document's words written in lower case, as [`word_key`]s (see
+    /// [`NameTable::build`]).
     common_words: HashSet<Cow<'t, str>>,
     /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
     /// before a comma at the start of a sentence ("Bloggs, who …").
@@ -399,25 +399,14 @@ struct Seen {
 impl<'t> NameTable<'t> {
     /// Collects every name in the document and links surnames, short forms and acronyms to
     /// full names. Returns the table and each sentence's names read with it ([`mentions`]).
+    /// `common_words` are the [`word_key`]s of the words that start with a lower-case letter
+    /// (a capitalised word written so elsewhere is an ordinary word, not a name).
     pub(crate) fn build(
         text: &'t str,
         sentences: &[Sentence],
         lex: &Lexicon,
+        common_words: HashSet<Cow<'t, str>>,
     ) -> (Self, Vec<Vec<Mention>>) {
-        let mut common_words: HashSet<Cow<'t, str>> = HashSet::default();
-        let lower_case = sentences
-            .iter()
-            .flat_map(|s| s.tokens.iter())
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase));
-        for w in lower_case {
-            // Most words come again: copy each one only once.
-            let key = word_key(w);
-            if !common_words.contains(key.as_ref()) {
-                common_words.insert(key.into_cow());
-            }
-        }
         let mut table = Self {
             common_words,
             ..Self::default()

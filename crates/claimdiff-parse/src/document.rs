@@ -4,10 +4,11 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::text::{LineIndex, Lower, Token, TokenKind, lower, tokenize};
+use crate::text::{LineIndex, Lower, Token, TokenKind, lower, tokenize, word_key};
 use crate::{actor, location, quantity, quote, sentence, time};
 
 /// Where an article came from.
@@ -341,21 +342,30 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             .find(|s| s.headline)
             .map(|s| text[s.range.clone()].to_owned());
     }
+    // The words written in lower case, for the names table, gathered with the event words: one
+    // key of each word for both.
+    let mut common_words = FxHashSet::default();
     let mut sentences: Vec<Sentence> = segments
         .into_iter()
         .enumerate()
         .map(|(index, seg)| {
             let tokens = tokenize(text, seg.range.clone());
-            let events = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .filter_map(|t| lex.event(t.text(text)))
-                .fold(Vec::new(), |mut v: Vec<String>, e| {
-                    if !v.iter().any(|seen| seen == e) {
-                        v.push(e.to_owned());
-                    }
-                    v
-                });
+            let mut events: Vec<String> = Vec::new();
+            for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let w = t.text(text);
+                let key = word_key(w);
+                if let Some(e) = lex.event_of_key(&key)
+                    && !events.iter().any(|seen| seen == e)
+                {
+                    events.push(e.to_owned());
+                }
+                // Most words come again: copy each one only once.
+                if w.chars().next().is_some_and(char::is_lowercase)
+                    && !common_words.contains(key.as_ref())
+                {
+                    common_words.insert(key.into_cow());
+                }
+            }
             Sentence {
                 index,
                 span: seg.range,
@@ -368,7 +378,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         .collect();
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.
-    let (names, mentions) = actor::NameTable::build(text, &sentences, lex);
+    let (names, mentions) = actor::NameTable::build(text, &sentences, lex, common_words);
     let published = time::reference(source.published.as_deref());
     // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
     // room (a fact is over 200 bytes and most sentences have one or two).

@@ -138,8 +138,12 @@ impl Lexicon {
     /// The event type of a word ("killed" -> "kill"), if the lexicon knows it.
     #[must_use]
     pub fn event(&self, word: &str) -> Option<&str> {
-        let key = word_key(word);
-        self.events.get(key.as_ref()).map(String::as_str)
+        self.event_of_key(&word_key(word))
+    }
+
+    /// [`Lexicon::event`] of a word given by its [`word_key`].
+    pub(crate) fn event_of_key(&self, key: &str) -> Option<&str> {
+        self.events.get(key).map(String::as_str)
     }
 
     /// The canonical form of a word or phrase ("CEO" -> "chief executive"), or its lower-case
