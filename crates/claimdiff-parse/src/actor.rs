@@ -873,7 +873,30 @@ fn attached(
 /// "the minister" standing for the one person given that role earlier in the document: the
 /// role phrase after "the" at token `at`, with no name beside it. Returns the token after the
 /// phrase, the person's canonical name and the role.
+///
+/// Callers ask at every token: the test for "the" is inlined into them, and only the few
+/// tokens that pass it are read on ([`role_reference_after_the`]).
+#[inline]
 pub(crate) fn role_reference(
+    text: &str,
+    s: &Sentence,
+    at: usize,
+    lex: &Lexicon,
+    names: &NameTable<'_>,
+) -> Option<(usize, String, String)> {
+    let the = s
+        .tokens
+        .get(at)
+        .is_some_and(|t| t.end - t.start == 3 && t.text(text).eq_ignore_ascii_case("the"));
+    if the {
+        role_reference_after_the(text, s, at, lex, names)
+    } else {
+        None
+    }
+}
+
+/// [`role_reference`] at a token `at` that is "the".
+fn role_reference_after_the(
     text: &str,
     s: &Sentence,
     at: usize,
@@ -882,9 +905,6 @@ pub(crate) fn role_reference(
 ) -> Option<(usize, String, String)> {
     let toks = &s.tokens;
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
-    if !tok(at).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        return None;
-    }
     // Not an apposition to a name just before ("Jo Bloggs, the minister").
     if at >= 2 && tok(at - 1) == Some(",") && name_word(text, &toks[at - 2]) {
         return None;
