@@ -813,6 +813,40 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_with_and_without_non_ascii_characters_split_alike() {
+        // A paragraph of ASCII is indexed by its bytes, any other by its characters: the stops,
+        // bullets and abbreviations after a multi-byte character are found all the same.
+        check(
+            "Café staff left. Then Dr. Amir Haddad spoke.",
+            &["Café staff left.", "Then Dr. Amir Haddad spoke."],
+        );
+        check(
+            "Cafe staff left. Then Dr. Amir Haddad spoke.",
+            &["Cafe staff left.", "Then Dr. Amir Haddad spoke."],
+        );
+        check(
+            "“It’s over,” she said. Was it‼ Nobody knew… Then • first item • second item",
+            &[
+                "“It’s over,” she said.",
+                "Was it‼",
+                "Nobody knew…",
+                "Then",
+                "• first item",
+                "• second item",
+            ],
+        );
+        // In a numbered list each character is read: the next number starts the next item.
+        check(
+            "1. Open the valve\n2. Close the door é and more. 3. Leave it",
+            &[
+                "1. Open the valve",
+                "2. Close the door é and more.",
+                "3. Leave it",
+            ],
+        );
+    }
+
+    #[test]
     fn news_abbreviations_do_not_end_sentences() {
         check(
             "Mr Bloggs met Dr. Jones at No. 10 on Monday. He left.",
