@@ -195,12 +195,14 @@ pub(crate) fn mentions(
                 continue;
             }
             let before_comma = toks.get(j + 1).is_some_and(|t| t.text(text) == ",");
-            if leading
+            // The word's key, for the lexicon and the document's common words.
+            let key = leading.then(|| word_key(w));
+            if let Some(key) = key
                 && ((at_start
                     && j == i
                     && !names.is_known(w)
-                    && (names.is_common(w, lex) || before_comma))
-                    || lex.is_stopword(w) && !all_caps(w))
+                    && (names.is_common(&key, lex) || before_comma))
+                    || lex.is_stopword_key(&key) && !all_caps(w))
             {
                 j += 1;
                 start = j;
@@ -589,10 +591,11 @@ impl<'t> NameTable<'t> {
     }
 
     /// True when a capitalised word also appears in lower case in the document.
-    pub(crate) fn is_common(&self, word: &str, lex: &Lexicon) -> bool {
-        self.common_words.contains(word_key(word).as_ref())
-            || lex.is_stopword(word)
-            || lex.event(word).is_some()
+    /// The word is given by its [`word_key`].
+    pub(crate) fn is_common(&self, key: &str, lex: &Lexicon) -> bool {
+        self.common_words.contains(key)
+            || lex.is_stopword_key(key)
+            || lex.event_of_key(key).is_some()
     }
 
     /// True when a word is the surname of a person named in full in the document.

@@ -208,7 +208,12 @@ impl Lexicon {
     /// True for function words that carry no content.
     #[must_use]
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(word_key(word).as_ref())
+        self.is_stopword_key(&word_key(word))
+    }
+
+    /// [`Lexicon::is_stopword`] of a word given by its [`word_key`].
+    pub(crate) fn is_stopword_key(&self, key: &str) -> bool {
+        self.stopwords.contains(key)
     }
 
     /// True for event types that happen at one place and time (a protest, a quake), whose
