@@ -92,17 +92,22 @@ struct TimeWord {
     month: Option<i8>,
     /// A weekday name ([`WEEKDAYS`]).
     weekday: Option<(i8, bool)>,
+    /// A number word ([`number_word`]).
+    number: Option<NumWord>,
 }
 
 /// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
-/// that one lookup tells whether a word can start an expression ([`starts_word`]), which is
-/// asked of nearly every word.
+/// that one lookup per word tells whether it can start an expression ([`starts_word`]) and
+/// what month, weekday or number it names (`Cur::words`).
 fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
     static TABLE: OnceLock<FxHashMap<&'static str, TimeWord>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in LEADS.into_iter().chain(numbers::number_word_list()) {
+        for w in LEADS {
             table.entry(w).or_default();
+        }
+        for w in numbers::number_word_list() {
+            table.entry(w).or_default().number = number_word(w);
         }
         for (w, m) in MONTHS {
             table.entry(w).or_default().month = Some(m);
@@ -728,6 +733,10 @@ struct Cur<'a> {
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
+    /// Each word's entry in [`time_words`] by its lower-case form, looked up once per
+    /// sentence: the readers ask again and again whether a token is a month, a weekday or a
+    /// number word.
+    words: Vec<Option<&'static TimeWord>>,
 }
 
 impl<'a> Cur<'a> {
@@ -738,7 +747,37 @@ impl<'a> Cur<'a> {
             lower,
             raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
+            words: tokens
+                .iter()
+                .zip(lower)
+                .map(|(t, w)| {
+                    (t.kind == TokenKind::Word)
+                        .then(|| time_words().get(w.as_ref()))
+                        .flatten()
+                })
+                .collect(),
         }
+    }
+    /// Token `i`'s entry in [`time_words`] by its lower-case form.
+    fn word(&self, i: usize) -> Option<&'static TimeWord> {
+        self.words.get(i).copied().flatten()
+    }
+    /// Token `i`'s entry in [`time_words`] when the token is ASCII, as [`month`],
+    /// [`weekday`] and [`number_word`] read the token as written (they read ASCII only).
+    fn ascii_word(&self, i: usize) -> Option<&'static TimeWord> {
+        self.word(i).filter(|_| self.raw(i).is_ascii())
+    }
+    /// Token `i` as a weekday name: `weekday(self.raw(i))`.
+    fn weekday(&self, i: usize) -> Option<(i8, bool)> {
+        self.ascii_word(i)?.weekday
+    }
+    /// Token `i` as a number word: `number_word(self.raw(i))`.
+    fn number_word(&self, i: usize) -> Option<NumWord> {
+        self.ascii_word(i)?.number
+    }
+    /// Token `i`'s lower-case form as a number word: `number_word(self.lower(i))`.
+    fn lower_number_word(&self, i: usize) -> Option<NumWord> {
+        self.word(i)?.number
     }
     fn raw(&self, i: usize) -> &'a str {
         self.raw.get(i).copied().unwrap_or("")
@@ -796,7 +835,7 @@ impl<'a> Cur<'a> {
             return None;
         }
         let w = t.text(self.text);
-        let m = month(w)?;
+        let m = self.ascii_word(i)?.month?;
         let abbrev = w.len() <= 4
             && !["may", "june", "july"]
                 .iter()
@@ -1014,7 +1053,10 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
             // Only a month is read with stops after it ("Jan.").
             let known =
                 |p: &str| time_words().contains_key(p) || p.ends_with('.') && month(p).is_some();
-            known(w) || split_hyphen(w).is_some_and(|(head, _)| known(head))
+            // The whole word was looked up once (`Cur::words`).
+            c.word(i).is_some()
+                || w.ends_with('.') && month(w).is_some()
+                || split_hyphen(w).is_some_and(|(head, _)| known(head))
         }
         Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
     }
@@ -1559,12 +1601,11 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
 fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
-    let w = c.raw(i);
-    let (first, rest) = match split_hyphen(w) {
-        Some((a, b)) => (a, Some(b)),
-        None => (w, None),
+    let (first, rest) = match split_hyphen(c.raw(i)) {
+        Some((a, b)) => (number_word(a), Some(b)),
+        None => (c.number_word(i), None),
     };
-    let n = match number_word(first)? {
+    let n = match first? {
         NumWord::Unit(v) | NumWord::Teen(v) | NumWord::Tens(v) => v as i16,
         _ => return None,
     };
@@ -1572,8 +1613,8 @@ fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
         return Some((n, i + 1));
     }
     match rest {
-        Some(r) => Some((n + unit_word(r)?, i + 1)),
-        None => match unit_word(c.raw(i + 1)) {
+        Some(r) => Some((n + number_word(r).and_then(unit_value)?, i + 1)),
+        None => match c.number_word(i + 1).and_then(unit_value) {
             Some(u) => Some((n + u, i + 2)),
             None => Some((n, i + 1)),
         },
@@ -1581,8 +1622,8 @@ fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 }
 
 /// "one" … "nine" as a number.
-fn unit_word(w: &str) -> Option<i16> {
-    match number_word(w)? {
+fn unit_value(n: NumWord) -> Option<i16> {
+    match n {
         NumWord::Unit(v) => Some(v as i16),
         _ => None,
     }
@@ -1615,17 +1656,16 @@ fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 
 /// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
 fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    let w = c.raw(i);
-    let (tens, rest, end) = match split_hyphen(w) {
-        Some((t, r)) => (t, r, i + 1),
-        None => (w, c.raw(i + 1), i + 2),
+    let (tens, unit, end) = match split_hyphen(c.raw(i)) {
+        Some((t, r)) => (number_word(t), number_word(r), i + 1),
+        None => (c.number_word(i), c.number_word(i + 1), i + 2),
     };
-    let tens: i8 = match number_word(tens)? {
+    let tens: i8 = match tens? {
         NumWord::Tens(20.0) => 20,
         NumWord::Tens(30.0) => 30,
         _ => return None,
     };
-    let day = tens + i8::try_from(unit_word(rest)?).ok()?;
+    let day = tens + i8::try_from(unit.and_then(unit_value)?).ok()?;
     (day <= 31).then_some((day, end))
 }
 
@@ -1697,20 +1737,23 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A day of the month in ordinal words: "fourth", "twenty second", "thirty-first".
 fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    let w = c.lower(i);
     // "twenty second", "twenty-second", "thirty first".
-    let (head, rest, end) = match split_hyphen(w) {
-        Some((t, r)) => (t, Some(r), i + 1),
-        None => (w, None, i + 2),
+    let (head, rest, end) = match split_hyphen(c.lower(i)) {
+        Some((t, r)) => (number_word(t), Some(r), i + 1),
+        None => (c.lower_number_word(i), None, i + 2),
     };
-    let d = match number_word(head)? {
+    let d = match head? {
         NumWord::Ordinal {
             den,
             class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
             plural: false,
         } if rest.is_none() && (den <= 20.0 || den == 30.0) => return Some((den as i8, i + 1)),
         NumWord::Tens(tens) if tens <= 30.0 => {
-            tens as i8 + small_ordinal(rest.unwrap_or_else(|| c.lower(i + 1)))?
+            let unit = match rest {
+                Some(r) => number_word(r),
+                None => c.lower_number_word(i + 1),
+            };
+            tens as i8 + small_ordinal(unit?)?
         }
         _ => return None,
     };
@@ -1718,8 +1761,8 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
 }
 
 /// "first" … "nineteenth" as a number.
-fn small_ordinal(w: &str) -> Option<i8> {
-    match number_word(w)? {
+fn small_ordinal(n: NumWord) -> Option<i8> {
+    match n {
         NumWord::Ordinal {
             den,
             class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
@@ -1862,7 +1905,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
                 | "after"
                 | "between"
                 | "and"
-        ) || i > 0 && weekday(c.raw(i - 1)).is_some()
+        ) || i > 0 && c.weekday(i - 1).is_some()
             || dated
             // "on 11/20, 11/22 or 11/25": the next of a list of dates.
             || matches!(prev, "," | "or")
@@ -1890,7 +1933,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
         return s.parse().ok().filter(|n| (0..60).contains(n));
     }
     // A number word up to "fifty" (numbers::number_word, which also reads "nought").
-    let n = match number_word(c.lower(i))? {
+    let n = match c.lower_number_word(i)? {
         NumWord::Zero => 0.0,
         NumWord::Unit(v) | NumWord::Teen(v) => v,
         NumWord::Tens(v) if v <= 50.0 => v,
@@ -2217,7 +2260,7 @@ fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => (Which::Bare, 0),
     };
     let w = i + skip;
-    let (day, abbrev) = weekday(c.raw(w))?;
+    let (day, abbrev) = c.weekday(w)?;
     // An abbreviation ("Sat", "Wed" are also verbs) only capitalised or before a date.
     let dated = || {
         let j = if c.raw(w + 1) == "," { w + 2 } else { w + 1 };
@@ -2876,9 +2919,8 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let (n, u, end) = count_units(c, i + 1)?;
-    let future = c.tokens[..i].iter().any(|t| {
-        let w = t.text(c.text).to_lowercase();
-        matches!(w.as_str(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
+    let future = c.lower[..i].iter().any(|w| {
+        matches!(w.as_ref(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
     });
     if !future
         || u == Unit::Quarter
@@ -3171,11 +3213,11 @@ fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         } else {
             i + 2
         };
-        let (day, _) = weekday(c.raw(j))?;
+        let (day, _) = c.weekday(j)?;
         return found(i, j + 1, When::Weekday { day, which });
     }
     let k = if c.is(i, &["on"]) { i + 1 } else { i };
-    let (day, _) = weekday(c.raw(k))?;
+    let (day, _) = c.weekday(k)?;
     if !c.is(k + 1, &["of"]) {
         return None;
     }
