@@ -1373,6 +1373,120 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// [`read_point`] without the memo.
 fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if !may_start_point(c, i) {
+        debug_assert!(
+            read_point_readers(c, i).is_none(),
+            "the point prefilter skipped an expression at {:?}",
+            c.raw(i)
+        );
+        return None;
+    }
+    read_point_readers(c, i)
+}
+
+/// False when no point reader can find an expression at token `i`, a cheap test that spares
+/// them the prepositions and articles that [`starts_word`] lets through to the range and
+/// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
+/// readers; a word does when it is a month, weekday or number word (not "hundred", "million",
+/// "dozen"), has a hyphen or touches
+/// the next token (a compound date, "mid-May", "twenty-first"), is one of [`POINT_LEADS`],
+/// or is "in the" (a part of the day: "in the morning at 7"), "on" before a weekday ("on
+/// Monday of next week") or "a"/"an" before a unit ("a week ago").
+fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
+    if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+        return true;
+    }
+    // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
+    // or "dozen" first.
+    let counted = |n: Option<NumWord>| {
+        n.is_some_and(|n| {
+            !matches!(
+                n,
+                NumWord::Hundred { .. } | NumWord::Scale { .. } | NumWord::Dozen
+            )
+        })
+    };
+    if c.word(i)
+        .is_some_and(|e| e.month.is_some() || e.weekday.is_some() || counted(e.number))
+        || c.raw(i).contains('-')
+        || c.glued(i)
+    {
+        return true;
+    }
+    match c.lower(i) {
+        "in" => c.is(i + 1, &["the"]),
+        "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
+        "a" | "an" => unit(c.raw(i + 1)).is_some(),
+        w => POINT_LEADS.contains(&w),
+    }
+}
+
+/// The words other than month, weekday and number words that start a point expression, in
+/// lower case (each point reader's first word; see [`may_start_point`]).
+const POINT_LEADS: [&str; 59] = [
+    "about",
+    "approximately",
+    "around",
+    "autumn",
+    "beginning",
+    "calendar",
+    "christmas",
+    "circa",
+    "coming",
+    "current",
+    "cy",
+    "earlier",
+    "early",
+    "earth",
+    "easter",
+    "end",
+    "eoy",
+    "fall",
+    "fiscal",
+    "following",
+    "fy",
+    "good",
+    "h",
+    "halloween",
+    "independence",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "midday",
+    "middle",
+    "midnight",
+    "new",
+    "next",
+    "noon",
+    "noonish",
+    "past",
+    "previous",
+    "q",
+    "saint",
+    "school",
+    "spring",
+    "st",
+    "start",
+    "summer",
+    "sy",
+    "the",
+    "this",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "valentine's",
+    "w",
+    "week",
+    "weekend",
+    "winter",
+    "year",
+    "yesterday",
+];
+
+/// The point readers in turn, from token `i` ([`read_point_uncached`] after its prefilter).
+fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     // Degree words: "mid-November", "early 2019".
     let w = c.raw(i);
     if let Some(rest) = w
