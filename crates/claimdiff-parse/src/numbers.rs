@@ -157,6 +157,22 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     table.words.get(lower(w, &mut buf)).copied()
 }
 
+/// Reads the number word before the first dash of `w` ("twenty" in "twenty-five"), ignoring
+/// case: `number_word(before_dash(w))`, testing the first two letters before looking for
+/// the dash, which rejects most words.
+pub(crate) fn number_word_before_dash(w: &str) -> Option<NumWord> {
+    let &[first, second, ..] = w.as_bytes() else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic()
+        || !second.is_ascii_alphabetic()
+        || number_words().lengths[letter_pair(first, second)] == 0
+    {
+        return None;
+    }
+    number_word(before_dash(w))
+}
+
 /// Every number word, in lower case ([`number_word`] reads each).
 pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
     number_words().words.keys().map(String::as_str)
@@ -1551,7 +1567,7 @@ fn sign(c: &Cursor<'_>, i: usize) -> (bool, usize) {
     let starts_number = |k: usize| {
         matches!(c.kind(k), Some(TokenKind::Number))
             || c.word(k).is_some_and(|w| {
-                number_word(before_dash(w)).is_some() || w.eq_ignore_ascii_case("a")
+                number_word_before_dash(w).is_some() || w.eq_ignore_ascii_case("a")
             })
     };
     if c.is_any(i, &["minus", "negative"]) && starts_number(i + 1) {

@@ -6,12 +6,15 @@
 //! hedges as intervals) and tells a quantity from a year, a clock time, an ordinal or a name.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    parse_digit_token, scale_after, word_chain_pieces,
+    number_word_before_dash, parse_digit_token, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, word_key};
 
@@ -697,18 +700,37 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
         .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
 }
 
+/// The positions in [`HEDGES`] of the phrases ending in each word (lower case, as the
+/// phrases are written), in the table's order, built once.
+fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (k, (phrase, _)) in HEDGES.iter().enumerate() {
+            if let Some(&last) = phrase.last() {
+                table.entry(last).or_default().push(k);
+            }
+        }
+        table
+    })
+}
+
 /// The hedge ending just before token `i`, not reaching before `floor`: its tokens and kind.
 fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
-    // A hedge ends with the word before `i`: testing that word first spares most phrases.
+    // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
+    // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
+    // lower case, anything else as written, which is how `eq_ignore_ascii_case` matches them.
     let before = c.raw(i.checked_sub(1)?);
-    HEDGES.iter().find_map(|(phrase, hedge)| {
+    let mut buf = [0u8; 24];
+    let key = if before.is_ascii() {
+        lower(before, &mut buf)
+    } else {
+        before
+    };
+    hedges_by_last_word().get(key)?.iter().find_map(|&k| {
+        let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
-        (i >= floor + n
-            && phrase
-                .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case(before))
-            && matches_at(c, i - n, phrase))
-        .then(|| (i - n..i, *hedge))
+        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, hedge))
     })
 }
 
@@ -728,7 +750,7 @@ fn hedge_after(c: &Cursor<'_>, j: usize) -> Option<(Range<usize>, Hedge)> {
 fn starts_number(c: &Cursor<'_>, k: usize) -> bool {
     c.kind(k) == Some(TokenKind::Number)
         || c.word(k)
-            .is_some_and(|w| number_word(before_dash(w)).is_some())
+            .is_some_and(|w| number_word_before_dash(w).is_some())
 }
 
 /// Relative tolerance of "about" and "nearly".
@@ -1123,8 +1145,11 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         return Some(found);
     }
     let lead = lead(c, i);
+    // Without a currency the number starts at `i`: read once, for a ratio and the amount.
+    let mut plain = None;
     if lead.unit.is_none() {
-        if let Some(found) = ratio(c, i, floor) {
+        plain = numbers::read(c, i, false);
+        if let Some(found) = plain.and_then(|a| ratio(c, &a, i, floor)) {
             return Some(found);
         }
         if let Some(found) = hyphenated_unit(c, i, floor) {
@@ -1140,7 +1165,11 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         _ => None,
     };
     let between = between_at.is_some();
-    let num = numbers::read(c, lead.num_at, between)?;
+    let num = if lead.unit.is_none() && !between {
+        plain?
+    } else {
+        numbers::read(c, lead.num_at, between)?
+    };
     let money = lead.unit.is_some_and(is_money);
     let age_lead = lead.unit == Some("year");
     if !is_quantity_context(c, &num, lead.unit.is_some(), lex) {
@@ -1916,9 +1945,9 @@ fn hyphenated_unit(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
     })
 }
 
-/// "one in 10", "1 out of 5", "one over three" as a percentage; "2000 over 3" as a number.
-fn ratio(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
-    let a = numbers::read(c, i, false)?;
+/// "one in 10", "1 out of 5", "one over three" as a percentage; "2000 over 3" as a number,
+/// given the first number `a`, read at token `i`.
+fn ratio(c: &Cursor<'_>, a: &Num, i: usize, floor: usize) -> Option<Found> {
     if a.share || a.scaled {
         return None;
     }
@@ -2468,6 +2497,18 @@ mod tests {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn hedge_phrases_are_lower_case_for_their_lookup() {
+        for (phrase, _) in HEDGES {
+            for w in *phrase {
+                assert!(
+                    w.len() <= 24 && !w.bytes().any(|b| b.is_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
     }
 
     #[test]
