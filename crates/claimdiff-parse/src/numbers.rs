@@ -179,7 +179,7 @@ pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
 }
 
 /// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
-fn letter_pair(first: u8, second: u8) -> usize {
+pub(crate) fn letter_pair(first: u8, second: u8) -> usize {
     let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
     index(first) * 26 + index(second)
 }

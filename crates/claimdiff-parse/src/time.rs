@@ -96,11 +96,20 @@ struct TimeWord {
     number: Option<NumWord>,
 }
 
+/// The words of [`time_words`] and a cheap filter before their table.
+struct TimeWords {
+    /// For each pair of first letters (`numbers::letter_pair`), bit `n` is set when some word
+    /// of `n` letters starts with them.
+    lengths: [u32; 26 * 26],
+    /// Every word with what it can be.
+    words: FxHashMap<&'static str, TimeWord>,
+}
+
 /// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
 /// that one lookup per word tells whether it can start an expression ([`starts_word`]) and
 /// what month, weekday or number it names (`Cur::words`).
-fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
-    static TABLE: OnceLock<FxHashMap<&'static str, TimeWord>> = OnceLock::new();
+fn time_words() -> &'static TimeWords {
+    static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
         for w in LEADS {
@@ -115,8 +124,35 @@ fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
         for (w, d, abbrev) in WEEKDAYS {
             table.entry(w).or_default().weekday = Some((d, abbrev));
         }
-        table
+        let mut lengths = [0; 26 * 26];
+        for w in table.keys() {
+            if let &[first, second, ..] = w.as_bytes() {
+                lengths[numbers::letter_pair(first, second)] |= 1 << w.len();
+            }
+        }
+        TimeWords {
+            lengths,
+            words: table,
+        }
     })
+}
+
+/// The entry of a lower-case word in [`time_words`]. Every word there of two letters or more
+/// starts with two ASCII letters, so most words are rejected by those two and their length
+/// without hashing.
+fn time_word(w: &str) -> Option<&'static TimeWord> {
+    let table = time_words();
+    match w.as_bytes() {
+        &[first, second, ..] if first.is_ascii_lowercase() && second.is_ascii_lowercase() => {
+            let lengths = table.lengths[numbers::letter_pair(first, second)];
+            if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
+                return None;
+            }
+        }
+        [_] => {}
+        _ => return None,
+    }
+    table.words.get(w)
 }
 
 fn month(w: &str) -> Option<i8> {
@@ -127,7 +163,7 @@ fn month(w: &str) -> Option<i8> {
         return None;
     }
     let mut buf = [0; 24];
-    time_words().get(numbers::lower(w, &mut buf))?.month
+    time_word(numbers::lower(w, &mut buf))?.month
 }
 
 /// A weekday name, 1 = Monday; `abbrev` is true for "Mon", "Tues"…
@@ -136,7 +172,7 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
         return None;
     }
     let mut buf = [0; 24];
-    time_words().get(numbers::lower(w, &mut buf))?.weekday
+    time_word(numbers::lower(w, &mut buf))?.weekday
 }
 
 /// True for month and weekday names, which are never places or people.
@@ -752,7 +788,7 @@ impl<'a> Cur<'a> {
                 .zip(lower)
                 .map(|(t, w)| {
                     (t.kind == TokenKind::Word)
-                        .then(|| time_words().get(w.as_ref()))
+                        .then(|| time_word(w.as_ref()))
                         .flatten()
                 })
                 .collect(),
@@ -1051,8 +1087,7 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let w = c.lower(i);
             // Only a month is read with stops after it ("Jan.").
-            let known =
-                |p: &str| time_words().contains_key(p) || p.ends_with('.') && month(p).is_some();
+            let known = |p: &str| time_word(p).is_some() || p.ends_with('.') && month(p).is_some();
             // The whole word was looked up once (`Cur::words`).
             c.word(i).is_some()
                 || w.ends_with('.') && month(w).is_some()
@@ -1391,7 +1426,8 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// "dozen"), has a hyphen or touches
 /// the next token (a compound date, "mid-May", "twenty-first"), is one of [`POINT_LEADS`],
 /// or is "in the" (a part of the day: "in the morning at 7"), "on" before a weekday ("on
-/// Monday of next week") or "a"/"an" before a unit ("a week ago").
+/// Monday of next week"), "a"/"an" before a unit ("a week ago") or "about", "around",
+/// "circa", "approximately" before a point (a clock time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
         return true;
@@ -1417,21 +1453,19 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => c.is(i + 1, &["the"]),
         "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
         "a" | "an" => unit(c.raw(i + 1)).is_some(),
+        // A hedge before a clock time ("around 1pm"), which must start at the next token.
+        "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.contains(&w),
     }
 }
 
 /// The words other than month, weekday and number words that start a point expression, in
 /// lower case (each point reader's first word; see [`may_start_point`]).
-const POINT_LEADS: [&str; 59] = [
-    "about",
-    "approximately",
-    "around",
+const POINT_LEADS: [&str; 55] = [
     "autumn",
     "beginning",
     "calendar",
     "christmas",
-    "circa",
     "coming",
     "current",
     "cy",
@@ -1487,12 +1521,17 @@ const POINT_LEADS: [&str; 59] = [
 
 /// The point readers in turn, from token `i` ([`read_point_uncached`] after its prefilter).
 fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
+    // The readers that start with a word (a qualifier, a period, holiday or weekday name)
+    // find nothing at a number, punctuation or a symbol, and are not tried there.
+    let word = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+    let by_word = |read: fn(&Cur<'_>, usize) -> Option<Found>| if word { read(c, i) } else { None };
     // Degree words: "mid-November", "early 2019".
     let w = c.raw(i);
-    if let Some(rest) = w
-        .get(..4)
-        .filter(|p| p.eq_ignore_ascii_case("mid-"))
-        .map(|_| &w[4..])
+    if word
+        && let Some(rest) = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("mid-"))
+            .map(|_| &w[4..])
         && let Some(m) = month(rest)
     {
         return found(
@@ -1505,18 +1544,19 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
         )
         .map(|f| with_year(c, f));
     }
-    if c.is(i, DEGREES)
+    if word
+        && c.is(i, DEGREES)
         && let Some(f) = read_point(c, i + 1)
             .filter(|f| f.start == i + 1 && matches!(f.when, When::Month { .. } | When::Year(_)))
     {
         return found(i, f.end, f.when);
     }
-    if let Some(f) = within_period_at(c, i)
+    if let Some(f) = by_word(within_period_at)
         .or_else(|| nth_of_at(c, i))
-        .or_else(|| fiscal_at(c, i))
-        .or_else(|| season_at(c, i))
-        .or_else(|| holiday_at(c, i))
-        .or_else(|| week_day_at(c, i))
+        .or_else(|| by_word(fiscal_at))
+        .or_else(|| by_word(season_at))
+        .or_else(|| by_word(holiday_at))
+        .or_else(|| by_word(week_day_at))
         .or_else(|| week_at(c, i))
         .or_else(|| quarter_at(c, i))
         .or_else(|| decade_at(c, i))
@@ -1532,7 +1572,7 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = year_at(c, i) {
         return Some(f);
     }
-    if let Some(f) = weekday_at(c, i) {
+    if let Some(f) = by_word(weekday_at) {
         return Some(f);
     }
     relative_at(c, i)
@@ -2221,19 +2261,23 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             None => (None, i + 1),
         }
     };
-    let parts: Vec<&str> = s.split([':', '.']).collect();
+    // The first four parts, which tell one, two, three and more apart.
+    let mut split = s.split([':', '.']);
+    let parts = [split.next(), split.next(), split.next(), split.next()];
     let num = |p: &str| p.parse::<i8>().ok();
-    let (h, m, sec) = match parts.as_slice() {
-        [h, m] if m.len() == 2 => (num(h)?, num(m)?, None),
-        [h, m, sec] if m.len() == 2 && sec.len() == 2 && s.contains(':') => {
+    let (h, m, sec) = match parts {
+        [Some(h), Some(m), None, _] if m.len() == 2 => (num(h)?, num(m)?, None),
+        [Some(h), Some(m), Some(sec), None]
+            if m.len() == 2 && sec.len() == 2 && s.contains(':') =>
+        {
             (num(h)?, num(m)?, Some(num(sec)?))
         }
-        [_, ..] if parts.len() > 1 => return None,
+        [Some(_), Some(_), ..] => return None,
         // "1140 a.m.": hours and minutes run together, only with am/pm.
-        [hm] if (3..=4).contains(&hm.len()) && ampm.is_some() => {
+        [Some(hm), None, ..] if (3..=4).contains(&hm.len()) && ampm.is_some() => {
             (num(&hm[..hm.len() - 2])?, num(&hm[hm.len() - 2..])?, None)
         }
-        [h] if h.len() <= 2 => (num(h)?, 0, None),
+        [Some(h), None, ..] if h.len() <= 2 => (num(h)?, 0, None),
         _ => return None,
     };
     let oclock = ampm.is_none() && c.is(i + 1, &["o'clock", "o\u{2019}clock", "oclock"]);
@@ -3429,7 +3473,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::reference;
+    use super::{reference, time_words};
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
@@ -3457,6 +3501,14 @@ mod tests {
 
     /// Expressions starting with a word the prefilter tests the next word after (its debug
     /// assertion checks every skipped one against the full readers).
+    #[test]
+    fn time_words_start_with_two_letters_for_their_filter() {
+        for w in time_words().words.keys() {
+            let letters = w.bytes().take(2).all(|b| b.is_ascii_lowercase());
+            assert!(w.len() < 32 && (w.len() == 1 || letters), "{w}");
+        }
+    }
+
     #[test]
     fn prefilter_keeps_expressions_after_articles_and_prepositions() {
         let raws = |text: &str| -> Vec<String> {
