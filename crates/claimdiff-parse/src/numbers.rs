@@ -159,18 +159,23 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
 
 /// Reads the number word before the first dash of `w` ("twenty" in "twenty-five"), ignoring
 /// case: `number_word(before_dash(w))`, testing the first two letters before looking for
-/// the dash, which rejects most words.
+/// the dash and the length after, which rejects most words.
 pub(crate) fn number_word_before_dash(w: &str) -> Option<NumWord> {
     let &[first, second, ..] = w.as_bytes() else {
         return None;
     };
-    if !first.is_ascii_alphabetic()
-        || !second.is_ascii_alphabetic()
-        || number_words().lengths[letter_pair(first, second)] == 0
-    {
+    if !first.is_ascii_alphabetic() || !second.is_ascii_alphabetic() {
         return None;
     }
-    number_word(before_dash(w))
+    let lengths = number_words().lengths[letter_pair(first, second)];
+    if lengths == 0 {
+        return None;
+    }
+    let head = before_dash(w);
+    if lengths.checked_shr(head.len() as u32).unwrap_or(0) & 1 == 0 {
+        return None;
+    }
+    number_word(head)
 }
 
 /// Every number word, in lower case ([`number_word`] reads each).

@@ -46,34 +46,58 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// The spellings [`currency_code`] reads, each with its code, sorted by spelling for a
+/// binary search.
+const CURRENCY_CODES: [(&str, &str); 37] = [
+    ("AUD", "AUD"),
+    ("BRL", "BRL"),
+    ("BTC", "BTC"),
+    ("CAD", "CAD"),
+    ("CHF", "CHF"),
+    ("CNY", "CNY"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("HKD", "HKD"),
+    ("ILS", "ILS"),
+    ("INR", "INR"),
+    ("JPY", "JPY"),
+    ("KRW", "KRW"),
+    ("MXN", "MXN"),
+    ("NZD", "NZD"),
+    ("RMB", "CNY"),
+    ("RUB", "RUB"),
+    ("SGD", "SGD"),
+    ("TRY", "TRY"),
+    ("USD", "USD"),
+    ("XBT", "BTC"),
+    ("ZAR", "ZAR"),
+    ("aud", "AUD"),
+    ("btc", "BTC"),
+    ("cad", "CAD"),
+    ("chf", "CHF"),
+    ("cny", "CNY"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("hkd", "HKD"),
+    ("inr", "INR"),
+    ("jpy", "JPY"),
+    ("mxn", "MXN"),
+    ("nzd", "NZD"),
+    ("rmb", "CNY"),
+    ("sgd", "SGD"),
+    ("usd", "USD"),
+];
+
 /// ISO 4217 codes read in capitals ("USD 5", "5 USD"), and the few also read in lower case
 /// next to an amount ("20 usd", "40 rmb"); "try" or "rub" in lower case are words.
 fn currency_code(w: &str) -> Option<&'static str> {
-    const CODES: [&str; 20] = [
-        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN",
-        "BRL", "RUB", "TRY", "ZAR", "KRW", "ILS", "BTC",
-    ];
-    const LOWER: [&str; 15] = [
-        "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd",
-        "mxn", "btc",
-    ];
     if w.len() != 3 {
         return None;
     }
-    if w == "RMB" || w == "rmb" {
-        return Some("CNY");
-    }
-    if w == "XBT" {
-        return Some("BTC");
-    }
-    if let Some(c) = CODES.iter().find(|c| **c == w) {
-        return Some(c);
-    }
-    let k = LOWER.iter().position(|c| *c == w)?;
-    CODES
-        .iter()
-        .find(|c| c.eq_ignore_ascii_case(LOWER[k]))
-        .copied()
+    let at = CURRENCY_CODES
+        .binary_search_by(|(spelling, _)| spelling.cmp(&w))
+        .ok()?;
+    Some(CURRENCY_CODES[at].1)
 }
 
 /// Codes with a million prefix, as in financial reports: "30 MUSD", "MAUD 60".
@@ -2455,15 +2479,25 @@ fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<
     let lo = q.start.saturating_sub(WINDOW);
     let hi = (q.end + WINDOW).min(s.tokens.len());
     let reaches = |k: usize| k + 2 == q.start && c.is(k + 1, "to");
-    (lo..hi)
-        .filter(|&k| (k < q.num_start || k >= q.num_end) && !reaches(k))
-        .filter_map(|k| {
-            c.word(k)
-                .and_then(|w| lex.event(w))
-                .map(|e| (k.abs_diff(q.num_start), e))
+    let event = |k: usize| {
+        (lo <= k && k < hi && (k < q.num_start || k >= q.num_end) && !reaches(k))
+            .then(|| c.word(k).and_then(|w| lex.event(w)))
+            .flatten()
+    };
+    // Outwards from the number, the nearest first and the earlier of two as near, stopping
+    // at the first event: the window's words are looked up only as far as that.
+    let reach = q
+        .num_start
+        .saturating_sub(lo)
+        .max(hi.saturating_sub(q.num_start));
+    (1..=reach)
+        .find_map(|d| {
+            q.num_start
+                .checked_sub(d)
+                .and_then(event)
+                .or_else(|| event(q.num_start + d))
         })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, e)| e.to_owned())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -2497,6 +2531,16 @@ mod tests {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn currency_codes_are_sorted_for_their_search() {
+        assert_eq!(currency_code("USD"), Some("USD"));
+        assert_eq!(currency_code("rmb"), Some("CNY"));
+        assert_eq!(currency_code("XBT"), Some("BTC"));
+        assert_eq!(currency_code("try"), None);
+        assert_eq!(currency_code("Usd"), None);
+        assert!(CURRENCY_CODES.windows(2).all(|p| p[0].0 < p[1].0));
     }
 
     #[test]
