@@ -94,6 +94,8 @@ struct TimeWord {
     weekday: Option<(i8, bool)>,
     /// A number word ([`number_word`]).
     number: Option<NumWord>,
+    /// The first word of a holiday's name ([`HOLIDAYS`]).
+    holiday: bool,
 }
 
 /// The words of [`time_words`] and a cheap filter before their table.
@@ -107,7 +109,7 @@ struct TimeWords {
 
 /// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
 /// that one lookup per word tells whether it can start an expression ([`starts_word`]) and
-/// what month, weekday or number it names (`Cur::words`).
+/// what month, weekday, number or holiday it names (`Cur::words`).
 fn time_words() -> &'static TimeWords {
     static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -123,6 +125,9 @@ fn time_words() -> &'static TimeWords {
         }
         for (w, d, abbrev) in WEEKDAYS {
             table.entry(w).or_default().weekday = Some((d, abbrev));
+        }
+        for (words, ..) in HOLIDAYS {
+            table.entry(words[0]).or_default().holiday = true;
         }
         let mut lengths = [0; 26 * 26];
         for w in table.keys() {
@@ -3448,6 +3453,10 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => None,
     };
     let k = if which.is_some() { i + 1 } else { i };
+    // A holiday's first word is an ASCII word, found by its lower-case form.
+    if !c.word(k).is_some_and(|e| e.holiday) {
+        return None;
+    }
     let (words, month, day) = HOLIDAYS
         .iter()
         .find(|(words, ..)| words.iter().enumerate().all(|(n, w)| c.is(k + n, &[w])))?;
