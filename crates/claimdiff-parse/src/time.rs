@@ -1427,12 +1427,12 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
 /// them the prepositions and articles that [`starts_word`] lets through to the range and
 /// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
-/// readers; a word does when it is a month, weekday or number word (not "hundred", "million",
-/// "dozen"), has a hyphen or touches
-/// the next token (a compound date, "mid-May", "twenty-first"), is one of [`POINT_LEADS`],
-/// or is "in the" (a part of the day: "in the morning at 7"), "on" before a weekday ("on
-/// Monday of next week"), "a"/"an" before a unit ("a week ago") or "about", "around",
-/// "circa", "approximately" before a point (a clock time).
+/// readers; a word does when it is a month, weekday or number word (not "hundred",
+/// "million", "dozen"), has a hyphen or touches the next token (a compound date,
+/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`], or is "in the" (a part of the
+/// day: "in the morning at 7"), "on" before a weekday ("on Monday of next week"), "a"/"an"
+/// before a unit ("a week ago") or "about", "around", "circa", "approximately" before a
+/// point (a clock time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
         return true;
@@ -1460,12 +1460,13 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "a" | "an" => unit(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
-        w => POINT_LEADS.contains(&w),
+        w => POINT_LEADS.binary_search(&w).is_ok(),
     }
 }
 
 /// The words other than month, weekday and number words that start a point expression, in
-/// lower case (each point reader's first word; see [`may_start_point`]).
+/// lower case (each point reader's first word; see [`may_start_point`]), sorted for a binary
+/// search.
 const POINT_LEADS: [&str; 55] = [
     "autumn",
     "beginning",
@@ -3482,7 +3483,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::{reference, time_words};
+    use super::{POINT_LEADS, reference, time_words};
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
@@ -3510,6 +3511,11 @@ mod tests {
 
     /// Expressions starting with a word the prefilter tests the next word after (its debug
     /// assertion checks every skipped one against the full readers).
+    #[test]
+    fn point_leads_are_sorted_for_their_search() {
+        assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+    }
+
     #[test]
     fn time_words_start_with_two_letters_for_their_filter() {
         for w in time_words().words.keys() {
