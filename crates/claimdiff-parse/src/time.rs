@@ -1342,11 +1342,7 @@ const BOUNDS: &[&str] = &[
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some(f) = range_at(c, i)
-        .or_else(|| period_at(c, i))
-        .or_else(|| shift_at(c, i))
-        .or_else(|| in_units_at(c, i))
-    {
+    if let Some(f) = range_at(c, i).or_else(|| counted_at(c, i)) {
         return Some(f);
     }
     // "later than 2020", "as late as tomorrow", "no later than 6 May".
@@ -1382,6 +1378,37 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         }
     }
     read_point(c, i).map(|f| or_later(c, f))
+}
+
+/// Words that look ahead in a period ("the next 3 days").
+const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
+
+/// Words that look back in a period ("the last 3 days").
+const BACK: &[&str] = &["last", "past", "previous"];
+
+/// Periods and days counted in units ([`period_at`], [`shift_at`], [`in_units_at`]), tried
+/// only where one can start: at a count (a number, a number word, "a", "an"), "within",
+/// "more", "in" or a word of [`AHEAD`] or [`BACK`].
+fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let read = || {
+        period_at(c, i)
+            .or_else(|| shift_at(c, i))
+            .or_else(|| in_units_at(c, i))
+    };
+    let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        || c.lower_number_word(i).is_some()
+        || c.is(i, &["a", "an", "within", "more", "in"])
+        || c.is(i, AHEAD)
+        || c.is(i, BACK);
+    if !may_start {
+        debug_assert!(
+            read().is_none(),
+            "the count prefilter skipped an expression at {:?}",
+            c.raw(i)
+        );
+        return None;
+    }
+    read()
 }
 
 /// "2018 or later", "1/1/2016 and after": the bound after a date is kept in its span.
@@ -2949,8 +2976,6 @@ fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
 /// upcoming years", "within the next 10 months". Forward periods start the day after
 /// publication; backward ones end on it.
 fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
-    const BACK: &[&str] = &["last", "past", "previous"];
     let within = c.is(i, &["within"]);
     let q = if within {
         let k = if c.is(i + 1, &["the"]) { i + 2 } else { i + 1 };
