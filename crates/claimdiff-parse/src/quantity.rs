@@ -2295,8 +2295,8 @@ fn display(q: &Found, unit: Option<&str>) -> String {
 /// Words that end a referent phrase.
 fn ends_referent(w: &str, lex: &Lexicon) -> bool {
     let k = word_key(w);
-    lex.is_stopword(&k)
-        || k.ends_with("ly")
+    // The tests on the word itself first: the lexicon's lookups cost more.
+    k.ends_with("ly")
         || matches!(
             k.as_ref(),
             "worth"
@@ -2310,7 +2310,8 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
                 | "an"
                 | "aged"
         )
-        || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
+        || lex.is_stopword(&k)
+        || ((k.ends_with("ed") || k.ends_with("ing")) && lex.event(&k).is_some())
 }
 
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
