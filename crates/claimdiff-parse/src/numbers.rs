@@ -441,6 +441,11 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
         })
     };
     match (commas, dots) {
+        // Up to fifteen digits, an integer below 2^53: exact as an integer, which parses far
+        // faster than a float and converts to the same value.
+        (0, 0) if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) => {
+            ok(s.parse::<u64>().ok().map(|v| v as f64), false, false)
+        }
         (0, 0) => ok(value(s, ""), false, false),
         (0, 1) => {
             let (a, b) = s.split_once('.')?;
