@@ -157,13 +157,34 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     table.words.get(lower(w, &mut buf)).copied()
 }
 
+/// Reads the number word before the first dash of `w` ("twenty" in "twenty-five"), ignoring
+/// case: `number_word(before_dash(w))`, testing the first two letters before looking for
+/// the dash and the length after, which rejects most words.
+pub(crate) fn number_word_before_dash(w: &str) -> Option<NumWord> {
+    let &[first, second, ..] = w.as_bytes() else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic() || !second.is_ascii_alphabetic() {
+        return None;
+    }
+    let lengths = number_words().lengths[letter_pair(first, second)];
+    if lengths == 0 {
+        return None;
+    }
+    let head = before_dash(w);
+    if lengths.checked_shr(head.len() as u32).unwrap_or(0) & 1 == 0 {
+        return None;
+    }
+    number_word(head)
+}
+
 /// Every number word, in lower case ([`number_word`] reads each).
 pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
     number_words().words.keys().map(String::as_str)
 }
 
 /// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
-fn letter_pair(first: u8, second: u8) -> usize {
+pub(crate) fn letter_pair(first: u8, second: u8) -> usize {
     let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
     index(first) * 26 + index(second)
 }
@@ -420,6 +441,11 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
         })
     };
     match (commas, dots) {
+        // Up to fifteen digits, an integer below 2^53: exact as an integer, which parses far
+        // faster than a float and converts to the same value.
+        (0, 0) if (1..=15).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) => {
+            ok(s.parse::<u64>().ok().map(|v| v as f64), false, false)
+        }
         (0, 0) => ok(value(s, ""), false, false),
         (0, 1) => {
             let (a, b) = s.split_once('.')?;
@@ -1551,7 +1577,7 @@ fn sign(c: &Cursor<'_>, i: usize) -> (bool, usize) {
     let starts_number = |k: usize| {
         matches!(c.kind(k), Some(TokenKind::Number))
             || c.word(k).is_some_and(|w| {
-                number_word(before_dash(w)).is_some() || w.eq_ignore_ascii_case("a")
+                number_word_before_dash(w).is_some() || w.eq_ignore_ascii_case("a")
             })
     };
     if c.is_any(i, &["minus", "negative"]) && starts_number(i + 1) {

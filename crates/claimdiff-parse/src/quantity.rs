@@ -6,12 +6,15 @@
 //! hedges as intervals) and tells a quantity from a year, a clock time, an ordinal or a name.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    parse_digit_token, scale_after, word_chain_pieces,
+    number_word_before_dash, parse_digit_token, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, word_key};
 
@@ -43,34 +46,58 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     })
 }
 
+/// The spellings [`currency_code`] reads, each with its code, sorted by spelling for a
+/// binary search.
+const CURRENCY_CODES: [(&str, &str); 37] = [
+    ("AUD", "AUD"),
+    ("BRL", "BRL"),
+    ("BTC", "BTC"),
+    ("CAD", "CAD"),
+    ("CHF", "CHF"),
+    ("CNY", "CNY"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("HKD", "HKD"),
+    ("ILS", "ILS"),
+    ("INR", "INR"),
+    ("JPY", "JPY"),
+    ("KRW", "KRW"),
+    ("MXN", "MXN"),
+    ("NZD", "NZD"),
+    ("RMB", "CNY"),
+    ("RUB", "RUB"),
+    ("SGD", "SGD"),
+    ("TRY", "TRY"),
+    ("USD", "USD"),
+    ("XBT", "BTC"),
+    ("ZAR", "ZAR"),
+    ("aud", "AUD"),
+    ("btc", "BTC"),
+    ("cad", "CAD"),
+    ("chf", "CHF"),
+    ("cny", "CNY"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("hkd", "HKD"),
+    ("inr", "INR"),
+    ("jpy", "JPY"),
+    ("mxn", "MXN"),
+    ("nzd", "NZD"),
+    ("rmb", "CNY"),
+    ("sgd", "SGD"),
+    ("usd", "USD"),
+];
+
 /// ISO 4217 codes read in capitals ("USD 5", "5 USD"), and the few also read in lower case
 /// next to an amount ("20 usd", "40 rmb"); "try" or "rub" in lower case are words.
 fn currency_code(w: &str) -> Option<&'static str> {
-    const CODES: [&str; 20] = [
-        "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN",
-        "BRL", "RUB", "TRY", "ZAR", "KRW", "ILS", "BTC",
-    ];
-    const LOWER: [&str; 15] = [
-        "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd",
-        "mxn", "btc",
-    ];
     if w.len() != 3 {
         return None;
     }
-    if w == "RMB" || w == "rmb" {
-        return Some("CNY");
-    }
-    if w == "XBT" {
-        return Some("BTC");
-    }
-    if let Some(c) = CODES.iter().find(|c| **c == w) {
-        return Some(c);
-    }
-    let k = LOWER.iter().position(|c| *c == w)?;
-    CODES
-        .iter()
-        .find(|c| c.eq_ignore_ascii_case(LOWER[k]))
-        .copied()
+    let at = CURRENCY_CODES
+        .binary_search_by(|(spelling, _)| spelling.cmp(&w))
+        .ok()?;
+    Some(CURRENCY_CODES[at].1)
 }
 
 /// Codes with a million prefix, as in financial reports: "30 MUSD", "MAUD 60".
@@ -697,18 +724,37 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
         .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
 }
 
+/// The positions in [`HEDGES`] of the phrases ending in each word (lower case, as the
+/// phrases are written), in the table's order, built once.
+fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (k, (phrase, _)) in HEDGES.iter().enumerate() {
+            if let Some(&last) = phrase.last() {
+                table.entry(last).or_default().push(k);
+            }
+        }
+        table
+    })
+}
+
 /// The hedge ending just before token `i`, not reaching before `floor`: its tokens and kind.
 fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
-    // A hedge ends with the word before `i`: testing that word first spares most phrases.
+    // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
+    // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
+    // lower case, anything else as written, which is how `eq_ignore_ascii_case` matches them.
     let before = c.raw(i.checked_sub(1)?);
-    HEDGES.iter().find_map(|(phrase, hedge)| {
+    let mut buf = [0u8; 24];
+    let key = if before.is_ascii() {
+        lower(before, &mut buf)
+    } else {
+        before
+    };
+    hedges_by_last_word().get(key)?.iter().find_map(|&k| {
+        let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
-        (i >= floor + n
-            && phrase
-                .last()
-                .is_some_and(|w| w.eq_ignore_ascii_case(before))
-            && matches_at(c, i - n, phrase))
-        .then(|| (i - n..i, *hedge))
+        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, hedge))
     })
 }
 
@@ -728,7 +774,7 @@ fn hedge_after(c: &Cursor<'_>, j: usize) -> Option<(Range<usize>, Hedge)> {
 fn starts_number(c: &Cursor<'_>, k: usize) -> bool {
     c.kind(k) == Some(TokenKind::Number)
         || c.word(k)
-            .is_some_and(|w| number_word(before_dash(w)).is_some())
+            .is_some_and(|w| number_word_before_dash(w).is_some())
 }
 
 /// Relative tolerance of "about" and "nearly".
@@ -1123,8 +1169,11 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         return Some(found);
     }
     let lead = lead(c, i);
+    // Without a currency the number starts at `i`: read once, for a ratio and the amount.
+    let mut plain = None;
     if lead.unit.is_none() {
-        if let Some(found) = ratio(c, i, floor) {
+        plain = numbers::read(c, i, false);
+        if let Some(found) = plain.and_then(|a| ratio(c, &a, i, floor)) {
             return Some(found);
         }
         if let Some(found) = hyphenated_unit(c, i, floor) {
@@ -1140,7 +1189,11 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         _ => None,
     };
     let between = between_at.is_some();
-    let num = numbers::read(c, lead.num_at, between)?;
+    let num = if lead.unit.is_none() && !between {
+        plain?
+    } else {
+        numbers::read(c, lead.num_at, between)?
+    };
     let money = lead.unit.is_some_and(is_money);
     let age_lead = lead.unit == Some("year");
     if !is_quantity_context(c, &num, lead.unit.is_some(), lex) {
@@ -1916,9 +1969,9 @@ fn hyphenated_unit(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
     })
 }
 
-/// "one in 10", "1 out of 5", "one over three" as a percentage; "2000 over 3" as a number.
-fn ratio(c: &Cursor<'_>, i: usize, floor: usize) -> Option<Found> {
-    let a = numbers::read(c, i, false)?;
+/// "one in 10", "1 out of 5", "one over three" as a percentage; "2000 over 3" as a number,
+/// given the first number `a`, read at token `i`.
+fn ratio(c: &Cursor<'_>, a: &Num, i: usize, floor: usize) -> Option<Found> {
     if a.share || a.scaled {
         return None;
     }
@@ -2242,8 +2295,8 @@ fn display(q: &Found, unit: Option<&str>) -> String {
 /// Words that end a referent phrase.
 fn ends_referent(w: &str, lex: &Lexicon) -> bool {
     let k = word_key(w);
-    lex.is_stopword(&k)
-        || k.ends_with("ly")
+    // The tests on the word itself first: the lexicon's lookups cost more.
+    k.ends_with("ly")
         || matches!(
             k.as_ref(),
             "worth"
@@ -2257,7 +2310,8 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
                 | "an"
                 | "aged"
         )
-        || (lex.event(&k).is_some() && (k.ends_with("ed") || k.ends_with("ing")))
+        || lex.is_stopword(&k)
+        || ((k.ends_with("ed") || k.ends_with("ing")) && lex.event(&k).is_some())
 }
 
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
@@ -2426,15 +2480,25 @@ fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<
     let lo = q.start.saturating_sub(WINDOW);
     let hi = (q.end + WINDOW).min(s.tokens.len());
     let reaches = |k: usize| k + 2 == q.start && c.is(k + 1, "to");
-    (lo..hi)
-        .filter(|&k| (k < q.num_start || k >= q.num_end) && !reaches(k))
-        .filter_map(|k| {
-            c.word(k)
-                .and_then(|w| lex.event(w))
-                .map(|e| (k.abs_diff(q.num_start), e))
+    let event = |k: usize| {
+        (lo <= k && k < hi && (k < q.num_start || k >= q.num_end) && !reaches(k))
+            .then(|| c.word(k).and_then(|w| lex.event(w)))
+            .flatten()
+    };
+    // Outwards from the number, the nearest first and the earlier of two as near, stopping
+    // at the first event: the window's words are looked up only as far as that.
+    let reach = q
+        .num_start
+        .saturating_sub(lo)
+        .max(hi.saturating_sub(q.num_start));
+    (1..=reach)
+        .find_map(|d| {
+            q.num_start
+                .checked_sub(d)
+                .and_then(event)
+                .or_else(|| event(q.num_start + d))
         })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, e)| e.to_owned())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -2468,6 +2532,28 @@ mod tests {
         let got = quantities(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn currency_codes_are_sorted_for_their_search() {
+        assert_eq!(currency_code("USD"), Some("USD"));
+        assert_eq!(currency_code("rmb"), Some("CNY"));
+        assert_eq!(currency_code("XBT"), Some("BTC"));
+        assert_eq!(currency_code("try"), None);
+        assert_eq!(currency_code("Usd"), None);
+        assert!(CURRENCY_CODES.windows(2).all(|p| p[0].0 < p[1].0));
+    }
+
+    #[test]
+    fn hedge_phrases_are_lower_case_for_their_lookup() {
+        for (phrase, _) in HEDGES {
+            for w in *phrase {
+                assert!(
+                    w.len() <= 24 && !w.bytes().any(|b| b.is_ascii_uppercase()),
+                    "{w}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -92,17 +92,33 @@ struct TimeWord {
     month: Option<i8>,
     /// A weekday name ([`WEEKDAYS`]).
     weekday: Option<(i8, bool)>,
+    /// A number word ([`number_word`]).
+    number: Option<NumWord>,
+    /// The first word of a holiday's name ([`HOLIDAYS`]).
+    holiday: bool,
+}
+
+/// The words of [`time_words`] and a cheap filter before their table.
+struct TimeWords {
+    /// For each pair of first letters (`numbers::letter_pair`), bit `n` is set when some word
+    /// of `n` letters starts with them.
+    lengths: [u32; 26 * 26],
+    /// Every word with what it can be.
+    words: FxHashMap<&'static str, TimeWord>,
 }
 
 /// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
-/// that one lookup tells whether a word can start an expression ([`starts_word`]), which is
-/// asked of nearly every word.
-fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
-    static TABLE: OnceLock<FxHashMap<&'static str, TimeWord>> = OnceLock::new();
+/// that one lookup per word tells whether it can start an expression ([`starts_word`]) and
+/// what month, weekday, number or holiday it names (`Cur::words`).
+fn time_words() -> &'static TimeWords {
+    static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in LEADS.into_iter().chain(numbers::number_word_list()) {
+        for w in LEADS {
             table.entry(w).or_default();
+        }
+        for w in numbers::number_word_list() {
+            table.entry(w).or_default().number = number_word(w);
         }
         for (w, m) in MONTHS {
             table.entry(w).or_default().month = Some(m);
@@ -110,8 +126,38 @@ fn time_words() -> &'static FxHashMap<&'static str, TimeWord> {
         for (w, d, abbrev) in WEEKDAYS {
             table.entry(w).or_default().weekday = Some((d, abbrev));
         }
-        table
+        for (words, ..) in HOLIDAYS {
+            table.entry(words[0]).or_default().holiday = true;
+        }
+        let mut lengths = [0; 26 * 26];
+        for w in table.keys() {
+            if let &[first, second, ..] = w.as_bytes() {
+                lengths[numbers::letter_pair(first, second)] |= 1 << w.len();
+            }
+        }
+        TimeWords {
+            lengths,
+            words: table,
+        }
     })
+}
+
+/// The entry of a lower-case word in [`time_words`]. Every word there of two letters or more
+/// starts with two ASCII letters, so most words are rejected by those two and their length
+/// without hashing.
+fn time_word(w: &str) -> Option<&'static TimeWord> {
+    let table = time_words();
+    match w.as_bytes() {
+        &[first, second, ..] if first.is_ascii_lowercase() && second.is_ascii_lowercase() => {
+            let lengths = table.lengths[numbers::letter_pair(first, second)];
+            if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
+                return None;
+            }
+        }
+        [_] => {}
+        _ => return None,
+    }
+    table.words.get(w)
 }
 
 fn month(w: &str) -> Option<i8> {
@@ -122,7 +168,7 @@ fn month(w: &str) -> Option<i8> {
         return None;
     }
     let mut buf = [0; 24];
-    time_words().get(numbers::lower(w, &mut buf))?.month
+    time_word(numbers::lower(w, &mut buf))?.month
 }
 
 /// A weekday name, 1 = Monday; `abbrev` is true for "Mon", "Tues"…
@@ -131,7 +177,7 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
         return None;
     }
     let mut buf = [0; 24];
-    time_words().get(numbers::lower(w, &mut buf))?.weekday
+    time_word(numbers::lower(w, &mut buf))?.weekday
 }
 
 /// True for month and weekday names, which are never places or people.
@@ -728,6 +774,10 @@ struct Cur<'a> {
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
+    /// Each word's entry in [`time_words`] by its lower-case form, looked up once per
+    /// sentence: the readers ask again and again whether a token is a month, a weekday or a
+    /// number word.
+    words: Vec<Option<&'static TimeWord>>,
 }
 
 impl<'a> Cur<'a> {
@@ -738,7 +788,37 @@ impl<'a> Cur<'a> {
             lower,
             raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
+            words: tokens
+                .iter()
+                .zip(lower)
+                .map(|(t, w)| {
+                    (t.kind == TokenKind::Word)
+                        .then(|| time_word(w.as_ref()))
+                        .flatten()
+                })
+                .collect(),
         }
+    }
+    /// Token `i`'s entry in [`time_words`] by its lower-case form.
+    fn word(&self, i: usize) -> Option<&'static TimeWord> {
+        self.words.get(i).copied().flatten()
+    }
+    /// Token `i`'s entry in [`time_words`] when the token is ASCII, as [`month`],
+    /// [`weekday`] and [`number_word`] read the token as written (they read ASCII only).
+    fn ascii_word(&self, i: usize) -> Option<&'static TimeWord> {
+        self.word(i).filter(|_| self.raw(i).is_ascii())
+    }
+    /// Token `i` as a weekday name: `weekday(self.raw(i))`.
+    fn weekday(&self, i: usize) -> Option<(i8, bool)> {
+        self.ascii_word(i)?.weekday
+    }
+    /// Token `i` as a number word: `number_word(self.raw(i))`.
+    fn number_word(&self, i: usize) -> Option<NumWord> {
+        self.ascii_word(i)?.number
+    }
+    /// Token `i`'s lower-case form as a number word: `number_word(self.lower(i))`.
+    fn lower_number_word(&self, i: usize) -> Option<NumWord> {
+        self.word(i)?.number
     }
     fn raw(&self, i: usize) -> &'a str {
         self.raw.get(i).copied().unwrap_or("")
@@ -796,7 +876,7 @@ impl<'a> Cur<'a> {
             return None;
         }
         let w = t.text(self.text);
-        let m = month(w)?;
+        let m = self.ascii_word(i)?.month?;
         let abbrev = w.len() <= 4
             && !["may", "june", "july"]
                 .iter()
@@ -1012,9 +1092,11 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
         Some(TokenKind::Word) => {
             let w = c.lower(i);
             // Only a month is read with stops after it ("Jan.").
-            let known =
-                |p: &str| time_words().contains_key(p) || p.ends_with('.') && month(p).is_some();
-            known(w) || split_hyphen(w).is_some_and(|(head, _)| known(head))
+            let known = |p: &str| time_word(p).is_some() || p.ends_with('.') && month(p).is_some();
+            // The whole word was looked up once (`Cur::words`).
+            c.word(i).is_some()
+                || w.ends_with('.') && month(w).is_some()
+                || split_hyphen(w).is_some_and(|(head, _)| known(head))
         }
         Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
     }
@@ -1260,11 +1342,7 @@ const BOUNDS: &[&str] = &[
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some(f) = range_at(c, i)
-        .or_else(|| period_at(c, i))
-        .or_else(|| shift_at(c, i))
-        .or_else(|| in_units_at(c, i))
-    {
+    if let Some(f) = range_at(c, i).or_else(|| counted_at(c, i)) {
         return Some(f);
     }
     // "later than 2020", "as late as tomorrow", "no later than 6 May".
@@ -1302,6 +1380,37 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
     read_point(c, i).map(|f| or_later(c, f))
 }
 
+/// Words that look ahead in a period ("the next 3 days").
+const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
+
+/// Words that look back in a period ("the last 3 days").
+const BACK: &[&str] = &["last", "past", "previous"];
+
+/// Periods and days counted in units ([`period_at`], [`shift_at`], [`in_units_at`]), tried
+/// only where one can start: at a count (a number, a number word, "a", "an"), "within",
+/// "more", "in" or a word of [`AHEAD`] or [`BACK`].
+fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let read = || {
+        period_at(c, i)
+            .or_else(|| shift_at(c, i))
+            .or_else(|| in_units_at(c, i))
+    };
+    let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        || c.lower_number_word(i).is_some()
+        || c.is(i, &["a", "an", "within", "more", "in"])
+        || c.is(i, AHEAD)
+        || c.is(i, BACK);
+    if !may_start {
+        debug_assert!(
+            read().is_none(),
+            "the count prefilter skipped an expression at {:?}",
+            c.raw(i)
+        );
+        return None;
+    }
+    read()
+}
+
 /// "2018 or later", "1/1/2016 and after": the bound after a date is kept in its span.
 fn or_later(c: &Cur<'_>, mut f: Found) -> Found {
     if c.is(f.end, &["or", "and"])
@@ -1331,12 +1440,131 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// [`read_point`] without the memo.
 fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if !may_start_point(c, i) {
+        debug_assert!(
+            read_point_readers(c, i).is_none(),
+            "the point prefilter skipped an expression at {:?}",
+            c.raw(i)
+        );
+        return None;
+    }
+    read_point_readers(c, i)
+}
+
+/// False when no point reader can find an expression at token `i`, a cheap test that spares
+/// them the prepositions and articles that [`starts_word`] lets through to the range and
+/// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
+/// readers; a word does when it is a month, weekday or number word (not "hundred",
+/// "million", "dozen"), has a hyphen or touches the next token (a compound date,
+/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`], or is "in the" (a part of the
+/// day: "in the morning at 7"), "on" before a weekday ("on Monday of next week"), "a"/"an"
+/// before a unit ("a week ago") or "about", "around", "circa", "approximately" before a
+/// point (a clock time).
+fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
+    if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+        return true;
+    }
+    // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
+    // or "dozen" first.
+    let counted = |n: Option<NumWord>| {
+        n.is_some_and(|n| {
+            !matches!(
+                n,
+                NumWord::Hundred { .. } | NumWord::Scale { .. } | NumWord::Dozen
+            )
+        })
+    };
+    if c.word(i)
+        .is_some_and(|e| e.month.is_some() || e.weekday.is_some() || counted(e.number))
+        || c.raw(i).contains('-')
+        || c.glued(i)
+    {
+        return true;
+    }
+    match c.lower(i) {
+        "in" => c.is(i + 1, &["the"]),
+        "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
+        "a" | "an" => unit(c.raw(i + 1)).is_some(),
+        // A hedge before a clock time ("around 1pm"), which must start at the next token.
+        "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
+        w => POINT_LEADS.binary_search(&w).is_ok(),
+    }
+}
+
+/// The words other than month, weekday and number words that start a point expression, in
+/// lower case (each point reader's first word; see [`may_start_point`]), sorted for a binary
+/// search.
+const POINT_LEADS: [&str; 55] = [
+    "autumn",
+    "beginning",
+    "calendar",
+    "christmas",
+    "coming",
+    "current",
+    "cy",
+    "earlier",
+    "early",
+    "earth",
+    "easter",
+    "end",
+    "eoy",
+    "fall",
+    "fiscal",
+    "following",
+    "fy",
+    "good",
+    "h",
+    "halloween",
+    "independence",
+    "last",
+    "late",
+    "later",
+    "mid",
+    "midday",
+    "middle",
+    "midnight",
+    "new",
+    "next",
+    "noon",
+    "noonish",
+    "past",
+    "previous",
+    "q",
+    "saint",
+    "school",
+    "spring",
+    "st",
+    "start",
+    "summer",
+    "sy",
+    "the",
+    "this",
+    "tmrw",
+    "today",
+    "tomorrow",
+    "tonight",
+    "valentine's",
+    "w",
+    "week",
+    "weekend",
+    "winter",
+    "year",
+    "yesterday",
+];
+
+/// The point readers in turn, from token `i` ([`read_point_uncached`] after its prefilter).
+fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
+    // The readers that start with a word (a qualifier, a period, holiday or weekday name)
+    // find nothing at a number, punctuation or a symbol, and are not tried there.
+    let word = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+    let by_word = |read: fn(&Cur<'_>, usize) -> Option<Found>| if word { read(c, i) } else { None };
     // Degree words: "mid-November", "early 2019".
     let w = c.raw(i);
-    if let Some(rest) = w
-        .get(..4)
-        .filter(|p| p.eq_ignore_ascii_case("mid-"))
-        .map(|_| &w[4..])
+    if word
+        && let Some(rest) = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("mid-"))
+            .map(|_| &w[4..])
         && let Some(m) = month(rest)
     {
         return found(
@@ -1349,18 +1577,19 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
         )
         .map(|f| with_year(c, f));
     }
-    if c.is(i, DEGREES)
+    if word
+        && c.is(i, DEGREES)
         && let Some(f) = read_point(c, i + 1)
             .filter(|f| f.start == i + 1 && matches!(f.when, When::Month { .. } | When::Year(_)))
     {
         return found(i, f.end, f.when);
     }
-    if let Some(f) = within_period_at(c, i)
+    if let Some(f) = by_word(within_period_at)
         .or_else(|| nth_of_at(c, i))
-        .or_else(|| fiscal_at(c, i))
-        .or_else(|| season_at(c, i))
-        .or_else(|| holiday_at(c, i))
-        .or_else(|| week_day_at(c, i))
+        .or_else(|| by_word(fiscal_at))
+        .or_else(|| by_word(season_at))
+        .or_else(|| by_word(holiday_at))
+        .or_else(|| by_word(week_day_at))
         .or_else(|| week_at(c, i))
         .or_else(|| quarter_at(c, i))
         .or_else(|| decade_at(c, i))
@@ -1376,7 +1605,7 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = year_at(c, i) {
         return Some(f);
     }
-    if let Some(f) = weekday_at(c, i) {
+    if let Some(f) = by_word(weekday_at) {
         return Some(f);
     }
     relative_at(c, i)
@@ -1559,12 +1788,11 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
 fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
-    let w = c.raw(i);
-    let (first, rest) = match split_hyphen(w) {
-        Some((a, b)) => (a, Some(b)),
-        None => (w, None),
+    let (first, rest) = match split_hyphen(c.raw(i)) {
+        Some((a, b)) => (number_word(a), Some(b)),
+        None => (c.number_word(i), None),
     };
-    let n = match number_word(first)? {
+    let n = match first? {
         NumWord::Unit(v) | NumWord::Teen(v) | NumWord::Tens(v) => v as i16,
         _ => return None,
     };
@@ -1572,8 +1800,8 @@ fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
         return Some((n, i + 1));
     }
     match rest {
-        Some(r) => Some((n + unit_word(r)?, i + 1)),
-        None => match unit_word(c.raw(i + 1)) {
+        Some(r) => Some((n + number_word(r).and_then(unit_value)?, i + 1)),
+        None => match c.number_word(i + 1).and_then(unit_value) {
             Some(u) => Some((n + u, i + 2)),
             None => Some((n, i + 1)),
         },
@@ -1581,8 +1809,8 @@ fn number_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 }
 
 /// "one" … "nine" as a number.
-fn unit_word(w: &str) -> Option<i16> {
-    match number_word(w)? {
+fn unit_value(n: NumWord) -> Option<i16> {
+    match n {
         NumWord::Unit(v) => Some(v as i16),
         _ => None,
     }
@@ -1615,17 +1843,16 @@ fn year_words(c: &Cur<'_>, i: usize) -> Option<(i16, usize)> {
 
 /// A day of the month in two cardinal words after a month: "twenty nine", "thirty-one".
 fn cardinal_day(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    let w = c.raw(i);
-    let (tens, rest, end) = match split_hyphen(w) {
-        Some((t, r)) => (t, r, i + 1),
-        None => (w, c.raw(i + 1), i + 2),
+    let (tens, unit, end) = match split_hyphen(c.raw(i)) {
+        Some((t, r)) => (number_word(t), number_word(r), i + 1),
+        None => (c.number_word(i), c.number_word(i + 1), i + 2),
     };
-    let tens: i8 = match number_word(tens)? {
+    let tens: i8 = match tens? {
         NumWord::Tens(20.0) => 20,
         NumWord::Tens(30.0) => 30,
         _ => return None,
     };
-    let day = tens + i8::try_from(unit_word(rest)?).ok()?;
+    let day = tens + i8::try_from(unit.and_then(unit_value)?).ok()?;
     (day <= 31).then_some((day, end))
 }
 
@@ -1697,20 +1924,23 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// A day of the month in ordinal words: "fourth", "twenty second", "thirty-first".
 fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    let w = c.lower(i);
     // "twenty second", "twenty-second", "thirty first".
-    let (head, rest, end) = match split_hyphen(w) {
-        Some((t, r)) => (t, Some(r), i + 1),
-        None => (w, None, i + 2),
+    let (head, rest, end) = match split_hyphen(c.lower(i)) {
+        Some((t, r)) => (number_word(t), Some(r), i + 1),
+        None => (c.lower_number_word(i), None, i + 2),
     };
-    let d = match number_word(head)? {
+    let d = match head? {
         NumWord::Ordinal {
             den,
             class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
             plural: false,
         } if rest.is_none() && (den <= 20.0 || den == 30.0) => return Some((den as i8, i + 1)),
         NumWord::Tens(tens) if tens <= 30.0 => {
-            tens as i8 + small_ordinal(rest.unwrap_or_else(|| c.lower(i + 1)))?
+            let unit = match rest {
+                Some(r) => number_word(r),
+                None => c.lower_number_word(i + 1),
+            };
+            tens as i8 + small_ordinal(unit?)?
         }
         _ => return None,
     };
@@ -1718,8 +1948,8 @@ fn day_words(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
 }
 
 /// "first" … "nineteenth" as a number.
-fn small_ordinal(w: &str) -> Option<i8> {
-    match number_word(w)? {
+fn small_ordinal(n: NumWord) -> Option<i8> {
+    match n {
         NumWord::Ordinal {
             den,
             class: numbers::OrdClass::Unit | numbers::OrdClass::Tens,
@@ -1862,7 +2092,7 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
                 | "after"
                 | "between"
                 | "and"
-        ) || i > 0 && weekday(c.raw(i - 1)).is_some()
+        ) || i > 0 && c.weekday(i - 1).is_some()
             || dated
             // "on 11/20, 11/22 or 11/25": the next of a list of dates.
             || matches!(prev, "," | "or")
@@ -1890,7 +2120,7 @@ fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
         return s.parse().ok().filter(|n| (0..60).contains(n));
     }
     // A number word up to "fifty" (numbers::number_word, which also reads "nought").
-    let n = match number_word(c.lower(i))? {
+    let n = match c.lower_number_word(i)? {
         NumWord::Zero => 0.0,
         NumWord::Unit(v) | NumWord::Teen(v) => v,
         NumWord::Tens(v) if v <= 50.0 => v,
@@ -2064,19 +2294,23 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             None => (None, i + 1),
         }
     };
-    let parts: Vec<&str> = s.split([':', '.']).collect();
+    // The first four parts, which tell one, two, three and more apart.
+    let mut split = s.split([':', '.']);
+    let parts = [split.next(), split.next(), split.next(), split.next()];
     let num = |p: &str| p.parse::<i8>().ok();
-    let (h, m, sec) = match parts.as_slice() {
-        [h, m] if m.len() == 2 => (num(h)?, num(m)?, None),
-        [h, m, sec] if m.len() == 2 && sec.len() == 2 && s.contains(':') => {
+    let (h, m, sec) = match parts {
+        [Some(h), Some(m), None, _] if m.len() == 2 => (num(h)?, num(m)?, None),
+        [Some(h), Some(m), Some(sec), None]
+            if m.len() == 2 && sec.len() == 2 && s.contains(':') =>
+        {
             (num(h)?, num(m)?, Some(num(sec)?))
         }
-        [_, ..] if parts.len() > 1 => return None,
+        [Some(_), Some(_), ..] => return None,
         // "1140 a.m.": hours and minutes run together, only with am/pm.
-        [hm] if (3..=4).contains(&hm.len()) && ampm.is_some() => {
+        [Some(hm), None, ..] if (3..=4).contains(&hm.len()) && ampm.is_some() => {
             (num(&hm[..hm.len() - 2])?, num(&hm[hm.len() - 2..])?, None)
         }
-        [h] if h.len() <= 2 => (num(h)?, 0, None),
+        [Some(h), None, ..] if h.len() <= 2 => (num(h)?, 0, None),
         _ => return None,
     };
     let oclock = ampm.is_none() && c.is(i + 1, &["o'clock", "o\u{2019}clock", "oclock"]);
@@ -2217,7 +2451,7 @@ fn weekday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => (Which::Bare, 0),
     };
     let w = i + skip;
-    let (day, abbrev) = weekday(c.raw(w))?;
+    let (day, abbrev) = c.weekday(w)?;
     // An abbreviation ("Sat", "Wed" are also verbs) only capitalised or before a date.
     let dated = || {
         let j = if c.raw(w + 1) == "," { w + 2 } else { w + 1 };
@@ -2742,8 +2976,6 @@ fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
 /// upcoming years", "within the next 10 months". Forward periods start the day after
 /// publication; backward ones end on it.
 fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
-    const BACK: &[&str] = &["last", "past", "previous"];
     let within = c.is(i, &["within"]);
     let q = if within {
         let k = if c.is(i + 1, &["the"]) { i + 2 } else { i + 1 };
@@ -2876,9 +3108,8 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let (n, u, end) = count_units(c, i + 1)?;
-    let future = c.tokens[..i].iter().any(|t| {
-        let w = t.text(c.text).to_lowercase();
-        matches!(w.as_str(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
+    let future = c.lower[..i].iter().any(|w| {
+        matches!(w.as_ref(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
     });
     if !future
         || u == Unit::Quarter
@@ -3171,11 +3402,11 @@ fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         } else {
             i + 2
         };
-        let (day, _) = weekday(c.raw(j))?;
+        let (day, _) = c.weekday(j)?;
         return found(i, j + 1, When::Weekday { day, which });
     }
     let k = if c.is(i, &["on"]) { i + 1 } else { i };
-    let (day, _) = weekday(c.raw(k))?;
+    let (day, _) = c.weekday(k)?;
     if !c.is(k + 1, &["of"]) {
         return None;
     }
@@ -3248,6 +3479,10 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => None,
     };
     let k = if which.is_some() { i + 1 } else { i };
+    // A holiday's first word is an ASCII word, found by its lower-case form.
+    if !c.word(k).is_some_and(|e| e.holiday) {
+        return None;
+    }
     let (words, month, day) = HOLIDAYS
         .iter()
         .find(|(words, ..)| words.iter().enumerate().all(|(n, w)| c.is(k + n, &[w])))?;
@@ -3273,7 +3508,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::reference;
+    use super::{POINT_LEADS, reference, time_words};
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
@@ -3301,6 +3536,19 @@ mod tests {
 
     /// Expressions starting with a word the prefilter tests the next word after (its debug
     /// assertion checks every skipped one against the full readers).
+    #[test]
+    fn point_leads_are_sorted_for_their_search() {
+        assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+    }
+
+    #[test]
+    fn time_words_start_with_two_letters_for_their_filter() {
+        for w in time_words().words.keys() {
+            let letters = w.bytes().take(2).all(|b| b.is_ascii_lowercase());
+            assert!(w.len() < 32 && (w.len() == 1 || letters), "{w}");
+        }
+    }
+
     #[test]
     fn prefilter_keeps_expressions_after_articles_and_prepositions() {
         let raws = |text: &str| -> Vec<String> {
