@@ -2310,8 +2310,8 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
                 | "an"
                 | "aged"
         )
-        || lex.is_stopword(&k)
-        || ((k.ends_with("ed") || k.ends_with("ing")) && lex.event(&k).is_some())
+        || lex.is_stopword_key(&k)
+        || ((k.ends_with("ed") || k.ends_with("ing")) && lex.event_of_key(&k).is_some())
 }
 
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
@@ -2477,6 +2477,10 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
 /// figure counts, and is passed over.
 fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<String> {
     const WINDOW: usize = 8;
+    // The sentence's event words are known: a sentence with none needs no lookups.
+    if s.events.is_empty() {
+        return None;
+    }
     let lo = q.start.saturating_sub(WINDOW);
     let hi = (q.end + WINDOW).min(s.tokens.len());
     let reaches = |k: usize| k + 2 == q.start && c.is(k + 1, "to");
