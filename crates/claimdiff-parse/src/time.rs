@@ -107,14 +107,14 @@ struct TimeWords {
     words: FxHashMap<&'static str, TimeWord>,
 }
 
-/// The month names, weekday names, number words and [`LEADS`] in one table, built once, so
-/// that one lookup per word tells whether it can start an expression ([`starts_word`]) and
-/// what month, weekday, number or holiday it names (`Cur::words`).
+/// The month names, weekday names, number words, [`POINT_LEADS`] and [`OTHER_LEADS`] in one
+/// table, built once, so that one lookup per word tells whether it can start an expression
+/// ([`starts_word`]) and what month, weekday, number or holiday it names (`Cur::words`).
 fn time_words() -> &'static TimeWords {
     static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in LEADS {
+        for w in POINT_LEADS.iter().chain(&OTHER_LEADS) {
             table.entry(w).or_default();
         }
         for w in numbers::number_word_list() {
@@ -1080,8 +1080,8 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// False when token `i` starts no expression whatever follows. Every reader starts with a
-/// number or with one of [`LEADS`], a month or weekday name or a number word
-/// (ordinals included), whole or before a hyphen ("mid-May", "jan-feb", "twenty-first");
+/// number or with a word of [`POINT_LEADS`] or [`OTHER_LEADS`], a month or weekday name or a
+/// number word (ordinals included), whole or before a hyphen ("mid-May", "jan-feb", "twenty-first");
 /// punctuation and symbols start none. The readers match words by ASCII case, by
 /// `text::lower` or through `month`, `weekday` and `number_word`, which read ASCII only: for
 /// an ASCII word these agree with its `lower` form, and a word that is not ASCII can match
@@ -1102,10 +1102,10 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
     }
 }
 
-/// The words other than month, weekday and number words that a time expression can start
-/// with, in lower case: qualifiers, prepositions, bounds, parts of days, periods and holidays
-/// (each reader's first word).
-const LEADS: [&str; 79] = [
+/// The words other than month, weekday and number words and [`POINT_LEADS`] that a time
+/// expression can start with, in lower case: qualifiers, prepositions and bounds that start
+/// ranges, shifts and bounded points ("between", "about", "until", "no later than").
+const OTHER_LEADS: [&str; 24] = [
     "a",
     "about",
     "after",
@@ -1113,78 +1113,23 @@ const LEADS: [&str; 79] = [
     "approximately",
     "around",
     "as",
-    "autumn",
     "before",
-    "beginning",
     "between",
-    "calendar",
-    "christmas",
     "circa",
-    "coming",
     "couple",
-    "current",
-    "cy",
     "date",
-    "earlier",
-    "early",
-    "earth",
-    "easter",
-    "end",
-    "eoy",
-    "fall",
-    "fiscal",
-    "following",
     "from",
-    "fy",
-    "good",
-    "h",
-    "halloween",
     "in",
-    "independence",
-    "last",
-    "late",
-    "later",
-    "mid",
-    "midday",
-    "middle",
-    "midnight",
     "more",
-    "new",
-    "next",
     "no",
-    "noon",
-    "noonish",
     "now",
     "on",
-    "past",
-    "previous",
-    "q",
-    "saint",
-    "school",
     "since",
-    "spring",
-    "st",
-    "start",
     "starting",
-    "summer",
-    "sy",
-    "the",
-    "this",
     "till",
-    "tmrw",
-    "today",
-    "tomorrow",
-    "tonight",
     "until",
     "upcoming",
-    "valentine's",
-    "w",
-    "week",
-    "weekend",
-    "winter",
     "within",
-    "year",
-    "yesterday",
 ];
 
 /// The fact of an expression; `None` for a relative expression that says nothing without
