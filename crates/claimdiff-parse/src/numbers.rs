@@ -149,8 +149,7 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
     }
     let table = number_words();
     // Most words are rejected by their first two letters and length alone.
-    let lengths = table.lengths[letter_pair(first, second)];
-    if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
+    if !has_length(table.shapes.lengths(w), w.len()) {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -161,18 +160,12 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
 /// case: `number_word(before_dash(w))`, testing the first two letters before looking for
 /// the dash and the length after, which rejects most words.
 pub(crate) fn number_word_before_dash(w: &str) -> Option<NumWord> {
-    let &[first, second, ..] = w.as_bytes() else {
-        return None;
-    };
-    if !first.is_ascii_alphabetic() || !second.is_ascii_alphabetic() {
-        return None;
-    }
-    let lengths = number_words().lengths[letter_pair(first, second)];
+    let lengths = number_words().shapes.lengths(w);
     if lengths == 0 {
         return None;
     }
     let head = before_dash(w);
-    if lengths.checked_shr(head.len() as u32).unwrap_or(0) & 1 == 0 {
+    if !has_length(lengths, head.len()) {
         return None;
     }
     number_word(head)
@@ -183,17 +176,57 @@ pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
     number_words().words.keys().map(String::as_str)
 }
 
-/// The index of two ASCII letters, ignoring case, in `0..26 * 26`.
-pub(crate) fn letter_pair(first: u8, second: u8) -> usize {
-    let index = |b: u8| usize::from(b.to_ascii_lowercase() - b'a');
-    index(first) * 26 + index(second)
+/// A cheap test before a table of words that each start with two ASCII letters: for each pair
+/// of first letters, ignoring case, the lengths of the table's words that start with them.
+/// Most words are rejected by their first two letters and their length without hashing.
+pub(crate) struct WordShapes([u32; 26 * 26]);
+
+impl WordShapes {
+    /// The shapes of `words`, each starting with two ASCII letters and under 32 bytes long.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut lengths = [0u32; 26 * 26];
+        for w in words {
+            debug_assert!(w.len() < 32, "{w}");
+            if let Some(pair) = letter_pair(w) {
+                lengths[pair] |= 1 << w.len();
+            }
+        }
+        Self(lengths)
+    }
+
+    /// The lengths (bit `n` for `n` bytes) of the words that start with the first two letters
+    /// of `w`, ignoring case; none when `w` does not start with two ASCII letters.
+    #[inline]
+    pub(crate) fn lengths(&self, w: &str) -> u32 {
+        letter_pair(w).map_or(0, |pair| self.0[pair])
+    }
+}
+
+/// True when `lengths` (see [`WordShapes::lengths`]) has `len`.
+#[inline]
+pub(crate) fn has_length(lengths: u32, len: usize) -> bool {
+    len < 32 && (lengths >> len) & 1 == 1
+}
+
+/// The index in `0..26 * 26` of the first two bytes of `w` when they are ASCII letters,
+/// ignoring case.
+#[inline]
+fn letter_pair(w: &str) -> Option<usize> {
+    let &[first, second, ..] = w.as_bytes() else {
+        return None;
+    };
+    // A byte below 'a' wraps above 25: one comparison tells a letter.
+    let (a, b) = (
+        (first | 0x20).wrapping_sub(b'a'),
+        (second | 0x20).wrapping_sub(b'a'),
+    );
+    (a < 26 && b < 26).then(|| usize::from(a) * 26 + usize::from(b))
 }
 
 /// The number words: a cheap filter and a table.
 struct NumberWords {
-    /// For each pair of first letters ([`letter_pair`]), bit `n` is set when some number word
-    /// of `n` letters starts with them.
-    lengths: [u32; 26 * 26],
+    /// The shapes of the number words.
+    shapes: WordShapes,
     /// Every number word in lower case with its meaning.
     words: FxHashMap<String, NumWord>,
 }
@@ -307,12 +340,8 @@ fn number_words() -> &'static NumberWords {
             table.insert(w.to_owned(), ordinal(den, class, false));
             table.insert(format!("{w}s"), ordinal(den, class, true));
         }
-        let mut lengths = [0; 26 * 26];
-        for w in table.keys() {
-            lengths[letter_pair(w.as_bytes()[0], w.as_bytes()[1])] |= 1 << w.len();
-        }
         NumberWords {
-            lengths,
+            shapes: WordShapes::new(table.keys().map(String::as_str)),
             words: table,
         }
     })

@@ -33,7 +33,7 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
-use crate::numbers::{self, NumWord, number_word};
+use crate::numbers::{self, NumWord, WordShapes, has_length, number_word};
 use crate::text::{Lower, Token, TokenKind, split_hyphen};
 
 /// Month names and abbreviations in lower case, 1 = January.
@@ -100,9 +100,8 @@ struct TimeWord {
 
 /// The words of [`time_words`] and a cheap filter before their table.
 struct TimeWords {
-    /// For each pair of first letters (`numbers::letter_pair`), bit `n` is set when some word
-    /// of `n` letters starts with them.
-    lengths: [u32; 26 * 26],
+    /// The shapes of the words of two letters or more.
+    shapes: WordShapes,
     /// Every word with what it can be.
     words: FxHashMap<&'static str, TimeWord>,
 }
@@ -129,14 +128,8 @@ fn time_words() -> &'static TimeWords {
         for (words, ..) in HOLIDAYS {
             table.entry(words[0]).or_default().holiday = true;
         }
-        let mut lengths = [0; 26 * 26];
-        for w in table.keys() {
-            if let &[first, second, ..] = w.as_bytes() {
-                lengths[numbers::letter_pair(first, second)] |= 1 << w.len();
-            }
-        }
         TimeWords {
-            lengths,
+            shapes: WordShapes::new(table.keys().copied()),
             words: table,
         }
     })
@@ -144,18 +137,11 @@ fn time_words() -> &'static TimeWords {
 
 /// The entry of a lower-case word in [`time_words`]. Every word there of two letters or more
 /// starts with two ASCII letters, so most words are rejected by those two and their length
-/// without hashing.
+/// without hashing ([`WordShapes`]).
 fn time_word(w: &str) -> Option<&'static TimeWord> {
     let table = time_words();
-    match w.as_bytes() {
-        &[first, second, ..] if first.is_ascii_lowercase() && second.is_ascii_lowercase() => {
-            let lengths = table.lengths[numbers::letter_pair(first, second)];
-            if lengths.checked_shr(w.len() as u32).unwrap_or(0) & 1 == 0 {
-                return None;
-            }
-        }
-        [_] => {}
-        _ => return None,
+    if w.len() >= 2 && !has_length(table.shapes.lengths(w), w.len()) {
+        return None;
     }
     table.words.get(w)
 }
