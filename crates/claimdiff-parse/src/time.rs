@@ -3465,8 +3465,6 @@ mod tests {
         assert_eq!(got, expected, "in {text:?}");
     }
 
-    /// Expressions starting with a word the prefilter tests the next word after (its debug
-    /// assertion checks every skipped one against the full readers).
     #[test]
     fn point_leads_are_sorted_for_their_search() {
         assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
@@ -3480,6 +3478,8 @@ mod tests {
         }
     }
 
+    /// Expressions starting with a word the prefilter tests the next word after (its debug
+    /// assertion checks every skipped one against the full readers).
     #[test]
     fn prefilter_keeps_expressions_after_articles_and_prepositions() {
         let raws = |text: &str| -> Vec<String> {
