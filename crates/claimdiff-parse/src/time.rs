@@ -1067,8 +1067,8 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 
 /// False when token `i` starts no expression whatever follows. Every reader starts with a
 /// number or with a word of [`POINT_LEADS`] or [`OTHER_LEADS`], a month or weekday name or a
-/// number word (ordinals included), whole or before a hyphen ("mid-May", "jan-feb", "twenty-first");
-/// punctuation and symbols start none. The readers match words by ASCII case, by
+/// number word (ordinals included), whole or before a hyphen ("mid-May", "jan-feb",
+/// "twenty-first"); punctuation and symbols start none. The readers match words by ASCII case, by
 /// `text::lower` or through `month`, `weekday` and `number_word`, which read ASCII only: for
 /// an ASCII word these agree with its `lower` form, and a word that is not ASCII can match
 /// only through its `lower` form, so testing that form is enough.
