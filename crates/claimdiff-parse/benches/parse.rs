@@ -1,9 +1,5 @@
 //! Parse + extract throughput over the articles in `data/pairs/` (run with `cargo xtask bench`).
 
-/// The command line's allocator, so that the figures are the command's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod common;
 
 use claimdiff_parse::{Lexicon, Source, parse};

@@ -3,10 +3,6 @@
 //! with its time and the process's peak resident memory. Time and memory should grow in
 //! proportion to the input.
 
-/// The command line's allocator, so that the figures are the command's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod common;
 
 use std::process::Command;

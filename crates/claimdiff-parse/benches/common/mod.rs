@@ -1,6 +1,11 @@
-//! The benchmarks' input: the articles of `data/pairs/`.
+//! What the parse benchmarks share: their input, the articles of `data/pairs/`, and the
+//! command line's allocator.
 
 use std::path::{Path, PathBuf};
+
+/// The command line's allocator, so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Every article of the sample data, concatenated with blank lines between them.
 pub fn corpus() -> String {
