@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::text::{
     Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
+use crate::vocab::Words;
 
 /// A capitalised name found in a sentence, at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +160,7 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 pub(crate) fn mentions(
     text: &str,
     s: &Sentence,
+    words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
 ) -> Vec<Mention> {
@@ -183,7 +185,7 @@ pub(crate) fn mentions(
             // ("Chief Executive Anna Lind"), read as a role below.
             let stop = usize::from(toks.get(j + 1).is_some_and(|t| t.text(text) == "."));
             if leading
-                && lex.is_title(w)
+                && words.kinds(j).title
                 && toks.get(j + 1 + stop).is_some_and(|t| name_word(text, t))
                 && role_len_at(text, toks, j, lex) == 0
                 && !names_organisation(text, toks, j, lex)
@@ -195,14 +197,12 @@ pub(crate) fn mentions(
                 continue;
             }
             let before_comma = toks.get(j + 1).is_some_and(|t| t.text(text) == ",");
-            // The word's key, for the lexicon and the document's common words.
-            let key = leading.then(|| word_key(w));
-            if let Some(key) = key
+            if leading
                 && ((at_start
                     && j == i
                     && !names.is_known(w)
-                    && (names.is_common(&key, lex) || before_comma))
-                    || lex.is_stopword_key(&key) && !all_caps(w))
+                    && (names.is_common(words.key(j), lex) || before_comma))
+                    || words.kinds(j).stopword && !all_caps(w))
             {
                 j += 1;
                 start = j;
@@ -229,7 +229,7 @@ pub(crate) fn mentions(
             if name_word(text, &toks[j]) {
                 continue;
             }
-            if CONNECTORS.contains(&lower(toks[j].text(text)).as_ref())
+            if CONNECTORS.contains(&words.lower(j))
                 && j + 1 < toks.len()
                 && name_word(text, &toks[j + 1])
                 && !is_possessive(toks[j - 1].text(text))
@@ -406,6 +406,7 @@ impl<'t> NameTable<'t> {
     pub(crate) fn build(
         text: &'t str,
         sentences: &[Sentence],
+        words: &[Words<'_, '_>],
         lex: &Lexicon,
         common_words: HashSet<Cow<'t, str>>,
     ) -> (Self, Vec<Vec<Mention>>) {
@@ -418,7 +419,7 @@ impl<'t> NameTable<'t> {
         let mut acronyms: Vec<(String, String)> = Vec::new();
         let mut read = Vec::with_capacity(sentences.len());
         for (si, s) in sentences.iter().enumerate() {
-            let ms = mentions(text, s, lex, &table);
+            let ms = mentions(text, s, words[si], lex, &table);
             let atts: Vec<Attached> = (0..ms.len())
                 .map(|idx| attached(text, &s.tokens, &ms, idx, lex, &table))
                 .collect();
@@ -558,7 +559,7 @@ impl<'t> NameTable<'t> {
         // The names above were read before any surname was known. The finished table reads
         // a sentence differently only where a word that opens it ([`opens`]) is a known
         // surname: read those sentences again.
-        for (s, ms) in sentences.iter().zip(&mut read) {
+        for ((s, ms), &words) in sentences.iter().zip(&mut read).zip(words) {
             let toks = &s.tokens;
             let known_opening = (0..toks.len()).any(|i| {
                 opens(text, toks, i)
@@ -566,7 +567,7 @@ impl<'t> NameTable<'t> {
                     && table.is_known(toks[i].text(text))
             });
             if known_opening {
-                *ms = mentions(text, s, lex, &table);
+                *ms = mentions(text, s, words, lex, &table);
             }
         }
         (table, read)

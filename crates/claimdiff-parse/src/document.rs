@@ -1,5 +1,6 @@
 //! The parsed article: [`Document`], its [`Sentence`]s and their [`Fact`]s.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -8,7 +9,8 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::text::{LineIndex, Lower, Token, TokenKind, lower, tokenize, word_key};
+use crate::text::{LineIndex, Token, TokenKind, tokenize};
+use crate::vocab::{Vocab, Words};
 use crate::{actor, location, quantity, quote, sentence, time};
 
 /// Where an article came from.
@@ -342,30 +344,22 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             .find(|s| s.headline)
             .map(|s| text[s.range.clone()].to_owned());
     }
-    // The words written in lower case, for the names table, gathered with the event words: one
-    // key of each word for both.
-    let mut common_words = FxHashSet::default();
+    // Each distinct word looked up once: its lower-case form, key, event type and time entry.
+    let mut vocab = Vocab::new(lex);
+    let mut ranges = Vec::with_capacity(segments.len());
     let mut sentences: Vec<Sentence> = segments
         .into_iter()
         .enumerate()
         .map(|(index, seg)| {
             let tokens = tokenize(text, seg.range.clone());
+            let range = vocab.add(text, &tokens);
             let mut events: Vec<String> = Vec::new();
-            for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-                let w = t.text(text);
-                let key = word_key(w);
-                if let Some(e) = lex.event_of_key(&key)
-                    && !events.iter().any(|seen| seen == e)
-                {
+            for e in vocab.sentence(range.clone()).iter().filter_map(|e| e.event) {
+                if !events.iter().any(|seen| seen == e) {
                     events.push(e.to_owned());
                 }
-                // Most words come again: copy each one only once.
-                if w.chars().next().is_some_and(char::is_lowercase)
-                    && !common_words.contains(key.as_ref())
-                {
-                    common_words.insert(key.into_cow());
-                }
             }
+            ranges.push(range);
             Sentence {
                 index,
                 span: seg.range,
@@ -376,24 +370,30 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             }
         })
         .collect();
+    // The words written in lower case, for the names table.
+    let common_words: FxHashSet<Cow<'_, str>> = vocab
+        .entries()
+        .iter()
+        .filter(|e| e.lower_case)
+        .map(|e| Cow::Borrowed(e.key.as_ref()))
+        .collect();
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.
-    let (names, mentions) = actor::NameTable::build(text, &sentences, lex, common_words);
+    let words: Vec<Words<'_, '_>> = ranges.into_iter().map(|r| vocab.sentence(r)).collect();
+    let (names, mentions) = actor::NameTable::build(text, &sentences, &words, lex, common_words);
     let published = time::reference(source.published.as_deref());
     // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
     // room (a fact is over 200 bytes and most sentences have one or two).
     let mut facts = Vec::new();
-    for (s, ms) in sentences.iter_mut().zip(&mentions) {
-        // Each token in lower case, once for the readers that match words by it.
-        let words: Vec<Lower<'_>> = s.tokens.iter().map(|t| lower(t.text(text))).collect();
-        let times = time::extract(text, s, &words, published);
+    for ((s, ms), &words) in sentences.iter_mut().zip(&mentions).zip(&words) {
+        let times = time::extract(text, s, words, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
         let quantities = quantity::extract(text, s, lex, &taken);
         facts.extend(location::extract(
             text,
             s,
-            &words,
+            words,
             lex,
             &names,
             ms,

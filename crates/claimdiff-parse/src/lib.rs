@@ -20,6 +20,7 @@ mod quote;
 mod sentence;
 mod text;
 mod time;
+mod vocab;
 
 pub use document::{
     Actor, ActorKind, Document, Facet, Fact, FactValue, Location, OriginMap, Quantity, Quote,

@@ -6,8 +6,9 @@ use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Offset, Sente
 use crate::lexicon::Lexicon;
 use crate::quantity::kind_of;
 use crate::text::{
-    Lower, Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
+    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
+use crate::vocab::Words;
 
 /// True for the prepositions that open a place phrase ("at", "outside", "towards").
 fn is_trigger(w: &str) -> bool {
@@ -57,7 +58,7 @@ const DIRECTIONS: [&str; 12] = [
 pub(crate) fn extract(
     text: &str,
     s: &Sentence,
-    words: &[Lower<'_>],
+    words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
     ms: &[Mention],
@@ -71,14 +72,14 @@ pub(crate) fn extract(
             i += 1;
             continue;
         }
-        let w: &str = &words[i];
+        let w = words.lower(i);
         if let Some(fact) = based_in(text, &toks[i]) {
             out.push(fact);
             i += 1;
             continue;
         }
         // "broke out of Brennock Zoo": a place left, as "from" gives.
-        let out_of = w == "of" && i > 0 && words[i - 1] == "out";
+        let out_of = w == "of" && i > 0 && words.lower(i - 1) == "out";
         let offset = offset_before(text, toks, i, w, quantities);
         if !is_trigger(w) && !out_of && offset.is_none() {
             i += 1;
@@ -87,9 +88,8 @@ pub(crate) fn extract(
         match phrase(text, toks, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
                 // "headquartered in Sheffield" gives a base, as "the Sheffield-based" does.
-                let base = w == "in"
-                    && i > 0
-                    && matches!(words[i - 1].as_ref(), "based" | "headquartered");
+                let base =
+                    w == "in" && i > 0 && matches!(words.lower(i - 1), "based" | "headquartered");
                 loc.relation = Some(if base {
                     "based".to_owned()
                 } else if out_of {

@@ -1,6 +1,5 @@
 //! Tokens with byte spans, line/column mapping and text normalisation.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use arrayvec::ArrayString;
@@ -235,14 +234,6 @@ impl<'a> Lower<'a> {
         match self {
             Self::Owned(s) => s,
             other => other.as_ref().to_owned(),
-        }
-    }
-
-    /// The lower-case text, borrowed when it is the word itself.
-    pub(crate) fn into_cow(self) -> Cow<'a, str> {
-        match self {
-            Self::Borrowed(s) => Cow::Borrowed(s),
-            other => Cow::Owned(other.into_owned()),
         }
     }
 

@@ -34,7 +34,8 @@ use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::numbers::{self, NumWord, WordShapes, has_length, number_word};
-use crate::text::{Lower, Token, TokenKind, split_hyphen};
+use crate::text::{Token, TokenKind, split_hyphen};
+use crate::vocab::Words;
 
 /// Month names and abbreviations in lower case, 1 = January.
 const MONTHS: [(&str, i8); 24] = [
@@ -86,8 +87,8 @@ const WEEKDAYS: [(&str, i8, bool); 17] = [
 ];
 
 /// What a lower-case word can be at the start of a time expression.
-#[derive(Default)]
-struct TimeWord {
+#[derive(Debug, Default)]
+pub(crate) struct TimeWord {
     /// A month name ([`MONTHS`]).
     month: Option<i8>,
     /// A weekday name ([`WEEKDAYS`]).
@@ -138,7 +139,7 @@ fn time_words() -> &'static TimeWords {
 /// The entry of a lower-case word in [`time_words`]. Every word there of two letters or more
 /// starts with two ASCII letters, so most words are rejected by those two and their length
 /// without hashing ([`WordShapes`]).
-fn time_word(w: &str) -> Option<&'static TimeWord> {
+pub(crate) fn time_word(w: &str) -> Option<&'static TimeWord> {
     let table = time_words();
     if w.len() >= 2 && !has_length(table.shapes.lengths(w), w.len()) {
         return None;
@@ -755,39 +756,28 @@ struct Cur<'a> {
     tokens: &'a [Token],
     /// Each token's text, sliced once per sentence: the readers ask for it often.
     raw: Vec<&'a str>,
-    /// Each token in lower case, computed once per sentence.
-    lower: &'a [Lower<'a>],
+    /// Each token's entry in the document's words: its lower-case form and its entry in
+    /// [`time_words`], looked up once per distinct word. The readers ask again and again
+    /// whether a token is a month, a weekday or a number word.
+    words: Words<'a, 'a>,
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
-    /// Each word's entry in [`time_words`] by its lower-case form, looked up once per
-    /// sentence: the readers ask again and again whether a token is a month, a weekday or a
-    /// number word.
-    words: Vec<Option<&'static TimeWord>>,
 }
 
 impl<'a> Cur<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], lower: &'a [Lower<'a>]) -> Self {
+    fn new(text: &'a str, tokens: &'a [Token], words: Words<'a, 'a>) -> Self {
         Self {
             text,
             tokens,
-            lower,
+            words,
             raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
-            words: tokens
-                .iter()
-                .zip(lower)
-                .map(|(t, w)| {
-                    (t.kind == TokenKind::Word)
-                        .then(|| time_word(w.as_ref()))
-                        .flatten()
-                })
-                .collect(),
         }
     }
     /// Token `i`'s entry in [`time_words`] by its lower-case form.
     fn word(&self, i: usize) -> Option<&'static TimeWord> {
-        self.words.get(i).copied().flatten()
+        self.words.get(i)?.time
     }
     /// Token `i`'s entry in [`time_words`] when the token is ASCII, as [`month`],
     /// [`weekday`] and [`number_word`] read the token as written (they read ASCII only).
@@ -809,8 +799,8 @@ impl<'a> Cur<'a> {
     fn raw(&self, i: usize) -> &'a str {
         self.raw.get(i).copied().unwrap_or("")
     }
-    fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+    fn lower(&self, i: usize) -> &'a str {
+        self.words.lower(i)
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
@@ -1014,7 +1004,7 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
 pub(crate) fn extract<'a>(
     text: &'a str,
     s: &'a Sentence,
-    words: &'a [Lower<'a>],
+    words: Words<'a, 'a>,
     published: Option<Date>,
 ) -> Vec<Fact> {
     let c = Cur::new(text, &s.tokens, words);
@@ -3039,9 +3029,9 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let (n, u, end) = count_units(c, i + 1)?;
-    let future = c.lower[..i].iter().any(|w| {
-        matches!(w.as_ref(), "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll")
-    });
+    let future = (0..i)
+        .map(|k| c.lower(k))
+        .any(|w| matches!(w, "will" | "shall") || w.ends_with("'ll") || w.ends_with("\u{2019}ll"));
     if !future
         || u == Unit::Quarter
         || c.is(end, &["since", "of", "time", "from", "after", "before"])

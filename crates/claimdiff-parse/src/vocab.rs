@@ -1,0 +1,199 @@
+//! The distinct words of one document, each looked up once.
+//!
+//! Every reader asks about the same words again and again: their lower-case form, their
+//! [`word_key`], whether the lexicon gives them an event type, whether a time expression can
+//! start with them. An article repeats most of its words ("the", "said", the names of its
+//! people), so [`Vocab`] answers those questions once per distinct form, as written, and keeps
+//! each token's entry; the readers then look the answers up by token.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::Lexicon;
+use crate::text::{Lower, Token, TokenKind, lower, word_key};
+use crate::time::{TimeWord, time_word};
+
+/// What one distinct token form is.
+#[derive(Debug)]
+pub(crate) struct Entry<'a> {
+    /// The form in lower case ([`lower`]).
+    pub(crate) lower: Lower<'a>,
+    /// Its [`word_key`]: lower case, possessive removed (words only; other tokens keep their
+    /// lower-case form).
+    pub(crate) key: Lower<'a>,
+    /// The event type the lexicon gives the word.
+    pub(crate) event: Option<&'a str>,
+    /// The word's entry in the time words table (`time::time_words`).
+    pub(crate) time: Option<&'static TimeWord>,
+    /// True for a word that starts with a lower-case letter.
+    pub(crate) lower_case: bool,
+    /// What the lexicon says of the word, looked up the first time a reader asks.
+    kinds: OnceCell<Kinds>,
+}
+
+/// What the lexicon says of a word ([`Words::kinds`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Kinds {
+    /// [`Lexicon::is_title`].
+    pub(crate) title: bool,
+    /// [`Lexicon::is_stopword`].
+    pub(crate) stopword: bool,
+}
+
+/// The distinct token forms of a document and each token's form.
+#[derive(Debug)]
+pub(crate) struct Vocab<'a> {
+    lex: &'a Lexicon,
+    ids: FxHashMap<&'a str, u32>,
+    entries: Vec<Entry<'a>>,
+    /// Each token's entry, in document order ([`Vocab::add`] gives a sentence its range).
+    tokens: Vec<u32>,
+}
+
+impl<'a> Vocab<'a> {
+    /// An empty table of the words that `lex` knows about.
+    pub(crate) fn new(lex: &'a Lexicon) -> Self {
+        Self {
+            lex,
+            ids: FxHashMap::default(),
+            entries: Vec::new(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Adds the tokens of one sentence, returning the range of their entries' ids.
+    pub(crate) fn add(&mut self, text: &'a str, tokens: &[Token]) -> Range<usize> {
+        let start = self.tokens.len();
+        self.tokens.reserve(tokens.len());
+        for t in tokens {
+            let form = t.text(text);
+            let id = match self.ids.get(form) {
+                Some(&id) => id,
+                None => {
+                    // A token's kind follows from its text: words start with a letter, numbers
+                    // with a digit, and symbols and punctuation are one character that is
+                    // neither.
+                    let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+                    self.entries.push(Entry::new(form, t.kind, self.lex));
+                    self.ids.insert(form, id);
+                    id
+                }
+            };
+            self.tokens.push(id);
+        }
+        start..self.tokens.len()
+    }
+
+    /// The entries of the tokens whose ids are at `range` (as [`Vocab::add`] returned it).
+    pub(crate) fn sentence(&self, range: Range<usize>) -> Words<'_, 'a> {
+        Words {
+            vocab: self,
+            ids: self.tokens.get(range).unwrap_or_default(),
+        }
+    }
+
+    /// Every distinct form.
+    pub(crate) fn entries(&self) -> &[Entry<'a>] {
+        &self.entries
+    }
+
+    fn entry(&self, id: u32) -> Option<&Entry<'a>> {
+        self.entries.get(id as usize)
+    }
+}
+
+impl<'a> Entry<'a> {
+    fn new(form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> Self {
+        if kind != TokenKind::Word {
+            return Self {
+                lower: lower(form),
+                key: lower(form),
+                event: None,
+                time: None,
+                lower_case: false,
+                kinds: OnceCell::new(),
+            };
+        }
+        let lower = lower(form);
+        let key = word_key(form);
+        Self {
+            event: lex.event_of_key(&key),
+            time: time_word(&lower),
+            lower_case: form.chars().next().is_some_and(char::is_lowercase),
+            kinds: OnceCell::new(),
+            lower,
+            key,
+        }
+    }
+}
+
+/// The entries of one sentence's tokens, by token index.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words<'v, 'a> {
+    vocab: &'v Vocab<'a>,
+    ids: &'v [u32],
+}
+
+impl<'v, 'a> Words<'v, 'a> {
+    /// The entry of token `i`.
+    pub(crate) fn get(&self, i: usize) -> Option<&'v Entry<'a>> {
+        self.vocab.entry(*self.ids.get(i)?)
+    }
+
+    /// Every token's entry, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'v Entry<'a>> + '_ {
+        self.ids.iter().filter_map(|&id| self.vocab.entry(id))
+    }
+
+    /// What the lexicon says of token `i` (nothing past the end, or for a token that is not a
+    /// word).
+    pub(crate) fn kinds(&self, i: usize) -> Kinds {
+        let lex = self.vocab.lex;
+        self.get(i).map_or_else(Kinds::default, |e| {
+            *e.kinds.get_or_init(|| Kinds {
+                title: lex.is_title(&e.lower),
+                stopword: lex.is_stopword_key(&e.key),
+            })
+        })
+    }
+
+    /// Token `i`'s [`word_key`], or "" past the end.
+    pub(crate) fn key(&self, i: usize) -> &'v str {
+        self.get(i).map_or("", |e| &e.key)
+    }
+
+    /// Token `i` in lower case, or "" past the end.
+    pub(crate) fn lower(&self, i: usize) -> &'v str {
+        self.get(i).map_or("", |e| &e.lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn each_form_is_looked_up_once_and_answers_for_every_token() {
+        let lex = Lexicon::embedded();
+        let text = "Police said Mr Bloggs's aides were killed. The police said the rest";
+        let tokens = tokenize(text, 0..text.len());
+        let mut vocab = Vocab::new(&lex);
+        let range = vocab.add(text, &tokens);
+        assert_eq!(range, 0..tokens.len());
+        // "said" comes twice and is one entry; "Police" and "police" are two forms.
+        assert_eq!(vocab.entries().len(), tokens.len() - 1);
+        let words = vocab.sentence(range);
+        assert_eq!(words.lower(0), "police");
+        assert!(!words.get(0).is_some_and(|e| e.lower_case));
+        assert!(words.get(10).is_some_and(|e| e.lower_case));
+        assert_eq!(words.key(3), "bloggs");
+        assert!(words.kinds(2).title);
+        assert!(words.kinds(8).stopword && words.kinds(11).stopword && !words.kinds(12).stopword);
+        assert_eq!(words.get(6).and_then(|e| e.event), Some("kill"));
+        assert!(words.get(6).is_some_and(|e| e.time.is_none()));
+        assert_eq!(words.lower(99), "");
+    }
+}
