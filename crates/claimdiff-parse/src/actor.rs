@@ -934,6 +934,7 @@ fn role_reference_after_the(
 pub(crate) fn extract(
     text: &str,
     s: &Sentence,
+    words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
     ms: &[Mention],
@@ -992,7 +993,7 @@ pub(crate) fn extract(
             None => k += 1,
         }
     }
-    facts.extend(group(text, s, lex));
+    facts.extend(group(text, s, words, lex));
     facts
 }
 
@@ -1022,18 +1023,17 @@ fn actor_fact(text: &str, toks: &[Token], at: Range<usize>, actor: Actor) -> Fac
 
 /// The group that does the sentence's first event ("Pro-Palestinian medics have blockaded"),
 /// when the lexicon knows the group noun.
-fn group(text: &str, s: &Sentence, lex: &Lexicon) -> Option<Fact> {
+fn group(text: &str, s: &Sentence, words: Words<'_, '_>, lex: &Lexicon) -> Option<Fact> {
     // The sentence's event words are known already: most sentences' words are looked up again
     // only when it has one.
     if s.events.is_empty() {
         return None;
     }
     let toks = &s.tokens;
-    let verb = toks.iter().position(|t| {
-        t.kind == TokenKind::Word
-            && lex.event(t.text(text)).is_some()
-            && t.text(text).chars().next().is_some_and(char::is_lowercase)
-    })?;
+    // A word written in lower case (only words are) that the lexicon gives an event.
+    let verb = words
+        .iter()
+        .position(|e| e.event.is_some() && e.lower_case)?;
     let mut k = verb;
     while k > 0
         && matches!(

@@ -389,7 +389,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         let times = time::extract(text, s, words, published);
         let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
         facts.extend(times);
-        let quantities = quantity::extract(text, s, lex, &taken);
+        let quantities = quantity::extract(text, s, words, lex, &taken);
         facts.extend(location::extract(
             text,
             s,
@@ -400,7 +400,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             &quantities,
         ));
         facts.extend(quantities);
-        facts.extend(actor::extract(text, s, lex, &names, ms));
+        facts.extend(actor::extract(text, s, words, lex, &names, ms));
         s.facts = Vec::with_capacity(facts.len());
         s.facts.append(&mut facts);
     }

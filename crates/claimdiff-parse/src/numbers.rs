@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::text::{Token, TokenKind, before_dash, is_dash};
+use crate::vocab::Words;
 
 /// The tokens of one sentence with the text they index.
 pub(crate) struct Cursor<'a> {
@@ -20,6 +21,8 @@ pub(crate) struct Cursor<'a> {
     pub(crate) text: &'a str,
     /// The sentence's tokens.
     pub(crate) tokens: &'a [Token],
+    /// The tokens' entries in the document's words.
+    pub(crate) words: Words<'a, 'a>,
 }
 
 impl<'a> Cursor<'a> {
@@ -1700,13 +1703,19 @@ pub(crate) fn word_chain_pieces(w: &str) -> Option<Vec<(Range<usize>, f64)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
     use crate::text::tokenize;
+    use crate::vocab::Vocab;
 
     fn value(text: &str) -> Option<(f64, String)> {
         let tokens = tokenize(text, 0..text.len());
+        let lex = Lexicon::embedded();
+        let mut vocab = Vocab::new(&lex);
+        let range = vocab.add(text, &tokens);
         let c = Cursor {
             text,
             tokens: &tokens,
+            words: vocab.sentence(range),
         };
         let n = read(&c, 0, false)?;
         let span = tokens[n.start].start..tokens[n.end - 1].end;

@@ -17,6 +17,7 @@ use crate::numbers::{
     number_word_before_dash, parse_digit_token, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, word_key};
+use crate::vocab::Words;
 
 // ---------------------------------------------------------------------------------------------
 // Money
@@ -859,12 +860,14 @@ struct Found {
 pub(crate) fn extract(
     text: &str,
     s: &Sentence,
+    words: Words<'_, '_>,
     lex: &Lexicon,
     taken: &[Range<usize>],
 ) -> Vec<Fact> {
     let c = Cursor {
         text,
         tokens: &s.tokens,
+        words,
     };
     let urls = url_ranges(text, &s.span);
     let inside = |i: usize| {
@@ -2209,7 +2212,7 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
         .map(|r| c.text[c.tokens[r.start].start..c.tokens[r.end - 1].end].to_owned())
         .or_else(|| (q.shape == Shape::Range).then(|| "range".to_owned()));
     let referent = referent(c, q, lex);
-    let event = event_near(c, s, q, lex);
+    let event = event_near(c, s, q);
     let unit = q.unit.map(str::to_owned);
     let (low, high) = rounded_share(q);
     let value = display(q, unit.as_deref());
@@ -2475,7 +2478,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
 /// The event type of the verb nearest the number, within a few tokens. A verb that reaches the
 /// figure ("turnout rose to 64%", "fell to 12") names how the level came about, not what the
 /// figure counts, and is passed over.
-fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<String> {
+fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found) -> Option<String> {
     const WINDOW: usize = 8;
     // The sentence's event words are known: a sentence with none needs no lookups.
     if s.events.is_empty() {
@@ -2486,7 +2489,7 @@ fn event_near(c: &Cursor<'_>, s: &Sentence, q: &Found, lex: &Lexicon) -> Option<
     let reaches = |k: usize| k + 2 == q.start && c.is(k + 1, "to");
     let event = |k: usize| {
         (lo <= k && k < hi && (k < q.num_start || k >= q.num_end) && !reaches(k))
-            .then(|| c.word(k).and_then(|w| lex.event(w)))
+            .then(|| c.words.get(k).and_then(|e| e.event))
             .flatten()
     };
     // Outwards from the number, the nearest first and the earlier of two as near, stopping
