@@ -708,11 +708,15 @@ pub(crate) fn has_role_before(text: &str, toks: &[Token], start: usize, lex: &Le
 
 /// The lower-case words of tokens `range`, joined by spaces.
 fn phrase_of(text: &str, toks: &[Token], range: Range<usize>) -> String {
-    toks[range]
-        .iter()
-        .map(|t| t.text(text).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Each word lower-cased on its own, straight into the phrase.
+    let mut out = String::new();
+    for (n, t) in toks[range].iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(&lower(t.text(text)));
+    }
+    out
 }
 
 /// The longest role ending just before token `end`, with its start and canonical form; a

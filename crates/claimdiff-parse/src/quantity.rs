@@ -14,7 +14,7 @@ use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    number_word_before_dash, parse_digit_token, scale_after, word_chain_pieces,
+    parse_digit_token, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, word_key};
 use crate::vocab::Words;
@@ -773,9 +773,7 @@ fn hedge_after(c: &Cursor<'_>, j: usize) -> Option<(Range<usize>, Hedge)> {
 
 /// True when token `k` can start a number.
 fn starts_number(c: &Cursor<'_>, k: usize) -> bool {
-    c.kind(k) == Some(TokenKind::Number)
-        || c.word(k)
-            .is_some_and(|w| number_word_before_dash(w).is_some())
+    c.kind(k) == Some(TokenKind::Number) || c.words.get(k).is_some_and(|e| e.number_lead)
 }
 
 /// Relative tolerance of "about" and "nearly".
@@ -965,31 +963,38 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
         }
         Some(TokenKind::Word) => c.word(i).is_some_and(|w| {
             w.len() <= 24
-                && (starts_number(c, i)
+                // What the word is on its own was looked up once, in the document's words.
+                && (c.words.get(i).is_some_and(|e| e.quantity_lead)
                     || ((w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
                         && starts_number(c, i + 1))
                     || c.raw(i + 1) == "$"
-                    || (c.raw(i + 1) == "." && w.eq_ignore_ascii_case("u"))
-                    || currency_code(w).is_some()
-                    || million_code(w).is_some()
-                    || w == "Rs"
-                    || matches!(
-                        lower(w, &mut [0; 24]),
-                        "minus"
-                            | "negative"
-                            | "half"
-                            | "quarter"
-                            | "age"
-                            | "aged"
-                            | "ages"
-                            | "percent"
-                            | "percents"
-                            | "percentage"
-                            | "per"
-                    ))
+                    || (c.raw(i + 1) == "." && w.eq_ignore_ascii_case("u")))
         }),
         None => false,
     }
+}
+
+/// True for a word that can start a figure whatever follows it, other than a number word: a
+/// currency code ("GBP", "MUSD"), "Rs", or a word of a hedge, sign, share or age ("minus",
+/// "half", "per", "aged").
+pub(crate) fn word_leads(w: &str) -> bool {
+    currency_code(w).is_some()
+        || million_code(w).is_some()
+        || w == "Rs"
+        || matches!(
+            lower(w, &mut [0; 24]),
+            "minus"
+                | "negative"
+                | "half"
+                | "quarter"
+                | "age"
+                | "aged"
+                | "ages"
+                | "percent"
+                | "percents"
+                | "percentage"
+                | "per"
+        )
 }
 
 /// Numbers run together in one token ("22,24,26,31", "192.168.1.2", "three-nought-four"):

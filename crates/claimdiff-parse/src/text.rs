@@ -111,7 +111,12 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let mut j = i + c.len_utf8();
             // A dash joined the word so far: digits may go on ("co-2").
             let mut dashed = false;
-            while let Some(cj) = at(j) {
+            loop {
+                // Most of a word is ASCII letters: those a byte at a time.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                    j += 1;
+                }
+                let Some(cj) = at(j) else { break };
                 if cj.is_alphabetic() {
                     j += cj.len_utf8();
                 } else if (is_apostrophe(cj) || is_dash(cj) && cj != '\u{2014}')

@@ -1065,17 +1065,19 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 fn starts_word(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(i).map(|t| t.kind) {
         Some(TokenKind::Number) => true,
-        Some(TokenKind::Word) => {
-            let w = c.lower(i);
-            // Only a month is read with stops after it ("Jan.").
-            let known = |p: &str| time_word(p).is_some() || p.ends_with('.') && month(p).is_some();
-            // The whole word was looked up once (`Cur::words`).
-            c.word(i).is_some()
-                || w.ends_with('.') && month(w).is_some()
-                || split_hyphen(w).is_some_and(|(head, _)| known(head))
-        }
+        // The word was looked up once, in the document's words.
+        Some(TokenKind::Word) => c.words.get(i).is_some_and(|e| e.time_lead),
         Some(TokenKind::Punct | TokenKind::Symbol) | None => false,
     }
+}
+
+/// [`starts_word`] for a word, given in lower case, that is not in [`time_words`] itself: a
+/// month with a stop after it ("jan.") or a word whose part before its first hyphen is one
+/// ("mid-may", "twenty-first").
+pub(crate) fn starts_word_form(w: &str) -> bool {
+    // Only a month is read with stops after it ("Jan.").
+    let known = |p: &str| time_word(p).is_some() || p.ends_with('.') && month(p).is_some();
+    w.ends_with('.') && month(w).is_some() || split_hyphen(w).is_some_and(|(head, _)| known(head))
 }
 
 /// The words other than month, weekday and number words and [`POINT_LEADS`] that a time

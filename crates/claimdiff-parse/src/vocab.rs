@@ -12,8 +12,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
+use crate::numbers::number_word_before_dash;
+use crate::quantity;
 use crate::text::{Lower, Token, TokenKind, lower, word_key};
-use crate::time::{TimeWord, time_word};
+use crate::time::{self, TimeWord, time_word};
 
 /// What one distinct token form is.
 #[derive(Debug)]
@@ -29,6 +31,15 @@ pub(crate) struct Entry<'a> {
     pub(crate) time: Option<&'static TimeWord>,
     /// True for a word that starts with a lower-case letter.
     pub(crate) lower_case: bool,
+    /// True for a word that can start a time expression whatever follows it
+    /// (`time::starts_word`).
+    pub(crate) time_lead: bool,
+    /// True for a word that starts a number in words, whole or before a dash ("seven",
+    /// "twenty-five").
+    pub(crate) number_lead: bool,
+    /// True for a word that can start a figure whatever follows it: a number word, a currency
+    /// code or name, a hedge such as "minus" or "aged" (`quantity::may_start`).
+    pub(crate) quantity_lead: bool,
     /// What the lexicon says of the word, looked up the first time a reader asks.
     kinds: OnceCell<Kinds>,
 }
@@ -113,15 +124,23 @@ impl<'a> Entry<'a> {
                 event: None,
                 time: None,
                 lower_case: false,
+                time_lead: false,
+                number_lead: false,
+                quantity_lead: false,
                 kinds: OnceCell::new(),
             };
         }
         let lower = lower(form);
         let key = word_key(form);
+        let time = time_word(&lower);
+        let number_lead = number_word_before_dash(form).is_some();
         Self {
             event: lex.event_of_key(&key),
-            time: time_word(&lower),
+            time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
+            time_lead: time.is_some() || time::starts_word_form(&lower),
+            number_lead,
+            quantity_lead: number_lead || quantity::word_leads(form),
             kinds: OnceCell::new(),
             lower,
             key,
@@ -195,5 +214,28 @@ mod tests {
         assert_eq!(words.get(6).and_then(|e| e.event), Some("kill"));
         assert!(words.get(6).is_some_and(|e| e.time.is_none()));
         assert_eq!(words.lower(99), "");
+    }
+
+    #[test]
+    fn leads_say_which_readers_a_word_can_start() {
+        let lex = Lexicon::embedded();
+        let text = "Seven twenty-five mid-May Monday GBP aged police 7";
+        let tokens = tokenize(text, 0..text.len());
+        let mut vocab = Vocab::new(&lex);
+        let range = vocab.add(text, &tokens);
+        let words = vocab.sentence(range);
+        let lead = |i: usize| {
+            let e = words.get(i).unwrap();
+            (e.time_lead, e.number_lead, e.quantity_lead)
+        };
+        assert_eq!(lead(0), (true, true, true));
+        assert_eq!(lead(1), (true, true, true));
+        assert_eq!(lead(2), (true, false, false));
+        assert_eq!(lead(3), (true, false, false));
+        assert_eq!(lead(4), (false, false, true));
+        assert_eq!(lead(5), (false, false, true));
+        assert_eq!(lead(6), (false, false, false));
+        // Digits are no word: the readers test the token's kind for them.
+        assert_eq!(lead(7), (false, false, false));
     }
 }
