@@ -884,7 +884,7 @@ fn attached(
 ///
 /// Callers ask at every token: the test for "the" is inlined into them, and only the few
 /// tokens that pass it are read on ([`role_reference_after_the`]).
-#[inline]
+#[inline(always)]
 pub(crate) fn role_reference(
     text: &str,
     s: &Sentence,

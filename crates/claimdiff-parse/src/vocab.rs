@@ -53,11 +53,17 @@ pub(crate) struct Kinds {
     pub(crate) stopword: bool,
 }
 
+/// No id: a one-byte form not seen yet.
+const NONE: u32 = u32::MAX;
+
 /// The distinct token forms of a document and each token's form.
 #[derive(Debug)]
 pub(crate) struct Vocab<'a> {
     lex: &'a Lexicon,
     ids: FxHashMap<&'a str, u32>,
+    /// The ids of one-byte forms by their byte (`NONE` until seen): punctuation, "a", "I" and
+    /// single digits are about a third of a text's tokens, and need no hashing.
+    bytes: [u32; 128],
     entries: Vec<Entry<'a>>,
     /// Each token's entry, in document order ([`Vocab::add`] gives a sentence its range).
     tokens: Vec<u32>,
@@ -69,6 +75,7 @@ impl<'a> Vocab<'a> {
         Self {
             lex,
             ids: FxHashMap::default(),
+            bytes: [NONE; 128],
             entries: Vec::new(),
             tokens: Vec::new(),
         }
@@ -80,15 +87,28 @@ impl<'a> Vocab<'a> {
         self.tokens.reserve(tokens.len());
         for t in tokens {
             let form = t.text(text);
-            let id = match self.ids.get(form) {
-                Some(&id) => id,
+            let byte = match form.as_bytes() {
+                &[b] if b.is_ascii() => Some(usize::from(b)),
+                _ => None,
+            };
+            let known = match byte {
+                Some(b) => Some(self.bytes[b]).filter(|&id| id != NONE),
+                None => self.ids.get(form).copied(),
+            };
+            let id = match known {
+                Some(id) => id,
                 None => {
                     // A token's kind follows from its text: words start with a letter, numbers
                     // with a digit, and symbols and punctuation are one character that is
                     // neither.
-                    let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+                    let id = u32::try_from(self.entries.len()).unwrap_or(NONE);
                     self.entries.push(Entry::new(form, t.kind, self.lex));
-                    self.ids.insert(form, id);
+                    match byte {
+                        Some(b) => self.bytes[b] = id,
+                        None => {
+                            self.ids.insert(form, id);
+                        }
+                    }
                     id
                 }
             };
