@@ -16,7 +16,7 @@ use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
     parse_digit_token, scale_after, word_chain_pieces,
 };
-use crate::text::{TokenKind, before_dash, is_dash, word_key};
+use crate::text::{TokenKind, before_dash, is_dash};
 use crate::vocab::Words;
 
 // ---------------------------------------------------------------------------------------------
@@ -885,7 +885,7 @@ pub(crate) fn extract(
         }
         if let Some(pieces) = pieces_at(&c, i) {
             for (span, value) in pieces {
-                facts.push(piece_fact(&c, s, lex, i, span, value));
+                facts.push(piece_fact(&c, s, i, span, value));
             }
             i += 1;
             floor = i;
@@ -894,7 +894,7 @@ pub(crate) fn extract(
         match read_quantity(&c, i, lex, floor) {
             Some(q) if !(q.start..q.end).any(inside) && is_finite(&q) => {
                 let prev_end = facts.last().map_or(0, |f| f.span.end);
-                let mut fact = build_fact(&c, s, lex, &q);
+                let mut fact = build_fact(&c, s, &q);
                 if let FactValue::Quantity(qty) = &mut fact.detail {
                     let opens_paren =
                         q.start > 0 && c.raw(q.start - 1) == "(" && c.raw(q.end) == ")";
@@ -1019,14 +1019,7 @@ fn pieces_at(c: &Cursor<'_>, i: usize) -> Option<Vec<(Range<usize>, f64)>> {
 }
 
 /// A plain count for one piece of a run-together token.
-fn piece_fact(
-    c: &Cursor<'_>,
-    s: &Sentence,
-    lex: &Lexicon,
-    i: usize,
-    span: Range<usize>,
-    value: f64,
-) -> Fact {
+fn piece_fact(c: &Cursor<'_>, s: &Sentence, i: usize, span: Range<usize>, value: f64) -> Fact {
     let q = Found {
         start: i,
         end: i + 1,
@@ -1041,7 +1034,7 @@ fn piece_fact(
         num_end: i + 1,
         look_back: i,
     };
-    let mut fact = build_fact(c, s, lex, &q);
+    let mut fact = build_fact(c, s, &q);
     fact.raw = c.text[span.clone()].to_owned();
     fact.span = span;
     fact
@@ -2208,7 +2201,7 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
 // ---------------------------------------------------------------------------------------------
 // Facts
 
-fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
+fn build_fact(c: &Cursor<'_>, s: &Sentence, q: &Found) -> Fact {
     let span = c.tokens[q.start].start..c.tokens[q.end - 1].end;
     let raw = c.text[span.clone()].to_owned();
     let hedge = q
@@ -2216,7 +2209,7 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, lex: &Lexicon, q: &Found) -> Fact {
         .as_ref()
         .map(|r| c.text[c.tokens[r.start].start..c.tokens[r.end - 1].end].to_owned())
         .or_else(|| (q.shape == Shape::Range).then(|| "range".to_owned()));
-    let referent = referent(c, q, lex);
+    let referent = referent(c, q);
     let event = event_near(c, s, q);
     let unit = q.unit.map(str::to_owned);
     let (low, high) = rounded_share(q);
@@ -2300,13 +2293,13 @@ fn display(q: &Found, unit: Option<&str>) -> String {
     format!("{prefix}{body}")
 }
 
-/// Words that end a referent phrase.
-fn ends_referent(w: &str, lex: &Lexicon) -> bool {
-    let k = word_key(w);
-    // The tests on the word itself first: the lexicon's lookups cost more.
+/// Words that end a referent phrase: token `j`, a word.
+fn ends_referent(c: &Cursor<'_>, j: usize) -> bool {
+    let k = c.words.key(j);
+    // The tests on the word itself first.
     k.ends_with("ly")
         || matches!(
-            k.as_ref(),
+            k,
             "worth"
                 | "valued"
                 | "including"
@@ -2318,8 +2311,9 @@ fn ends_referent(w: &str, lex: &Lexicon) -> bool {
                 | "an"
                 | "aged"
         )
-        || lex.is_stopword_key(&k)
-        || ((k.ends_with("ed") || k.ends_with("ing")) && lex.event_of_key(&k).is_some())
+        || c.words.kinds(j).stopword
+        || ((k.ends_with("ed") || k.ends_with("ing"))
+            && c.words.get(j).is_some_and(|e| e.event.is_some()))
 }
 
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
@@ -2336,7 +2330,7 @@ fn past_verb(k: &str) -> bool {
 
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
-fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
+fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
     // "410 metres deep", "900 feet below ground", "in 400 feet of water": a length measured
     // down is a depth; "27
     // miles up", "10km above the ground": one measured up is an altitude.
@@ -2383,7 +2377,7 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
             // voters casting a ballot").
             Some(w)
                 if !words.is_empty()
-                    && (past_verb(&word_key(w))
+                    && (past_verb(c.words.key(j))
                         || w.len() > 4
                             && w.ends_with("ing")
                             && c.is_any(
@@ -2393,8 +2387,8 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
             {
                 break;
             }
-            Some(w) if !ends_referent(w, lex) && scale_after(w).is_none() => {
-                words.push(word_key(w).into_owned());
+            Some(w) if !ends_referent(c, j) && scale_after(w).is_none() => {
+                words.push(c.words.key(j).to_owned());
                 j += 1;
             }
             _ => break,
@@ -2458,12 +2452,12 @@ fn referent(c: &Cursor<'_>, q: &Found, lex: &Lexicon) -> Option<String> {
         while back.len() < 2 && k > 0 && !c.is(k - 1, "to") {
             match c.word(k - 1) {
                 Some(w)
-                    if !ends_referent(w, lex)
+                    if !ends_referent(c, k - 1)
                         && number_word(w).is_none()
                         && unit_word(w).is_none()
                         && currency_noun(w).is_none() =>
                 {
-                    back.push(word_key(w).into_owned());
+                    back.push(c.words.key(k - 1).to_owned());
                     k -= 1;
                 }
                 _ => break,
