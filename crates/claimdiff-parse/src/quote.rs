@@ -51,14 +51,20 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut open: Option<(usize, char)> = None;
     // One pass over the few characters that can open or close a quote, with the characters
     // either side: no copy of the text, whatever its size. The curly quotes all start with the
-    // byte 0xE2, so a byte search finds every candidate without decoding the others.
+    // byte 0xE2, so a byte search finds every candidate without decoding the others. A line
+    // break matters only inside a quote, which it closes.
     let bytes = text.as_bytes();
+    let next_mark = |from: usize, inside: bool| {
+        let mark = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|k| from + k);
+        if !inside {
+            return mark;
+        }
+        memchr::memchr(b'\n', &bytes[from..mark.unwrap_or(bytes.len())])
+            .map(|k| from + k)
+            .or(mark)
+    };
     let mut from = 0;
-    while let Some(k) = bytes[from..]
-        .iter()
-        .position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2))
-    {
-        let i = from + k;
+    while let Some(i) = next_mark(from, open.is_some()) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -462,6 +468,17 @@ mod tests {
             quotes("The firm called it ‘eye-watering’."),
             [("eye-watering".to_owned(), None)]
         );
+    }
+
+    #[test]
+    fn a_line_break_closes_an_open_quote_and_nothing_else() {
+        let text =
+            "He said \"it is unfinished\nThen: \"quoted\" and \u{201C}curly\u{201D}.\n\nA \"last";
+        let spans: Vec<&str> = super::quote_spans(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(spans, ["it is unfinished", "quoted", "curly", "last"]);
     }
 
     /// Each case: a text and the speaker of each of its quotes, in order.
