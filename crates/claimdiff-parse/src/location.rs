@@ -98,7 +98,7 @@ pub(crate) fn extract(
                     w.to_owned()
                 });
                 let start = offset.as_ref().map_or(toks[i + 1].start, |(at, _)| *at);
-                loc.offset = offset.map(|(_, o)| o);
+                loc.offset = offset.map(|(_, o)| Box::new(o));
                 let span = start..toks[end - 1].end;
                 let raw = text[span.clone()].to_owned();
                 let value = describe(&loc);
