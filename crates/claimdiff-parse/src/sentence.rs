@@ -386,9 +386,11 @@ impl<'a> Block<'a> {
     /// first byte that every other terminator and bullet starts with.
     fn next_mark(&self, i: usize) -> usize {
         let from = self.offset(i);
-        let Some(found) = self.s.as_bytes()[from..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'?' | b'!' | 0xE2))
+        let rest = &self.s.as_bytes()[from..];
+        // The first ASCII stop, then the first 0xE2 before it, if any.
+        let stop = memchr::memchr3(b'.', b'?', b'!', rest);
+        let Some(found) = memchr::memchr(0xE2, &rest[..stop.unwrap_or(rest.len())])
+            .or(stop)
             .map(|p| from + p)
         else {
             return self.len();
