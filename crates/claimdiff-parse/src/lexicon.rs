@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::text::{lower, stem, word_key};
+use crate::numbers::WordShapes;
+use crate::text::{lower, stem, strip_possessive, word_key};
 
 const EVENTS: &str = include_str!("../../../data/lexicons/events.txt");
 const SYNONYMS: &str = include_str!("../../../data/lexicons/synonyms.txt");
@@ -28,6 +29,14 @@ pub struct Lexicon {
     roles: HashSet<String>,
     /// Every word of every role, so a phrase with another word is no role without joining it.
     role_words: HashSet<String>,
+    /// The shapes of the role words, organisation words, titles, place heads and stopwords:
+    /// most ASCII words are in none of them, which their first two letters and length tell
+    /// without lower-casing or hashing.
+    role_shapes: WordShapes,
+    org_shapes: WordShapes,
+    title_shapes: WordShapes,
+    place_head_shapes: WordShapes,
+    stopword_shapes: WordShapes,
     titles: HashSet<String>,
     place_heads: HashSet<String>,
     abbreviations: HashSet<String>,
@@ -72,6 +81,10 @@ impl Lexicon {
         lex.place_heads = set(PLACE_HEADS);
         lex.abbreviations = set(ABBREVIATIONS);
         lex.org_words = set(ORG_WORDS);
+        lex.role_shapes = WordShapes::new(lex.role_words.iter().map(String::as_str));
+        lex.org_shapes = WordShapes::new(lex.org_words.iter().map(String::as_str));
+        lex.title_shapes = WordShapes::new(lex.titles.iter().map(String::as_str));
+        lex.place_head_shapes = WordShapes::new(lex.place_heads.iter().map(String::as_str));
         lex.occasions = lines(OCCASIONS)
             .flat_map(str::split_whitespace)
             .map(str::to_owned)
@@ -92,6 +105,7 @@ impl Lexicon {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
+        lex.stopword_shapes = WordShapes::new(lex.stopwords.iter().map(String::as_str));
         lex
     }
 
@@ -183,19 +197,28 @@ impl Lexicon {
     /// joining words into a phrase for [`Lexicon::is_role`].
     #[must_use]
     pub(crate) fn is_role_word(&self, word: &str) -> bool {
+        if rejected_by_shape(&self.role_shapes, word) {
+            return false;
+        }
         self.role_words.contains(lower(word).as_ref())
     }
 
     /// True when `word` is a title that stands before a name ("Mr", "President").
     #[must_use]
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles
-            .contains(lower(word.trim_end_matches('.')).as_ref())
+        let word = word.trim_end_matches('.');
+        if rejected_by_shape(&self.title_shapes, word) {
+            return false;
+        }
+        self.titles.contains(lower(word).as_ref())
     }
 
     /// True when `word` heads a place phrase ("headquarters", "office").
     #[must_use]
     pub fn is_place_head(&self, word: &str) -> bool {
+        if rejected_by_shape(&self.place_head_shapes, strip_possessive(word)) {
+            return false;
+        }
         self.place_heads.contains(word_key(word).as_ref())
     }
 
@@ -213,7 +236,7 @@ impl Lexicon {
 
     /// [`Lexicon::is_stopword`] of a word given by its [`word_key`].
     pub(crate) fn is_stopword_key(&self, key: &str) -> bool {
-        self.stopwords.contains(key)
+        !rejected_by_shape(&self.stopword_shapes, key) && self.stopwords.contains(key)
     }
 
     /// True for event types that happen at one place and time (a protest, a quake), whose
@@ -233,6 +256,9 @@ impl Lexicon {
     /// True for words that mark a name as an organisation ("Association", "Ltd").
     #[must_use]
     pub fn is_org_word(&self, word: &str) -> bool {
+        if rejected_by_shape(&self.org_shapes, strip_possessive(word)) {
+            return false;
+        }
         self.org_words.contains(word_key(word).as_ref())
     }
 
@@ -256,6 +282,12 @@ impl Lexicon {
         }
         stem(&key)
     }
+}
+
+/// True when `word` cannot be in the table of `shapes`, in lower case: it is ASCII (so its
+/// lower-case form has its length and first letters) and [`WordShapes::excludes`] it.
+fn rejected_by_shape(shapes: &WordShapes, word: &str) -> bool {
+    shapes.excludes(word) && word.is_ascii()
 }
 
 /// Drops a plural "s" ("workers" -> "worker"); leaves other words alone.
@@ -287,6 +319,63 @@ mod tests {
         assert_eq!(lex.kind(&lex.term("miners")), Some("person"));
         assert_eq!(lex.kind(&lex.term("objects")), Some("item"));
         assert_eq!(lex.kind(&lex.term("kettles")), None);
+    }
+
+    /// The shape filters before the role word, organisation word, title, place head and
+    /// stopword tables answer as the tables do, for every word of the tables in any case and
+    /// with a possessive, and for words near them.
+    #[test]
+    fn shape_filters_agree_with_their_tables() {
+        let lex = Lexicon::embedded();
+        let tables = [
+            &lex.role_words,
+            &lex.org_words,
+            &lex.titles,
+            &lex.place_heads,
+            &lex.stopwords,
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for w in tables.iter().flat_map(|t| t.iter()) {
+            let capital = w[..1].to_uppercase() + &w[1..];
+            for v in [w.clone(), capital, w.to_uppercase()] {
+                words.push(format!("{v}'s"));
+                words.push(format!("{v}\u{2019}s"));
+                words.push(format!("{v}s"));
+                words.push(format!("{v}."));
+                words.push(v[..v.len() - 1].to_owned());
+                words.push(v);
+            }
+        }
+        words.extend(["É", "Éxecutive", "Kelvin\u{212A}", "x", "", "-", "3rd"].map(String::from));
+        for w in &words {
+            let title = w.trim_end_matches('.');
+            assert_eq!(
+                lex.is_role_word(w),
+                lex.role_words.contains(lower(w).as_ref()),
+                "{w}"
+            );
+            assert_eq!(
+                lex.is_org_word(w),
+                lex.org_words.contains(word_key(w).as_ref()),
+                "{w}"
+            );
+            assert_eq!(
+                lex.is_title(w),
+                lex.titles.contains(lower(title).as_ref()),
+                "{w}"
+            );
+            assert_eq!(
+                lex.is_place_head(w),
+                lex.place_heads.contains(word_key(w).as_ref()),
+                "{w}"
+            );
+            let key = word_key(w);
+            assert_eq!(
+                lex.is_stopword_key(&key),
+                lex.stopwords.contains(key.as_ref()),
+                "{w}"
+            );
+        }
     }
 
     #[test]

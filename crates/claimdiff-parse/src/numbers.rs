@@ -182,7 +182,15 @@ pub(crate) fn number_word_list() -> impl Iterator<Item = &'static str> {
 /// A cheap test before a table of words that each start with two ASCII letters: for each pair
 /// of first letters, ignoring case, the lengths of the table's words that start with them.
 /// Most words are rejected by their first two letters and their length without hashing.
+#[derive(Debug, Clone)]
 pub(crate) struct WordShapes([u32; 26 * 26]);
+
+impl Default for WordShapes {
+    /// No words: every word that starts with two ASCII letters is rejected.
+    fn default() -> Self {
+        Self([0; 26 * 26])
+    }
+}
 
 impl WordShapes {
     /// The shapes of `words`, each starting with two ASCII letters and under 32 bytes long.
@@ -202,6 +210,13 @@ impl WordShapes {
     #[inline]
     pub(crate) fn lengths(&self, w: &str) -> u32 {
         letter_pair(w).map_or(0, |pair| self.0[pair])
+    }
+
+    /// True when `w` starts with two ASCII letters and no word of the table, ignoring case,
+    /// starts with them and has its length.
+    #[inline]
+    pub(crate) fn excludes(&self, w: &str) -> bool {
+        letter_pair(w).is_some_and(|pair| !has_length(self.0[pair], w.len()))
     }
 }
 
