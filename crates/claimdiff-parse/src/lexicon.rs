@@ -347,34 +347,37 @@ mod tests {
             }
         }
         words.extend(["É", "Éxecutive", "Kelvin\u{212A}", "x", "", "-", "3rd"].map(String::from));
+        let by_lower = |table: &HashSet<String>, w: &str| table.contains(lower(w).as_ref());
+        let by_key = |table: &HashSet<String>, w: &str| table.contains(word_key(w).as_ref());
         for w in &words {
             let title = w.trim_end_matches('.');
-            assert_eq!(
-                lex.is_role_word(w),
-                lex.role_words.contains(lower(w).as_ref()),
-                "{w}"
-            );
-            assert_eq!(
-                lex.is_org_word(w),
-                lex.org_words.contains(word_key(w).as_ref()),
-                "{w}"
-            );
-            assert_eq!(
-                lex.is_title(w),
-                lex.titles.contains(lower(title).as_ref()),
-                "{w}"
-            );
-            assert_eq!(
-                lex.is_place_head(w),
-                lex.place_heads.contains(word_key(w).as_ref()),
-                "{w}"
-            );
             let key = word_key(w);
-            assert_eq!(
-                lex.is_stopword_key(&key),
-                lex.stopwords.contains(key.as_ref()),
-                "{w}"
-            );
+            let answers = [
+                (
+                    "role word",
+                    lex.is_role_word(w),
+                    by_lower(&lex.role_words, w),
+                ),
+                (
+                    "organisation word",
+                    lex.is_org_word(w),
+                    by_key(&lex.org_words, w),
+                ),
+                ("title", lex.is_title(w), by_lower(&lex.titles, title)),
+                (
+                    "place head",
+                    lex.is_place_head(w),
+                    by_key(&lex.place_heads, w),
+                ),
+                (
+                    "stopword",
+                    lex.is_stopword_key(&key),
+                    by_key(&lex.stopwords, w),
+                ),
+            ];
+            for (what, filtered, table) in answers {
+                assert_eq!(filtered, table, "{what}: {w:?}");
+            }
         }
     }
 

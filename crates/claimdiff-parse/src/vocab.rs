@@ -214,48 +214,53 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    #[test]
-    fn each_form_is_looked_up_once_and_answers_for_every_token() {
+    /// Runs `check` on the word table of `text`, one sentence, with its number of tokens.
+    fn with_words(text: &str, check: impl FnOnce(&Vocab<'_>, Words<'_, '_>, usize)) {
         let lex = Lexicon::embedded();
-        let text = "Police said Mr Bloggs's aides were killed. The police said the rest";
         let tokens = tokenize(text, 0..text.len());
         let mut vocab = Vocab::new(&lex);
         let range = vocab.add(text, &tokens);
         assert_eq!(range, 0..tokens.len());
-        // "said" comes twice and is one entry; "Police" and "police" are two forms.
-        assert_eq!(vocab.entries().len(), tokens.len() - 1);
-        let words = vocab.sentence(range);
-        assert_eq!(words.lower(0), "police");
-        assert!(!words.get(0).is_some_and(|e| e.lower_case));
-        assert!(words.get(10).is_some_and(|e| e.lower_case));
-        assert_eq!(words.key(3), "bloggs");
-        assert!(words.kinds(2).title);
-        assert!(words.kinds(8).stopword && words.kinds(11).stopword && !words.kinds(12).stopword);
-        assert_eq!(words.get(6).and_then(|e| e.event), Some("kill"));
-        assert!(words.get(6).is_some_and(|e| e.time.is_none()));
-        assert_eq!(words.lower(99), "");
+        check(&vocab, vocab.sentence(range), tokens.len());
+    }
+
+    #[test]
+    fn each_form_is_looked_up_once_and_answers_for_every_token() {
+        let text = "Police said Mr Bloggs's aides were killed. The police said the rest";
+        with_words(text, |vocab, words, tokens| {
+            // "said" comes twice and is one entry; "Police" and "police" are two forms.
+            assert_eq!(vocab.entries().len(), tokens - 1);
+            assert_eq!(words.lower(0), "police");
+            assert!(!words.get(0).is_some_and(|e| e.lower_case));
+            assert!(words.get(10).is_some_and(|e| e.lower_case));
+            assert_eq!(words.key(3), "bloggs");
+            assert!(words.kinds(2).title);
+            assert!(
+                words.kinds(8).stopword && words.kinds(11).stopword && !words.kinds(12).stopword
+            );
+            assert_eq!(words.get(6).and_then(|e| e.event), Some("kill"));
+            assert!(words.get(6).is_some_and(|e| e.time.is_none()));
+            assert_eq!(words.lower(99), "");
+        });
     }
 
     #[test]
     fn leads_say_which_readers_a_word_can_start() {
-        let lex = Lexicon::embedded();
         let text = "Seven twenty-five mid-May Monday GBP aged police 7";
-        let tokens = tokenize(text, 0..text.len());
-        let mut vocab = Vocab::new(&lex);
-        let range = vocab.add(text, &tokens);
-        let words = vocab.sentence(range);
-        let lead = |i: usize| {
-            let e = words.get(i).unwrap();
-            (e.time_lead, e.number_lead, e.quantity_lead)
-        };
-        assert_eq!(lead(0), (true, true, true));
-        assert_eq!(lead(1), (true, true, true));
-        assert_eq!(lead(2), (true, false, false));
-        assert_eq!(lead(3), (true, false, false));
-        assert_eq!(lead(4), (false, false, true));
-        assert_eq!(lead(5), (false, false, true));
-        assert_eq!(lead(6), (false, false, false));
-        // Digits are no word: the readers test the token's kind for them.
-        assert_eq!(lead(7), (false, false, false));
+        with_words(text, |_, words, _| {
+            let lead = |i: usize| {
+                let e = words.get(i).unwrap();
+                (e.time_lead, e.number_lead, e.quantity_lead)
+            };
+            assert_eq!(lead(0), (true, true, true));
+            assert_eq!(lead(1), (true, true, true));
+            assert_eq!(lead(2), (true, false, false));
+            assert_eq!(lead(3), (true, false, false));
+            assert_eq!(lead(4), (false, false, true));
+            assert_eq!(lead(5), (false, false, true));
+            assert_eq!(lead(6), (false, false, false));
+            // Digits are no word: the readers test the token's kind for them.
+            assert_eq!(lead(7), (false, false, false));
+        });
     }
 }
