@@ -406,8 +406,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         s.facts.append(&mut facts);
     }
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
-    // The names are no longer needed: free them before the document copies the text.
-    drop((names, mentions));
+    // The names and the word table are no longer needed: free them before the document copies
+    // the text.
+    drop((names, mentions, words));
+    drop(vocab);
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));
         // The document outlives parsing: keep no spare room (a fact is over 200 bytes).
