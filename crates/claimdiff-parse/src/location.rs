@@ -68,7 +68,8 @@ pub(crate) fn extract(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind != TokenKind::Word {
+        // Most words open nothing: the word table says which may (`leads`).
+        if toks[i].kind != TokenKind::Word || !words.get(i).is_some_and(|e| e.place_lead) {
             i += 1;
             continue;
         }
@@ -153,12 +154,23 @@ fn offset_before(
     })
 }
 
+/// The name in a word such as "Leeds-based": a capitalised word without a hyphen, joined to
+/// "-based".
+fn based_name(word: &str) -> Option<&str> {
+    word.strip_suffix("-based")
+        .filter(|n| is_capitalized(n) && !n.contains('-'))
+}
+
+/// True for a word that can start a place phrase or a place of its own, whatever is around
+/// it: a preposition ([`is_trigger`]), "of", "off" or "from" (a distance before them, "out
+/// of"), or a name joined to "-based". `lower` is the word in lower case.
+pub(crate) fn leads(word: &str, lower: &str) -> bool {
+    is_trigger(lower) || matches!(lower, "of" | "off" | "from") || based_name(word).is_some()
+}
+
 /// The place of a "Leeds-based lender": a capitalised name joined to "-based".
 fn based_in(text: &str, tok: &Token) -> Option<Fact> {
-    let word = tok.text(text);
-    let name = word
-        .strip_suffix("-based")
-        .filter(|n| is_capitalized(n) && !n.contains('-'))?;
+    let name = based_name(tok.text(text))?;
     let span = tok.start..tok.start + name.len();
     let loc = Location {
         places: vec![name.to_owned()],

@@ -13,9 +13,9 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
 use crate::numbers::number_word_before_dash;
-use crate::quantity;
 use crate::text::{Lower, Token, TokenKind, lower, word_key};
 use crate::time::{self, TimeWord, time_word};
+use crate::{location, quantity};
 
 /// What one distinct token form is.
 #[derive(Debug)]
@@ -40,6 +40,8 @@ pub(crate) struct Entry<'a> {
     /// True for a word that can start a figure whatever follows it: a number word, a currency
     /// code or name, a hedge such as "minus" or "aged" (`quantity::may_start`).
     pub(crate) quantity_lead: bool,
+    /// True for a word that can start a place phrase (`location::leads`).
+    pub(crate) place_lead: bool,
     /// What the lexicon says of the word, looked up the first time a reader asks.
     kinds: OnceCell<Kinds>,
 }
@@ -147,6 +149,7 @@ impl<'a> Entry<'a> {
                 time_lead: false,
                 number_lead: false,
                 quantity_lead: false,
+                place_lead: false,
                 kinds: OnceCell::new(),
             };
         }
@@ -161,6 +164,7 @@ impl<'a> Entry<'a> {
             time_lead: time.is_some() || time::starts_word_form(&lower),
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
+            place_lead: location::leads(form, &lower),
             kinds: OnceCell::new(),
             lower,
             key,
@@ -246,21 +250,24 @@ mod tests {
 
     #[test]
     fn leads_say_which_readers_a_word_can_start() {
-        let text = "Seven twenty-five mid-May Monday GBP aged police 7";
+        let text = "Seven twenty-five mid-May Monday GBP aged police 7 outside Leeds-based Of";
         with_words(text, |_, words, _| {
             let lead = |i: usize| {
                 let e = words.get(i).unwrap();
-                (e.time_lead, e.number_lead, e.quantity_lead)
+                (e.time_lead, e.number_lead, e.quantity_lead, e.place_lead)
             };
-            assert_eq!(lead(0), (true, true, true));
-            assert_eq!(lead(1), (true, true, true));
-            assert_eq!(lead(2), (true, false, false));
-            assert_eq!(lead(3), (true, false, false));
-            assert_eq!(lead(4), (false, false, true));
-            assert_eq!(lead(5), (false, false, true));
-            assert_eq!(lead(6), (false, false, false));
+            assert_eq!(lead(0), (true, true, true, false));
+            assert_eq!(lead(1), (true, true, true, false));
+            assert_eq!(lead(2), (true, false, false, false));
+            assert_eq!(lead(3), (true, false, false, false));
+            assert_eq!(lead(4), (false, false, true, false));
+            assert_eq!(lead(5), (false, false, true, false));
+            assert_eq!(lead(6), (false, false, false, false));
             // Digits are no word: the readers test the token's kind for them.
-            assert_eq!(lead(7), (false, false, false));
+            assert_eq!(lead(7), (false, false, false, false));
+            assert_eq!(lead(8), (false, false, false, true));
+            assert_eq!(lead(9), (false, false, false, true));
+            assert_eq!(lead(10), (false, false, false, true));
         });
     }
 }
