@@ -816,20 +816,22 @@ impl<'a> Cur<'a> {
             _ => false,
         }
     }
-    fn number(&self, i: usize) -> Option<&str> {
-        let t = self.tokens.get(i)?;
-        let s = t.text(self.text);
-        (t.kind == TokenKind::Number && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+    /// Token `i` when it is a number of ASCII digits only.
+    fn number(&self, i: usize) -> Option<&'a str> {
+        self.digits(i).map(|(s, _)| s)
+    }
+    /// Token `i` when it is a number of ASCII digits only, with its value (see
+    /// `vocab::Entry::digits`).
+    fn digits(&self, i: usize) -> Option<(&'a str, u64)> {
+        let value = self.words.get(i)?.digits?;
+        Some((self.raw(i), value))
     }
     fn day(&self, i: usize) -> Option<(i8, usize)> {
-        let s = self.number(i)?;
-        if s.len() > 2 {
+        let (s, value) = self.digits(i)?;
+        if s.len() > 2 || !(1..=31).contains(&value) {
             return None;
         }
-        let d: i8 = s.parse().ok()?;
-        if !(1..=31).contains(&d) {
-            return None;
-        }
+        let d = i8::try_from(value).ok()?;
         // Ordinal suffix glued on: "7th".
         let end = if self.glued(i) && self.is(i + 1, &["st", "nd", "rd", "th"]) {
             i + 2
@@ -839,11 +841,11 @@ impl<'a> Cur<'a> {
         Some((d, end))
     }
     fn year(&self, i: usize) -> Option<i16> {
-        let s = self.number(i)?;
-        if s.len() != 4 {
+        let (s, value) = self.digits(i)?;
+        if s.len() != 4 || !(1800..=2100).contains(&value) {
             return None;
         }
-        s.parse().ok().filter(|y| (1800..=2100).contains(y))
+        i16::try_from(value).ok()
     }
     /// Month token at `i`, allowing an abbreviation's stop as the next token.
     fn month(&self, i: usize) -> Option<(i8, usize)> {
@@ -2039,8 +2041,8 @@ fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
 
 /// An hour or minute count in words or digits, up to 59: "seven", "20", "fifteen".
 fn small_number(c: &Cur<'_>, i: usize) -> Option<i8> {
-    if let Some(s) = c.number(i) {
-        return s.parse().ok().filter(|n| (0..60).contains(n));
+    if let Some((_, value)) = c.digits(i) {
+        return i8::try_from(value).ok().filter(|n| (0..60).contains(n));
     }
     // A number word up to "fifty" (numbers::number_word, which also reads "nought").
     let n = match c.lower_number_word(i)? {

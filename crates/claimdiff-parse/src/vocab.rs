@@ -42,6 +42,9 @@ pub(crate) struct Entry<'a> {
     pub(crate) quantity_lead: bool,
     /// True for a word that can start a place phrase (`location::leads`).
     pub(crate) place_lead: bool,
+    /// For a number of ASCII digits only ("2024", "07"), its value, or `u64::MAX` when it is
+    /// larger: the readers parse the same digits again and again.
+    pub(crate) digits: Option<u64>,
     /// What the lexicon says of the word, looked up the first time a reader asks.
     kinds: OnceCell<Kinds>,
 }
@@ -140,7 +143,14 @@ impl<'a> Vocab<'a> {
 impl<'a> Entry<'a> {
     fn new(form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> Self {
         if kind != TokenKind::Word {
+            let digits = (kind == TokenKind::Number && form.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| {
+                    form.bytes().fold(0u64, |v, b| {
+                        v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                    })
+                });
             return Self {
+                digits,
                 lower: lower(form),
                 key: lower(form),
                 event: None,
@@ -165,6 +175,7 @@ impl<'a> Entry<'a> {
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
             place_lead: location::leads(form, &lower),
+            digits: None,
             kinds: OnceCell::new(),
             lower,
             key,
@@ -268,6 +279,19 @@ mod tests {
             assert_eq!(lead(8), (false, false, false, true));
             assert_eq!(lead(9), (false, false, false, true));
             assert_eq!(lead(10), (false, false, false, true));
+        });
+    }
+
+    #[test]
+    fn numbers_of_digits_keep_their_value() {
+        let text = "2024 07 99999999999999999999999 3.5 seven";
+        with_words(text, |_, words, _| {
+            let digits = |i: usize| words.get(i).and_then(|e| e.digits);
+            assert_eq!(digits(0), Some(2024));
+            assert_eq!(digits(1), Some(7));
+            assert_eq!(digits(2), Some(u64::MAX));
+            assert_eq!(digits(3), None);
+            assert_eq!(digits(4), None);
         });
     }
 }
