@@ -942,9 +942,9 @@ pub(crate) fn extract(
     lex: &Lexicon,
     names: &NameTable<'_>,
     ms: &[Mention],
-) -> Vec<Fact> {
+    facts: &mut Vec<Fact>,
+) {
     let toks = &s.tokens;
-    let mut facts = Vec::new();
     for (idx, m) in ms.iter().enumerate() {
         let canon = names.canonical(&m.name).to_owned();
         let att = attached(text, toks, ms, idx, lex, names);
@@ -998,7 +998,6 @@ pub(crate) fn extract(
         }
     }
     facts.extend(group(text, s, words, lex));
-    facts
 }
 
 /// The fact for an actor mentioned at tokens `at`, its value naming roles and organisation.

@@ -387,9 +387,8 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // room (a fact is over 200 bytes and most sentences have one or two).
     let mut facts = Vec::new();
     for ((s, ms), &words) in sentences.iter_mut().zip(&mentions).zip(&words) {
-        let times = time::extract(text, s, words, published);
-        let taken: Vec<Range<usize>> = times.iter().map(|f| f.span.clone()).collect();
-        facts.extend(times);
+        time::extract(text, s, words, published, &mut facts);
+        let taken: Vec<Range<usize>> = facts.iter().map(|f| f.span.clone()).collect();
         let quantities = quantity::extract(text, s, words, lex, &taken);
         facts.extend(location::extract(
             text,
@@ -401,7 +400,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             &quantities,
         ));
         facts.extend(quantities);
-        facts.extend(actor::extract(text, s, words, lex, &names, ms));
+        actor::extract(text, s, words, lex, &names, ms, &mut facts);
         s.facts = Vec::with_capacity(facts.len());
         s.facts.append(&mut facts);
     }

@@ -1008,9 +1008,9 @@ pub(crate) fn extract<'a>(
     s: &'a Sentence,
     words: Words<'a, 'a>,
     published: Option<Date>,
-) -> Vec<Fact> {
+    out: &mut Vec<Fact>,
+) {
     let c = Cur::new(text, &s.tokens, words);
-    let mut out = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
         let Some(f) = may_start(&c, i)
@@ -1029,7 +1029,6 @@ pub(crate) fn extract<'a>(
             out.extend(to_fact(&c, &g, published));
         }
     }
-    out
 }
 
 /// False when no reader can find an expression at token `i`, a cheap test that spares them
