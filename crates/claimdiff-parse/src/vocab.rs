@@ -1,8 +1,8 @@
 //! The distinct words of one document, each looked up once.
 //!
 //! Every reader asks about the same words again and again: their lower-case form, their
-//! [`word_key`], whether the lexicon gives them an event type, whether a time expression can
-//! start with them. An article repeats most of its words ("the", "said", the names of its
+//! [`word_key`], whether the lexicon gives them an event type, whether a time expression, a
+//! figure or a place phrase can start with them, what number their digits make. An article repeats most of its words ("the", "said", the names of its
 //! people), so [`Vocab`] answers those questions once per distinct form, as written, and keeps
 //! each token's entry; the readers then look the answers up by token.
 
@@ -38,7 +38,8 @@ pub(crate) struct Entry<'a> {
     /// "twenty-five").
     pub(crate) number_lead: bool,
     /// True for a word that can start a figure whatever follows it: a number word, a currency
-    /// code or name, a hedge such as "minus" or "aged" (`quantity::may_start`).
+    /// code ("GBP", "MUSD", "Rs"), a sign, share or age word such as "minus", "half" or "aged"
+    /// (`quantity::word_leads`, `quantity::may_start`).
     pub(crate) quantity_lead: bool,
     /// True for a word that can start a place phrase (`location::leads`).
     pub(crate) place_lead: bool,
