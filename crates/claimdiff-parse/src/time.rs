@@ -1036,7 +1036,7 @@ pub(crate) fn extract<'a>(
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
 /// The readers read on from these words only through a word [`starts_word`] accepts, except
 /// "the day before yesterday" ([`relative_at`]) and "a month ago", "a week from tomorrow"
-/// ([`relative_at`], [`shift_at`]), whose next word is a [`unit`].
+/// ([`relative_at`], [`shift_at`]), whose next word is a [`unit()`].
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
