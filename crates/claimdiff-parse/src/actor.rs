@@ -1,7 +1,6 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
-use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -36,7 +35,7 @@ pub(crate) struct NameTable<'t> {
     kinds: HashMap<String, ActorKind>,
     /// The document's words written in lower case, as [`word_key`]s (see
     /// [`NameTable::build`]).
-    common_words: HashSet<Cow<'t, str>>,
+    common_words: HashSet<&'t str>,
     /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
     /// before a comma at the start of a sentence ("Bloggs, who …").
     surnames: HashMap<String, String>,
@@ -201,7 +200,7 @@ pub(crate) fn mentions(
                 && ((at_start
                     && j == i
                     && !names.is_known(w)
-                    && (names.is_common(words.key(j), lex) || before_comma))
+                    && (names.is_common(words, j) || before_comma))
                     || words.kinds(j).stopword && !all_caps(w))
             {
                 j += 1;
@@ -408,7 +407,7 @@ impl<'t> NameTable<'t> {
         sentences: &[Sentence],
         words: &[Words<'_, '_>],
         lex: &Lexicon,
-        common_words: HashSet<Cow<'t, str>>,
+        common_words: HashSet<&'t str>,
     ) -> (Self, Vec<Vec<Mention>>) {
         let mut table = Self {
             common_words,
@@ -591,12 +590,13 @@ impl<'t> NameTable<'t> {
             .unwrap_or(ActorKind::Unknown)
     }
 
-    /// True when a capitalised word also appears in lower case in the document.
-    /// The word is given by its [`word_key`].
-    pub(crate) fn is_common(&self, key: &str, lex: &Lexicon) -> bool {
-        self.common_words.contains(key)
-            || lex.is_stopword_key(key)
-            || lex.event_of_key(key).is_some()
+    /// True when token `i` of `words` is a common word, capitalised or not: its [`word_key`]
+    /// is written in lower case elsewhere in the document, or it is a stopword or an event
+    /// word.
+    pub(crate) fn is_common(&self, words: Words<'_, '_>, i: usize) -> bool {
+        self.common_words.contains(words.key(i))
+            || words.kinds(i).stopword
+            || words.get(i).is_some_and(|e| e.event.is_some())
     }
 
     /// True when a word is the surname of a person named in full in the document.

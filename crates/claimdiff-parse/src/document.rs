@@ -1,6 +1,5 @@
 //! The parsed article: [`Document`], its [`Sentence`]s and their [`Fact`]s.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -372,11 +371,11 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         })
         .collect();
     // The words written in lower case, for the names table.
-    let common_words: FxHashSet<Cow<'_, str>> = vocab
+    let common_words: FxHashSet<&str> = vocab
         .entries()
         .iter()
         .filter(|e| e.lower_case)
-        .map(|e| Cow::Borrowed(e.key.as_ref()))
+        .map(|e| e.key.as_ref())
         .collect();
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.

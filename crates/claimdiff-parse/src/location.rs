@@ -68,8 +68,8 @@ pub(crate) fn extract(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // Most words open nothing: the word table says which may (`leads`).
-        if toks[i].kind != TokenKind::Word || !words.get(i).is_some_and(|e| e.place_lead) {
+        // Most tokens open nothing: the word table says which words may (`leads`).
+        if !words.get(i).is_some_and(|e| e.place_lead) {
             i += 1;
             continue;
         }

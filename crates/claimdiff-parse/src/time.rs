@@ -1073,12 +1073,10 @@ fn starts_word(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// [`starts_word`] for a word, given in lower case, that is not in [`time_words`] itself: a
-/// month with a stop after it ("jan.") or a word whose part before its first hyphen is one
-/// ("mid-may", "twenty-first").
+/// word whose part before its first hyphen is ("mid-may", "twenty-first"). (A month read with
+/// its stop, "Jan.", is two tokens: a word never holds a stop.)
 pub(crate) fn starts_word_form(w: &str) -> bool {
-    // Only a month is read with stops after it ("Jan.").
-    let known = |p: &str| time_word(p).is_some() || p.ends_with('.') && month(p).is_some();
-    w.ends_with('.') && month(w).is_some() || split_hyphen(w).is_some_and(|(head, _)| known(head))
+    split_hyphen(w).is_some_and(|(head, _)| time_word(head).is_some())
 }
 
 /// The words other than month, weekday and number words and [`POINT_LEADS`] that a time
