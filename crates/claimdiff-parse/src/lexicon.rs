@@ -28,20 +28,12 @@ pub struct Lexicon {
     max_synonym_words: usize,
     roles: HashSet<String>,
     /// Every word of every role, so a phrase with another word is no role without joining it.
-    role_words: HashSet<String>,
-    /// The shapes of the role words, organisation words, titles, place heads and stopwords:
-    /// most ASCII words are in none of them, which their first two letters and length tell
-    /// without lower-casing or hashing.
-    role_shapes: WordShapes,
-    org_shapes: WordShapes,
-    title_shapes: WordShapes,
-    place_head_shapes: WordShapes,
-    stopword_shapes: WordShapes,
-    titles: HashSet<String>,
-    place_heads: HashSet<String>,
+    role_words: WordSet,
+    titles: WordSet,
+    place_heads: WordSet,
     abbreviations: HashSet<String>,
-    stopwords: HashSet<String>,
-    org_words: HashSet<String>,
+    stopwords: WordSet,
+    org_words: WordSet,
     occasions: HashSet<String>,
     tolls: HashSet<String>,
     /// The kind of a noun, keyed by its comparison term ("miner" -> "person").
@@ -77,14 +69,10 @@ impl Lexicon {
             .flat_map(|r| r.split(' '))
             .map(str::to_owned)
             .collect();
-        lex.titles = set(TITLES);
-        lex.place_heads = set(PLACE_HEADS);
+        lex.titles = set(TITLES).into_iter().collect();
+        lex.place_heads = set(PLACE_HEADS).into_iter().collect();
         lex.abbreviations = set(ABBREVIATIONS);
-        lex.org_words = set(ORG_WORDS);
-        lex.role_shapes = WordShapes::new(lex.role_words.iter().map(String::as_str));
-        lex.org_shapes = WordShapes::new(lex.org_words.iter().map(String::as_str));
-        lex.title_shapes = WordShapes::new(lex.titles.iter().map(String::as_str));
-        lex.place_head_shapes = WordShapes::new(lex.place_heads.iter().map(String::as_str));
+        lex.org_words = set(ORG_WORDS).into_iter().collect();
         lex.occasions = lines(OCCASIONS)
             .flat_map(str::split_whitespace)
             .map(str::to_owned)
@@ -105,7 +93,6 @@ impl Lexicon {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        lex.stopword_shapes = WordShapes::new(lex.stopwords.iter().map(String::as_str));
         lex
     }
 
@@ -197,29 +184,21 @@ impl Lexicon {
     /// joining words into a phrase for [`Lexicon::is_role`].
     #[must_use]
     pub(crate) fn is_role_word(&self, word: &str) -> bool {
-        if rejected_by_shape(&self.role_shapes, word) {
-            return false;
-        }
-        self.role_words.contains(lower(word).as_ref())
+        self.role_words.contains(word, || lower(word))
     }
 
     /// True when `word` is a title that stands before a name ("Mr", "President").
     #[must_use]
     pub fn is_title(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
-        if rejected_by_shape(&self.title_shapes, word) {
-            return false;
-        }
-        self.titles.contains(lower(word).as_ref())
+        self.titles.contains(word, || lower(word))
     }
 
     /// True when `word` heads a place phrase ("headquarters", "office").
     #[must_use]
     pub fn is_place_head(&self, word: &str) -> bool {
-        if rejected_by_shape(&self.place_head_shapes, strip_possessive(word)) {
-            return false;
-        }
-        self.place_heads.contains(word_key(word).as_ref())
+        self.place_heads
+            .contains(strip_possessive(word), || word_key(word))
     }
 
     /// True when `word` (without its final stop) is an abbreviation.
@@ -236,7 +215,7 @@ impl Lexicon {
 
     /// [`Lexicon::is_stopword`] of a word given by its [`word_key`].
     pub(crate) fn is_stopword_key(&self, key: &str) -> bool {
-        !rejected_by_shape(&self.stopword_shapes, key) && self.stopwords.contains(key)
+        self.stopwords.contains(key, || key)
     }
 
     /// True for event types that happen at one place and time (a protest, a quake), whose
@@ -256,10 +235,8 @@ impl Lexicon {
     /// True for words that mark a name as an organisation ("Association", "Ltd").
     #[must_use]
     pub fn is_org_word(&self, word: &str) -> bool {
-        if rejected_by_shape(&self.org_shapes, strip_possessive(word)) {
-            return false;
-        }
-        self.org_words.contains(word_key(word).as_ref())
+        self.org_words
+            .contains(strip_possessive(word), || word_key(word))
     }
 
     /// The kind of thing a comparison term (from [`Lexicon::term`]) names: "person" for
@@ -284,10 +261,32 @@ impl Lexicon {
     }
 }
 
-/// True when `word` cannot be in the table of `shapes`, in lower case: it is ASCII (so its
-/// lower-case form has its length and first letters) and [`WordShapes::excludes`] it.
-fn rejected_by_shape(shapes: &WordShapes, word: &str) -> bool {
-    shapes.excludes(word) && word.is_ascii()
+/// A table of lower-case words with their shapes ([`WordShapes`]), built together: most ASCII
+/// words are in none of the lexicon's tables, which their first two letters and length tell
+/// without lower-casing or hashing.
+#[derive(Debug, Clone, Default)]
+struct WordSet {
+    words: HashSet<String>,
+    shapes: WordShapes,
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let words: HashSet<String> = iter.into_iter().collect();
+        let shapes = WordShapes::new(words.iter().map(String::as_str));
+        Self { words, shapes }
+    }
+}
+
+impl WordSet {
+    /// True when the table has the word `written`, as written, whose lower-case form
+    /// (however the caller forms it) is `key()`. An ASCII word keeps its length and first
+    /// letters in lower case, so when no table word has its shape, `key` is never computed; a
+    /// word that is not ASCII is looked up.
+    fn contains<K: AsRef<str>>(&self, written: &str, key: impl FnOnce() -> K) -> bool {
+        !(self.shapes.excludes(written) && written.is_ascii())
+            && self.words.contains(key().as_ref())
+    }
 }
 
 /// Drops a plural "s" ("workers" -> "worker"); leaves other words alone.
@@ -328,11 +327,11 @@ mod tests {
     fn shape_filters_agree_with_their_tables() {
         let lex = Lexicon::embedded();
         let tables = [
-            &lex.role_words,
-            &lex.org_words,
-            &lex.titles,
-            &lex.place_heads,
-            &lex.stopwords,
+            &lex.role_words.words,
+            &lex.org_words.words,
+            &lex.titles.words,
+            &lex.place_heads.words,
+            &lex.stopwords.words,
         ];
         let mut words: Vec<String> = Vec::new();
         for w in tables.iter().flat_map(|t| t.iter()) {
@@ -366,23 +365,23 @@ mod tests {
                 (
                     "role word",
                     lex.is_role_word(w),
-                    by_lower(&lex.role_words, w),
+                    by_lower(&lex.role_words.words, w),
                 ),
                 (
                     "organisation word",
                     lex.is_org_word(w),
-                    by_key(&lex.org_words, w),
+                    by_key(&lex.org_words.words, w),
                 ),
-                ("title", lex.is_title(w), by_lower(&lex.titles, title)),
+                ("title", lex.is_title(w), by_lower(&lex.titles.words, title)),
                 (
                     "place head",
                     lex.is_place_head(w),
-                    by_key(&lex.place_heads, w),
+                    by_key(&lex.place_heads.words, w),
                 ),
                 (
                     "stopword",
                     lex.is_stopword_key(&key),
-                    by_key(&lex.stopwords, w),
+                    by_key(&lex.stopwords.words, w),
                 ),
             ];
             for (what, filtered, table) in answers {
