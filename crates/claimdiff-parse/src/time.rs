@@ -763,6 +763,9 @@ struct Cur<'a> {
     /// What [`read_point`] found at each token: the readers try the same tokens again and
     /// again (a range's first end is also a point, a bound's point is read after the bound).
     points: Vec<OnceCell<Option<Found>>>,
+    /// Whether a token of the sentence is a month name ([`Cur::month`]): the readers of dates
+    /// with a month look for none in a sentence without one.
+    months: bool,
 }
 
 impl<'a> Cur<'a> {
@@ -773,6 +776,9 @@ impl<'a> Cur<'a> {
             words,
             raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
+            months: words
+                .iter()
+                .any(|e| e.time.is_some_and(|t| t.month.is_some())),
         }
     }
     /// Token `i`'s entry in [`time_words`] by its lower-case form.
@@ -1573,6 +1579,32 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = compound_date_at(c, i) {
         return Some(f);
     }
+    if c.months {
+        if let Some(f) = month_date_at(c, i) {
+            return Some(f);
+        }
+    } else {
+        debug_assert!(
+            month_date_at(c, i).is_none(),
+            "a sentence without a month has a month date at {:?}",
+            c.raw(i)
+        );
+    }
+    // "on the 18th.": a day of the month alone, only after "on the" and before a stop or
+    // comma ("on the 18th floor" is a floor).
+    if c.is(i, &["the"])
+        && c.prev(i) == "on"
+        && let Some((d, e)) = c.day(i + 1).filter(|&(_, e)| e == i + 3)
+        && matches!(c.raw(e), "" | "." | "," | "!" | "?" | ";")
+    {
+        return found(i, e, When::MonthDay(d));
+    }
+    numeric_date_at(c, i, false)
+}
+
+/// The dates of [`date_at`] with a month name: "7 October", "the 9th of May", "October 7",
+/// "October 2023", "since May".
+fn month_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let money = i > 0 && c.tokens[i - 1].kind == TokenKind::Symbol;
     // "the 9th of May": the article is part of the date.
     let lead = if c.is(i, &["the"]) { i + 1 } else { i };
@@ -1696,16 +1728,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             return found(i, me, month_alone).map(|f| with_year(c, f));
         }
     }
-    // "on the 18th.": a day of the month alone, only after "on the" and before a stop or
-    // comma ("on the 18th floor" is a floor).
-    if c.is(i, &["the"])
-        && c.prev(i) == "on"
-        && let Some((d, e)) = c.day(i + 1).filter(|&(_, e)| e == i + 3)
-        && matches!(c.raw(e), "" | "." | "," | "!" | "?" | ";")
-    {
-        return found(i, e, When::MonthDay(d));
-    }
-    numeric_date_at(c, i, false)
+    None
 }
 
 /// A number from 1 to 99 in words: "six", "fifteen", "ninety six", "thirty-two".
