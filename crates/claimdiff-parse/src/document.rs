@@ -346,6 +346,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     }
     // Each distinct word looked up once: its lower-case form, key, event type and time entry.
     let mut vocab = Vocab::new(lex);
+    vocab.reserve(text.len());
     let mut ranges = Vec::with_capacity(segments.len());
     let mut sentences: Vec<Sentence> = segments
         .into_iter()

@@ -87,6 +87,16 @@ impl<'a> Vocab<'a> {
         }
     }
 
+    /// Makes room for the words of a text of `len` bytes, sparing the regrowing of the tables
+    /// as they fill: prose has a token about every five bytes, and a text of `n` bytes about
+    /// 12 * sqrt(n) distinct forms (about 5,900 in the 244 KB of `data/pairs`).
+    pub(crate) fn reserve(&mut self, len: usize) {
+        self.tokens.reserve(len / 4);
+        let forms = 12 * len.isqrt();
+        self.ids.reserve(forms);
+        self.entries.reserve(forms);
+    }
+
     /// Adds the tokens of one sentence, returning the range of their entries' ids.
     pub(crate) fn add(&mut self, text: &'a str, tokens: &[Token]) -> Range<usize> {
         let start = self.tokens.len();
