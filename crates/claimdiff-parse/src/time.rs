@@ -169,8 +169,18 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
 
 /// True for month and weekday names, which are never places or people.
 pub(crate) fn is_time_word(w: &str) -> bool {
-    weekday(w).is_some_and(|(_, abbrev)| !abbrev)
-        || month(w).is_some() && !w.eq_ignore_ascii_case("may")
+    // One lookup for both tests: `weekday(w)` and `month(w)` look up the same entry, except
+    // that a month name may end in stops.
+    let name = w.trim_end_matches('.');
+    if !(3..=9).contains(&name.len()) || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0; 24];
+    time_word(numbers::lower(name, &mut buf)).is_some_and(|t| {
+        t.weekday
+            .is_some_and(|(_, abbrev)| !abbrev && name.len() == w.len())
+            || t.month.is_some() && !w.eq_ignore_ascii_case("may")
+    })
 }
 
 /// The publication date of `published` (`YYYY-MM-DD`), if it is one.
@@ -3453,7 +3463,9 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::{POINT_LEADS, reference, time_words};
+    use super::{
+        MONTHS, POINT_LEADS, WEEKDAYS, is_time_word, month, reference, time_words, weekday,
+    };
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
 
@@ -3482,6 +3494,41 @@ mod tests {
     #[test]
     fn point_leads_are_sorted_for_their_search() {
         assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+    }
+
+    #[test]
+    fn time_word_test_agrees_with_the_weekday_and_month_readers() {
+        let mut cases: Vec<String> = Vec::new();
+        for w in WEEKDAYS
+            .iter()
+            .map(|d| d.0)
+            .chain(MONTHS.iter().map(|m| m.0))
+        {
+            let capitalised = w[..1].to_uppercase() + &w[1..];
+            for form in [w.to_owned(), w.to_uppercase(), capitalised] {
+                cases.extend([format!("{form}."), format!("{form}.."), form]);
+            }
+        }
+        cases.extend(
+            [
+                "",
+                ".",
+                "Mays",
+                "Juneau",
+                "Sundays",
+                "\u{212A}",
+                "12",
+                "M\u{e4}rz",
+            ]
+            .map(String::from),
+        );
+        for w in &cases {
+            let readers = weekday(w).is_some_and(|(_, abbrev)| !abbrev)
+                || month(w).is_some() && !w.eq_ignore_ascii_case("may");
+            assert_eq!(is_time_word(w), readers, "{w:?}");
+        }
+        assert!(is_time_word("Sept.") && is_time_word("Monday") && !is_time_word("Mon"));
+        assert!(!is_time_word("May") && !is_time_word("Monday."));
     }
 
     #[test]
