@@ -5,9 +5,7 @@ use crate::actor::{Mention, NameTable};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Location, Offset, Sentence};
 use crate::lexicon::Lexicon;
 use crate::quantity::kind_of;
-use crate::text::{
-    Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
-};
+use crate::text::{Token, TokenKind, is_capitalized, is_possessive, strip_possessive};
 use crate::vocab::Words;
 
 /// True for the prepositions that open a place phrase ("at", "outside", "towards").
@@ -81,12 +79,12 @@ pub(crate) fn extract(
         }
         // "broke out of Brennock Zoo": a place left, as "from" gives.
         let out_of = w == "of" && i > 0 && words.lower(i - 1) == "out";
-        let offset = offset_before(text, toks, i, w, quantities);
+        let offset = offset_before(toks, words, i, w, quantities);
         if !is_trigger(w) && !out_of && offset.is_none() {
             i += 1;
             continue;
         }
-        match phrase(text, toks, s.index, i + 1, lex, names, ms) {
+        match phrase(text, toks, words, s.index, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
                 // "headquartered in Sheffield" gives a base, as "the Sheffield-based" does.
                 let base =
@@ -122,18 +120,18 @@ pub(crate) fn extract(
 /// a compass word and "of" ("about 15 km north of"), or right before "off" or "from" ("22km
 /// off the coast"); with where the distance starts.
 fn offset_before(
-    text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     i: usize,
     w: &str,
     quantities: &[Fact],
 ) -> Option<(usize, Offset)> {
     let (direction, last) = if w == "of" {
-        let d = lower(toks.get(i.checked_sub(1)?)?.text(text));
-        if !DIRECTIONS.contains(&d.as_ref()) {
+        let d = words.lower(i.checked_sub(1)?);
+        if !DIRECTIONS.contains(&d) {
             return None;
         }
-        (d.into_owned(), i.checked_sub(2)?)
+        (d.to_owned(), i.checked_sub(2)?)
     } else if matches!(w, "off" | "from") {
         (w.to_owned(), i.checked_sub(1)?)
     } else {
@@ -187,10 +185,10 @@ fn based_in(text: &str, tok: &Token) -> Option<Fact> {
 }
 
 /// Direction and nearness words that stand before place names ("central London", "nearby
-/// Brennock", "the neighbouring village of Sengwe").
-fn is_place_modifier(w: &str) -> bool {
+/// Brennock", "the neighbouring village of Sengwe"), in lower case.
+fn is_place_modifier(lower: &str) -> bool {
     matches!(
-        lower(w).as_ref(),
+        lower,
         "nearby"
             | "neighbouring"
             | "neighboring"
@@ -231,9 +229,11 @@ fn describe(loc: &Location) -> String {
 /// Reads a place phrase starting at token `k` of sentence `sentence`; returns the end token
 /// and the location. A descriptive owner ("the company's") becomes the organisation it stands
 /// for, named in the sentence or shortly before.
+#[allow(clippy::too_many_arguments)]
 fn phrase(
     text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     sentence: usize,
     mut k: usize,
     lex: &Lexicon,
@@ -247,12 +247,11 @@ fn phrase(
     };
     let mut loc = Location::default();
     let mut end = k;
-    if word(k).is_some_and(|w| {
-        matches!(
-            lower(w).as_ref(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        )
-    }) {
+    // A word's lower-case form, from the word table.
+    let lower_word = |k: usize| word(k).map(|_| words.lower(k));
+    if lower_word(k)
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+    {
         k += 1;
     }
     // Owner: "Harbour Trust's", "the health service's".
@@ -277,7 +276,7 @@ fn phrase(
         }
     }
     // Direction and nearness words before a name: "the central English town", "north London".
-    while word(k).is_some_and(is_place_modifier) && !ms.iter().any(|m| m.start == k) {
+    while lower_word(k).is_some_and(is_place_modifier) && !ms.iter().any(|m| m.start == k) {
         k += 1;
     }
     // A place name before the head: "the London office", or with one word describing the
@@ -297,13 +296,14 @@ fn phrase(
         }
     }
     // Head noun: "headquarters", "office".
-    if let Some(h) = word(k).filter(|w| lex.is_place_head(w)) {
-        loc.head = Some(lex.canonical(&word_key(h)));
+    if word(k).is_some_and(|w| lex.is_place_head(w)) {
+        let head = k;
+        loc.head = Some(lex.canonical(words.key(head)));
         k += 1;
         end = k;
         // "the town of Dunmore Cross": a settlement head names the place itself.
         if word(k) == Some("of")
-            && SETTLEMENTS.contains(&lower(h).as_ref())
+            && SETTLEMENTS.contains(&words.lower(head))
             && let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive)
         {
             loc.places.push(m.name.clone());
@@ -352,7 +352,7 @@ fn phrase(
         return Some((end, loc));
     }
     loop {
-        if !ms.iter().any(|m| m.start == j) && word(j).is_some_and(is_place_modifier) {
+        if !ms.iter().any(|m| m.start == j) && lower_word(j).is_some_and(is_place_modifier) {
             j += 1;
         }
         let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else {
