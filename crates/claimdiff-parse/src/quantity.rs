@@ -2243,45 +2243,49 @@ fn rounded_share(q: &Found) -> (Option<f64>, Option<f64>) {
     (q.low, q.high)
 }
 
-/// Formats a number without trailing zeros.
-pub(crate) fn fmt_num(v: f64) -> String {
+/// Writes a number without trailing zeros at the end of `out`.
+fn push_num(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    // Writing to a string cannot fail.
     if v.fract() == 0.0 && v.abs() < 1e15 {
         // A whole number below 1e15 is exact as an integer, which formats far faster than a
         // float with a precision; only -0 needs the float's sign.
         if v == 0.0 && v.is_sign_negative() {
-            return format!("{v:.0}");
+            let _ = write!(out, "{v:.0}");
+        } else {
+            let _ = write!(out, "{}", v as i64);
         }
-        (v as i64).to_string()
     } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        let start = out.len();
+        let _ = write!(out, "{v:.4}");
+        // The trailing zeros of the decimals, then the stop if no decimal is left; the
+        // integer part ends before the stop, so it keeps its zeros.
+        while out.len() > start && out.ends_with('0') {
+            out.pop();
+        }
+        if out.len() > start && out.ends_with('.') {
+            out.pop();
+        }
     }
 }
 
-/// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%".
+/// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%", written into one
+/// string.
 fn display(q: &Found, unit: Option<&str>) -> String {
-    let fmt = |v: f64| {
-        if unit == Some("percent") {
-            fmt_num((v * 100.0).round() / 100.0)
-        } else {
-            fmt_num(v)
-        }
+    let percent = unit == Some("percent");
+    let number = |out: &mut String, v: f64| {
+        push_num(
+            out,
+            if percent {
+                (v * 100.0).round() / 100.0
+            } else {
+                v
+            },
+        );
     };
-    let number = match (q.shape, q.high_value) {
-        (Shape::Range, Some(h)) => format!("{}-{}", fmt(q.value), fmt(h)),
-        (Shape::Range, None) => format!(
-            "{}-{}",
-            fmt(q.low.unwrap_or(q.value)),
-            fmt(q.high.unwrap_or(q.value))
-        ),
-        (_, Some(h)) => format!("{}-{}", fmt(q.value), fmt(h)),
-        _ => fmt(q.value),
-    };
-    let body = match unit {
-        Some(u) if is_money(u) => format!("{u} {number}"),
-        Some("percent") => format!("{number}%"),
-        Some(u) => format!("{number} {u}"),
-        None => number,
+    let (first, second) = match (q.shape, q.high_value) {
+        (Shape::Range, None) => (q.low.unwrap_or(q.value), Some(q.high.unwrap_or(q.value))),
+        (_, high) => (q.value, high),
     };
     let prefix = match q.shape {
         Shape::AtLeast => "≥ ",
@@ -2290,7 +2294,28 @@ fn display(q: &Found, unit: Option<&str>) -> String {
         Shape::About => "≈ ",
         Shape::Exact | Shape::Range => "",
     };
-    format!("{prefix}{body}")
+    let mut out = String::with_capacity(32);
+    out.push_str(prefix);
+    let money = unit.filter(|u| is_money(u));
+    if let Some(u) = money {
+        out.push_str(u);
+        out.push(' ');
+    }
+    number(&mut out, first);
+    if let Some(h) = second {
+        out.push('-');
+        number(&mut out, h);
+    }
+    match unit {
+        _ if money.is_some() => {}
+        Some("percent") => out.push('%'),
+        Some(u) => {
+            out.push(' ');
+            out.push_str(u);
+        }
+        None => {}
+    }
+    out
 }
 
 /// Words that end a referent phrase: token `j`, a word.
@@ -2578,6 +2603,17 @@ mod tests {
         }
         assert_eq!(fmt_num(1e15), "1000000000000000");
         assert_eq!(fmt_num(0.125), "0.125");
+        assert_eq!(fmt_num(-0.00001), "-0");
+        assert_eq!(fmt_num(100.00001), "100");
+        assert_eq!(fmt_num(2.5e15), "2500000000000000");
+        assert_eq!(fmt_num(f64::INFINITY), "inf");
+    }
+
+    /// [`push_num`] into an empty string.
+    fn fmt_num(v: f64) -> String {
+        let mut s = String::new();
+        push_num(&mut s, v);
+        s
     }
 
     #[test]
