@@ -15,7 +15,9 @@
 //!   articles in `data/pairs`, pairwise compare throughput (pairs of documents per second), and
 //!   the N-way cost of one compare of 10, 100 and 1,000 articles of one story (`nway/*`); the
 //!   parse scale check (those articles repeated into 12.5, 25 and 50 MB documents: time and
-//!   peak resident memory of each, to show both grow linearly); then `claimdiff batch`
+//!   peak resident memory of each, to show both grow linearly), with, where valgrind is
+//!   installed, the instructions of one parse of the articles (a count that, unlike a time on
+//!   a shared machine, does not vary from run to run); then `claimdiff batch`
 //!   (release) over the `data/pairs` folders repeated 20 times, at 1 and
 //!   2 threads, in records (comparisons) per second.
 //! - `dist`: shell completions (bash, zsh, fish) and man pages in `target/dist/`, written by

@@ -2,6 +2,10 @@
 //! repeated into one document of 12.5, 25 and 50 MB, each parsed once in a process of its own,
 //! with its time and the process's peak resident memory. Time and memory should grow in
 //! proportion to the input.
+//!
+//! Then, where valgrind is installed, the instructions of one parse of the articles (callgrind,
+//! counting inside `parse` only): unlike a time on a shared machine, the count is the same from
+//! run to run, so a change of a percent shows.
 
 mod common;
 
@@ -53,6 +57,47 @@ fn main() {
             peak_kib * 1024.0 / bytes,
             per_mb / *growth,
         );
+    }
+    count_instructions(&exe);
+}
+
+/// Prints the instructions of one parse of the `data/pairs` articles (`--size 1`), counted by
+/// callgrind inside `parse`; says so and goes on where valgrind cannot run.
+fn count_instructions(exe: &std::path::Path) {
+    let out = Command::new("valgrind")
+        .args([
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            "--toggle-collect=claimdiff_parse::document::parse",
+        ])
+        .arg(exe)
+        .args(["--size", "1"])
+        .output();
+    let counted = out.ok().and_then(|out| {
+        let bytes: f64 = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()?;
+        let log = String::from_utf8_lossy(&out.stderr).into_owned();
+        let collected: f64 = log
+            .lines()
+            .find_map(|l| l.split("Collected :").nth(1))?
+            .trim()
+            .parse()
+            .ok()?;
+        (collected > 0.0).then_some((bytes, collected))
+    });
+    match counted {
+        Some((bytes, n)) => println!(
+            "parse instructions (callgrind, one parse of {:.0} KB): {:.1}M, {:.0} per input byte",
+            bytes / 1e3,
+            n / 1e6,
+            n / bytes
+        ),
+        None => println!(
+            "parse instructions: not counted (valgrind is not installed or found no parse)"
+        ),
     }
 }
 
