@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Lower, Token, TokenKind, normalize_for_match};
+use crate::text::{Lower, Token, TokenKind, memchr4, normalize_for_match};
 
 const SPEECH_VERBS: [&str; 26] = [
     "said",
@@ -55,13 +55,15 @@ pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     // break matters only inside a quote, which it closes.
     let bytes = text.as_bytes();
     let next_mark = |from: usize, inside: bool| {
-        let mark = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..]).map(|k| from + k);
-        if !inside {
-            return mark;
-        }
-        memchr::memchr(b'\n', &bytes[from..mark.unwrap_or(bytes.len())])
-            .map(|k| from + k)
-            .or(mark)
+        let marks = *b"\"'\xE2";
+        let rest = &bytes[from..];
+        let [a, b, c] = marks;
+        let found = if inside {
+            memchr4(marks, b'\n', rest)
+        } else {
+            memchr::memchr3(a, b, c, rest)
+        };
+        found.map(|k| from + k)
     };
     let mut from = 0;
     while let Some(i) = next_mark(from, open.is_some()) {

@@ -30,6 +30,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::quote::is_speech_verb;
+use crate::text::memchr4;
 use crate::time::is_time_word;
 
 /// A sentence's byte range, and whether it is the article's headline.
@@ -386,12 +387,7 @@ impl<'a> Block<'a> {
     /// first byte that every other terminator and bullet starts with.
     fn next_mark(&self, i: usize) -> usize {
         let from = self.offset(i);
-        let rest = &self.s.as_bytes()[from..];
-        // The first ASCII stop, then the first 0xE2 before it, if any.
-        let stop = memchr::memchr3(b'.', b'?', b'!', rest);
-        let Some(found) = memchr::memchr(0xE2, &rest[..stop.unwrap_or(rest.len())])
-            .or(stop)
-            .map(|p| from + p)
+        let Some(found) = memchr4(*b".?!", 0xE2, &self.s.as_bytes()[from..]).map(|p| from + p)
         else {
             return self.len();
         };

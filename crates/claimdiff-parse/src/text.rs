@@ -312,6 +312,14 @@ pub(crate) fn word_key(word: &str) -> Lower<'_> {
     }
 }
 
+/// The position of the first of four bytes in `hay`: `memchr` searches three bytes at most, so
+/// the fourth is sought only before the first of the other three.
+pub(crate) fn memchr4(three: [u8; 3], fourth: u8, hay: &[u8]) -> Option<usize> {
+    let [a, b, c] = three;
+    let first = memchr::memchr3(a, b, c, hay);
+    memchr::memchr(fourth, &hay[..first.unwrap_or(hay.len())]).or(first)
+}
+
 /// `w` split at its first hyphen, as `w.split_once('-')`, by a byte scan that is cheaper on
 /// the short words it is asked of.
 pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
