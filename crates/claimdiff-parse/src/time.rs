@@ -148,35 +148,29 @@ pub(crate) fn time_word(w: &str) -> Option<&'static TimeWord> {
 }
 
 fn month(w: &str) -> Option<i8> {
-    let w = w.trim_end_matches('.');
-    if !(3..=9).contains(&w.len())
-        || !w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_lowercase())
-    {
-        return None;
-    }
-    let mut buf = [0; 24];
-    time_word(numbers::lower(w, &mut buf))?.month
+    name_entry(w.trim_end_matches('.'))?.month
 }
 
 /// A weekday name, 1 = Monday; `abbrev` is true for "Mon", "Tues"…
 fn weekday(w: &str) -> Option<(i8, bool)> {
-    if !(3..=9).contains(&w.len()) {
+    name_entry(w)?.weekday
+}
+
+/// The entry in [`time_words`] of a month or weekday name as written: 3 to 9 bytes, starting
+/// with an ASCII letter (every weekday name does; a word not ASCII has no entry).
+fn name_entry(w: &str) -> Option<&'static TimeWord> {
+    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     let mut buf = [0; 24];
-    time_word(numbers::lower(w, &mut buf))?.weekday
+    time_word(numbers::lower(w, &mut buf))
 }
 
 /// True for month and weekday names, which are never places or people.
 pub(crate) fn is_time_word(w: &str) -> bool {
-    // One lookup for both tests: `weekday(w)` and `month(w)` look up the same entry, except
-    // that a month name may end in stops.
+    // One lookup for both tests: a month name may end in stops, a weekday name not.
     let name = w.trim_end_matches('.');
-    if !(3..=9).contains(&name.len()) || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return false;
-    }
-    let mut buf = [0; 24];
-    time_word(numbers::lower(name, &mut buf)).is_some_and(|t| {
+    name_entry(name).is_some_and(|t| {
         t.weekday
             .is_some_and(|(_, abbrev)| !abbrev && name.len() == w.len())
             || t.month.is_some() && !w.eq_ignore_ascii_case("may")
