@@ -84,7 +84,7 @@ pub(crate) fn extract(
             i += 1;
             continue;
         }
-        match phrase(text, toks, words, s.index, i + 1, lex, names, ms) {
+        match phrase(text, s, words, i + 1, lex, names, ms) {
             Some((end, mut loc)) if end > i + 1 => {
                 // "headquartered in Sheffield" gives a base, as "the Sheffield-based" does.
                 let base =
@@ -226,20 +226,19 @@ fn describe(loc: &Location) -> String {
     s.trim().to_owned()
 }
 
-/// Reads a place phrase starting at token `k` of sentence `sentence`; returns the end token
+/// Reads a place phrase starting at token `k` of sentence `s`; returns the end token
 /// and the location. A descriptive owner ("the company's") becomes the organisation it stands
 /// for, named in the sentence or shortly before.
-#[allow(clippy::too_many_arguments)]
 fn phrase(
     text: &str,
-    toks: &[Token],
+    s: &Sentence,
     words: Words<'_, '_>,
-    sentence: usize,
     mut k: usize,
     lex: &Lexicon,
     names: &NameTable<'_>,
     ms: &[Mention],
 ) -> Option<(usize, Location)> {
+    let toks = &s.tokens;
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
@@ -263,14 +262,15 @@ fn phrase(
     {
         let all_lower = (k..=p).all(|j| word(j).is_some_and(|w| !is_capitalized(w)));
         if all_lower && (k..p).all(|j| word(j).is_some_and(|w| !lex.is_stopword(w))) {
-            let words: Vec<&str> = (k..=p).filter_map(word).collect();
-            let last = words.len() - 1;
-            let mut words: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-            words[last] = strip_possessive(&words[last]).to_owned();
+            // The owner's words, the last without its "'s".
+            let owner: Vec<&str> = (k..=p).filter_map(word).collect();
+            let last = owner.len() - 1;
+            let mut owner: Vec<String> = owner.iter().map(|w| (*w).to_owned()).collect();
+            owner[last] = strip_possessive(&owner[last]).to_owned();
             loc.owner = Some(
                 names
-                    .organisation_for(&words[last], sentence)
-                    .map_or_else(|| words.join(" "), str::to_owned),
+                    .organisation_for(&owner[last], s.index)
+                    .map_or_else(|| owner.join(" "), str::to_owned),
             );
             k = p + 1;
         }
