@@ -2272,16 +2272,14 @@ fn push_num(out: &mut String, v: f64) {
 /// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%", written into one
 /// string.
 fn display(q: &Found, unit: Option<&str>) -> String {
+    // A share is shown to two decimals of a percent.
     let percent = unit == Some("percent");
-    let number = |out: &mut String, v: f64| {
-        push_num(
-            out,
-            if percent {
-                (v * 100.0).round() / 100.0
-            } else {
-                v
-            },
-        );
+    let shown = |v: f64| {
+        if percent {
+            (v * 100.0).round() / 100.0
+        } else {
+            v
+        }
     };
     let (first, second) = match (q.shape, q.high_value) {
         (Shape::Range, None) => (q.low.unwrap_or(q.value), Some(q.high.unwrap_or(q.value))),
@@ -2301,10 +2299,10 @@ fn display(q: &Found, unit: Option<&str>) -> String {
         out.push_str(u);
         out.push(' ');
     }
-    number(&mut out, first);
+    push_num(&mut out, shown(first));
     if let Some(h) = second {
         out.push('-');
-        number(&mut out, h);
+        push_num(&mut out, shown(h));
     }
     match unit {
         _ if money.is_some() => {}

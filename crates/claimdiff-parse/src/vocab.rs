@@ -2,9 +2,10 @@
 //!
 //! Every reader asks about the same words again and again: their lower-case form, their
 //! [`word_key`], whether the lexicon gives them an event type, whether a time expression, a
-//! figure or a place phrase can start with them, what number their digits make. An article repeats most of its words ("the", "said", the names of its
-//! people), so [`Vocab`] answers those questions once per distinct form, as written, and keeps
-//! each token's entry; the readers then look the answers up by token.
+//! figure or a place phrase can start with them, what number their digits make. An article
+//! repeats most of its words ("the", "said", the names of its people), so [`Vocab`] answers
+//! those questions once per distinct form, as written, and keeps each token's entry; the
+//! readers then look the answers up by token.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -160,10 +161,11 @@ impl<'a> Entry<'a> {
                         v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
                     })
                 });
+            let lower = lower(form);
             return Self {
                 digits,
-                lower: lower(form),
-                key: lower(form),
+                key: lower.clone(),
+                lower,
                 event: None,
                 time: None,
                 lower_case: false,
