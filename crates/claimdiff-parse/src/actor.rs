@@ -26,6 +26,8 @@ pub(crate) struct Mention {
     pub possessive: bool,
     /// True for an organisation named before a role ("Acme" in "Acme CEO Jo Bloggs").
     pub org: bool,
+    /// The roles and organisation written next to it.
+    pub attached: Attached,
 }
 
 /// Names of one document and their canonical forms.
@@ -243,6 +245,12 @@ pub(crate) fn mentions(
         }
         i = j.max(i + 1);
     }
+    let attached: Vec<Attached> = (0..out.len())
+        .map(|idx| attached(text, toks, &out, idx, lex))
+        .collect();
+    for (m, att) in out.iter_mut().zip(attached) {
+        m.attached = att;
+    }
     out
 }
 
@@ -281,6 +289,7 @@ fn push_run(
                 titled: false,
                 possessive: false,
                 org: true,
+                attached: Attached::default(),
             });
         }
         if p + n < name_words.len() {
@@ -292,6 +301,7 @@ fn push_run(
                 titled: true,
                 possessive,
                 org: false,
+                attached: Attached::default(),
             });
         }
         return;
@@ -325,6 +335,7 @@ fn push_run(
         titled: titled || role_titled,
         possessive,
         org: false,
+        attached: Attached::default(),
     });
 }
 
@@ -419,20 +430,22 @@ impl<'t> NameTable<'t> {
         let mut read = Vec::with_capacity(sentences.len());
         for (si, s) in sentences.iter().enumerate() {
             let ms = mentions(text, s, words[si], lex, &table);
-            let atts: Vec<Attached> = (0..ms.len())
-                .map(|idx| attached(text, &s.tokens, &ms, idx, lex, &table))
-                .collect();
             // Organisations that people's roles belong to ("Acme's chief executive").
-            let employers: HashSet<String> = atts.iter().filter_map(|a| a.org.clone()).collect();
-            for (m, att) in ms.iter().zip(atts) {
+            let employers: HashSet<&str> = ms
+                .iter()
+                .filter_map(|m| m.attached.org)
+                .map(|k| ms[k].name.as_str())
+                .collect();
+            for m in &ms {
+                let att = &m.attached;
                 all.push(Seen {
                     sentence: si,
                     at: m.start,
                     name: m.name.clone(),
                     titled: m.titled || !att.roles.is_empty(),
-                    roles: att.roles,
+                    roles: att.roles.clone(),
                     org_like: m.org
-                        || employers.contains(&m.name)
+                        || employers.contains(m.name.as_str())
                         || m.possessive && owns_place(text, &s.tokens, m.end, lex),
                 });
             }
@@ -760,15 +773,15 @@ fn role_before(
     }
 }
 
-/// A role phrase starting at token `start` ("the chief executive of Acme").
+/// A role phrase starting at token `start` ("the chief executive of Acme"): its roles, and
+/// the index in `ms` of the organisation's mention, when one is named.
 fn role_after(
     text: &str,
     toks: &[Token],
     start: usize,
     lex: &Lexicon,
-    names: &NameTable<'_>,
     ms: &[Mention],
-) -> Option<(Vec<String>, Option<String>)> {
+) -> Option<(Vec<String>, Option<usize>)> {
     let mut k = start;
     if toks.get(k).is_some_and(|t| {
         matches!(
@@ -779,9 +792,9 @@ fn role_after(
         k += 1;
     }
     let mut org = None;
-    if let Some(m) = ms.iter().find(|m| m.start == k && m.possessive) {
-        org = Some(names.canonical(&m.name).to_owned());
-        k = m.end;
+    if let Some(at) = ms.iter().position(|m| m.start == k && m.possessive) {
+        org = Some(at);
+        k = ms[at].end;
     } else if toks
         .get(k)
         .is_some_and(|t| t.kind == TokenKind::Word && is_possessive(t.text(text)))
@@ -805,31 +818,27 @@ fn role_after(
         && toks
             .get(k)
             .is_some_and(|t| matches!(t.text(text), "of" | "at"))
-        && let Some(m) = ms.iter().find(|m| m.start == k + 1 || m.start == k + 2)
+        && let Some(at) = ms.iter().position(|m| m.start == k + 1 || m.start == k + 2)
     {
-        org = Some(names.canonical(&m.name).to_owned());
+        org = Some(at);
     }
     Some((roles, org))
 }
 
 /// The roles and organisation written next to a mention, and the token where the phrase
 /// starts ("Acme's chief executive Jo Bloggs", "Jo Bloggs, a nurse", "the Health Minister,
-/// Jo Bloggs,").
-struct Attached {
+/// Jo Bloggs,"). It depends on the sentence's mentions only, not on the names table: it is
+/// read once, with the mentions, and kept in each [`Mention`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Attached {
     roles: Vec<String>,
-    org: Option<String>,
+    /// The index of the organisation's mention in the sentence's mentions.
+    org: Option<usize>,
     start: usize,
 }
 
 /// What is written next to mention `idx` of `ms`.
-fn attached(
-    text: &str,
-    toks: &[Token],
-    ms: &[Mention],
-    idx: usize,
-    lex: &Lexicon,
-    names: &NameTable<'_>,
-) -> Attached {
+fn attached(text: &str, toks: &[Token], ms: &[Mention], idx: usize, lex: &Lexicon) -> Attached {
     let m = &ms[idx];
     let mut out = Attached {
         roles: Vec::new(),
@@ -857,16 +866,15 @@ fn attached(
         out.start = rs.min(m.from);
         if let Some(prev) = ms[..idx]
             .iter()
-            .rev()
-            .find(|p| p.end == rs || p.end + 1 == rs && tok(p.end) == Some("the"))
+            .rposition(|p| p.end == rs || p.end + 1 == rs && tok(p.end) == Some("the"))
         {
-            out.org = Some(names.canonical(&prev.name).to_owned());
-            out.start = prev.from;
+            out.org = Some(prev);
+            out.start = ms[prev].from;
         }
     }
     // Apposition after: "Jo Bloggs, Acme's chief executive", "Jo Bloggs, a nurse".
     if tok(m.end) == Some(",")
-        && let Some((roles, org)) = role_after(text, toks, m.end + 1, lex, names, ms)
+        && let Some((roles, org)) = role_after(text, toks, m.end + 1, lex, ms)
     {
         for r in roles {
             if !out.roles.contains(&r) {
@@ -945,16 +953,16 @@ pub(crate) fn extract(
     facts: &mut Vec<Fact>,
 ) {
     let toks = &s.tokens;
-    for (idx, m) in ms.iter().enumerate() {
+    for m in ms {
         let canon = names.canonical(&m.name).to_owned();
-        let att = attached(text, toks, ms, idx, lex, names);
+        let att = &m.attached;
         let mut kind = names.kind(&m.name);
         if !att.roles.is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
         // "Acme's chairman and co-founder is Peter Thiel".
         if m.possessive
-            && let Some((r, _)) = role_after(text, toks, m.start, lex, names, ms)
+            && let Some((r, _)) = role_after(text, toks, m.start, lex, ms)
         {
             let role_end = toks
                 .iter()
@@ -974,8 +982,8 @@ pub(crate) fn extract(
         let actor = Actor {
             name: canon,
             kind,
-            roles: att.roles,
-            org: att.org,
+            roles: att.roles.clone(),
+            org: att.org.map(|k| names.canonical(&ms[k].name).to_owned()),
         };
         facts.push(actor_fact(text, toks, att.start..m.end, actor));
     }
