@@ -956,8 +956,9 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
         Some(TokenKind::Number | TokenKind::Symbol) => true,
         Some(TokenKind::Punct) => {
             let r = c.raw(i);
-            r == "."
-                || r.chars().all(is_dash)
+            // A stop or a dash is read as the point or the sign of a number after it: the
+            // stop that ends a sentence starts nothing.
+            (r == "." || r.chars().all(is_dash)) && i + 1 < c.len()
                 || currency_symbol(r).is_some()
                 || numbers::vulgar(r).is_some()
         }
