@@ -32,16 +32,14 @@ impl<'a> Cursor<'a> {
     }
     /// Token `i`'s text, or "" past the end.
     pub(crate) fn raw(&self, i: usize) -> &'a str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.text[t.start..t.end])
+        self.words.raw(i)
     }
     /// Token `i`'s text when it is a word.
     pub(crate) fn word(&self, i: usize) -> Option<&'a str> {
         self.tokens
             .get(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| &self.text[t.start..t.end])
+            .map(|_| self.words.raw(i))
     }
     /// Token `i`'s kind.
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {

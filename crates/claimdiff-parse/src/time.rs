@@ -758,8 +758,6 @@ impl When {
 struct Cur<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// Each token's text, sliced once per sentence: the readers ask for it often.
-    raw: Vec<&'a str>,
     /// Each token's entry in the document's words: its lower-case form and its entry in
     /// [`time_words`], looked up once per distinct word. The readers ask again and again
     /// whether a token is a month, a weekday or a number word.
@@ -778,7 +776,6 @@ impl<'a> Cur<'a> {
             text,
             tokens,
             words,
-            raw: tokens.iter().map(|t| t.text(text)).collect(),
             points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
             months: words
                 .iter()
@@ -806,8 +803,10 @@ impl<'a> Cur<'a> {
     fn lower_number_word(&self, i: usize) -> Option<NumWord> {
         self.word(i)?.number
     }
+    /// Token `i`'s text, or "" past the end (kept in the document's words: the readers ask
+    /// for it often).
     fn raw(&self, i: usize) -> &'a str {
-        self.raw.get(i).copied().unwrap_or("")
+        self.words.raw(i)
     }
     fn lower(&self, i: usize) -> &'a str {
         self.words.lower(i)

@@ -21,6 +21,8 @@ use crate::{location, quantity};
 /// What one distinct token form is.
 #[derive(Debug)]
 pub(crate) struct Entry<'a> {
+    /// The form as written.
+    pub(crate) form: &'a str,
     /// The form in lower case ([`lower`]).
     pub(crate) lower: Lower<'a>,
     /// Its [`word_key`]: lower case, possessive removed (words only; other tokens keep their
@@ -163,6 +165,7 @@ impl<'a> Entry<'a> {
                 });
             let lower = lower(form);
             return Self {
+                form,
                 digits,
                 key: lower.clone(),
                 lower,
@@ -190,6 +193,7 @@ impl<'a> Entry<'a> {
             place_lead: location::leads(form, &lower),
             digits: None,
             kinds: OnceCell::new(),
+            form,
             lower,
             key,
         }
@@ -224,6 +228,11 @@ impl<'v, 'a> Words<'v, 'a> {
                 stopword: lex.is_stopword_key(&e.key),
             })
         })
+    }
+
+    /// Token `i` as written, or "" past the end.
+    pub(crate) fn raw(&self, i: usize) -> &'v str {
+        self.get(i).map_or("", |e| e.form)
     }
 
     /// Token `i`'s [`word_key`], or "" past the end.
