@@ -166,10 +166,15 @@ pub(crate) fn mentions(
     names: &NameTable<'_>,
 ) -> Vec<Mention> {
     let toks = &s.tokens;
+    // A token's text from the document's words, not sliced again from the text: the loop
+    // below asks of every token.
+    let raw = |k: usize| words.raw(k);
+    let name_at =
+        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) && is_capitalized(raw(k));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word(text, &toks[i]) {
+        if !name_at(i) {
             i += 1;
             continue;
         }
@@ -180,14 +185,14 @@ pub(crate) fn mentions(
         let at_start = opens(text, toks, i);
         let mut j = i;
         loop {
-            let w = toks[j].text(text);
+            let w = raw(j);
             let leading = j == start;
             // A title before a name ("Dr Amir Haddad"), unless it begins a longer role
             // ("Chief Executive Anna Lind"), read as a role below.
-            let stop = usize::from(toks.get(j + 1).is_some_and(|t| t.text(text) == "."));
+            let stop = usize::from(raw(j + 1) == ".");
             if leading
                 && words.kinds(j).title
-                && toks.get(j + 1 + stop).is_some_and(|t| name_word(text, t))
+                && name_at(j + 1 + stop)
                 && role_len_at(text, toks, j, lex) == 0
                 && !names_organisation(text, toks, j, lex)
             {
@@ -197,7 +202,7 @@ pub(crate) fn mentions(
                 start = j;
                 continue;
             }
-            let before_comma = toks.get(j + 1).is_some_and(|t| t.text(text) == ",");
+            let before_comma = raw(j + 1) == ",";
             if leading
                 && ((at_start
                     && j == i
@@ -207,7 +212,7 @@ pub(crate) fn mentions(
             {
                 j += 1;
                 start = j;
-                if j >= toks.len() || !name_word(text, &toks[j]) {
+                if j >= toks.len() || !name_at(j) {
                     break;
                 }
                 continue;
@@ -215,10 +220,7 @@ pub(crate) fn mentions(
             if is_possessive(w) {
                 j += 1;
                 // "St Mary's Hospital": a possessive inside an organisation's name.
-                if toks
-                    .get(j)
-                    .is_some_and(|t| name_word(text, t) && lex.is_org_word(t.text(text)))
-                {
+                if name_at(j) && lex.is_org_word(raw(j)) {
                     continue;
                 }
                 break;
@@ -227,13 +229,13 @@ pub(crate) fn mentions(
             if j >= toks.len() {
                 break;
             }
-            if name_word(text, &toks[j]) {
+            if name_at(j) {
                 continue;
             }
             if CONNECTORS.contains(&words.lower(j))
                 && j + 1 < toks.len()
-                && name_word(text, &toks[j + 1])
-                && !is_possessive(toks[j - 1].text(text))
+                && name_at(j + 1)
+                && !is_possessive(raw(j - 1))
             {
                 j += 1;
                 continue;

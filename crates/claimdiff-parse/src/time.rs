@@ -862,8 +862,8 @@ impl<'a> Cur<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let w = t.text(self.text);
         let m = self.ascii_word(i)?.month?;
+        let w = self.raw(i);
         let abbrev = w.len() <= 4
             && !["may", "june", "july"]
                 .iter()
