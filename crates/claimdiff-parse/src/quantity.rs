@@ -8,6 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use arrayvec::ArrayVec;
 use rustc_hash::FxHashMap;
 
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
@@ -2394,8 +2395,9 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
             j += 1;
         }
     }
-    let mut words = Vec::new();
-    while words.len() < 3 {
+    // Up to three words, as keys of the document's words; one string is made of them.
+    let mut words: ArrayVec<&str, 3> = ArrayVec::new();
+    while !words.is_full() {
         match c.word(j) {
             // A verb after the noun ends it ("100 firefighters fought the blaze", "8,450
             // voters casting a ballot").
@@ -2412,7 +2414,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
                 break;
             }
             Some(w) if !ends_referent(c, j) && scale_after(w).is_none() => {
-                words.push(c.words.key(j).to_owned());
+                words.push(c.words.key(j));
                 j += 1;
             }
             _ => break,
@@ -2472,7 +2474,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         if k == q.look_back && k > 0 && c.is_any(k - 1, &AMOUNT) {
             return None;
         }
-        let mut back = Vec::new();
+        let mut back: ArrayVec<&str, 3> = ArrayVec::new();
         while back.len() < 2 && k > 0 && !c.is(k - 1, "to") {
             match c.word(k - 1) {
                 Some(w)
@@ -2481,7 +2483,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
                         && unit_word(w).is_none()
                         && currency_noun(w).is_none() =>
                 {
-                    back.push(c.words.key(k - 1).to_owned());
+                    back.push(c.words.key(k - 1));
                     k -= 1;
                 }
                 _ => break,
@@ -2490,12 +2492,14 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         back.reverse();
         words = back;
     }
-    if words.is_empty() {
-        return None;
+    let (last, before) = words.split_last()?;
+    let mut out = String::new();
+    for w in before {
+        out.push_str(w);
+        out.push(' ');
     }
-    let last = words.len() - 1;
-    words[last] = singular(&words[last]).into_owned();
-    Some(words.join(" "))
+    out.push_str(&singular(last));
+    Some(out)
 }
 
 /// The event type of the verb nearest the number, within a few tokens. A verb that reaches the
