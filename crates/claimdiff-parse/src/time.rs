@@ -29,7 +29,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
@@ -762,12 +762,15 @@ struct Cur<'a> {
     /// [`time_words`], looked up once per distinct word. The readers ask again and again
     /// whether a token is a month, a weekday or a number word.
     words: Words<'a, 'a>,
-    /// What [`read_point`] found at each token: the readers try the same tokens again and
-    /// again (a range's first end is also a point, a bound's point is read after the bound).
-    points: Vec<OnceCell<Option<Found>>>,
+    /// What [`read_point`] found at each token it read: the readers try the same tokens again
+    /// and again (a range's first end is also a point, a bound's point is read after the
+    /// bound). A sentence has few such tokens: a short list, searched in turn, empty (and
+    /// not allocated) for most sentences.
+    points: RefCell<Vec<(usize, Option<Found>)>>,
     /// Whether a token of the sentence is a month name ([`Cur::month`]): the readers of dates
-    /// with a month look for none in a sentence without one.
-    months: bool,
+    /// with a month look for none in a sentence without one. Found the first time a reader
+    /// asks ([`Cur::has_month`]): most sentences have no date to read.
+    months: OnceCell<bool>,
 }
 
 impl<'a> Cur<'a> {
@@ -776,11 +779,17 @@ impl<'a> Cur<'a> {
             text,
             tokens,
             words,
-            points: (0..tokens.len()).map(|_| OnceCell::new()).collect(),
-            months: words
-                .iter()
-                .any(|e| e.time.is_some_and(|t| t.month.is_some())),
+            points: RefCell::new(Vec::new()),
+            months: OnceCell::new(),
         }
+    }
+    /// True when a token of the sentence is a month name.
+    fn has_month(&self) -> bool {
+        *self.months.get_or_init(|| {
+            self.words
+                .iter()
+                .any(|e| e.time.is_some_and(|t| t.month.is_some()))
+        })
     }
     /// Token `i`'s entry in [`time_words`] by its lower-case form.
     fn word(&self, i: usize) -> Option<&'static TimeWord> {
@@ -1363,10 +1372,12 @@ fn or_later(c: &Cur<'_>, mut f: Found) -> Found {
 /// One date, time or relative expression starting at `i` (or just before it, for a qualifier
 /// such as "last").
 fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
-    match c.points.get(i) {
-        Some(cell) => cell.get_or_init(|| read_point_uncached(c, i)).clone(),
-        None => read_point_uncached(c, i),
+    if let Some((_, f)) = c.points.borrow().iter().find(|(at, _)| *at == i) {
+        return f.clone();
     }
+    let f = read_point_uncached(c, i);
+    c.points.borrow_mut().push((i, f.clone()));
+    f
 }
 
 /// [`read_point`] without the memo.
@@ -1582,7 +1593,7 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = compound_date_at(c, i) {
         return Some(f);
     }
-    if c.months {
+    if c.has_month() {
         if let Some(f) = month_date_at(c, i) {
             return Some(f);
         }
