@@ -247,11 +247,9 @@ pub(crate) fn mentions(
         }
         i = j.max(i + 1);
     }
-    let attached: Vec<Attached> = (0..out.len())
-        .map(|idx| attached(text, toks, &out, idx, lex))
-        .collect();
-    for (m, att) in out.iter_mut().zip(attached) {
-        m.attached = att;
+    for idx in 0..out.len() {
+        // Read from the other mentions' places, not from what is attached to them.
+        out[idx].attached = attached(text, toks, &out, idx, lex);
     }
     out
 }
@@ -275,11 +273,10 @@ fn push_run(
     out: &mut Vec<Mention>,
 ) {
     let (start, j) = (run.start, run.end);
-    let words: Vec<&str> = toks[run].iter().map(|t| t.text(text)).collect();
-    let last = words.len() - 1;
-    let possessive = is_possessive(words[last]);
-    let mut name_words: Vec<&str> = words.clone();
-    name_words[last] = strip_possessive(words[last]);
+    let mut name_words: Vec<&str> = toks[run].iter().map(|t| t.text(text)).collect();
+    let last = name_words.len() - 1;
+    let possessive = is_possessive(name_words[last]);
+    name_words[last] = strip_possessive(name_words[last]);
     if let Some((p, n)) = inner_role(&name_words, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
