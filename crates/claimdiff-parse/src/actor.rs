@@ -395,14 +395,15 @@ struct RoleHolders {
     second: Option<(usize, usize)>,
 }
 
-/// A name as first collected, before aliases are linked.
-struct Seen {
+/// A name as first collected, before aliases are linked: a mention with what its sentence
+/// says of it.
+struct Seen<'m> {
     sentence: usize,
     at: usize,
-    name: String,
+    name: &'m str,
     /// A title or role stands next to it.
     titled: bool,
-    roles: Vec<String>,
+    roles: &'m [String],
     /// Named before a role ("Acme CEO") or owning a place ("Acme's office").
     org_like: bool,
 }
@@ -423,55 +424,52 @@ impl<'t> NameTable<'t> {
             common_words,
             ..Self::default()
         };
-        // A name is a person's when a title or a role stands before it.
-        let mut all: Vec<Seen> = Vec::new();
         let mut acronyms: Vec<(String, String)> = Vec::new();
         let mut read = Vec::with_capacity(sentences.len());
-        for (si, s) in sentences.iter().enumerate() {
-            let ms = mentions(text, s, words[si], lex, &table);
+        for (s, &words) in sentences.iter().zip(words) {
+            let ms = mentions(text, s, words, lex, &table);
+            acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
+            read.push(ms);
+        }
+        // A name is a person's when a title or a role stands before it.
+        let mut all: Vec<Seen<'_>> = Vec::new();
+        for (si, (s, ms)) in sentences.iter().zip(&read).enumerate() {
             // Organisations that people's roles belong to ("Acme's chief executive").
             let employers: HashSet<&str> = ms
                 .iter()
                 .filter_map(|m| m.attached.org)
                 .map(|k| ms[k].name.as_str())
                 .collect();
-            for m in &ms {
+            for m in ms {
                 let att = &m.attached;
                 all.push(Seen {
                     sentence: si,
                     at: m.start,
-                    name: m.name.clone(),
+                    name: &m.name,
                     titled: m.titled || !att.roles.is_empty(),
-                    roles: att.roles.clone(),
+                    roles: &att.roles,
                     org_like: m.org
                         || employers.contains(m.name.as_str())
                         || m.possessive && owns_place(text, &s.tokens, m.end, lex),
                 });
             }
-            acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
-            read.push(ms);
         }
         // Every name once, in order of first mention; lookups by hash keep this linear.
         let mut titled_names: HashSet<&str> = HashSet::default();
         let mut org_like: HashSet<&str> = HashSet::default();
         for seen in &all {
             if seen.titled {
-                titled_names.insert(&seen.name);
+                titled_names.insert(seen.name);
             }
             if seen.org_like {
-                org_like.insert(&seen.name);
+                org_like.insert(seen.name);
             }
         }
         let mut first = HashSet::default();
         let names: Vec<(&str, bool)> = all
             .iter()
-            .filter(|seen| first.insert(seen.name.as_str()))
-            .map(|seen| {
-                (
-                    seen.name.as_str(),
-                    titled_names.contains(seen.name.as_str()),
-                )
-            })
+            .filter(|seen| first.insert(seen.name))
+            .map(|seen| (seen.name, titled_names.contains(seen.name)))
             .collect();
         let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
@@ -498,7 +496,12 @@ impl<'t> NameTable<'t> {
             // Surname or title + surname: link to the full name that ends with it.
             let last = name.rsplit(' ').next().unwrap_or(name);
             match by_surname.get(last) {
-                Some(full) if *full != name && full.ends_with(&format!(" {name}")) => {
+                Some(full)
+                    if *full != name
+                        && full
+                            .strip_suffix(name)
+                            .is_some_and(|head| head.ends_with(' ')) =>
+                {
                     table.canonical.insert(name.to_owned(), (*full).to_owned());
                 }
                 _ if titled => {
@@ -534,16 +537,21 @@ impl<'t> NameTable<'t> {
             table.canonical.insert(short, full);
         }
         for seen in all {
-            let canon = table.canonical(&seen.name).to_owned();
-            match table.kind(&canon) {
+            let canon = table.canonical(seen.name);
+            match table.kind(canon) {
                 ActorKind::Organisation
-                    if table.organisations.last() != Some(&(seen.sentence, canon.clone())) =>
+                    if table
+                        .organisations
+                        .last()
+                        .is_none_or(|(s, name)| *s != seen.sentence || name != canon) =>
                 {
+                    let canon = canon.to_owned();
                     table.organisations.push((seen.sentence, canon));
                 }
-                ActorKind::Person => {
+                ActorKind::Person if !seen.roles.is_empty() => {
+                    let canon = canon.to_owned();
                     let at = (seen.sentence, seen.at);
-                    for role in &seen.roles {
+                    for role in seen.roles {
                         // The role and its last words: "interior minister", "minister".
                         let keys = role
                             .match_indices(' ')
