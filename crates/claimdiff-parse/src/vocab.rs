@@ -70,6 +70,9 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Vocab<'a> {
     lex: &'a Lexicon,
     ids: FxHashMap<&'a str, u32>,
+    /// The ids of forms of two to seven bytes, most of a text's words, by [`short_key`]: an
+    /// integer hashes and compares faster than a string.
+    short: FxHashMap<u64, u32>,
     /// The ids of one-byte forms by their byte (`NONE` until seen): punctuation, "a", "I" and
     /// single digits are about a third of a text's tokens, and need no hashing.
     bytes: [u32; 128],
@@ -84,6 +87,7 @@ impl<'a> Vocab<'a> {
         Self {
             lex,
             ids: FxHashMap::default(),
+            short: FxHashMap::default(),
             bytes: [NONE; 128],
             entries: Vec::new(),
             tokens: Vec::new(),
@@ -97,7 +101,8 @@ impl<'a> Vocab<'a> {
     pub(crate) fn reserve(&mut self, len: usize) {
         self.tokens.reserve(len / 4);
         let forms = 16 * len.isqrt();
-        self.ids.reserve(forms);
+        self.ids.reserve(forms / 2);
+        self.short.reserve(forms);
         self.entries.reserve(forms);
     }
 
@@ -129,7 +134,10 @@ impl<'a> Vocab<'a> {
                     id => id,
                 },
                 // One hash of the form, whether it is new or not.
-                None => *self.ids.entry(form).or_insert_with(add),
+                None => match short_key(form) {
+                    Some(key) => *self.short.entry(key).or_insert_with(add),
+                    None => *self.ids.entry(form).or_insert_with(add),
+                },
             };
             self.tokens.push(id);
         }
@@ -152,6 +160,20 @@ impl<'a> Vocab<'a> {
     fn entry(&self, id: u32) -> Option<&Entry<'a>> {
         self.entries.get(id as usize)
     }
+}
+
+/// A form of two to seven bytes as one integer: its bytes, and its length in the top byte
+/// (so that no two forms share a key).
+fn short_key(form: &str) -> Option<u64> {
+    let bytes = form.as_bytes();
+    if !(2..=7).contains(&bytes.len()) {
+        return None;
+    }
+    let packed = bytes
+        .iter()
+        .enumerate()
+        .fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i));
+    Some(packed | (bytes.len() as u64) << 56)
 }
 
 impl<'a> Entry<'a> {
