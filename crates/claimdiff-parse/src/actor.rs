@@ -26,8 +26,26 @@ pub(crate) struct Mention {
     pub possessive: bool,
     /// True for an organisation named before a role ("Acme" in "Acme CEO Jo Bloggs").
     pub org: bool,
-    /// The roles and organisation written next to it.
-    pub attached: Attached,
+    /// The roles and organisation written next to it, `None` when there are none. Boxed: few
+    /// names have them, and every mention of a document is kept while it is parsed.
+    pub attached: Option<Box<Attached>>,
+}
+
+impl Mention {
+    /// The roles written next to the name.
+    fn roles(&self) -> &[String] {
+        self.attached.as_ref().map_or(&[], |a| &a.roles)
+    }
+
+    /// The index, among its sentence's mentions, of the organisation its roles belong to.
+    fn employer(&self) -> Option<usize> {
+        self.attached.as_ref().and_then(|a| a.org)
+    }
+
+    /// The first token of the name with the role phrase written before it.
+    fn phrase_start(&self) -> usize {
+        self.attached.as_ref().map_or(self.from, |a| a.start)
+    }
 }
 
 /// Names of one document and their canonical forms.
@@ -249,7 +267,9 @@ pub(crate) fn mentions(
     }
     for idx in 0..out.len() {
         // Read from the other mentions' places, not from what is attached to them.
-        out[idx].attached = attached(text, toks, &out, idx, lex);
+        let att = attached(text, toks, &out, idx, lex);
+        let nothing = att.roles.is_empty() && att.org.is_none() && att.start == out[idx].from;
+        out[idx].attached = (!nothing).then(|| Box::new(att));
     }
     out
 }
@@ -288,7 +308,7 @@ fn push_run(
                 titled: false,
                 possessive: false,
                 org: true,
-                attached: Attached::default(),
+                attached: None,
             });
         }
         if p + n < name_words.len() {
@@ -300,7 +320,7 @@ fn push_run(
                 titled: true,
                 possessive,
                 org: false,
-                attached: Attached::default(),
+                attached: None,
             });
         }
         return;
@@ -334,7 +354,7 @@ fn push_run(
         titled: titled || role_titled,
         possessive,
         org: false,
-        attached: Attached::default(),
+        attached: None,
     });
 }
 
@@ -437,17 +457,16 @@ impl<'t> NameTable<'t> {
             // Organisations that people's roles belong to ("Acme's chief executive").
             let employers: HashSet<&str> = ms
                 .iter()
-                .filter_map(|m| m.attached.org)
+                .filter_map(Mention::employer)
                 .map(|k| ms[k].name.as_str())
                 .collect();
             for m in ms {
-                let att = &m.attached;
                 all.push(Seen {
                     sentence: si,
                     at: m.start,
                     name: &m.name,
-                    titled: m.titled || !att.roles.is_empty(),
-                    roles: &att.roles,
+                    titled: m.titled || !m.roles().is_empty(),
+                    roles: m.roles(),
                     org_like: m.org
                         || employers.contains(m.name.as_str())
                         || m.possessive && owns_place(text, &s.tokens, m.end, lex),
@@ -836,7 +855,7 @@ fn role_after(
 /// starts ("Acme's chief executive Jo Bloggs", "Jo Bloggs, a nurse", "the Health Minister,
 /// Jo Bloggs,"). It depends on the sentence's mentions only, not on the names table: it is
 /// read once, with the mentions, and kept in each [`Mention`].
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Attached {
     roles: Vec<String>,
     /// The index of the organisation's mention in the sentence's mentions.
@@ -962,9 +981,8 @@ pub(crate) fn extract(
     let toks = &s.tokens;
     for m in ms {
         let canon = names.canonical(&m.name).to_owned();
-        let att = &m.attached;
         let mut kind = names.kind(&m.name);
-        if !att.roles.is_empty() || kind == ActorKind::Unknown && m.titled {
+        if !m.roles().is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
         // "Acme's chairman and co-founder is Peter Thiel".
@@ -989,10 +1007,12 @@ pub(crate) fn extract(
         let actor = Actor {
             name: canon,
             kind,
-            roles: att.roles.clone(),
-            org: att.org.map(|k| names.canonical(&ms[k].name).to_owned()),
+            roles: m.roles().to_vec(),
+            org: m
+                .employer()
+                .map(|k| names.canonical(&ms[k].name).to_owned()),
         };
-        facts.push(actor_fact(text, toks, att.start..m.end, actor));
+        facts.push(actor_fact(text, toks, m.phrase_start()..m.end, actor));
     }
     // "the minister": a role standing for a person named earlier.
     let mut k = 0;
