@@ -89,7 +89,12 @@ const GENERIC_ORG_NOUNS: [&str; 7] = [
 /// True when the token is a word that can be part of a name.
 #[inline]
 fn name_word(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Word && is_capitalized(t.text(text))
+    is_name_word(t.kind, t.text(text))
+}
+
+/// [`name_word`] for a token of kind `kind` written `w`.
+fn is_name_word(kind: TokenKind, w: &str) -> bool {
+    kind == TokenKind::Word && is_capitalized(w)
 }
 
 fn all_caps(w: &str) -> bool {
@@ -187,8 +192,7 @@ pub(crate) fn mentions(
     // A token's text from the document's words, not sliced again from the text: the loop
     // below asks of every token.
     let raw = |k: usize| words.raw(k);
-    let name_at =
-        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word) && is_capitalized(raw(k));
+    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k)));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -267,9 +271,7 @@ pub(crate) fn mentions(
     }
     for idx in 0..out.len() {
         // Read from the other mentions' places, not from what is attached to them.
-        let att = attached(text, toks, &out, idx, lex);
-        let nothing = att.roles.is_empty() && att.org.is_none() && att.start == out[idx].from;
-        out[idx].attached = (!nothing).then(|| Box::new(att));
+        out[idx].attached = attached(text, toks, &out, idx, lex);
     }
     out
 }
@@ -415,17 +417,24 @@ struct RoleHolders {
     second: Option<(usize, usize)>,
 }
 
-/// A name as first collected, before aliases are linked: a mention with what its sentence
-/// says of it.
+/// A name as first collected, before aliases are linked: a mention, its sentence, and what
+/// the sentence says of it.
 struct Seen<'m> {
     sentence: usize,
-    at: usize,
-    name: &'m str,
-    /// A title or role stands next to it.
-    titled: bool,
-    roles: &'m [String],
+    mention: &'m Mention,
     /// Named before a role ("Acme CEO") or owning a place ("Acme's office").
     org_like: bool,
+}
+
+impl Seen<'_> {
+    fn name(&self) -> &str {
+        &self.mention.name
+    }
+
+    /// A title or role stands next to it.
+    fn titled(&self) -> bool {
+        self.mention.titled || !self.mention.roles().is_empty()
+    }
 }
 
 impl<'t> NameTable<'t> {
@@ -463,10 +472,7 @@ impl<'t> NameTable<'t> {
             for m in ms {
                 all.push(Seen {
                     sentence: si,
-                    at: m.start,
-                    name: &m.name,
-                    titled: m.titled || !m.roles().is_empty(),
-                    roles: m.roles(),
+                    mention: m,
                     org_like: m.org
                         || employers.contains(m.name.as_str())
                         || m.possessive && owns_place(text, &s.tokens, m.end, lex),
@@ -477,18 +483,19 @@ impl<'t> NameTable<'t> {
         let mut titled_names: HashSet<&str> = HashSet::default();
         let mut org_like: HashSet<&str> = HashSet::default();
         for seen in &all {
-            if seen.titled {
-                titled_names.insert(seen.name);
+            if seen.titled() {
+                titled_names.insert(seen.name());
             }
             if seen.org_like {
-                org_like.insert(seen.name);
+                org_like.insert(seen.name());
             }
         }
         let mut first = HashSet::default();
         let names: Vec<(&str, bool)> = all
             .iter()
-            .filter(|seen| first.insert(seen.name))
-            .map(|seen| (seen.name, titled_names.contains(seen.name)))
+            .map(Seen::name)
+            .filter(|&name| first.insert(name))
+            .map(|name| (name, titled_names.contains(name)))
             .collect();
         let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
@@ -556,7 +563,7 @@ impl<'t> NameTable<'t> {
             table.canonical.insert(short, full);
         }
         for seen in all {
-            let canon = table.canonical(seen.name);
+            let canon = table.canonical(seen.name());
             match table.kind(canon) {
                 ActorKind::Organisation
                     if table
@@ -567,10 +574,10 @@ impl<'t> NameTable<'t> {
                     let canon = canon.to_owned();
                     table.organisations.push((seen.sentence, canon));
                 }
-                ActorKind::Person if !seen.roles.is_empty() => {
+                ActorKind::Person if !seen.mention.roles().is_empty() => {
                     let canon = canon.to_owned();
-                    let at = (seen.sentence, seen.at);
-                    for role in seen.roles {
+                    let at = (seen.sentence, seen.mention.start);
+                    for role in seen.mention.roles() {
                         // The role and its last words: "interior minister", "minister".
                         let keys = role
                             .match_indices(' ')
@@ -863,17 +870,23 @@ pub(crate) struct Attached {
     start: usize,
 }
 
-/// What is written next to mention `idx` of `ms`.
-fn attached(text: &str, toks: &[Token], ms: &[Mention], idx: usize, lex: &Lexicon) -> Attached {
+/// What is written next to mention `idx` of `ms`; `None` when nothing is.
+fn attached(
+    text: &str,
+    toks: &[Token],
+    ms: &[Mention],
+    idx: usize,
+    lex: &Lexicon,
+) -> Option<Box<Attached>> {
     let m = &ms[idx];
+    if m.possessive {
+        return None;
+    }
     let mut out = Attached {
         roles: Vec::new(),
         org: None,
         start: m.from,
     };
-    if m.possessive {
-        return out;
-    }
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
     let before = role_before(text, toks, m.start, lex).or_else(|| {
         // "The Health Minister, Jo Bloggs, said": a role set off by commas before the name.
@@ -909,7 +922,8 @@ fn attached(text: &str, toks: &[Token], ms: &[Mention], idx: usize, lex: &Lexico
         }
         out.org = out.org.or(org);
     }
-    out
+    let nothing = out.roles.is_empty() && out.org.is_none() && out.start == m.from;
+    (!nothing).then(|| Box::new(out))
 }
 
 /// "the minister" standing for the one person given that role earlier in the document: the
