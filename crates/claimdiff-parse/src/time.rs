@@ -817,6 +817,10 @@ impl<'a> Cur<'a> {
     fn raw(&self, i: usize) -> &'a str {
         self.words.raw(i)
     }
+    /// Token `i`'s text when the token is of kind `kind`.
+    fn text_of(&self, i: usize, kind: TokenKind) -> Option<&'a str> {
+        (self.tokens.get(i)?.kind == kind).then(|| self.raw(i))
+    }
     fn lower(&self, i: usize) -> &'a str {
         self.words.lower(i)
     }
@@ -867,12 +871,8 @@ impl<'a> Cur<'a> {
     }
     /// Month token at `i`, allowing an abbreviation's stop as the next token.
     fn month(&self, i: usize) -> Option<(i8, usize)> {
-        let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Word {
-            return None;
-        }
+        let w = self.text_of(i, TokenKind::Word)?;
         let m = self.ascii_word(i)?.month?;
-        let w = self.raw(i);
         let abbrev = w.len() <= 4
             && !["may", "june", "july"]
                 .iter()
@@ -1202,14 +1202,11 @@ fn hour_after_day(c: &Cur<'_>, f: &Found) -> Option<Found> {
     if !day || !c.is(k, &["at", "around"]) || clock_at(c, k + 1).is_some() {
         return None;
     }
-    let t = c
-        .tokens
-        .get(k + 1)
-        .filter(|t| t.kind == TokenKind::Number)?;
-    let (h, m) = match t.text(c.text).split_once('.') {
+    let hour = c.text_of(k + 1, TokenKind::Number)?;
+    let (h, m) = match hour.split_once('.') {
         Some((h, m)) if m.len() == 2 => (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?),
         Some(_) => return None,
-        None => (t.text(c.text).parse::<i8>().ok()?, 0),
+        None => (hour.parse::<i8>().ok()?, 0),
     };
     if !(1..=12).contains(&h) || m >= 60 {
         return None;
@@ -1924,10 +1921,10 @@ fn small_ordinal(n: NumWord) -> Option<i8> {
 fn numeric_date_at(c: &Cur<'_>, i: usize, dated: bool) -> Option<Found> {
     // "23.04.2022": day, month and a four-digit year with stops (one token); two digits each,
     // as versions ("1.2.2020") are not written.
-    if let Some(t) = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)
+    if let Some(t) = c.text_of(i, TokenKind::Number)
         // Ten bytes: test before allocating.
-        && t.text(c.text).len() == 10
-        && let [d, m, y] = t.text(c.text).split('.').collect::<Vec<_>>().as_slice()
+        && t.len() == 10
+        && let [d, m, y] = t.split('.').collect::<Vec<_>>().as_slice()
         && y.len() == 4
         && d.len() == 2
         && m.len() == 2
@@ -2232,8 +2229,7 @@ fn clock_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return at(end, with_half(h, add), 0);
     }
-    let t = c.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
-    let s = t.text(c.text);
+    let s = c.text_of(i, TokenKind::Number)?;
     // "9.am": a stop glued between the hour and "am".
     let (ampm, after) = if c.raw(i + 1) == "." && c.glued(i) && c.glued(i + 1) {
         match am_pm(c, i + 2) {
@@ -2530,12 +2526,10 @@ fn with_day_year(c: &Cur<'_>, mut f: Found) -> Found {
 
 /// A month and day after a weekday written with a stop or a dash: "Friday 7.6", "Friday 7-6".
 fn month_dot_day(c: &Cur<'_>, j: usize) -> Option<Found> {
-    let t = c.tokens.get(j).filter(|t| t.kind == TokenKind::Number)?;
-    let (m, d, end) = match t.text(c.text).split_once('.') {
+    let t = c.text_of(j, TokenKind::Number)?;
+    let (m, d, end) = match t.split_once('.') {
         Some((m, d)) => (m, d, j + 1),
-        None if c.raw(j + 1) == "-" && c.glued(j) && c.glued(j + 1) => {
-            (t.text(c.text), c.number(j + 2)?, j + 3)
-        }
+        None if c.raw(j + 1) == "-" && c.glued(j) && c.glued(j + 1) => (t, c.number(j + 2)?, j + 3),
         None => return None,
     };
     if m.len() > 2 || d.len() > 2 || c.glued(end - 1) && c.number(end + 1).is_some() {
@@ -2885,8 +2879,7 @@ fn range_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Months joined in one word ("jan-feb", "nov-feb 5th, 2017", "june-august 1992"), read as a
 /// range.
 fn months_compound(c: &Cur<'_>, i: usize) -> Option<Found> {
-    let t = c.tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
-    let (a, b) = split_hyphen(t.text(c.text))?;
+    let (a, b) = split_hyphen(c.text_of(i, TokenKind::Word)?)?;
     let (ma, mb) = (month(a)?, month(b)?);
     let (second, end) = match c.day(i + 1) {
         Some((d, e)) => (
@@ -3154,8 +3147,7 @@ fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 fn quarter_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "q1", "h2": a letter glued to a digit.
     let letter = |k: usize| -> Option<(char, i8)> {
-        let w = c.tokens.get(k).filter(|t| t.kind == TokenKind::Word)?;
-        let l = match w.text(c.text) {
+        let l = match c.text_of(k, TokenKind::Word)? {
             "q" | "Q" => 'Q',
             "h" | "H" => 'H',
             _ => return None,
