@@ -242,7 +242,7 @@ fn phrase(
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
+            .map(|_| words.raw(k))
     };
     let mut loc = Location::default();
     let mut end = k;
@@ -263,13 +263,12 @@ fn phrase(
         let all_lower = (k..=p).all(|j| word(j).is_some_and(|w| !is_capitalized(w)));
         if all_lower && (k..p).all(|j| word(j).is_some_and(|w| !lex.is_stopword(w))) {
             // The owner's words, the last without its "'s".
-            let owner: Vec<&str> = (k..=p).filter_map(word).collect();
+            let mut owner: Vec<&str> = (k..=p).filter_map(word).collect();
             let last = owner.len() - 1;
-            let mut owner: Vec<String> = owner.iter().map(|w| (*w).to_owned()).collect();
-            owner[last] = strip_possessive(&owner[last]).to_owned();
+            owner[last] = strip_possessive(owner[last]);
             loc.owner = Some(
                 names
-                    .organisation_for(&owner[last], s.index)
+                    .organisation_for(owner[last], s.index)
                     .map_or_else(|| owner.join(" "), str::to_owned),
             );
             k = p + 1;

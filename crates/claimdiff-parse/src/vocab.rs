@@ -69,6 +69,7 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug)]
 pub(crate) struct Vocab<'a> {
     lex: &'a Lexicon,
+    /// The ids of forms of eight bytes or more by the form.
     ids: FxHashMap<&'a str, u32>,
     /// The ids of forms of two to seven bytes, most of a text's words, by [`short_key`]: an
     /// integer hashes and compares faster than a string.
@@ -101,6 +102,7 @@ impl<'a> Vocab<'a> {
     pub(crate) fn reserve(&mut self, len: usize) {
         self.tokens.reserve(len / 4);
         let forms = 16 * len.isqrt();
+        // Most distinct forms are short (`short`); the longer ones, in `ids`, fewer.
         self.ids.reserve(forms / 2);
         self.short.reserve(forms);
         self.entries.reserve(forms);
