@@ -150,6 +150,32 @@ fn both_sources_may_have_dates() {
 }
 
 #[test]
+fn a_fortnight_is_two_weeks() {
+    // "The next fortnight" and "the next two weeks" from one day are one period.
+    let a = "Airline collapses\n\nThe airline will run 40 rescue flights over the next \
+             fortnight to bring passengers home.\n";
+    let b = a.replace("fortnight", "two weeks");
+    let both = ["--published", "A=2024-04-02", "--published", "B=2024-04-02"];
+    let report = compare("published-fortnight", a, &b, &both);
+    assert_eq!(
+        time_findings(&report),
+        [(
+            "agree".to_owned(),
+            "next fortnight".to_owned(),
+            "next two weeks".to_owned()
+        )]
+    );
+    // The next three days are another period: never an agreement.
+    let c = a.replace("fortnight", "three days");
+    let report = compare("published-fortnight-days", a, &c, &both);
+    assert!(
+        time_findings(&report).iter().all(|(v, ..)| v != "agree"),
+        "{:?}",
+        time_findings(&report)
+    );
+}
+
+#[test]
 fn a_bad_publication_date_is_a_usage_error_on_one_line() {
     for bad in [
         "A=2024-4-3",

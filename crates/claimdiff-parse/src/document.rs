@@ -97,7 +97,8 @@ pub struct Time {
     /// (`2018`, `2024-04-06`); `timex` is then the first point. See [`Time::days`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
-    /// For an unresolved relative expression, its offset as written ("-1 day", "weekday 1").
+    /// For a relative expression, its offset as written ("-1 day", "weekday 1"); for a range,
+    /// the offsets of its first and last points joined by "/" ("+1 day/+2 week from 0 day").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<String>,
     /// True for the date of a dateline ("HOLMSTADT, Sept. 29 — …"): it dates the report, not

@@ -1054,7 +1054,7 @@ pub(crate) fn extract<'a>(
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
 /// The readers read on from these words only through a word [`starts_word`] accepts, except
 /// "the day before yesterday" ([`relative_at`]) and "a month ago", "a week from tomorrow"
-/// ([`relative_at`], [`shift_at`]), whose next word is a [`unit()`].
+/// ([`relative_at`], [`shift_at`]), whose next word is one of [`units`].
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1062,7 +1062,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     let next = i + 1;
     let follows = match c.lower(i) {
         "the" => c.is(next, &["day"]),
-        "a" | "an" => unit(c.raw(next)).is_some(),
+        "a" | "an" => units(c.raw(next)).is_some(),
         "in" | "on" => false,
         _ => return true,
     } || starts_word(c, next);
@@ -1131,7 +1131,13 @@ const OTHER_LEADS: [&str; 24] = [
 /// the publication date and has no offset either.
 fn to_fact(c: &Cur<'_>, f: &Found, published: Option<Date>) -> Option<Fact> {
     let (timex, end) = f.timex(published);
-    let relative = f.when.relative();
+    // A range keeps the offsets of both ends ("+1 day/+2 week from 0 day" for "the next
+    // fortnight"), as its value keeps both dates: its start alone would make "the next three
+    // days" and "the next two weeks" read alike.
+    let relative = match (f.when.relative(), f.until.as_ref().and_then(When::relative)) {
+        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+        (a, _) => a,
+    };
     if timex.is_none() && relative.is_none() {
         return None;
     }
@@ -1423,7 +1429,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     match c.lower(i) {
         "in" => c.is(i + 1, &["the"]),
         "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
-        "a" | "an" => unit(c.raw(i + 1)).is_some(),
+        "a" | "an" => units(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
@@ -2573,6 +2579,7 @@ fn count(c: &Cur<'_>, i: usize) -> Option<i32> {
     Some(n)
 }
 
+/// A calendar unit in the singular or plural ("day", "Weeks").
 fn unit(w: &str) -> Option<Unit> {
     // Trailing "s" trimmed in either case, as after lower-casing; a longer word is none.
     let w = w.trim_end_matches(['s', 'S']);
@@ -2589,14 +2596,26 @@ fn unit(w: &str) -> Option<Unit> {
     })
 }
 
+/// A word that counts calendar units, and how many of the unit one of it is: a [`unit()`]
+/// (one) or "fortnight" (two weeks), singular or plural. A fortnight is only ever counted
+/// ("a fortnight ago", "the past fortnight"), never a calendar period of its own.
+fn units(w: &str) -> Option<(i32, Unit)> {
+    if let Some(u) = unit(w) {
+        return Some((1, u));
+    }
+    w.trim_end_matches(['s', 'S'])
+        .eq_ignore_ascii_case("fortnight")
+        .then_some((2, Unit::Week))
+}
+
 /// Relative days, weeks, months, years and quarters.
 fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    // "two days ago".
+    // "two days ago", "a fortnight ago".
     if let Some(n) = count(c, i)
-        && let Some(u) = unit(c.raw(i + 1))
+        && let Some((m, u)) = units(c.raw(i + 1))
         && c.is(i + 2, &["ago"])
     {
-        return found(i, i + 3, When::Ago(u, n));
+        return found(i, i + 3, When::Ago(u, n * m));
     }
     // Only a handful of words start the rest: test before allocating.
     if !c.is(
@@ -2913,20 +2932,22 @@ fn months_compound(c: &Cur<'_>, i: usize) -> Option<Found> {
     })
 }
 
-/// A count of units after a qualifier: "3 days", "couple weeks", "two quarters".
+/// A count of units after a qualifier: "3 days", "couple weeks", "two quarters", "a
+/// fortnight" (two weeks).
 fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
     let (n, k) = if c.is(i, &["couple"]) {
         (2, if c.is(i + 1, &["of"]) { i + 2 } else { i + 1 })
     } else {
         (count(c, i)?, i + 1)
     };
-    let u = unit(c.raw(k))?;
-    Some((n, u, k + 1))
+    let (m, u) = units(c.raw(k))?;
+    Some((n * m, u, k + 1))
 }
 
 /// Periods counted from the publication date: "next 3 days", "the last three months", "5
-/// upcoming years", "within the next 10 months". Forward periods start the day after
-/// publication; backward ones end on it.
+/// upcoming years", "within the next 10 months", "the past fortnight" (two weeks, the one unit
+/// counted without a number). Forward periods start the day after publication; backward ones
+/// end on it.
 fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let within = c.is(i, &["within"]);
     let q = if within {
@@ -2942,15 +2963,18 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         let (n, u, end) = count_units(c, q)?;
         (true, n, u, end)
     } else if c.is(q, AHEAD) || c.is(q, BACK) {
-        let (n, u, end) = count_units(c, q + 1)?;
+        let (n, u, end) = count_units(c, q + 1).or_else(|| {
+            c.is(q + 1, &["fortnight"])
+                .then_some((2, Unit::Week, q + 2))
+        })?;
         (c.is(q, AHEAD), n, u, end)
     } else {
         let n = count(c, q)?;
         if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) || n > 1 && !c.raw(q + 2).ends_with('s') {
             return None;
         }
-        let u = unit(c.raw(q + 2))?;
-        (c.is(q + 1, AHEAD), n, u, q + 3)
+        let (m, u) = units(c.raw(q + 2))?;
+        (c.is(q + 1, AHEAD), n * m, u, q + 3)
     };
     // Quarters count whole quarters: "the last 2 quarters" are the two before this one.
     if u == Unit::Quarter {
@@ -3848,6 +3872,37 @@ mod tests {
                 "past two quarters",
                 "2019-Q1/2019-Q2",
             ),
+            // A fortnight is two weeks, counted or not.
+            (
+                "Cases rose over the past fortnight.",
+                "2021-05-17",
+                "past fortnight",
+                "2021-05-03/2021-05-17",
+            ),
+            (
+                "Flights will run over the next fortnight.",
+                "2021-05-17",
+                "next fortnight",
+                "2021-05-18/2021-05-31",
+            ),
+            (
+                "It closed a fortnight ago.",
+                "2021-05-17",
+                "a fortnight ago",
+                "2021-05-03",
+            ),
+            (
+                "Talks will resume in a fortnight.",
+                "2021-05-17",
+                "in a fortnight",
+                "2021-05-31",
+            ),
+            (
+                "Cases doubled within two fortnights.",
+                "2021-05-17",
+                "within two fortnights",
+                "2021-05-17/2021-06-14",
+            ),
             // Weeks, weekends, quarters, halves, seasons, fiscal years.
             ("It is week 31.", "2018-07-02", "week 31", "2018-W31"),
             (
@@ -4068,6 +4123,28 @@ mod tests {
             assert_eq!(time.timex, None, "{text}");
             assert!(time.relative.is_some(), "{text}");
         }
+    }
+
+    /// An unresolved range keeps the offsets of both its ends, so that two different periods
+    /// from the same day do not read alike.
+    #[test]
+    fn unresolved_ranges_keep_both_offsets() {
+        check(
+            "Flights will run over the next fortnight.",
+            &[("next fortnight", "+1 day/+2 week from 0 day")],
+        );
+        check(
+            "Flights will run over the next two weeks.",
+            &[("next two weeks", "+1 day/+2 week from 0 day")],
+        );
+        check(
+            "Flights will run over the next three days.",
+            &[("next three days", "+1 day/+3 day from 0 day")],
+        );
+        check(
+            "It closed from May to July.",
+            &[("from May to July", "month 05/month 07")],
+        );
     }
 
     #[test]
