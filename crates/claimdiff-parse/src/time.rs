@@ -771,14 +771,23 @@ struct Cur<'a> {
     /// with a month look for none in a sentence without one. Found the first time a reader
     /// asks ([`Cur::has_month`]): most sentences have no date to read.
     months: OnceCell<bool>,
+    /// The publication date, for the readers whose expression has its year only from it
+    /// ([`months_to_at`]).
+    published: Option<Date>,
 }
 
 impl<'a> Cur<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], words: Words<'a, 'a>) -> Self {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        words: Words<'a, 'a>,
+        published: Option<Date>,
+    ) -> Self {
         Self {
             text,
             tokens,
             words,
+            published,
             points: RefCell::new(Vec::new()),
             months: OnceCell::new(),
         }
@@ -1028,7 +1037,7 @@ pub(crate) fn extract<'a>(
     published: Option<Date>,
     out: &mut Vec<Fact>,
 ) {
-    let c = Cur::new(text, &s.tokens, words);
+    let c = Cur::new(text, &s.tokens, words, published);
     let mut i = 0;
     while i < s.tokens.len() {
         let Some(f) = may_start(&c, i)
@@ -1285,7 +1294,10 @@ const BOUNDS: &[&str] = &[
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some(f) = range_at(c, i).or_else(|| counted_at(c, i)) {
+    if let Some(f) = months_to_at(c, i)
+        .or_else(|| range_at(c, i))
+        .or_else(|| counted_at(c, i))
+    {
         return Some(f);
     }
     // "later than 2020", "as late as tomorrow", "no later than 6 May".
@@ -1321,6 +1333,100 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         }
     }
     read_point(c, i).map(|f| or_later(c, f))
+}
+
+/// "the year to March", "the 12 months to June 2024", "the three months to May", "the year
+/// to 31 March", "the quarter ended Sept. 27": the months that end with the month or day
+/// named, as a range (how statistics offices and company results date a figure; read as the
+/// named month or day alone, "the year to March" would seem to say the same as "in March").
+/// Two to twelve months; "the" must come first ("from this year to March" is no such
+/// period). The period is over:
+/// without a year, it ends on the latest such month or day on or before publication (a range
+/// of months is otherwise counted from its first), and without either it stays unresolved.
+fn months_to_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    if !c.is(i, &["the"]) {
+        return None;
+    }
+    let (n, k) = match c.lower(i + 1) {
+        "year" => (12, i + 2),
+        "quarter" => (3, i + 2),
+        _ => {
+            let n = count(c, i + 1).filter(|n| (2..=12).contains(n))?;
+            (n, i + 3)
+        }
+    };
+    if k == i + 3 && !c.is(i + 2, &["months"]) || !c.is(k, &["to", "ended", "ending"]) {
+        return None;
+    }
+    // "March", "March 31", "31 March", "31st March".
+    let (last, day, e) = match c.month(k + 1) {
+        Some((m, e)) => match c.day(e) {
+            Some((d, e)) => (m, Some(d), e),
+            None => (m, None, e),
+        },
+        None => {
+            let (d, e) = c.day(k + 1)?;
+            let (m, e) = c.month(e)?;
+            (m, Some(d), e)
+        }
+    };
+    let (year, end) = match c.year_after(e) {
+        Some((y, e)) => (Some(y), e),
+        None => (
+            c.published.map(|r| {
+                let on_or_before = (last, day.unwrap_or(1)) <= (r.month(), r.day());
+                if on_or_before { r.year() } else { r.year() - 1 }
+            }),
+            e,
+        ),
+    };
+    let span = i8::try_from(n).ok()?;
+    let (when, until) = match day {
+        // `n` months back from the day after: the year to 31 March starts on 1 April, the six
+        // months to 30 June on 1 January.
+        Some(d) => {
+            // Without a year, a leap year reckons the days (the 29th of February too).
+            let y = year.unwrap_or(2000);
+            let last_day = Date::new(y, last, d).ok()?;
+            let first_day = last_day
+                .checked_add(1.day())
+                .and_then(|f| f.checked_sub(i64::from(span).months()))
+                .ok()?;
+            let day_of = |date: Date| When::Day {
+                year: year.map(|_| date.year()),
+                month: date.month(),
+                day: date.day(),
+            };
+            (day_of(first_day), day_of(last_day))
+        }
+        // The month after the one `n` months before: 12 months to June start in July.
+        None => {
+            let first = (last - span).rem_euclid(12) + 1;
+            let years = match year {
+                Some(y) => (
+                    Year::Given(if first <= last { y } else { y - 1 }),
+                    Year::Given(y),
+                ),
+                None => (Year::Unknown, Year::Unknown),
+            };
+            (
+                When::Month {
+                    year: years.0,
+                    month: first,
+                },
+                When::Month {
+                    year: years.1,
+                    month: last,
+                },
+            )
+        }
+    };
+    Some(Found {
+        start: i,
+        end,
+        when,
+        until: Some(until),
+    })
 }
 
 /// Words that look ahead in a period ("the next 3 days").
@@ -3872,6 +3978,49 @@ mod tests {
                 "past two quarters",
                 "2019-Q1/2019-Q2",
             ),
+            // Months up to a month or day: over, so they end on or before publication.
+            (
+                "Sales rose 3% in the year to March.",
+                "2024-04-03",
+                "the year to March",
+                "2023-04/2024-03",
+            ),
+            (
+                "Prices rose 4% in the 12 months to June.",
+                "2024-04-03",
+                "the 12 months to June",
+                "2022-07/2023-06",
+            ),
+            (
+                "Output grew in the three months to May 2024.",
+                "2024-11-03",
+                "the three months to May 2024",
+                "2024-03/2024-05",
+            ),
+            (
+                "Assets fell in the year to 31 March.",
+                "2024-11-03",
+                "the year to 31 March",
+                "2023-04-01/2024-03-31",
+            ),
+            (
+                "Net income rose in the quarter ended Sept. 27.",
+                "2024-11-03",
+                "the quarter ended Sept. 27",
+                "2024-06-28/2024-09-27",
+            ),
+            (
+                "Sales rose in the six months ending June 30.",
+                "2024-11-03",
+                "the six months ending June 30",
+                "2024-01-01/2024-06-30",
+            ),
+            (
+                "Sales fell in the year to 28 February 2023.",
+                "2024-11-03",
+                "the year to 28 February 2023",
+                "2022-03-01/2023-02-28",
+            ),
             // A fortnight is two weeks, counted or not.
             (
                 "Cases rose over the past fortnight.",
@@ -4145,6 +4294,25 @@ mod tests {
             "It closed from May to July.",
             &[("from May to July", "month 05/month 07")],
         );
+        check(
+            "Sales rose in the year to March.",
+            &[("the year to March", "month 04/month 03")],
+        );
+        check(
+            "Tax rose in the year to 5 April.",
+            &[("the year to 5 April", "XXXX-04-06/XXXX-04-05")],
+        );
+    }
+
+    /// Only "the" and two to twelve months make a period that ends in a month: a year moved
+    /// to March, 14 months to March, are not one.
+    #[test]
+    fn months_up_to_a_month_need_the_and_a_count() {
+        check(
+            "It moved from this year to March.",
+            &[("from this year to March", "0 year/month 03")],
+        );
+        check("It took the 14 months to March.", &[("March", "month 03")]);
     }
 
     #[test]
