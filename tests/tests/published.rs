@@ -176,6 +176,48 @@ fn a_fortnight_is_two_weeks() {
 }
 
 #[test]
+fn months_up_to_a_day_are_one_period_and_not_a_month_in_it() {
+    let fund = |when: &str, figure: &str| {
+        format!(
+            "Fund loses value\n\nThe Tarn pension fund's value fell {figure} {when}, its annual \
+             report showed.\n"
+        )
+    };
+    let both = ["--published", "A=2024-05-02", "--published", "B=2024-05-02"];
+    // "The year to 31 March" and "the 12 months to March 31" are one period.
+    let report = compare(
+        "published-year-to",
+        &fund("in the year to 31 March", "4.1%"),
+        &fund("in the 12 months to March 31", "4.1%"),
+        &both,
+    );
+    assert_eq!(
+        time_findings(&report),
+        [(
+            "agree".to_owned(),
+            "the year to 31 March".to_owned(),
+            "the 12 months to March 31".to_owned()
+        )]
+    );
+    // A fall over the year and a fall in March, its last month, are counted over different
+    // spans: no conflict between them.
+    let report = compare(
+        "published-year-to-month",
+        &fund("in the year to 31 March", "4.1%"),
+        &fund("in March", "6.2%"),
+        &both,
+    );
+    let verdicts: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["facet"] == "quantity")
+        .filter_map(|f| f["verdict"].as_str())
+        .collect();
+    assert_eq!(verdicts, ["distinct"]);
+}
+
+#[test]
 fn a_bad_publication_date_is_a_usage_error_on_one_line() {
     for bad in [
         "A=2024-4-3",

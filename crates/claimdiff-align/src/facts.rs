@@ -174,6 +174,13 @@ impl<'a> Pair<'a> {
         if year_only(&da) != year_only(&db) {
             return true;
         }
+        // So does one dated by a period ("in the year to 31 March", "from May to July") against
+        // one dated by a day or month, even inside the period ("in March"): the figures are
+        // counted over different spans.
+        let period = |d: &[String]| d.iter().any(|t| t.contains('/'));
+        if period(&da) != period(&db) && !da.is_empty() && !db.is_empty() {
+            return true;
+        }
         // Two relative times of one kind that differ ("this year" / "last year", "on Monday" /
         // "on Tuesday") date the figures differently even when neither resolves; of two kinds
         // ("yesterday" / "on Monday") they may be the same day.
