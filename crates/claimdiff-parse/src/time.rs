@@ -147,6 +147,39 @@ pub(crate) fn time_word(w: &str) -> Option<&'static TimeWord> {
     table.words.get(w)
 }
 
+/// The words that the time readers read written possessive ("Tuesday's vote", "yesterday's
+/// attack", "last year's festival"), by their key: weekdays in full, days counted from today,
+/// and the units and seasons that follow "last", "this" or "next". Not months: "May's
+/// government" is Theresa May's.
+const POSSESSIVES: [&str; 15] = [
+    "autumn",
+    "decade",
+    "fortnight",
+    "month",
+    "quarter",
+    "spring",
+    "summer",
+    "today",
+    "tomorrow",
+    "tonight",
+    "week",
+    "weekend",
+    "winter",
+    "year",
+    "yesterday",
+];
+
+/// `form` without its "'s" when it is a possessive time word of [`POSSESSIVES`] or a weekday
+/// in full, given its [`word_key`](crate::text::word_key) `key`.
+pub(crate) fn possessive<'a>(form: &'a str, key: &str) -> Option<&'a str> {
+    let stem = crate::text::strip_possessive(form);
+    if stem.len() == form.len() {
+        return None;
+    }
+    let weekday = || time_word(key).is_some_and(|t| t.weekday.is_some_and(|(_, abbrev)| !abbrev));
+    (POSSESSIVES.binary_search(&key).is_ok() || weekday()).then_some(stem)
+}
+
 fn month(w: &str) -> Option<i8> {
     name_entry(w.trim_end_matches('.'))?.month
 }
@@ -822,16 +855,16 @@ impl<'a> Cur<'a> {
         self.word(i)?.number
     }
     /// Token `i`'s text, or "" past the end (kept in the document's words: the readers ask
-    /// for it often).
+    /// for it often), without its "'s" for a [`possessive`] time word.
     fn raw(&self, i: usize) -> &'a str {
-        self.words.raw(i)
+        self.words.time_raw(i)
     }
     /// Token `i`'s text when the token is of kind `kind`.
     fn text_of(&self, i: usize, kind: TokenKind) -> Option<&'a str> {
         (self.tokens.get(i)?.kind == kind).then(|| self.raw(i))
     }
     fn lower(&self, i: usize) -> &'a str {
-        self.words.lower(i)
+        self.words.time_lower(i)
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
@@ -1157,7 +1190,10 @@ fn to_fact(c: &Cur<'_>, f: &Found, published: Option<Date>) -> Option<Fact> {
         end,
         dateline: is_dateline(c, f),
     };
-    let span = c.tokens[f.start].start..c.tokens[f.end - 1].end;
+    // A possessive last word ends the span before its "'s" ("last year" of "last year's").
+    let last = f.end - 1;
+    let cut = c.words.raw(last).len() - c.raw(last).len();
+    let span = c.tokens[f.start].start..c.tokens[last].end - cut;
     let raw = c.text[span.clone()].to_owned();
     let value = match (&time.timex, &time.end) {
         (Some(a), Some(b)) => format!("{a}/{b}"),
@@ -3590,7 +3626,8 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::{
-        MONTHS, POINT_LEADS, WEEKDAYS, is_time_word, month, reference, time_words, weekday,
+        MONTHS, POINT_LEADS, POSSESSIVES, WEEKDAYS, is_time_word, month, reference, time_words,
+        weekday,
     };
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
@@ -3620,6 +3657,7 @@ mod tests {
     #[test]
     fn point_leads_are_sorted_for_their_search() {
         assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+        assert!(POSSESSIVES.windows(2).all(|p| p[0] < p[1]));
     }
 
     #[test]
@@ -4302,6 +4340,36 @@ mod tests {
             "Tax rose in the year to 5 April.",
             &[("the year to 5 April", "XXXX-04-06/XXXX-04-05")],
         );
+    }
+
+    /// A time word written possessive is read as the word, its span without the "'s"; a
+    /// month is not ("May's" is more often Theresa May's).
+    #[test]
+    fn possessive_days_and_periods_are_times() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("Tuesday's vote was close.", "Tuesday", "2024-04-02"),
+            ("Yesterday's attack killed 12.", "Yesterday", "2024-04-02"),
+            ("Last year's festival drew crowds.", "Last year", "2023"),
+            (
+                "Next week\u{2019}s vote is crucial.",
+                "Next week",
+                "2024-W15",
+            ),
+            (
+                "Last summer's floods cost millions.",
+                "Last summer",
+                "2023-SU",
+            ),
+        ];
+        for (text, raw, timex) in cases {
+            assert_eq!(
+                facts(text, Some("2024-04-03")),
+                [((*raw).to_owned(), (*timex).to_owned())],
+                "{text}"
+            );
+        }
+        check("May's government fell.", &[]);
+        check("The Tues's menu changed.", &[]);
     }
 
     /// Only "the" and two to twelve months make a period that ends in a month: a year moved

@@ -23,6 +23,9 @@ use crate::{location, quantity};
 pub(crate) struct Entry<'a> {
     /// The form as written.
     pub(crate) form: &'a str,
+    /// The form the time readers read: the form, without its "'s" for a time word written
+    /// possessive ("Tuesday's vote", "last year's festival"; see `time::possessive`).
+    pub(crate) time_form: &'a str,
     /// The form in lower case ([`lower`]).
     pub(crate) lower: Lower<'a>,
     /// Its [`word_key`]: lower case, possessive removed (words only; other tokens keep their
@@ -190,6 +193,7 @@ impl<'a> Entry<'a> {
             let lower = lower(form);
             return Self {
                 form,
+                time_form: form,
                 digits,
                 key: lower.clone(),
                 lower,
@@ -205,19 +209,28 @@ impl<'a> Entry<'a> {
         }
         let lower = lower(form);
         let key = word_key(form);
-        let time = time_word(&lower);
+        // A possessive time word is read as its key ("tuesday" for "Tuesday's").
+        let time_form = time::possessive(form, &key).unwrap_or(form);
+        let time_lower: &str = if time_form.len() < form.len() {
+            &key
+        } else {
+            &lower
+        };
+        let time = time_word(time_lower);
+        let time_lead = time.is_some() || time::starts_word_form(time_lower);
         let number_lead = number_word_before_dash(form).is_some();
         Self {
             event: lex.event_of_key(&key),
             time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
-            time_lead: time.is_some() || time::starts_word_form(&lower),
+            time_lead,
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
             place_lead: location::leads(form, &lower),
             digits: None,
             kinds: OnceCell::new(),
             form,
+            time_form,
             lower,
             key,
         }
@@ -257,6 +270,23 @@ impl<'v, 'a> Words<'v, 'a> {
     /// Token `i` as written, or "" past the end.
     pub(crate) fn raw(&self, i: usize) -> &'v str {
         self.get(i).map_or("", |e| e.form)
+    }
+
+    /// Token `i` as the time readers read it ([`Entry::time_form`]), or "" past the end.
+    pub(crate) fn time_raw(&self, i: usize) -> &'v str {
+        self.get(i).map_or("", |e| e.time_form)
+    }
+
+    /// Token `i` in lower case as the time readers read it: its [`word_key`] when it is a
+    /// possessive time word ([`Entry::time_form`]), or "" past the end.
+    pub(crate) fn time_lower(&self, i: usize) -> &'v str {
+        self.get(i).map_or("", |e| {
+            if e.time_form.len() < e.form.len() {
+                &e.key
+            } else {
+                &e.lower
+            }
+        })
     }
 
     /// Token `i`'s [`word_key`], or "" past the end.
