@@ -192,7 +192,17 @@ pub(crate) fn mentions(
     // A token's text from the document's words, not sliced again from the text: the loop
     // below asks of every token.
     let raw = |k: usize| words.raw(k);
-    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k)));
+    // Capitals glued to a number are a code ("A38", "G7", "Q2"), not a name: the tokens split
+    // its letters from its digits.
+    let code = |k: usize| {
+        let w = raw(k);
+        w.len() <= 3
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && toks.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Number && toks.get(k).is_some_and(|t| t.end == n.start)
+            })
+    };
+    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k))) && !code(k);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1294,6 +1304,20 @@ mod tests {
                 "The General Medical Council met.",
                 &["General Medical Council = General Medical Council"],
             ),
+        ]);
+    }
+
+    /// Capitals glued to a number are a code, not a name; an acronym alone still is one.
+    #[test]
+    fn codes_are_not_names() {
+        check(&[
+            (
+                "The crash happened on the A38 near Lydney.",
+                &["Lydney = Lydney"],
+            ),
+            ("The G7 summit opened in Rome.", &["Rome = Rome"]),
+            ("The flight NV482 landed safely.", &[]),
+            ("The BBC reported the crash.", &["BBC = BBC"]),
         ]);
     }
 
