@@ -320,8 +320,8 @@ enum When {
     ClockSeconds { hour: i8, minute: i8, second: i8 },
     /// A quarter of a year ("Q1 2017", "the first quarter of 2013", "q3").
     Quarter { year: Year, quarter: i8 },
-    /// A half of a year ("2019 H2").
-    Half { year: i16, half: i8 },
+    /// A half of a year ("2019 H2", "the first half of last year").
+    Half { year: Year, half: i8 },
     /// An ISO week of a year ("week 31", "the first week of 2015"); week 0 is the last.
     IsoWeek { year: Year, week: i8 },
     /// A weekend: of the publication week `n` weeks on, or, when `None`, the latest one that
@@ -553,6 +553,14 @@ impl When {
                 year: Year::Relative(n),
                 quarter,
             } => format!("{n:+} year quarter {quarter}"),
+            Self::Half {
+                year: Year::Unknown,
+                half,
+            } => format!("half {half}"),
+            Self::Half {
+                year: Year::Relative(n),
+                half,
+            } => format!("{n:+} year half {half}"),
             Self::IsoWeek {
                 year: Year::Unknown | Year::Relative(0),
                 week,
@@ -689,7 +697,17 @@ impl When {
                 };
                 Some(format!("{y:04}-Q{quarter}"))
             }
-            Self::Half { year, half } => Some(format!("{year:04}-H{half}")),
+            Self::Half { year, half } => {
+                let y = match (*year, r) {
+                    (Year::Given(y), _) => y,
+                    (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
+                    // The latest such half begun by the publication date.
+                    (Year::Unknown, Some(r)) if (half - 1) * 6 < r.month() => r.year(),
+                    (Year::Unknown, Some(r)) => r.year() - 1,
+                    _ => return None,
+                };
+                Some(format!("{y:04}-H{half}"))
+            }
             Self::IsoWeek { year, week } => {
                 let y = match (*year, r) {
                     (Year::Given(y), _) => y,
@@ -3320,11 +3338,15 @@ fn quarter_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         };
         let n: i8 = c.number(k + 1).filter(|_| c.glued(k))?.parse().ok()?;
         let max = if l == 'Q' { 4 } else { 2 };
-        let free = !c.glued(k + 1) || c.raw(k + 2) == "-" && c.year(k + 3).is_some();
+        // Not part of a longer code ("Q2X"): a space, a stop or a comma after it, or a year.
+        let free = !c.glued(k + 1)
+            || matches!(c.raw(k + 2), "." | "," | ";" | ":" | ")" | "!" | "?")
+            || c.raw(k + 2) == "-" && c.year(k + 3).is_some();
         ((1..=max).contains(&n) && free).then_some((l, n))
     };
     let make = |l: char, n: i8, year: Year| match (l, year) {
-        ('H', Year::Given(year)) => Some(When::Half { year, half: n }),
+        // "H1" alone may be a visa or a code: a half only with its year.
+        ('H', Year::Given(_)) => Some(When::Half { year, half: n }),
         ('H', _) => None,
         (_, year) => Some(When::Quarter { year, quarter: n }),
     };
@@ -3353,14 +3375,15 @@ fn quarter_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         }
         return found(i, i + 2, make(l, n, Year::Unknown)?);
     }
-    // "the first quarter of 2013".
+    // "the first quarter of 2013", "the second half of last year".
     let k = if c.is(i, &["the"]) { i + 1 } else { i };
     let (n, e) = ordinal(c, k).filter(|&(n, _)| (1..=4).contains(&n))?;
-    if !c.is(e, &["quarter"]) {
-        return None;
-    }
     let (year, end) = of_year(c, e + 1)?;
-    found(i, end, When::Quarter { year, quarter: n })
+    match c.lower(e) {
+        "quarter" => found(i, end, When::Quarter { year, quarter: n }),
+        "half" if n <= 2 => found(i, end, When::Half { year, half: n }),
+        _ => None,
+    }
 }
 
 /// Weeks: "week 31", "week 3 of 2027", "the first week of 2015", "the last week of 2016",
@@ -4059,6 +4082,21 @@ mod tests {
                 "the year to 28 February 2023",
                 "2022-03-01/2023-02-28",
             ),
+            // Halves and quarters with their year, given or counted.
+            (
+                "Sales rose in the first half of 2024.",
+                "2024-11-03",
+                "the first half of 2024",
+                "2024-H1",
+            ),
+            (
+                "Sales rose in the second half of last year.",
+                "2024-11-03",
+                "the second half of last year",
+                "2023-H2",
+            ),
+            ("Sales rose in Q2.", "2024-04-03", "Q2", "2024-Q2"),
+            ("Sales fell in Q4, it said.", "2024-04-03", "Q4", "2023-Q4"),
             // A fortnight is two weeks, counted or not.
             (
                 "Cases rose over the past fortnight.",
