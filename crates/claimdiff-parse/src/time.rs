@@ -1348,7 +1348,8 @@ const BOUNDS: &[&str] = &[
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
 fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some(f) = months_to_at(c, i)
+    if let Some(f) = years_span_at(c, i)
+        .or_else(|| months_to_at(c, i))
         .or_else(|| range_at(c, i))
         .or_else(|| counted_at(c, i))
     {
@@ -1480,6 +1481,32 @@ fn months_to_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         end,
         when,
         until: Some(until),
+    })
+}
+
+/// A year and the last two digits of a later one, joined: "2022-23", "2012\u{2013}13" (a
+/// season, a financial year), "2022/23", "2014-18", "1999-00": the years from the first to
+/// the second, up to ten years on ("2015-32" is no span). Not a figure: "2022/23" is not 23
+/// of anything.
+fn years_span_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let first = c.year(i)?;
+    let joined = matches!(c.raw(i + 1), "-" | "\u{2013}" | "/") && c.glued(i) && c.glued(i + 1);
+    let digits = c.number(i + 2).filter(|d| d.len() == 2 && joined)?;
+    let two: i16 = digits.parse().ok()?;
+    let mut last = first - first % 100 + two;
+    if last <= first {
+        last += 100;
+    }
+    // A longer code goes on after it ("2022-23-01" is a date).
+    let code = c.glued(i + 2)
+        && (matches!(c.raw(i + 3), "-" | "/")
+            || matches!(c.raw(i + 3), "." | ":") && c.glued(i + 3) && c.number(i + 4).is_some());
+    if last - first > 10 || code {
+        return None;
+    }
+    found(i, i + 3, When::Year(first)).map(|f| Found {
+        until: Some(When::Year(last)),
+        ..f
     })
 }
 
@@ -1681,6 +1708,16 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
             },
         )
         .map(|f| with_year(c, f));
+    }
+    // "mid-2025": the year.
+    if word
+        && let Some(y) = w
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("mid-"))
+            .and_then(|_| w[4..].parse::<i16>().ok())
+            .filter(|y| w.len() == 8 && (1800..=2100).contains(y))
+    {
+        return found(i, i + 1, When::Year(y));
     }
     if word
         && c.is(i, DEGREES)
@@ -2491,8 +2528,8 @@ fn year_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return found(i, e, When::Year(y));
     }
     let y = c.year(i)?;
-    // "the 2010-11 season", "2012/13": a span of two years that is not a range of dates;
-    // "2014-2018" is two years.
+    // "the 2010-11 season", "2012/13": a span of years ([`years_span_at`]), not the first year
+    // alone; "2014-2018" is two years.
     let dash = |j: usize| matches!(c.raw(j), "-" | "/" | "\u{2013}" | "~");
     if dash(i + 1) && c.number(i + 2).is_some() && c.year(i + 2).is_none_or(|z| z <= y) {
         return None;
@@ -3264,7 +3301,8 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     )
 }
 
-/// Seasons: "this summer", "last winter", "summer 2019", "the whole summer". "Fall" only
+/// Seasons: "this summer", "last winter", "summer 2019", "the summer of 2019", "the whole
+/// summer". "Fall" only
 /// with a qualifier; it is also a verb.
 fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let (n, k) = match c.lower(i) {
@@ -3281,9 +3319,11 @@ fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         "winter" => "WI",
         _ => return None,
     };
-    let (year, end) = match (n, c.year(k + 1)) {
+    // "summer 2019", "the summer of 2019".
+    let of = usize::from(c.is(k + 1, &["of"]) && c.year(k + 2).is_some());
+    let (year, end) = match (n, c.year(k + 1 + of)) {
         (Some(n), _) => (Year::Relative(n), k + 1),
-        (None, Some(y)) => (Year::Given(y), k + 2),
+        (None, Some(y)) => (Year::Given(y), k + 2 + of),
         (None, None) => (Year::Unknown, k + 1),
     };
     found(i, end, When::Season { code, year })
@@ -3790,7 +3830,10 @@ mod tests {
     #[test]
     fn numbers_that_are_not_dates() {
         check("The magnitude 7.6 quake lasted 3/4 of a minute.", &[]);
-        check("Open 24/7 since the 2010-11 season.", &[]);
+        check(
+            "Open 24/7 since the 2010-11 season.",
+            &[("2010-11", "2010/2011")],
+        );
         check(
             "It was 15:00 on 2020-07-01.",
             &[("15:00", "T15:00"), ("2020-07-01", "2020-07-01")],
@@ -4082,6 +4125,28 @@ mod tests {
                 "the year to 28 February 2023",
                 "2022-03-01/2023-02-28",
             ),
+            // Seasons and the middle of a year, with their year.
+            (
+                "It is due in the spring of 2025.",
+                "2024-04-03",
+                "spring of 2025",
+                "2025-SP",
+            ),
+            (
+                "It will open by mid-2025.",
+                "2024-04-03",
+                "mid-2025",
+                "2025",
+            ),
+            // A year and the last digits of a later one.
+            (
+                "It rose in the 2022-23 financial year.",
+                "2024-04-03",
+                "2022-23",
+                "2022/2023",
+            ),
+            ("It rose in 2022/23.", "2024-04-03", "2022/23", "2022/2023"),
+            ("It was 1999-00.", "2024-04-03", "1999-00", "1999/2000"),
             // Halves and quarters with their year, given or counted.
             (
                 "Sales rose in the first half of 2024.",
@@ -4271,7 +4336,6 @@ mod tests {
             "The worst flooding in 50 years, the highest level in two years.",
             "Call 0800-2015-2016 or +86 138-2010-2015; version 1.2.2020 is out.",
             "It costs 7p a minute; the code is 133-03-03-2020 and ~3am3ioY.",
-            "The 2019-20 season ended.",
         ] {
             let got = facts(text, Some("2024-04-03"));
             assert!(got.is_empty(), "{text:?}: {got:?}");
@@ -4408,6 +4472,25 @@ mod tests {
         }
         check("May's government fell.", &[]);
         check("The Tues's menu changed.", &[]);
+    }
+
+    /// Years joined to two digits are a span only up to ten years on, and not inside a
+    /// longer code; a span is no figure.
+    #[test]
+    fn year_spans_are_short_and_not_figures() {
+        check("Is this a valid date? 2015-32", &[]);
+        check(
+            "I'll go back 2020/23/Sep.",
+            &[("2020/23/Sep", "2020-09-23")],
+        );
+        let lex = crate::Lexicon::embedded();
+        let doc = parse(Source::default(), "It rose 4% in 2022/23.", &lex);
+        let values: Vec<&str> = doc.sentences[0]
+            .facts
+            .iter()
+            .map(|f| f.value.as_str())
+            .collect();
+        assert_eq!(values, ["4%", "2022/2023"]);
     }
 
     /// Only "the" and two to twelve months make a period that ends in a month: a year moved
