@@ -368,6 +368,7 @@ fn unit_word(w: &str) -> Option<&'static str> {
         "kph" | "kmh" | "kmph" => "km/h",
         "mph" => "mph",
         "percent" | "percents" | "percentage" | "pct" => "percent",
+        "percentage-point" | "percentage-points" => "pp",
         _ => return None,
     })
 }
@@ -1779,9 +1780,14 @@ fn unit_after_inner(
     }
     // Glued letters: "415p" pence, "11c" cents, "30C" Celsius, "107.2F", "100t", "5l".
     if glued && c.kind(j) == Some(TokenKind::Word) {
+        // The letter ends the figure: a space, or a stop, comma or bracket that is not part of
+        // "p.m." ("345p." ends a sentence).
+        let ends = !c.glued(j)
+            || matches!(c.raw(j + 1), "," | ";" | ":" | ")")
+            || c.raw(j + 1) == "." && !(c.glued(j + 1) && c.kind(j + 2) == Some(TokenKind::Word));
         match raw {
-            "p" if value.fract() == 0.0 && !c.glued(j) => return Some(("GBP", 0.01, j + 1)),
-            "c" if !c.glued(j) => return Some(("USD", 0.01, j + 1)),
+            "p" if value.fract() == 0.0 && ends => return Some(("GBP", 0.01, j + 1)),
+            "c" if ends => return Some(("USD", 0.01, j + 1)),
             "C" | "F" if !(c.glued(j) && c.raw(j + 1) == "/") => {
                 // "30C", "107.2F"; not "Boeing 777F", "the 13F filing", "13F be filed".
                 let named = num.start > 1
@@ -1852,6 +1858,10 @@ fn unit_after_inner(
         return None;
     }
     let mut e = k + 1;
+    // "0.25 percentage points": a difference of percentages, not a percentage.
+    if u == "percent" && c.is_any(e, &["point", "points"]) {
+        return Some(("pp", 1.0, e + 1));
+    }
     if power > 1 {
         u = power_of(u, power)?;
     } else if c.glued(k) && matches!(c.raw(e), "2" | "²" | "3" | "³") {
@@ -2719,6 +2729,21 @@ mod tests {
         check(
             "An offer of 415p a share and 50 cents more per barrel.",
             &[("415p", "GBP 4.15"), ("50 cents", "USD 0.5")],
+        );
+        // Pence and cents before a stop or a comma; not "3p.m.".
+        check(
+            "Shares fell 12p, to 345p.",
+            &[("12p", "GBP 0.12"), ("345p", "GBP 3.45")],
+        );
+        check("Analysts forecast 85c.", &[("85c", "USD 0.85")]);
+        // Percentage points are not a percentage.
+        check(
+            "Rates rose 0.25 percentage points to 5.25%, a 2 percentage-point rise in a year.",
+            &[
+                ("0.25 percentage points", "0.25 pp"),
+                ("5.25%", "5.25%"),
+                ("2 percentage-point", "2 pp"),
+            ],
         );
         check(
             "The one-yen bid, 30 MUSD, Rs 500 and 100 billion yuan.",
