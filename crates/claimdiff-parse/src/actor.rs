@@ -192,17 +192,7 @@ pub(crate) fn mentions(
     // A token's text from the document's words, not sliced again from the text: the loop
     // below asks of every token.
     let raw = |k: usize| words.raw(k);
-    // Capitals glued to a number are a code ("A38", "G7", "Q2"), not a name: the tokens split
-    // its letters from its digits.
-    let code = |k: usize| {
-        let w = raw(k);
-        w.len() <= 3
-            && w.bytes().all(|b| b.is_ascii_uppercase())
-            && toks.get(k + 1).is_some_and(|n| {
-                n.kind == TokenKind::Number && toks.get(k).is_some_and(|t| t.end == n.start)
-            })
-    };
-    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k))) && !code(k);
+    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k)));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -274,6 +264,10 @@ pub(crate) fn mentions(
             }
             break;
         }
+        // A code ends its run, the number after it being no name word: drop it.
+        if j > start && is_code(toks, j - 1, raw(j - 1)) {
+            j -= 1;
+        }
         if start < j {
             push_run(text, toks, start..j, from, titled, lex, &mut out);
         }
@@ -284,6 +278,16 @@ pub(crate) fn mentions(
         out[idx].attached = attached(text, toks, &out, idx, lex);
     }
     out
+}
+
+/// True when token `k`, written `w`, is the capitals of a code glued to its number ("A38",
+/// "G7", "Q2", "NV482"), not a name: the tokens split a code's letters from its digits.
+fn is_code(toks: &[Token], k: usize, w: &str) -> bool {
+    w.len() <= 3
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number && toks[k].end == n.start)
+        && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// True when token `i` opens a sentence or a quote, where ordinary words are capitalised too.

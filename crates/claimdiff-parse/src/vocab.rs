@@ -28,6 +28,10 @@ pub(crate) struct Entry<'a> {
     pub(crate) time_form: &'a str,
     /// The form in lower case ([`lower`]).
     pub(crate) lower: Lower<'a>,
+    /// [`Entry::time_form`] in lower case: the lower form, or the key of a possessive time
+    /// word. Kept apart from `lower` (a copy, owned only for a long or non-ASCII word): the
+    /// time readers ask for it again and again.
+    pub(crate) time_lower: Lower<'a>,
     /// Its [`word_key`]: lower case, possessive removed (words only; other tokens keep their
     /// lower-case form).
     pub(crate) key: Lower<'a>,
@@ -194,6 +198,7 @@ impl<'a> Entry<'a> {
             return Self {
                 form,
                 time_form: form,
+                time_lower: lower.clone(),
                 digits,
                 key: lower.clone(),
                 lower,
@@ -211,13 +216,13 @@ impl<'a> Entry<'a> {
         let key = word_key(form);
         // A possessive time word is read as its key ("tuesday" for "Tuesday's").
         let time_form = time::possessive(form, &key).unwrap_or(form);
-        let time_lower: &str = if time_form.len() < form.len() {
-            &key
+        let time_lower = if time_form.len() < form.len() {
+            key.clone()
         } else {
-            &lower
+            lower.clone()
         };
-        let time = time_word(time_lower);
-        let time_lead = time.is_some() || time::starts_word_form(time_lower);
+        let time = time_word(&time_lower);
+        let time_lead = time.is_some() || time::starts_word_form(&time_lower);
         let number_lead = number_word_before_dash(form).is_some();
         Self {
             event: lex.event_of_key(&key),
@@ -231,6 +236,7 @@ impl<'a> Entry<'a> {
             kinds: OnceCell::new(),
             form,
             time_form,
+            time_lower,
             lower,
             key,
         }
@@ -280,13 +286,7 @@ impl<'v, 'a> Words<'v, 'a> {
     /// Token `i` in lower case as the time readers read it: its [`word_key`] when it is a
     /// possessive time word ([`Entry::time_form`]), or "" past the end.
     pub(crate) fn time_lower(&self, i: usize) -> &'v str {
-        self.get(i).map_or("", |e| {
-            if e.time_form.len() < e.form.len() {
-                &e.key
-            } else {
-                &e.lower
-            }
-        })
+        self.get(i).map_or("", |e| &e.time_lower)
     }
 
     /// Token `i`'s [`word_key`], or "" past the end.
