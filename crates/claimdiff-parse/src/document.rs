@@ -402,6 +402,16 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         ));
         facts.extend(quantities);
         actor::extract(text, s, words, lex, &names, ms, &mut facts);
+        // A name inside a date is the date's ("on Christmas Day", "Good Friday"), not a place or
+        // an actor.
+        if !taken.is_empty() {
+            facts.retain(|f| {
+                !matches!(f.facet, Facet::Location | Facet::Actor)
+                    || !taken
+                        .iter()
+                        .any(|t| t.start <= f.span.start && f.span.end <= t.end)
+            });
+        }
         s.facts = Vec::with_capacity(facts.len());
         s.facts.append(&mut facts);
     }

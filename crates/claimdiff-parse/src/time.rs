@@ -1626,9 +1626,10 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
 /// The words other than month, weekday and number words that start a point expression, in
 /// lower case (each point reader's first word; see [`may_start_point`]), sorted for a binary
 /// search.
-const POINT_LEADS: [&str; 55] = [
+const POINT_LEADS: [&str; 56] = [
     "autumn",
     "beginning",
+    "boxing",
     "calendar",
     "christmas",
     "coming",
@@ -1719,12 +1720,13 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return found(i, i + 1, When::Year(y));
     }
+    // "early 2000s" keeps the decade's range.
     if word
         && c.is(i, DEGREES)
         && let Some(f) = read_point(c, i + 1)
             .filter(|f| f.start == i + 1 && matches!(f.when, When::Month { .. } | When::Year(_)))
     {
-        return found(i, f.end, f.when);
+        return Some(Found { start: i, ..f });
     }
     if let Some(f) = by_word(within_period_at)
         .or_else(|| nth_of_at(c, i))
@@ -3610,6 +3612,7 @@ const HOLIDAYS: &[(&[&str], i8, i8)] = &[
     (&["saint", "patrick's", "day"], 3, 17),
     (&["christmas", "eve"], 12, 24),
     (&["christmas", "day"], 12, 25),
+    (&["boxing", "day"], 12, 26),
     (&["independence", "day"], 7, 4),
     (&["valentine's", "day"], 2, 14),
     (&["earth", "day"], 4, 22),
@@ -4472,6 +4475,35 @@ mod tests {
         }
         check("May's government fell.", &[]);
         check("The Tues's menu changed.", &[]);
+    }
+
+    /// A holiday's name is its date's, not a place or an actor; a degree word before a decade
+    /// keeps the decade.
+    #[test]
+    fn holidays_are_dates_not_names() {
+        let lex = crate::Lexicon::embedded();
+        let doc = parse(
+            Source::default(),
+            "Shops in Leeds opened on Boxing Day and closed on Good Friday.",
+            &lex,
+        );
+        let got: Vec<(Facet, &str)> = doc.sentences[0]
+            .facts
+            .iter()
+            .map(|f| (f.facet, f.raw.as_str()))
+            .collect();
+        assert!(got.contains(&(Facet::Time, "Boxing Day")), "{got:?}");
+        assert!(got.contains(&(Facet::Time, "Good Friday")), "{got:?}");
+        assert!(got.contains(&(Facet::Location, "Leeds")), "{got:?}");
+        assert!(
+            got.iter().all(|(facet, raw)| *facet == Facet::Time
+                || !raw.contains("Day") && !raw.contains("Friday")),
+            "{got:?}"
+        );
+        check(
+            "It closed in the 1990s and early 2000s.",
+            &[("1990s", "1990/1999"), ("early 2000s", "2000/2009")],
+        );
     }
 
     /// Years joined to two digits are a span only up to ten years on, and not inside a
