@@ -367,6 +367,12 @@ fn number_words() -> &'static NumberWords {
 /// second value says whether the abbreviation may stand apart from the digits. Lower-case "m"
 /// is not here: after a bare number it may be metres, which the quantity reader decides.
 fn abbreviation(w: &str) -> Option<(f64, bool)> {
+    // "£1.2bn-a-year": a scale of two letters or more before a hyphen is still the scale (not
+    // "m": "a 5m-long wall" is five metres).
+    let w = match w.split_once('-') {
+        Some((head, _)) if matches!(head, "bn" | "Bn" | "bln" | "mn" | "Mn" | "tn") => head,
+        _ => w,
+    };
     Some(match w {
         "k" | "K" => (1e3, true),
         "M" | "MM" | "mn" | "Mn" | "mln" | "mil" => (1e6, true),

@@ -1232,10 +1232,14 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
             }
         }
     }
-    // "$1.2 bn", "US$ 1MM": a scale after a currency sign.
+    // "$1.2 bn", "US$ 1MM": a scale after a currency sign; "£330m-a-year" too (a bare "m"
+    // before a hyphen is millions only after a currency sign).
+    let glued_million = |w: &str| (w.starts_with("m-") && c.glued(j - 1)).then_some(1e6);
     if money
         && !scaled
-        && let Some(s) = c.word(j).and_then(scale_after)
+        && let Some(s) = c
+            .word(j)
+            .and_then(|w| scale_after(w).or_else(|| glued_million(w)))
     {
         value *= s;
         scaled = true;
@@ -1848,6 +1852,13 @@ fn unit_after_inner(
         1
     };
     let w = c.word(k)?;
+    // "5m-long", "10km-wide": the unit before a dimension's adjective.
+    let w = match w.split_once('-') {
+        Some((head, "long" | "high" | "wide" | "deep" | "tall" | "thick")) if c.glued(k - 1) => {
+            head
+        }
+        _ => w,
+    };
     let mut u = unit_word(w).or_else(|| (w == "m").then_some("m"))?;
     // "24703 m212", "A4": letters glued to more digits are a code.
     if c.glued(k) && c.kind(k + 1) == Some(TokenKind::Number) && !matches!(c.raw(k + 1), "2" | "3")
@@ -2736,6 +2747,15 @@ mod tests {
             &[("12p", "GBP 0.12"), ("345p", "GBP 3.45")],
         );
         check("Analysts forecast 85c.", &[("85c", "USD 0.85")]);
+        // A scale or unit before a hyphen: "£1.2bn-a-year", "£330m-a-year", "5m-long".
+        check(
+            "A £1.2bn-a-year business signed a £330m-a-year deal for a 5m-long wall.",
+            &[
+                ("£1.2bn-a-year", "GBP 1200000000"),
+                ("£330m-a-year", "GBP 330000000"),
+                ("5m-long", "5 m"),
+            ],
+        );
         // Percentage points are not a percentage.
         check(
             "Rates rose 0.25 percentage points to 5.25%, a 2 percentage-point rise in a year.",
