@@ -239,7 +239,9 @@ fn speaker(
         names,
         mentions,
     } = *tables;
-    let pronoun = || last_person(sentences, last, q.start, quotes, tables).map(Speaker::Resolved);
+    let pronoun = |word: &str| {
+        last_person(text, sentences, (last, q.start), word, quotes, tables).map(Speaker::Resolved)
+    };
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
     let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
@@ -253,7 +255,7 @@ fn speaker(
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
         if SPEECH_VERBS.contains(&a.as_ref()) {
             if PRONOUNS.contains(&b.as_ref()) {
-                return pronoun();
+                return pronoun(&b);
             }
             // The first name within a few words, with only words (roles, titles) between.
             let words_between = tail[1..]
@@ -284,7 +286,7 @@ fn speaker(
                 .or_else(|| noun_speaker(text, &tail[1..]).map(Speaker::Named));
         }
         if PRONOUNS.contains(&a.as_ref()) && SPEECH_VERBS.contains(&b.as_ref()) {
-            return pronoun();
+            return pronoun(&a);
         }
         // `," Morland chief executive Fiona Ridley said`.
         let verb_at = tail
@@ -341,9 +343,10 @@ fn speaker(
     let pron = before
         .iter()
         .take_while(|(i, _)| *i < verb.0)
-        .any(|(_, t)| PRONOUNS.contains(&lower(text, t).as_ref()));
-    if pron {
-        return pronoun();
+        .map(|(_, t)| lower(text, t))
+        .find(|w| PRONOUNS.contains(&w.as_ref()));
+    if let Some(w) = pron {
+        return pronoun(&w);
     }
     // `The minister said: "`.
     if let Some(found) = role_speaker(text, s, 0..verb.0, lex, names) {
@@ -393,16 +396,24 @@ fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The last person named before byte `before` outside quotes, in this sentence or earlier ones.
+/// The last person named before byte `before` of sentence `upto` outside quotes, in this
+/// sentence or earlier ones, whom `pronoun` can stand for: not a man for "she" nor a woman
+/// for "he", as a title of theirs says ("Mr Ferris", "Ms Doyle").
 fn last_person(
+    text: &str,
     sentences: &[Sentence],
-    upto: usize,
-    before: usize,
+    (upto, before): (usize, usize),
+    pronoun: &str,
     quotes: &[Range<usize>],
     tables: &Tables<'_>,
 ) -> Option<String> {
     let names = tables.names;
     let from = upto.saturating_sub(PRONOUN_REACH);
+    let wanted = match pronoun {
+        "he" => Some(true),
+        "she" => Some(false),
+        _ => None,
+    };
     for (s, ms) in sentences[from..=upto]
         .iter()
         .zip(&tables.mentions[from..=upto])
@@ -413,11 +424,39 @@ fn last_person(
             at(m) < before
                 && !inside(quotes, at(m))
                 && (names.kind(&m.name) == ActorKind::Person || m.titled)
+                && wanted.is_none_or(|male| {
+                    male_by_title(text, sentences, tables, names.canonical(&m.name))
+                        .is_none_or(|is| is == male)
+                })
         }) {
             return Some(names.canonical(&m.name).to_owned());
         }
     }
     None
+}
+
+/// Whether the person named `canonical` is a man (`Some(true)`) or a woman, as the first
+/// gendered title written before any of their mentions says ("Mr", "Sir", "Lord"; "Ms",
+/// "Mrs", "Miss", "Dame", "Lady"); `None` when none does.
+fn male_by_title(
+    text: &str,
+    sentences: &[Sentence],
+    tables: &Tables<'_>,
+    canonical: &str,
+) -> Option<bool> {
+    sentences
+        .iter()
+        .zip(tables.mentions)
+        .flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)))
+        .filter(|(_, m)| m.titled && tables.names.canonical(&m.name) == canonical)
+        .find_map(|(s, m)| {
+            let title = s.tokens.get(m.from)?.text(text);
+            match title.trim_end_matches('.') {
+                "Mr" | "Sir" | "Lord" => Some(true),
+                "Ms" | "Mrs" | "Miss" | "Dame" | "Lady" => Some(false),
+                _ => None,
+            }
+        })
 }
 
 #[cfg(test)]
@@ -457,6 +496,23 @@ mod tests {
         assert_eq!(
             quotes("\"We won,\" Acme chief executive Ann Lee said."),
             [("We won,".to_owned(), Some("Ann Lee".to_owned()))]
+        );
+    }
+
+    /// "She" is not a man named with "Mr", nor "he" a woman named with "Ms".
+    #[test]
+    fn pronouns_skip_people_a_title_gives_another_gender() {
+        let text = "Ms Amira Doyle lost by 17 votes. Mr Tom Ferris won.\n\n\
+                    \"This is not over,\" she said.\n\n\"I am delighted,\" he said.";
+        assert_eq!(
+            quotes(text),
+            [
+                (
+                    "This is not over,".to_owned(),
+                    Some("Amira Doyle".to_owned())
+                ),
+                ("I am delighted,".to_owned(), Some("Tom Ferris".to_owned())),
+            ]
         );
     }
 
