@@ -317,11 +317,35 @@ fn speaker(
         .enumerate()
         .filter(|(_, t)| t.end <= q.start)
         .collect();
+    let ms = &mentions[first];
+    // `According to police, "`, `According to Ann Lee, "`: whoever follows "according to".
+    if let Some(k) = before
+        .windows(2)
+        .position(|w| lower(text, w[0].1) == "according" && lower(text, w[1].1) == "to")
+    {
+        let after = &before[k + 2..];
+        let end = after
+            .iter()
+            .position(|(_, t)| t.kind != TokenKind::Word)
+            .unwrap_or(after.len());
+        let phrase = &after[..end];
+        if let (Some((first_tok, _)), Some((last_tok, _))) = (phrase.first(), phrase.last()) {
+            let named = ms
+                .iter()
+                .find(|m| m.start >= *first_tok && m.end <= last_tok + 1 && !m.possessive);
+            return match named {
+                Some(m) => Some(Speaker::Named(names.canonical(&m.name).to_owned())),
+                None => {
+                    let words: Vec<&Token> = phrase.iter().map(|(_, t)| *t).collect();
+                    noun_speaker(text, &words).map(Speaker::Named)
+                }
+            };
+        }
+    }
     let verb = before
         .iter()
         .rev()
         .find(|(_, t)| SPEECH_VERBS.contains(&lower(text, t).as_ref()))?;
-    let ms = &mentions[first];
     let before_verb: Vec<_> = ms
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
@@ -496,6 +520,22 @@ mod tests {
         assert_eq!(
             quotes("\"We won,\" Acme chief executive Ann Lee said."),
             [("We won,".to_owned(), Some("Ann Lee".to_owned()))]
+        );
+    }
+
+    /// Whoever follows "according to" speaks the quote after it.
+    #[test]
+    fn according_to_names_the_speaker() {
+        assert_eq!(
+            quotes("According to police, \"no one was seriously hurt\"."),
+            [(
+                "no one was seriously hurt".to_owned(),
+                Some("police".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes("According to Ann Lee, the chief executive, \"sales are strong\"."),
+            [("sales are strong".to_owned(), Some("Ann Lee".to_owned()))]
         );
     }
 
