@@ -3714,6 +3714,17 @@ mod tests {
             .collect()
     }
 
+    /// Every fact of `text`, of any facet, as `(facet, raw, value)`.
+    fn every_fact(text: &str) -> Vec<(Facet, String, String)> {
+        let lex = Lexicon::embedded();
+        parse(Source::default(), text, &lex)
+            .sentences
+            .iter()
+            .flat_map(|s| s.facts.iter())
+            .map(|f| (f.facet, f.raw.clone(), f.value.clone()))
+            .collect()
+    }
+
     fn check(text: &str, expected: &[(&str, &str)]) {
         let got = facts(text, None);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
@@ -4481,22 +4492,13 @@ mod tests {
     /// keeps the decade.
     #[test]
     fn holidays_are_dates_not_names() {
-        let lex = crate::Lexicon::embedded();
-        let doc = parse(
-            Source::default(),
-            "Shops in Leeds opened on Boxing Day and closed on Good Friday.",
-            &lex,
-        );
-        let got: Vec<(Facet, &str)> = doc.sentences[0]
-            .facts
-            .iter()
-            .map(|f| (f.facet, f.raw.as_str()))
-            .collect();
-        assert!(got.contains(&(Facet::Time, "Boxing Day")), "{got:?}");
-        assert!(got.contains(&(Facet::Time, "Good Friday")), "{got:?}");
-        assert!(got.contains(&(Facet::Location, "Leeds")), "{got:?}");
+        let got = every_fact("Shops in Leeds opened on Boxing Day and closed on Good Friday.");
+        let has = |facet: Facet, raw: &str| got.iter().any(|(f, r, _)| *f == facet && r == raw);
+        assert!(has(Facet::Time, "Boxing Day"), "{got:?}");
+        assert!(has(Facet::Time, "Good Friday"), "{got:?}");
+        assert!(has(Facet::Location, "Leeds"), "{got:?}");
         assert!(
-            got.iter().all(|(facet, raw)| *facet == Facet::Time
+            got.iter().all(|(facet, raw, _)| *facet == Facet::Time
                 || !raw.contains("Day") && !raw.contains("Friday")),
             "{got:?}"
         );
@@ -4515,12 +4517,9 @@ mod tests {
             "I'll go back 2020/23/Sep.",
             &[("2020/23/Sep", "2020-09-23")],
         );
-        let lex = crate::Lexicon::embedded();
-        let doc = parse(Source::default(), "It rose 4% in 2022/23.", &lex);
-        let values: Vec<&str> = doc.sentences[0]
-            .facts
-            .iter()
-            .map(|f| f.value.as_str())
+        let values: Vec<String> = every_fact("It rose 4% in 2022/23.")
+            .into_iter()
+            .map(|(_, _, value)| value)
             .collect();
         assert_eq!(values, ["4%", "2022/2023"]);
     }
