@@ -1,7 +1,10 @@
 //! Quotations and their speakers: "…," said Zara; he told the BBC: "…"; a pronoun speaker
-//! resolves to the last person named before it.
+//! resolves to the last person named before it whom a title does not give another gender.
 
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
@@ -139,6 +142,7 @@ pub(crate) fn extract_all(
         lex,
         names,
         mentions,
+        genders: OnceCell::new(),
     };
     let quotes = quote_spans(text);
     // The last attributed quote: its end, the sentence it ends in, and its speaker.
@@ -222,6 +226,9 @@ struct Tables<'a> {
     lex: &'a Lexicon,
     names: &'a NameTable<'a>,
     mentions: &'a [Vec<Mention>],
+    /// Whether each person a gendered title names is a man ([`male_by_title`]), found the
+    /// first time a pronoun asks: one pass over the mentions, however many quotes ask.
+    genders: OnceCell<FxHashMap<String, bool>>,
 }
 
 /// Finds who speaks the quote at `q` (sentences `first..=last`).
@@ -238,6 +245,7 @@ fn speaker(
         lex,
         names,
         mentions,
+        ..
     } = *tables;
     let pronoun = |word: &str| {
         last_person(text, sentences, (last, q.start), word, quotes, tables).map(Speaker::Resolved)
@@ -449,8 +457,9 @@ fn last_person(
                 && !inside(quotes, at(m))
                 && (names.kind(&m.name) == ActorKind::Person || m.titled)
                 && wanted.is_none_or(|male| {
-                    male_by_title(text, sentences, tables, names.canonical(&m.name))
-                        .is_none_or(|is| is == male)
+                    male_by_title(text, sentences, tables)
+                        .get(names.canonical(&m.name))
+                        .is_none_or(|is| *is == male)
                 })
         }) {
             return Some(names.canonical(&m.name).to_owned());
@@ -459,28 +468,31 @@ fn last_person(
     None
 }
 
-/// Whether the person named `canonical` is a man (`Some(true)`) or a woman, as the first
-/// gendered title written before any of their mentions says ("Mr", "Sir", "Lord"; "Ms",
-/// "Mrs", "Miss", "Dame", "Lady"); `None` when none does.
-fn male_by_title(
+/// Whether each person is a man (`true`) or a woman, by canonical name, as the first
+/// gendered title written before one of their mentions says ("Mr", "Sir", "Lord"; "Ms",
+/// "Mrs", "Miss", "Dame", "Lady"); a person no such title names is not in it.
+fn male_by_title<'t>(
     text: &str,
     sentences: &[Sentence],
-    tables: &Tables<'_>,
-    canonical: &str,
-) -> Option<bool> {
-    sentences
-        .iter()
-        .zip(tables.mentions)
-        .flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)))
-        .filter(|(_, m)| m.titled && tables.names.canonical(&m.name) == canonical)
-        .find_map(|(s, m)| {
-            let title = s.tokens.get(m.from)?.text(text);
-            match title.trim_end_matches('.') {
-                "Mr" | "Sir" | "Lord" => Some(true),
-                "Ms" | "Mrs" | "Miss" | "Dame" | "Lady" => Some(false),
-                _ => None,
+    tables: &'t Tables<'_>,
+) -> &'t FxHashMap<String, bool> {
+    tables.genders.get_or_init(|| {
+        let mut genders = FxHashMap::default();
+        for (s, ms) in sentences.iter().zip(tables.mentions) {
+            for m in ms.iter().filter(|m| m.titled) {
+                let title = s.tokens.get(m.from).map_or("", |t| t.text(text));
+                let male = match title.trim_end_matches('.') {
+                    "Mr" | "Sir" | "Lord" => true,
+                    "Ms" | "Mrs" | "Miss" | "Dame" | "Lady" => false,
+                    _ => continue,
+                };
+                genders
+                    .entry(tables.names.canonical(&m.name).to_owned())
+                    .or_insert(male);
             }
-        })
+        }
+        genders
+    })
 }
 
 #[cfg(test)]
