@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{Token, TokenKind, before_dash, is_dash};
+use crate::text::{Token, TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
 
 /// The tokens of one sentence with the text they index.
@@ -369,7 +369,7 @@ fn number_words() -> &'static NumberWords {
 fn abbreviation(w: &str) -> Option<(f64, bool)> {
     // "£1.2bn-a-year": a scale of two letters or more before a hyphen is still the scale (not
     // "m": "a 5m-long wall" is five metres).
-    let w = match w.split_once('-') {
+    let w = match split_hyphen(w) {
         Some((head, _)) if matches!(head, "bn" | "Bn" | "bln" | "mn" | "Mn" | "tn") => head,
         _ => w,
     };

@@ -17,7 +17,7 @@ use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
     parse_digit_token, scale_after, word_chain_pieces,
 };
-use crate::text::{TokenKind, before_dash, is_dash};
+use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
 
 // ---------------------------------------------------------------------------------------------
@@ -1853,7 +1853,7 @@ fn unit_after_inner(
     };
     let w = c.word(k)?;
     // "5m-long", "10km-wide": the unit before a dimension's adjective.
-    let w = match w.split_once('-') {
+    let w = match split_hyphen(w) {
         Some((head, "long" | "high" | "wide" | "deep" | "tall" | "thick")) if c.glued(k - 1) => {
             head
         }

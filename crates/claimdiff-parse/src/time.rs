@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::numbers::{self, NumWord, WordShapes, has_length, number_word};
-use crate::text::{Token, TokenKind, split_hyphen};
+use crate::text::{Token, TokenKind, split_hyphen, strip_possessive};
 use crate::vocab::Words;
 
 /// Month names and abbreviations in lower case, 1 = January.
@@ -172,7 +172,7 @@ const POSSESSIVES: [&str; 15] = [
 /// `form` without its "'s" when it is a possessive time word of [`POSSESSIVES`] or a weekday
 /// in full, given its [`word_key`](crate::text::word_key) `key`.
 pub(crate) fn possessive<'a>(form: &'a str, key: &str) -> Option<&'a str> {
-    let stem = crate::text::strip_possessive(form);
+    let stem = strip_possessive(form);
     if stem.len() == form.len() {
         return None;
     }
@@ -360,6 +360,19 @@ enum Year {
     Given(i16),
     /// Counted from the publication year ("January last year" -1, "this October" 0).
     Relative(i32),
+}
+
+/// The year of a part of a year (a quarter, a half) that begins in month `first`: the year
+/// given, one counted from the publication year, or that of the latest such part begun by
+/// the publication date `r`.
+fn part_year(year: Year, first: i8, r: Option<Date>) -> Option<i16> {
+    Some(match (year, r) {
+        (Year::Given(y), _) => y,
+        (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
+        (Year::Unknown, Some(r)) if first <= r.month() => r.year(),
+        (Year::Unknown, Some(r)) => r.year() - 1,
+        _ => return None,
+    })
 }
 
 /// The latest valid `month`/`day` not after `r`, or `None` when the day does not exist.
@@ -687,25 +700,11 @@ impl When {
                 second,
             } => Some(format!("T{hour:02}:{minute:02}:{second:02}")),
             Self::Quarter { year, quarter } => {
-                let y = match (*year, r) {
-                    (Year::Given(y), _) => y,
-                    (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
-                    // The latest such quarter begun by the publication date.
-                    (Year::Unknown, Some(r)) if (quarter - 1) * 3 < r.month() => r.year(),
-                    (Year::Unknown, Some(r)) => r.year() - 1,
-                    _ => return None,
-                };
+                let y = part_year(*year, (quarter - 1) * 3 + 1, r)?;
                 Some(format!("{y:04}-Q{quarter}"))
             }
             Self::Half { year, half } => {
-                let y = match (*year, r) {
-                    (Year::Given(y), _) => y,
-                    (Year::Relative(n), Some(r)) => i16::try_from(i32::from(r.year()) + n).ok()?,
-                    // The latest such half begun by the publication date.
-                    (Year::Unknown, Some(r)) if (half - 1) * 6 < r.month() => r.year(),
-                    (Year::Unknown, Some(r)) => r.year() - 1,
-                    _ => return None,
-                };
+                let y = part_year(*year, (half - 1) * 6 + 1, r)?;
                 Some(format!("{y:04}-H{half}"))
             }
             Self::IsoWeek { year, week } => {
@@ -1395,9 +1394,9 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// named, as a range (how statistics offices and company results date a figure; read as the
 /// named month or day alone, "the year to March" would seem to say the same as "in March").
 /// Two to twelve months; "the" must come first ("from this year to March" is no such
-/// period). The period is over:
-/// without a year, it ends on the latest such month or day on or before publication (a range
-/// of months is otherwise counted from its first), and without either it stays unresolved.
+/// period). The period is over: without a year, it ends on the latest such month or day on
+/// or before publication (a range of months is otherwise counted from its first), and without
+/// either it stays unresolved.
 fn months_to_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if !c.is(i, &["the"]) {
         return None;
@@ -1691,34 +1690,32 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     // find nothing at a number, punctuation or a symbol, and are not tried there.
     let word = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
     let by_word = |read: fn(&Cur<'_>, usize) -> Option<Found>| if word { read(c, i) } else { None };
-    // Degree words: "mid-November", "early 2019".
+    // Degree words: "mid-November", "mid-2025", "early 2019".
     let w = c.raw(i);
     if word
         && let Some(rest) = w
             .get(..4)
             .filter(|p| p.eq_ignore_ascii_case("mid-"))
             .map(|_| &w[4..])
-        && let Some(m) = month(rest)
     {
-        return found(
-            i,
-            i + 1,
-            When::Month {
-                year: Year::Unknown,
-                month: m,
-            },
-        )
-        .map(|f| with_year(c, f));
-    }
-    // "mid-2025": the year.
-    if word
-        && let Some(y) = w
-            .get(..4)
-            .filter(|p| p.eq_ignore_ascii_case("mid-"))
-            .and_then(|_| w[4..].parse::<i16>().ok())
-            .filter(|y| w.len() == 8 && (1800..=2100).contains(y))
-    {
-        return found(i, i + 1, When::Year(y));
+        if let Some(m) = month(rest) {
+            return found(
+                i,
+                i + 1,
+                When::Month {
+                    year: Year::Unknown,
+                    month: m,
+                },
+            )
+            .map(|f| with_year(c, f));
+        }
+        if let Some(y) = rest
+            .parse::<i16>()
+            .ok()
+            .filter(|y| rest.len() == 4 && (1800..=2100).contains(y))
+        {
+            return found(i, i + 1, When::Year(y));
+        }
     }
     // "early 2000s" keeps the decade's range.
     if word
@@ -3304,8 +3301,7 @@ fn in_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 }
 
 /// Seasons: "this summer", "last winter", "summer 2019", "the summer of 2019", "the whole
-/// summer". "Fall" only
-/// with a qualifier; it is also a verb.
+/// summer". "Fall" only with a qualifier; it is also a verb.
 fn season_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let (n, k) = match c.lower(i) {
         "this" => (Some(0), i + 1),
