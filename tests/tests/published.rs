@@ -10,6 +10,17 @@ const B: &str = "Ferry sinks\n\nThe ferry sank on April 2 off Holm, officials sa
 
 /// The time findings of a report: `(verdict, raw in A, raw in B)`.
 fn time_findings(report: &Value) -> Vec<(String, String, String)> {
+    findings(report, "time")
+}
+
+/// Asserts that a report agrees on no time.
+fn assert_no_time_agreement(report: &Value) {
+    let found = time_findings(report);
+    assert!(found.iter().all(|(v, ..)| v != "agree"), "{found:?}");
+}
+
+/// The findings of one facet of a report: `(verdict, raw in A, raw in B)`.
+fn findings(report: &Value, facet: &str) -> Vec<(String, String, String)> {
     let raw = |f: &Value, source: &str| -> String {
         f["claims"]
             .as_array()
@@ -24,7 +35,7 @@ fn time_findings(report: &Value) -> Vec<(String, String, String)> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|f| f["facet"] == "time")
+        .filter(|f| f["facet"] == facet)
         .map(|f| {
             (
                 f["verdict"].as_str().unwrap_or_default().to_owned(),
@@ -142,11 +153,7 @@ fn both_sources_may_have_dates() {
         &b,
         &["--published", "A=2024-04-09", "--published", "B=2024-04-07"],
     );
-    assert!(
-        time_findings(&report).iter().all(|(v, ..)| v != "agree"),
-        "{:?}",
-        time_findings(&report)
-    );
+    assert_no_time_agreement(&report);
 }
 
 #[test]
@@ -168,11 +175,7 @@ fn a_fortnight_is_two_weeks() {
     // The next three days are another period: never an agreement.
     let c = a.replace("fortnight", "three days");
     let report = compare("published-fortnight-days", a, &c, &both);
-    assert!(
-        time_findings(&report).iter().all(|(v, ..)| v != "agree"),
-        "{:?}",
-        time_findings(&report)
-    );
+    assert_no_time_agreement(&report);
 }
 
 #[test]
@@ -207,12 +210,9 @@ fn months_up_to_a_day_are_one_period_and_not_a_month_in_it() {
         &fund("in March", "6.2%"),
         &both,
     );
-    let verdicts: Vec<&str> = report["findings"]
-        .as_array()
+    let verdicts: Vec<String> = findings(&report, "quantity")
         .into_iter()
-        .flatten()
-        .filter(|f| f["facet"] == "quantity")
-        .filter_map(|f| f["verdict"].as_str())
+        .map(|(verdict, ..)| verdict)
         .collect();
     assert_eq!(verdicts, ["distinct"]);
 }
