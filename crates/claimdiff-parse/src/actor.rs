@@ -56,6 +56,9 @@ pub(crate) struct NameTable<'t> {
     /// The document's words written in lower case, as [`word_key`]s (see
     /// [`NameTable::build`]).
     common_words: HashSet<&'t str>,
+    /// The [`word_key`]s of the words written capitalised where they open no sentence or
+    /// quote: names, whatever a dictionary says of them ("Quill", "Bath").
+    capitalised: HashSet<&'t str>,
     /// Full names of people by surname ("Bloggs" -> "Jo Bloggs"): a surname is a name even
     /// before a comma at the start of a sentence ("Bloggs, who …").
     surnames: HashMap<String, String>,
@@ -196,7 +199,10 @@ pub(crate) fn mentions(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !name_at(i) {
+        // Not a unit glued to its number ("40C", "91F").
+        let unit =
+            || i > 0 && toks[i - 1].kind == TokenKind::Number && toks[i - 1].end == toks[i].start;
+        if !name_at(i) || unit() {
             i += 1;
             continue;
         }
@@ -229,8 +235,12 @@ pub(crate) fn mentions(
                 && ((at_start
                     && j == i
                     && !names.is_known(w)
-                    && (names.is_common(words, j) || before_comma))
-                    || words.kinds(j).stopword && !all_caps(w))
+                    && (names.is_common(words, j)
+                        || before_comma
+                        || !name_at(j + 1)
+                            && names.is_ordinary(words, j, lex)
+                            && !lex.is_org_word(w)))
+                    || words.kinds(j).stopword && !(all_caps(w) && w.len() > 1))
             {
                 j += 1;
                 start = j;
@@ -291,7 +301,7 @@ fn is_code(toks: &[Token], k: usize, w: &str) -> bool {
 }
 
 /// True when token `i` opens a sentence or a quote, where ordinary words are capitalised too.
-fn opens(text: &str, toks: &[Token], i: usize) -> bool {
+pub(crate) fn opens(text: &str, toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i - 1].kind == TokenKind::Punct && !matches!(toks[i - 1].text(text), "," | "-")
 }
 
@@ -455,16 +465,19 @@ impl<'t> NameTable<'t> {
     /// Collects every name in the document and links surnames, short forms and acronyms to
     /// full names. Returns the table and each sentence's names read with it ([`mentions`]).
     /// `common_words` are the [`word_key`]s of the words that start with a lower-case letter
-    /// (a capitalised word written so elsewhere is an ordinary word, not a name).
+    /// (a capitalised word written so elsewhere is an ordinary word, not a name), and
+    /// `capitalised` those of the words written capitalised where no sentence or quote opens.
     pub(crate) fn build(
         text: &'t str,
         sentences: &[Sentence],
         words: &[Words<'_, '_>],
         lex: &Lexicon,
         common_words: HashSet<&'t str>,
+        capitalised: HashSet<&'t str>,
     ) -> (Self, Vec<Vec<Mention>>) {
         let mut table = Self {
             common_words,
+            capitalised,
             ..Self::default()
         };
         let mut acronyms: Vec<(String, String)> = Vec::new();
@@ -657,6 +670,24 @@ impl<'t> NameTable<'t> {
         self.common_words.contains(words.key(i))
             || words.kinds(i).stopword
             || words.get(i).is_some_and(|e| e.event.is_some())
+    }
+
+    /// True when token `i`, capitalised where a sentence or quote opens, is an ordinary word
+    /// there ("Firefighters said", "Shares fell"): a dictionary word
+    /// ([`Lexicon::is_common_word`]) that the document never capitalises elsewhere ("Quill"
+    /// is a name in a report that names Sarah Quill). Not an acronym ("SEND", "US"), an owner
+    /// ("Acme's chief executive"), a word in brackets ("(Labour)"), or a number word: "Four
+    /// candidates stood" still reads a name, as the aligner tells some figures apart only
+    /// through it (see ARCHITECTURE.md).
+    fn is_ordinary(&self, words: Words<'_, '_>, i: usize, lex: &Lexicon) -> bool {
+        let key = words.key(i);
+        let raw = words.raw(i);
+        let excluded = all_caps(raw)
+            || is_possessive(raw)
+            || i > 0 && matches!(words.raw(i - 1), "(" | "[")
+            || words.get(i).is_some_and(|e| e.number_lead)
+            || self.capitalised.contains(key);
+        !excluded && lex.is_common_word(key)
     }
 
     /// True when a word is the surname of a person named in full in the document.
@@ -917,6 +948,18 @@ fn attached(
     if let Some((rs, roles)) = before {
         out.roles = roles;
         out.start = rs.min(m.from);
+        // "Regional governor Lidia Varesh", "Retired nurse Joan Amery": an ordinary word
+        // opening the sentence before the role modifies it, and is part of the phrase.
+        let modifier = rs.checked_sub(1).filter(|&k| {
+            toks[k].kind == TokenKind::Word
+                && toks[k].text(text).starts_with(char::is_uppercase)
+                && opens(text, toks, k)
+                && !lex.is_stopword(toks[k].text(text))
+                && !ms.iter().any(|p| p.end == rs)
+        });
+        if let Some(k) = modifier {
+            out.start = k;
+        }
         if let Some(prev) = ms[..idx]
             .iter()
             .rposition(|p| p.end == rs || p.end + 1 == rs && tok(p.end) == Some("the"))
@@ -1060,7 +1103,41 @@ pub(crate) fn extract(
             None => k += 1,
         }
     }
-    facts.extend(group(text, s, words, lex));
+    let group = group(text, s, words, lex);
+    let first_word = ms.iter().all(|m| m.from > 0);
+    if group.is_none() && first_word {
+        facts.extend(lead_group(text, s, words, lex));
+    }
+    facts.extend(group);
+}
+
+/// A plural noun of people opening the sentence ("Firefighters battled the blaze",
+/// "Residents were evacuated"): a group, named by the noun in lower case. The names reader
+/// leaves such a word out (see [`NameTable::is_ordinary`]).
+fn lead_group(text: &str, s: &Sentence, words: Words<'_, '_>, lex: &Lexicon) -> Option<Fact> {
+    let toks = &s.tokens;
+    let key = words.key(0);
+    let people = toks.first()?.kind == TokenKind::Word
+        && words.raw(0).starts_with(char::is_uppercase)
+        && words.get(1).is_some_and(|e| e.lower_case)
+        && *crate::lexicon::singular(key) != *key
+        && (lex.noun_kind(key) == Some("person")
+            || lex.has_synonym(key) && lex.kind(&lex.term(key)) == Some("person"));
+    if !people {
+        return None;
+    }
+    let name = if lex.has_synonym(key) {
+        lex.canonical(key)
+    } else {
+        key.to_owned()
+    };
+    let actor = Actor {
+        name,
+        kind: ActorKind::Group,
+        roles: Vec::new(),
+        org: None,
+    };
+    Some(actor_fact(text, toks, 0..1, actor))
 }
 
 /// The fact for an actor mentioned at tokens `at`, its value naming roles and organisation.
@@ -1294,7 +1371,7 @@ mod tests {
             ),
             (
                 "Union boss Maureen Cobb spoke.",
-                &["boss Maureen Cobb = Maureen Cobb: boss"],
+                &["Union boss Maureen Cobb = Maureen Cobb: boss"],
             ),
             (
                 "Professor Alan Greaves, a cardiologist at St Mary's Hospital, spoke.",
@@ -1364,6 +1441,69 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn ordinary_words_opening_a_sentence_are_no_names() {
+        check(&[
+            ("Shares fell 5% on Monday.", &[]),
+            ("Temperatures reached 40C, forecasters said.", &[]),
+            ("Around 200 people came. Nobody was hurt.", &[]),
+            // Quote-initial too.
+            ("She said: \"Analysts expected more.\"", &[]),
+            // A capitalised run is read whole: its first word may be a dictionary word.
+            ("Red Cross staff arrived.", &["Red Cross = Red Cross"]),
+            // A name the document capitalises elsewhere, an owner, an acronym, a word in
+            // brackets.
+            (
+                "Quill won. Voters backed Sarah Quill.",
+                &["Quill = Sarah Quill", "Sarah Quill = Sarah Quill"],
+            ),
+            ("Acme's staff walked out.", &["Acme = Acme"]),
+            ("SEND funding rose.", &["SEND = SEND"]),
+            (
+                "Jo Bloggs (Labour) won.",
+                &["Jo Bloggs = Jo Bloggs", "Labour = Labour"],
+            ),
+            // A dictionary word that is also a place's name: a name when the document
+            // capitalises it elsewhere.
+            (
+                "Bath council met. It serves Bath.",
+                &["Bath = Bath", "Bath = Bath"],
+            ),
+            ("Baker shops closed.", &["Baker = Baker"]),
+            // Number words still read as names (see `NameTable::is_ordinary`).
+            ("Four candidates stood.", &["Four = Four"]),
+            // Units glued to numbers, and one-letter stopwords, are no names either.
+            ("It hit 41.3C and 93F, and I left.", &[]),
+            ("DUNMORE, Nov. 12 - A truck crashed.", &[]),
+            // An ordinary word before a role is part of the role phrase.
+            (
+                "Regional governor Lidia Varesh spoke.",
+                &["Regional governor Lidia Varesh = Lidia Varesh: governor"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn plural_people_nouns_opening_a_sentence_are_groups() {
+        let lex = Lexicon::embedded();
+        let groups = |text: &str| -> Vec<String> {
+            parse(Source::default(), text, &lex).sentences[0]
+                .facts
+                .iter()
+                .filter_map(|f| f.actor().filter(|a| a.kind == ActorKind::Group))
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        assert_eq!(groups("Firefighters battled the blaze."), ["firefighters"]);
+        // Named as the lexicon's synonyms name them.
+        assert_eq!(groups("Residents were told to leave."), ["people"]);
+        assert_eq!(groups("Volunteers handed out blankets."), ["volunteers"]);
+        assert_eq!(groups("Detectives searched the house."), ["police"]);
+        // Not a person noun, not plural, or not followed by a lower-case word.
+        assert!(groups("Shares fell sharply.").is_empty());
+        assert!(groups("Firefighter Jo Bloggs was hurt.").is_empty());
     }
 
     #[test]

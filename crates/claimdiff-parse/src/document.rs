@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::lexicon::Lexicon;
 use crate::text::{LineIndex, Token, TokenKind, tokenize};
-use crate::vocab::{Vocab, Words};
+use crate::vocab::{Entry, Vocab, Words};
 use crate::{actor, location, quantity, quote, sentence, time};
 
 /// Where an article came from.
@@ -372,17 +372,23 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             }
         })
         .collect();
-    // The words written in lower case, for the names table.
-    let common_words: FxHashSet<&str> = vocab
-        .entries()
-        .iter()
-        .filter(|e| e.lower_case)
-        .map(|e| e.key.as_ref())
-        .collect();
+    // The words written in lower case, and those capitalised inside a sentence, for the
+    // names table.
+    let keys = |keep: fn(&Entry<'_>) -> bool| -> FxHashSet<&str> {
+        vocab
+            .entries()
+            .iter()
+            .filter(|e| keep(e))
+            .map(|e| e.key.as_ref())
+            .collect()
+    };
+    let common_words = keys(|e| e.lower_case);
+    let capitalised = keys(|e| e.inner_capital);
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.
     let words: Vec<Words<'_, '_>> = ranges.into_iter().map(|r| vocab.sentence(r)).collect();
-    let (names, mentions) = actor::NameTable::build(text, &sentences, &words, lex, common_words);
+    let (names, mentions) =
+        actor::NameTable::build(text, &sentences, &words, lex, common_words, capitalised);
     let published = time::reference(source.published.as_deref());
     // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
     // room (a fact is over 200 bytes and most sentences have one or two).

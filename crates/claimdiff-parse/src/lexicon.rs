@@ -18,6 +18,7 @@ const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
 const OCCASIONS: &str = include_str!("../../../data/lexicons/occasions.txt");
 const TOLLS: &str = include_str!("../../../data/lexicons/tolls.txt");
 const KINDS: &str = include_str!("../../../data/lexicons/kinds.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common_words.txt");
 
 /// Word lists and maps used by parsing and alignment. Built with [`Lexicon::embedded`] and
 /// extended with the `add_*` methods (from a user's `claimdiff.toml`).
@@ -38,12 +39,32 @@ pub struct Lexicon {
     tolls: HashSet<String>,
     /// The kind of a noun, keyed by its comparison term ("miner" -> "person").
     kinds: HashMap<String, String>,
+    /// The kind of a noun as the kinds list writes it ("miner" -> "person").
+    noun_kinds: HashMap<String, String>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
+}
+
+/// True when `word` is a line of `list`, lines sorted by byte: a binary search over the text
+/// itself, with no table to build.
+fn sorted_contains(list: &str, word: &str) -> bool {
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |k| lo + k + 1);
+        let end = memchr::memchr(b'\n', &bytes[start..hi]).map_or(hi, |k| start + k);
+        match bytes[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 impl Lexicon {
@@ -86,6 +107,7 @@ impl Lexicon {
                 for w in words.split_whitespace() {
                     let term = lex.term(w);
                     lex.kinds.insert(term, kind.trim().to_owned());
+                    lex.noun_kinds.insert(w.to_owned(), kind.trim().to_owned());
                 }
             }
         }
@@ -232,6 +254,12 @@ impl Lexicon {
         self.tolls.contains(event)
     }
 
+    /// True when `key`, a word in lower case, is an ordinary English word and never a name.
+    #[must_use]
+    pub fn is_common_word(&self, key: &str) -> bool {
+        sorted_contains(COMMON_WORDS, key)
+    }
+
     /// True for words that mark a name as an organisation ("Association", "Ltd").
     #[must_use]
     pub fn is_org_word(&self, word: &str) -> bool {
@@ -244,6 +272,17 @@ impl Lexicon {
     #[must_use]
     pub fn kind(&self, term: &str) -> Option<&str> {
         self.kinds.get(term).map(String::as_str)
+    }
+
+    /// The kind of thing a noun in lower case names, singular or plural, when the kinds list
+    /// has it: "person" for "firefighters"; a cheaper lookup than [`Lexicon::kind`] of its
+    /// term, for nouns as written.
+    #[must_use]
+    pub fn noun_kind(&self, noun: &str) -> Option<&str> {
+        self.noun_kinds
+            .get(noun)
+            .or_else(|| self.noun_kinds.get(singular(noun).as_ref()))
+            .map(String::as_str)
     }
 
     /// The comparison key of a content word: its synonym's canonical form or its stem.
@@ -303,6 +342,52 @@ pub(crate) fn singular(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_lines_are_searched_whole() {
+        let list = "apple\nbanana\ncherry\n";
+        for w in ["apple", "banana", "cherry"] {
+            assert!(sorted_contains(list, w), "{w}");
+        }
+        for w in [
+            "", "app", "apples", "b", "banan", "cherryx", "zebra", "aardvark",
+        ] {
+            assert!(!sorted_contains(list, w), "{w}");
+        }
+        assert!(sorted_contains("only", "only"));
+        assert!(!sorted_contains("", "only"));
+    }
+
+    #[test]
+    fn common_words_are_sorted_by_byte_one_per_line() {
+        assert!(!COMMON_WORDS.contains('\r'));
+        let words: Vec<&str> = COMMON_WORDS.lines().collect();
+        assert!(words.is_sorted_by(|a, b| a.as_bytes() < b.as_bytes()));
+        assert!(
+            words
+                .iter()
+                .all(|w| !w.is_empty() && *w == w.to_lowercase())
+        );
+    }
+
+    #[test]
+    fn common_words_are_ordinary_words_never_names() {
+        let lex = Lexicon::embedded();
+        for w in [
+            "firefighters",
+            "shares",
+            "temperatures",
+            "around",
+            "analysts",
+            "bath",
+        ] {
+            assert!(lex.is_common_word(w), "{w}");
+        }
+        // Words that are also names ("Baker", "Bill"), names, and upper case.
+        for w in ["baker", "bill", "london", "palantir", "Shares"] {
+            assert!(!lex.is_common_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn embedded_lexicon_knows_events_synonyms_and_roles() {

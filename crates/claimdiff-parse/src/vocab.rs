@@ -41,6 +41,9 @@ pub(crate) struct Entry<'a> {
     pub(crate) time: Option<&'static TimeWord>,
     /// True for a word that starts with a lower-case letter.
     pub(crate) lower_case: bool,
+    /// True for a word written capitalised somewhere in the document where no sentence or
+    /// quote opens ([`crate::actor::opens`]): a name there, not a capital that any word takes.
+    pub(crate) inner_capital: bool,
     /// True for a word that can start a time expression whatever follows it
     /// (`time::starts_word`).
     pub(crate) time_lead: bool,
@@ -119,7 +122,7 @@ impl<'a> Vocab<'a> {
     pub(crate) fn add(&mut self, text: &'a str, tokens: &[Token]) -> Range<usize> {
         let start = self.tokens.len();
         self.tokens.reserve(tokens.len());
-        for t in tokens {
+        for (k, t) in tokens.iter().enumerate() {
             let form = t.text(text);
             let byte = match form.as_bytes() {
                 &[b] if b.is_ascii() => Some(usize::from(b)),
@@ -149,6 +152,19 @@ impl<'a> Vocab<'a> {
                 },
             };
             self.tokens.push(id);
+            // An ASCII capital, or any letter outside ASCII, tested as a character.
+            let capital = match form.as_bytes()[0] {
+                b'A'..=b'Z' => true,
+                b if b.is_ascii() => false,
+                _ => form.starts_with(char::is_uppercase),
+            };
+            if capital
+                && t.kind == TokenKind::Word
+                && !crate::actor::opens(text, tokens, k)
+                && let Some(e) = self.entries.get_mut(id as usize)
+            {
+                e.inner_capital = true;
+            }
         }
         start..self.tokens.len()
     }
@@ -205,6 +221,7 @@ impl<'a> Entry<'a> {
                 event: None,
                 time: None,
                 lower_case: false,
+                inner_capital: false,
                 time_lead: false,
                 number_lead: false,
                 quantity_lead: false,
@@ -228,6 +245,7 @@ impl<'a> Entry<'a> {
             event: lex.event_of_key(&key),
             time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
+            inner_capital: false,
             time_lead,
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
