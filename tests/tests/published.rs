@@ -20,7 +20,7 @@ fn assert_no_time_agreement(report: &Value) {
 }
 
 /// The findings of one facet of a report: `(verdict, raw in A, raw in B)`.
-fn findings(report: &Value, facet: &str) -> Vec<(String, String, String)> {
+pub(crate) fn findings(report: &Value, facet: &str) -> Vec<(String, String, String)> {
     let raw = |f: &Value, source: &str| -> String {
         f["claims"]
             .as_array()
@@ -47,7 +47,7 @@ fn findings(report: &Value, facet: &str) -> Vec<(String, String, String)> {
 }
 
 /// Runs `compare --format json` on the two articles with `extra` arguments.
-fn compare(test: &str, a: &str, b: &str, extra: &[&str]) -> Value {
+pub(crate) fn compare(test: &str, a: &str, b: &str, extra: &[&str]) -> Value {
     let dir = TempDir::new(test);
     let (pa, pb) = (
         dir.write("a.txt", a.as_bytes()),

@@ -13,6 +13,7 @@ mod html;
 mod input;
 mod many;
 mod names;
+mod passages;
 mod published;
 mod run;
 mod schema;

@@ -71,6 +71,8 @@ pub(crate) struct DocFacts<'d> {
     /// [`lead_amount`]).
     lead_amount: Option<&'d Quantity>,
     times: Vec<TimeFact<'d>>,
+    /// The paragraph of each sentence, counted from 0: a blank line starts a new one.
+    paragraphs: Vec<usize>,
 }
 
 impl<'d> DocFacts<'d> {
@@ -81,7 +83,77 @@ impl<'d> DocFacts<'d> {
             lead_amount: lead_amount(doc, &counted),
             counted,
             times: time_facts(doc, lex),
+            paragraphs: paragraphs(doc),
         }
+    }
+}
+
+/// The paragraph of each sentence of `doc` (see [`DocFacts::paragraphs`]).
+fn paragraphs(doc: &Document) -> Vec<usize> {
+    let mut n = 0;
+    let mut end = 0;
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let gap = doc.text.get(end..s.span.start).unwrap_or_default();
+            if end > 0 && gap.split('\n').skip(1).any(|line| line.trim().is_empty()) {
+                n += 1;
+            }
+            end = s.span.end;
+            n
+        })
+        .collect()
+}
+
+/// Where equal specific figures place the passages of two reports: for each such pair of
+/// figures ("1,204 votes" / "by 1,204 votes to 1,201"), the paragraph and fact of each.
+struct Anchors(Vec<[(usize, FactRef); 2]>);
+
+impl Anchors {
+    fn new(p: &Pair<'_>) -> Self {
+        let (qa, qb) = (&p.facts.0.counted, &p.facts.1.counted);
+        let (pa, pb) = (&p.facts.0.paragraphs, &p.facts.1.paragraphs);
+        let mut out = Vec::new();
+        for (sa, ka, _, x, _) in qa {
+            if !distinctive(x) || x.conversion {
+                continue;
+            }
+            for (sb, kb, _, y, _) in qb {
+                if x.unit == y.unit && x.value == y.value && !y.conversion {
+                    let (ra, rb) = p.refs(*sa, *ka, *sb, *kb);
+                    out.push([(pa[*sa], ra), (pb[*sb], rb)]);
+                }
+            }
+        }
+        Self(out)
+    }
+
+    /// True when the paragraph of one figure is placed elsewhere in the other report: two or
+    /// more of its specific figures are in another paragraph there, and none in the other
+    /// figure's. "Five candidates stood in the ward" follows "Quill polled 1,204 votes to
+    /// 1,201", which the other report gives as last year's result, not beside its "Four
+    /// candidates stood": the two counts are of two elections.
+    fn elsewhere(&self, pa: usize, pb: usize) -> bool {
+        self.placed(0, pa, pb) || self.placed(1, pb, pa)
+    }
+
+    /// [`Anchors::elsewhere`] seen from report `side` (0 or 1): paragraph `here` of it, and
+    /// paragraph `there` of the other.
+    fn placed(&self, side: usize, here: usize, there: usize) -> bool {
+        let mut figures: Vec<FactRef> = Vec::new();
+        for anchor in &self.0 {
+            let ((p, fact), (other, _)) = (anchor[side], anchor[1 - side]);
+            if p != here {
+                continue;
+            }
+            if other == there {
+                return false;
+            }
+            if !figures.contains(&fact) {
+                figures.push(fact);
+            }
+        }
+        figures.len() >= 2
     }
 }
 
@@ -680,6 +752,7 @@ fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
 fn settle(p: &Pair<'_>, cands: Vec<Pairing>) -> Vec<Pairing> {
     let (mut agrees, rest): (Vec<_>, Vec<_>) =
         cands.into_iter().partition(|c| c.verdict == Verdict::Agree);
+
     let agreed: HashSet<FactRef> = agrees.iter().flat_map(|c| [c.a, c.b]).collect();
     let rest: Vec<Pairing> = rest
         .into_iter()
@@ -737,6 +810,8 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
     let counts_in = |heads: &HashSet<(usize, &String)>, s: usize, c: &Counted| {
         c.head().is_some_and(|h| heads.contains(&(s, h)))
     };
+    let anchors = Anchors::new(p);
+    let (pa, pb) = (&p.facts.0.paragraphs, &p.facts.1.paragraphs);
     let mut matched = Vec::new();
     let mut distinct = Vec::new();
     for (sa, ka, fa, x, cx) in qa {
@@ -813,7 +888,15 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                         Referents::Vague => {
                             ctx >= p.cfg.agree_context || event == Some(true) && ctx >= weak
                         }
-                        Referents::Kin => close(x, y) && ctx >= weak,
+                        // A figure that names nothing is of the kind of a named one only
+                        // if both or neither have an event word beside them: "two of
+                        // them with serious burns" is not "Two workers were killed".
+                        Referents::Kin => {
+                            close(x, y)
+                                && ctx >= weak
+                                && (cx.head().is_some() && cy.head().is_some()
+                                    || x.event.is_some() == y.event.is_some())
+                        }
                         Referents::Different => false,
                     }
                 };
@@ -893,6 +976,7 @@ pub(crate) fn quantities(p: &Pair<'_>) -> Vec<Pairing> {
                 && ctx >= needed
                 && !p.different_occasions((sa, fa.span.clone()), (sb, fb.span.clone()))
                 && !p.different_scopes(sa, sb)
+                && !anchors.elsewhere(pa[sa], pb[sb])
             {
                 matched.push(p.update_checked(
                     p.occasion_checked(pairing(Verdict::Conflict)),

@@ -673,21 +673,18 @@ impl<'t> NameTable<'t> {
     }
 
     /// True when token `i`, capitalised where a sentence or quote opens, is an ordinary word
-    /// there ("Firefighters said", "Shares fell"): a dictionary word
-    /// ([`Lexicon::is_common_word`]) that the document never capitalises elsewhere ("Quill"
-    /// is a name in a report that names Sarah Quill). Not an acronym ("SEND", "US"), an owner
-    /// ("Acme's chief executive"), a word in brackets ("(Labour)"), or a number word: "Four
-    /// candidates stood" still reads a name, as the aligner tells some figures apart only
-    /// through it (see ARCHITECTURE.md).
+    /// there ("Firefighters said", "Shares fell", "Four candidates stood"): a number word, or
+    /// a dictionary word ([`Lexicon::is_common_word`]), that the document never capitalises
+    /// elsewhere ("Quill" is a name in a report that names Sarah Quill). Not an acronym
+    /// ("SEND", "US"), an owner ("Acme's chief executive") or a word in brackets ("(Labour)").
     fn is_ordinary(&self, words: Words<'_, '_>, i: usize, lex: &Lexicon) -> bool {
         let key = words.key(i);
         let raw = words.raw(i);
         let excluded = all_caps(raw)
             || is_possessive(raw)
             || i > 0 && matches!(words.raw(i - 1), "(" | "[")
-            || words.get(i).is_some_and(|e| e.number_lead)
             || self.capitalised.contains(key);
-        !excluded && lex.is_common_word(key)
+        !excluded && (words.get(i).is_some_and(|e| e.number_lead) || lex.is_common_word(key))
     }
 
     /// True when a word is the surname of a person named in full in the document.
@@ -1203,6 +1200,7 @@ fn group(text: &str, s: &Sentence, words: Words<'_, '_>, lex: &Lexicon) -> Optio
         && end - start < 3
         && toks[start - 1].kind == TokenKind::Word
         && !lex.is_stopword(toks[start - 1].text(text))
+        && !words.get(start - 1).is_some_and(|e| e.number_lead)
     {
         start -= 1;
     }
@@ -1472,8 +1470,8 @@ mod tests {
                 &["Bath = Bath", "Bath = Bath"],
             ),
             ("Baker shops closed.", &["Baker = Baker"]),
-            // Number words still read as names (see `NameTable::is_ordinary`).
-            ("Four candidates stood.", &["Four = Four"]),
+            ("Four candidates stood.", &[]),
+            ("Forty-six people are dead.", &[]),
             // Units glued to numbers, and one-letter stopwords, are no names either.
             ("It hit 41.3C and 93F, and I left.", &[]),
             ("DUNMORE, Nov. 12 - A truck crashed.", &[]),
