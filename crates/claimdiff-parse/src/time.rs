@@ -1725,7 +1725,8 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return Some(Found { start: i, ..f });
     }
-    if let Some(f) = by_word(within_period_at)
+    if let Some(f) = by_word(first_units_at)
+        .or_else(|| by_word(within_period_at))
         .or_else(|| nth_of_at(c, i))
         .or_else(|| by_word(fiscal_at))
         .or_else(|| by_word(season_at))
@@ -3563,6 +3564,77 @@ fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     .flatten()
 }
 
+/// "the first three months of 2024", "the last four months of last year", "the first 2
+/// weeks of 2021", "the first ten days of March", "the last 10 days of March 2020": the first
+/// or last units of a year (months; weeks only from its start, as its ISO weeks) or of a
+/// month (days), as a range. "the year" is the publication's.
+fn first_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
+    let k = if c.is(i, &["the"]) { i + 1 } else { i };
+    let first = match c.lower(k) {
+        "first" => true,
+        "last" | "final" => false,
+        _ => return None,
+    };
+    let n = i8::try_from(count(c, k + 1)?).ok()?;
+    let u = unit(c.raw(k + 2)).filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
+    if !c.is(k + 3, &["of"]) {
+        return None;
+    }
+    let j = k + 4;
+    // The year: "2021", "this year", "last year", "the year".
+    let year_at = |j: usize| -> Option<(Year, usize)> {
+        if let Some(y) = c.year(j) {
+            return Some((Year::Given(y), j + 1));
+        }
+        let n = match c.lower(j) {
+            "last" | "previous" => -1,
+            "this" | "the" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        c.is(j + 1, &["year"]).then_some((Year::Relative(n), j + 2))
+    };
+    let (when, until, end) = match u {
+        Unit::Month if (1..12).contains(&n) => {
+            let (year, end) = year_at(j)?;
+            let (a, b) = if first { (1, n) } else { (13 - n, 12) };
+            let month = |month| When::Month { year, month };
+            (month(a), month(b), end)
+        }
+        Unit::Week if first && (1..52).contains(&n) => {
+            let (year, end) = year_at(j)?;
+            let week = |week| When::IsoWeek { year, week };
+            (week(1), week(n), end)
+        }
+        Unit::Day => {
+            let (month, e) = c.month(j)?;
+            let (year, end) = c.year_after(e).map_or((None, e), |(y, e)| (Some(y), e));
+            // The month's length: any year's, but February's needs its year.
+            let length = Date::new(year.unwrap_or(2001), month, 1)
+                .ok()
+                .filter(|_| year.is_some() || month != 2)?
+                .days_in_month();
+            if !(1..length).contains(&n) {
+                return None;
+            }
+            let (a, b) = if first {
+                (1, n)
+            } else {
+                (length - n + 1, length)
+            };
+            let day = |day| When::Day { year, month, day };
+            (day(a), day(b), end)
+        }
+        _ => return None,
+    };
+    Some(Found {
+        start: i,
+        end,
+        when,
+        until: Some(until),
+    })
+}
+
 /// "next week Wednesday", "this week Monday", "previous week - Monday", "Tuesday of next
 /// week", "on Monday of the following week".
 fn week_day_at(c: &Cur<'_>, i: usize) -> Option<Found> {
@@ -4134,6 +4206,43 @@ mod tests {
                 "2024-11-03",
                 "the year to 28 February 2023",
                 "2022-03-01/2023-02-28",
+            ),
+            // The first or last units of a year or month.
+            (
+                "Sales rose 4% in the first three months of 2024.",
+                "2024-11-03",
+                "the first three months of 2024",
+                "2024-01/2024-03",
+            ),
+            (
+                "Profits fell in the last four months of last year.",
+                "2024-11-03",
+                "the last four months of last year",
+                "2023-09/2023-12",
+            ),
+            (
+                "The first six months of the year were hard.",
+                "2024-11-03",
+                "The first six months of the year",
+                "2024-01/2024-06",
+            ),
+            (
+                "Rooms are booked for the first 2 weeks of 2021.",
+                "2024-11-03",
+                "the first 2 weeks of 2021",
+                "2021-W01/2021-W02",
+            ),
+            (
+                "It rained for the first ten days of March.",
+                "2024-11-03",
+                "the first ten days of March",
+                "2024-03-01/2024-03-10",
+            ),
+            (
+                "Prices fell in the last 10 days of February 2020.",
+                "2024-11-03",
+                "the last 10 days of February 2020",
+                "2020-02-20/2020-02-29",
             ),
             // Seasons and the middle of a year, with their year.
             (
