@@ -1,6 +1,7 @@
 //! Input formats and encodings end to end, over the fixtures in `data/inputs/`: HTML pages
-//! without their boilerplate, metadata, Markdown, JSON and JSON Lines, UTF-16, Windows-1252,
-//! mojibake, standard input, and every fact's line:column in the file as given.
+//! without their boilerplate, metadata, Markdown, JSON and JSON Lines, RSS and Atom feeds,
+//! UTF-16, Windows-1252, mojibake, standard input, and every fact's line:column in the file as
+//! given.
 
 use std::fs;
 use std::path::Path;
@@ -272,6 +273,7 @@ fn fact_positions_point_into_the_file_as_given() {
         "data/inputs/library-utf16le.txt",
         "data/inputs/library-utf16be.txt",
         "data/inputs/ferry-terminal-mojibake.txt",
+        "data/inputs/flood-warning.atom",
     ]) {
         let (json, _) = claims(path);
         problems.extend(position_problems(path, &json));
@@ -382,6 +384,63 @@ fn a_json_lines_file_gives_one_source_per_record() {
         "{}",
         claims.describe()
     );
+}
+
+/// A feed gives one source per item: its title, date and text (CDATA or escaped HTML,
+/// decoded), with every claim's span pointing at its words in the feed.
+#[test]
+fn a_feed_gives_one_source_per_item() {
+    const FEED: &str = "data/inputs/ferry-strike-wire.rss";
+    let out = run(&["compare", FEED, "--format", "json"]).expect_code(0);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let sources: Vec<(&str, &str, &str)> = report["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap(),
+                s["published"].as_str().unwrap(),
+                s["title"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (
+                "A",
+                "2024-06-11",
+                "Ferry crews to strike for 48 hours from Friday"
+            ),
+            (
+                "B",
+                "2024-06-12",
+                "Ferry strike: operator says some crossings will run"
+            )
+        ]
+    );
+    let feed = fs::read_to_string(workspace_root().join(FEED)).unwrap();
+    let mut checked = 0;
+    for claim in report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["claims"].as_array().unwrap())
+    {
+        let (raw, span) = (claim["raw"].as_str().unwrap(), &claim["span"]);
+        let at = span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize;
+        // The escaped description is decoded twice: XML, then HTML.
+        let written = feed[at].replace("&amp;", "&").replace("&quot;", "\"");
+        assert_eq!(written, raw, "{claim}");
+        checked += 1;
+    }
+    assert!(checked > 0, "{}", out.describe());
+    let (atom, _) = claims("data/inputs/flood-warning.atom");
+    assert_eq!(atom["source"]["published"], "2024-09-04");
+    assert!(text_of(&atom).starts_with(
+        "Flood warning lifted as River Alder falls\n\nThe flood warning for Millbrook"
+    ));
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! [`Input`]: one or more [`Article`]s, each with its text, title, publication date and a
 //! [`TextOrigin`] that maps byte offsets of the text back to line, column and bytes of the file,
 //! plus warnings for the user. Formats ([`Format`]): plain text, HTML news pages (the article
-//! body without boilerplate, metadata from `<meta>`, JSON-LD and `<time>`), Markdown, and JSON
-//! or JSON Lines records `{id, source, url, published, title, text}`. Encodings: UTF-8 with or
+//! body without boilerplate, metadata from `<meta>`, JSON-LD and `<time>`), Markdown, JSON
+//! or JSON Lines records `{id, source, url, published, title, text}`, and RSS or Atom feeds
+//! (one article per item). Encodings: UTF-8 with or
 //! without a byte order mark, UTF-16 with one, Windows-1252 as a fallback (with a warning);
 //! mojibake ("Â£330million") is repaired, with a warning.
 //!
@@ -15,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod decode;
+mod feed;
 mod html;
 mod json;
 mod markdown;
@@ -39,6 +41,8 @@ pub enum Format {
     Json,
     /// JSON Lines: one record per line.
     JsonLines,
+    /// An RSS or Atom feed: one article per item or entry.
+    Feed,
 }
 
 impl Format {
@@ -52,12 +56,14 @@ impl Format {
             "md" | "markdown" | "mdown" | "mkd" => Self::Markdown,
             "json" => Self::Json,
             "jsonl" | "ndjson" | "jsonlines" => Self::JsonLines,
+            "xml" | "rss" | "atom" => Self::Feed,
             _ => return None,
         })
     }
 
     /// The format the content looks like: HTML when it starts with `<!doctype` or `<html`,
-    /// JSON when it starts with `{`, plain text otherwise.
+    /// JSON when it starts with `{`, a feed when its root element is `rss`, `feed` or
+    /// `rdf:RDF`, plain text otherwise.
     #[must_use]
     pub fn sniff(text: &str) -> Self {
         let start = text.trim_start();
@@ -70,6 +76,8 @@ impl Format {
             Self::Html
         } else if start.starts_with('{') {
             Self::Json
+        } else if start.starts_with('<') && feed::is_feed(start) {
+            Self::Feed
         } else {
             Self::Text
         }
@@ -84,6 +92,7 @@ impl Format {
             Self::Markdown => "Markdown",
             Self::Json => "JSON",
             Self::JsonLines => "JSON Lines",
+            Self::Feed => "feed",
         }
     }
 }
@@ -115,7 +124,7 @@ pub struct Input {
     pub format: Format,
     /// The encoding it was decoded from ("UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252").
     pub encoding: &'static str,
-    /// Its articles: one, or one per record of a JSON Lines file.
+    /// Its articles: one, or one per record of a JSON Lines file or item of a feed.
     pub articles: Vec<Article>,
     /// What the user should know (an encoding guessed, mojibake repaired, an extraction that
     /// fell back to the whole page), one line each.
@@ -191,11 +200,13 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
     let format = name
         .and_then(Format::from_name)
         .unwrap_or_else(|| Format::sniff(text));
-    let origin = |first: Option<Pieces>| {
+    // The steps from the article text back to the decoded file: the format's own, then the
+    // repair's.
+    let origin = |first: Vec<Pieces>| {
         let steps = first.into_iter().chain(repaired.iter().cloned()).collect();
         Some(Arc::new(TextOrigin::new(steps, Arc::clone(&file))))
     };
-    let article = |text: String, first: Option<Pieces>| Article {
+    let article = |text: String, first: Vec<Pieces>| Article {
         id: None,
         text,
         title: None,
@@ -209,9 +220,9 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
             origin: if decoded.verbatim && repair.is_none() {
                 None
             } else {
-                origin(None)
+                origin(Vec::new())
             },
-            ..article(text.to_owned(), None)
+            ..article(text.to_owned(), Vec::new())
         }],
         Format::Html => {
             let page = html::read(text);
@@ -219,7 +230,7 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
             vec![Article {
                 title: page.title,
                 published: page.published,
-                ..article(page.text, Some(page.pieces))
+                ..article(page.text, vec![page.pieces])
             }]
         }
         Format::Markdown => {
@@ -227,7 +238,7 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
             vec![Article {
                 title: md.title,
                 published: md.published,
-                ..article(md.text, Some(md.pieces))
+                ..article(md.text, vec![md.pieces])
             }]
         }
         Format::Json | Format::JsonLines => {
@@ -253,8 +264,23 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
                         published: r.published,
                         outlet: r.outlet,
                         url: r.url,
-                        ..article(r.text, Some(r.pieces))
+                        ..article(r.text, vec![r.pieces])
                     }
+                })
+                .collect()
+        }
+        Format::Feed => {
+            let feed = feed::read(text)?;
+            warnings.extend(feed.warnings);
+            feed.items
+                .into_iter()
+                // No id: a guid is no short name for a source (sources are A, B, …).
+                .map(|i| Article {
+                    title: i.title,
+                    published: i.published,
+                    outlet: i.outlet,
+                    url: i.url,
+                    ..article(i.text, i.pieces.into())
                 })
                 .collect()
         }
@@ -364,11 +390,13 @@ mod proptests {
         }
     }
 
-    const NAMES: [&str; 6] = ["a.txt", "a.html", "a.md", "a.json", "a.jsonl", "noext"];
+    const NAMES: [&str; 7] = [
+        "a.txt", "a.html", "a.md", "a.json", "a.jsonl", "a.xml", "noext",
+    ];
 
     proptest! {
         #[test]
-        fn any_bytes_read_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), n in 0..6usize) {
+        fn any_bytes_read_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), n in 0..7usize) {
             if let Ok(input) = read(&bytes, Some(NAMES[n])) {
                 positions_inside(&bytes, &input);
             }
@@ -377,7 +405,7 @@ mod proptests {
         #[test]
         fn html_ish_strings_map_inside_the_file(
             s in r#"(<(p|div|article|nav|script|h1|br|a href="x"|/p|/div|/article|!--|meta property="og:title" content="t")>|&(amp|lt|pound|#163|#x41|nbsp);?|[a-zA-Z £Â€â™\n\r"'&;<>]){0,60}"#,
-            n in 0..6usize,
+            n in 0..7usize,
         ) {
             let bytes = s.as_bytes();
             if let Ok(input) = read(bytes, Some(NAMES[n])) {
