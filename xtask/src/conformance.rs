@@ -717,12 +717,14 @@ const DIMENSION_UNITS: &[(&str, &[&str])] = &[
     ("Megabyte", &["MB"]),
 ];
 
-/// Temperature unit names. `Degree` ("30 degrees") names no scale, so either scale is right.
+/// Temperature unit names. `Degree` ("30 degrees") names no scale, so either scale is right,
+/// and so is claimdiff's `deg`, the unit of degrees with no scale (when the article names
+/// none).
 const TEMPERATURE_UNITS: &[(&str, &[&str])] = &[
     ("C", &["C"]),
     ("F", &["F"]),
     ("K", &["K"]),
-    ("Degree", &["C", "F"]),
+    ("Degree", &["C", "F", "deg"]),
 ];
 
 /// Age unit names. `Age` ("age 87") is an age in years.
@@ -792,7 +794,11 @@ impl Model {
             Self::Number | Self::NumberRange | Self::Ordinal => unit.is_some(),
             Self::Percent => unit == Some(Some("percent")),
             Self::Currency => unit.flatten().is_some_and(is_currency),
-            Self::Temperature => unit.flatten().is_some_and(is_temperature),
+            // Bare degrees ("98 degrees", `deg`) are the file's temperatures with no scale;
+            // in the Dimension file they are angles.
+            Self::Temperature => unit
+                .flatten()
+                .is_some_and(|u| is_temperature(u) || u == "deg"),
             Self::Age => unit.flatten().is_some_and(is_time_length),
             Self::Dimension => unit.flatten().is_some_and(|u| {
                 !(is_currency(u)
