@@ -1364,11 +1364,14 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         }
     }
     // Ages: "five years old", "3 years of age".
+    let mut age = false;
     if unit.is_some_and(is_duration) {
         if c.is(j, "old") {
             j += 1;
+            age = true;
         } else if c.is(j, "of") && c.is(j + 1, "age") {
             j += 2;
+            age = true;
         }
     }
     let hedge_pre = if from.is_some() || between {
@@ -1423,9 +1426,10 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
     if let Some(f) = from {
         hedge_tokens = Some(f..f + 1);
     }
-    // "over seven years" spans a period rather than hedging it.
+    // "over seven years" spans a period rather than hedging it; "over 30 years old" is an age.
     let mut look_back = None;
     if kind == Some(Hedge::AtLeast)
+        && !age
         && unit.is_some_and(is_duration)
         && hedge_tokens
             .as_ref()
@@ -2916,6 +2920,15 @@ mod tests {
                 ("aged 40", "40 year"),
                 ("26", "26 year"),
             ],
+        );
+        // "over" hedges an age, but spans a period ("over seven years").
+        check(
+            "He is over 30 years old.",
+            &[("over 30 years old", "≥ 30 year")],
+        );
+        check(
+            "Prices rose over seven years.",
+            &[("seven years", "7 year")],
         );
     }
 
