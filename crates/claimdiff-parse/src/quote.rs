@@ -11,7 +11,7 @@ use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
 use crate::text::{Lower, Token, TokenKind, memchr4, normalize_for_match};
 
-const SPEECH_VERBS: [&str; 26] = [
+const SPEECH_VERBS: [&str; 30] = [
     "said",
     "says",
     "say",
@@ -38,6 +38,11 @@ const SPEECH_VERBS: [&str; 26] = [
     "argued",
     "replied",
     "saying",
+    // "called the budget “a tax grab”": naming something in the speaker's words.
+    "called",
+    "calls",
+    "branded",
+    "dubbed",
 ];
 
 /// True for a verb that introduces speech ("said", "told"), in lower case.
@@ -358,8 +363,9 @@ fn speaker(
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
         .collect();
-    // The sentence's subject: a name with a title or role, else a person, else the name
-    // nearest the verb.
+    // The sentence's subject: a name with a title or role, else a person, else a name that
+    // opens the sentence before a comma ("Dougie Rennick, who chairs the Users Group,
+    // called it …"), else the name nearest the verb.
     let subject = before_verb
         .iter()
         .find(|m| m.titled || crate::actor::has_role_before(text, &s.tokens, m.start, lex))
@@ -367,6 +373,11 @@ fn speaker(
             before_verb
                 .iter()
                 .find(|m| names.kind(&m.name) == ActorKind::Person)
+        })
+        .or_else(|| {
+            before_verb
+                .first()
+                .filter(|m| m.from == 0 && s.tokens.get(m.end).is_some_and(|t| t.text(text) == ","))
         })
         .or_else(|| before_verb.last());
     if let Some(m) = subject {
@@ -535,6 +546,40 @@ mod tests {
         );
     }
 
+    /// "called it “…”" quotes the subject's words; a subject that opens the sentence before a
+    /// comma speaks, not a place or organisation in the clause after it.
+    #[test]
+    fn subjects_of_called_and_of_long_clauses_speak() {
+        assert_eq!(
+            quotes("Its leader, Graham Pettifer, called the budget “a tax grab”."),
+            [("a tax grab".to_owned(), Some("Graham Pettifer".to_owned()))]
+        );
+        assert_eq!(
+            quotes(
+                "Dougie Rennick, who chairs the Firth Crossings Users Group, called it \
+                 \"a tax on living here\"."
+            ),
+            [(
+                "a tax on living here".to_owned(),
+                Some("Dougie Rennick".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes("Freya Laing, 19, from Carnforth, said: “We could not breathe.”"),
+            [(
+                "We could not breathe.".to_owned(),
+                Some("Freya Laing".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes("Fisherman Callum Sinclair, 61, said: “Those rocks were always there.”"),
+            [(
+                "Those rocks were always there.".to_owned(),
+                Some("Callum Sinclair".to_owned())
+            )]
+        );
+    }
+
     /// Whoever follows "according to" speaks the quote after it.
     #[test]
     fn according_to_names_the_speaker() {
@@ -576,7 +621,7 @@ mod tests {
         );
         assert_eq!(
             quotes("The firm called it ‘eye-watering’."),
-            [("eye-watering".to_owned(), None)]
+            [("eye-watering".to_owned(), Some("firm".to_owned()))]
         );
     }
 
@@ -654,7 +699,7 @@ mod tests {
                 &[Some("Ann Lee"), None],
             ),
             (
-                "\"We won,\" said Ann Lee. The firm called it ‘a fluke’.",
+                "\"We won,\" said Ann Lee. The firm saw it as ‘a fluke’.",
                 &[Some("Ann Lee"), None],
             ),
         ]);
