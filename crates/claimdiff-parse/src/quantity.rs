@@ -1290,7 +1290,7 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
     // Units after the number.
     let mut cents_ok = money && !scaled;
     if unit.is_none() || age_lead {
-        match unit_after(c, &num, j, value) {
+        match unit_after(c, &num, j) {
             Some(read) if !age_lead || read.unit == "year" => {
                 unit = Some(read.unit);
                 value = value * read.factor + read.add;
@@ -1705,8 +1705,8 @@ struct UnitRead {
 }
 
 /// A unit or currency after a number at token `j`.
-fn unit_after(c: &Cursor<'_>, num: &Num, j: usize, value: f64) -> Option<UnitRead> {
-    let (unit, factor, end) = unit_after_inner(c, num, j, value)?;
+fn unit_after(c: &Cursor<'_>, num: &Num, j: usize) -> Option<UnitRead> {
+    let (unit, factor, end) = unit_after_inner(c, num, j)?;
     let mut read = UnitRead {
         unit,
         factor,
@@ -1727,12 +1727,7 @@ fn unit_after(c: &Cursor<'_>, num: &Num, j: usize, value: f64) -> Option<UnitRea
 }
 
 /// The unit reader proper (without the inches of "5 ft 2 in").
-fn unit_after_inner(
-    c: &Cursor<'_>,
-    num: &Num,
-    j: usize,
-    value: f64,
-) -> Option<(&'static str, f64, usize)> {
+fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str, f64, usize)> {
     let raw = c.raw(j);
     if raw.is_empty() {
         return None;
@@ -1786,7 +1781,7 @@ fn unit_after_inner(
         }
         return Some((code, f, j + n));
     }
-    // Glued letters: "415p" pence, "11c" cents, "30C" Celsius, "107.2F", "100t", "5l".
+    // Glued letters: "415p" or "6.1p" pence, "11c" cents, "30C" Celsius, "107.2F", "100t", "5l".
     if glued && c.kind(j) == Some(TokenKind::Word) {
         // The letter ends the figure: a space, or a stop, comma or bracket that is not part of
         // "p.m." ("345p." ends a sentence).
@@ -1794,7 +1789,7 @@ fn unit_after_inner(
             || matches!(c.raw(j + 1), "," | ";" | ":" | ")")
             || c.raw(j + 1) == "." && !(c.glued(j + 1) && c.kind(j + 2) == Some(TokenKind::Word));
         match raw {
-            "p" if value.fract() == 0.0 && ends => return Some(("GBP", 0.01, j + 1)),
+            "p" if ends => return Some(("GBP", 0.01, j + 1)),
             "c" if ends => return Some(("USD", 0.01, j + 1)),
             "C" | "F" if !(c.glued(j) && c.raw(j + 1) == "/") => {
                 // "30C", "107.2F"; not "Boeing 777F", "the 13F filing", "13F be filed".
@@ -2749,6 +2744,10 @@ mod tests {
         check(
             "Shares fell 12p, to 345p.",
             &[("12p", "GBP 0.12"), ("345p", "GBP 3.45")],
+        );
+        check(
+            "The dividend was held at 6.1p a share, up 0.25p.",
+            &[("6.1p", "GBP 0.061"), ("0.25p", "GBP 0.0025")],
         );
         check("Analysts forecast 85c.", &[("85c", "USD 0.85")]);
         // A scale or unit before a hyphen: "£1.2bn-a-year", "£330m-a-year", "5m-long".
