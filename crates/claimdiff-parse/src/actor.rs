@@ -69,7 +69,8 @@ pub(crate) struct NameTable<'t> {
     organisations: Vec<(usize, String)>,
 }
 
-const CONNECTORS: [&str; 6] = ["of", "for", "de", "van", "von", "al"];
+/// Words that join the capitalised words of one name ("Bank of England", "Carrow & Finch").
+const CONNECTORS: [&str; 7] = ["of", "for", "de", "van", "von", "al", "&"];
 
 /// Role words that take a portfolio or area before them ("Infrastructure Minister", "Transport
 /// Secretary"): the capitalised word before them is part of the role, not an organisation.
@@ -1397,6 +1398,11 @@ mod tests {
             ("The G7 summit opened in Rome.", &["Rome = Rome"]),
             ("The flight NV482 landed safely.", &[]),
             ("The BBC reported the crash.", &["BBC = BBC"]),
+            // "&" joins one name.
+            (
+                "They work at the Hobbs & Lane Bakery.",
+                &["Hobbs & Lane Bakery = Hobbs & Lane Bakery"],
+            ),
         ]);
     }
 
