@@ -237,7 +237,7 @@ pub(crate) fn mentions(
                     && j == i
                     && !names.is_known(w)
                     && (names.is_common(words, j)
-                        || before_comma
+                        || before_comma && !names.is_name_before_comma(words, j)
                         || !name_at(j + 1)
                             && names.is_ordinary(words, j, lex)
                             && !lex.is_org_word(w)))
@@ -686,6 +686,14 @@ impl<'t> NameTable<'t> {
             || i > 0 && matches!(words.raw(i - 1), "(" | "[")
             || self.capitalised.contains(key);
         !excluded && (words.get(i).is_some_and(|e| e.number_lead) || lex.is_common_word(key))
+    }
+
+    /// True when token `i`, opening a sentence before a comma, is a name there: a word the
+    /// document also capitalises where no sentence or quote opens ("Brisco, 71, said" in a
+    /// report that names Walter Brisco; "Halbrook, which employs 180 people"), not in
+    /// capitals (a dateline: "KESSALY, Orvane —").
+    fn is_name_before_comma(&self, words: Words<'_, '_>, i: usize) -> bool {
+        self.capitalised.contains(words.key(i)) && !all_caps(words.raw(i))
     }
 
     /// True when a word is the surname of a person named in full in the document.
@@ -1398,6 +1406,16 @@ mod tests {
             ("The G7 summit opened in Rome.", &["Rome = Rome"]),
             ("The flight NV482 landed safely.", &[]),
             ("The BBC reported the crash.", &["BBC = BBC"]),
+            // A name that opens a sentence before a comma, capitalised elsewhere in the
+            // document; not a dateline in capitals.
+            (
+                "Walter Brisco leads the company. Brisco, 71, said so.",
+                &["Walter Brisco = Walter Brisco", "Brisco = Walter Brisco"],
+            ),
+            (
+                "KESSALY, Orvane — A ferry sank near Kessaly.",
+                &["Orvane = Orvane", "Kessaly = Kessaly"],
+            ),
             // "&" joins one name.
             (
                 "They work at the Hobbs & Lane Bakery.",

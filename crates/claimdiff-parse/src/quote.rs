@@ -296,7 +296,7 @@ fn speaker(
             // `," said the minister`.
             let at = s.tokens.partition_point(|t| t.start < tail[1].start);
             return role_speaker(text, s, at..s.tokens.len(), lex, names)
-                .or_else(|| noun_speaker(text, &tail[1..]).map(Speaker::Named));
+                .or_else(|| noun_speaker(text, &tail[1..], lex).map(Speaker::Named));
         }
         if PRONOUNS.contains(&a.as_ref()) && SPEECH_VERBS.contains(&b.as_ref()) {
             return pronoun(&a);
@@ -350,7 +350,7 @@ fn speaker(
                 Some(m) => Some(Speaker::Named(names.canonical(&m.name).to_owned())),
                 None => {
                     let words: Vec<&Token> = phrase.iter().map(|(_, t)| *t).collect();
-                    noun_speaker(text, &words).map(Speaker::Named)
+                    noun_speaker(text, &words, lex).map(Speaker::Named)
                 }
             };
         }
@@ -400,7 +400,7 @@ fn speaker(
         .filter(|(i, _)| *i < verb.0)
         .map(|(_, t)| *t)
         .collect();
-    noun_speaker(text, &words[words.len().saturating_sub(3)..]).map(Speaker::Named)
+    noun_speaker_before(text, &words, lex).map(Speaker::Named)
 }
 
 /// A role standing for a person named earlier ("the minister"), within tokens `within`.
@@ -427,16 +427,37 @@ fn inside(quotes: &[Range<usize>], at: usize) -> bool {
 /// How many sentences back a pronoun looks for the person it stands for.
 const PRONOUN_REACH: usize = 6;
 
-/// A speaker named by a common noun phrase ("a spokesman", "the police").
-fn noun_speaker(text: &str, toks: &[&Token]) -> Option<String> {
-    let words: Vec<String> = toks
+/// A speaker named by a common noun phrase after a speech verb ("said a spokesman for the
+/// council": "spokesman"): its words after an article, up to a function word or anything
+/// but a word ("said one man" names no one).
+fn noun_speaker(text: &str, toks: &[&Token], lex: &Lexicon) -> Option<String> {
+    let words = toks
         .iter()
-        .take_while(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number)
-        .map(|t| t.text(text).to_owned())
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
-        .take(3)
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .take_while(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    noun_phrase(words, lex).map(|w| w.join(" "))
+}
+
+/// A speaker named by a common noun phrase right before a speech verb ("A No 10 spokesman
+/// said", "the audit warns"): the words before the verb back to a function word or anything
+/// but a word ("published on Tuesday 22 September, said" names no one).
+fn noun_speaker_before(text: &str, toks: &[&Token], lex: &Lexicon) -> Option<String> {
+    let words = toks
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text));
+    noun_phrase(words, lex).map(|mut w| {
+        w.reverse();
+        w.join(" ")
+    })
+}
+
+/// Up to three words of `words` before a function word, if any.
+fn noun_phrase<'t>(words: impl Iterator<Item = &'t str>, lex: &Lexicon) -> Option<Vec<&'t str>> {
+    let phrase: Vec<&str> = words.take_while(|w| !lex.is_stopword(w)).take(3).collect();
+    (!phrase.is_empty()).then_some(phrase)
 }
 
 /// The last person named before byte `before` of sentence `upto` outside quotes, in this
@@ -577,6 +598,24 @@ mod tests {
                 "Those rocks were always there.".to_owned(),
                 Some("Callum Sinclair".to_owned())
             )]
+        );
+    }
+
+    /// A common noun next to the speech verb speaks, up to a function word; a date or a
+    /// number does not.
+    #[test]
+    fn common_nouns_speak_but_dates_do_not() {
+        assert_eq!(
+            quotes("\"We are sorry,\" said a spokesman for the council."),
+            [("We are sorry,".to_owned(), Some("spokesman".to_owned()))]
+        );
+        assert_eq!(
+            quotes("A No 10 spokesman said: ‘Act now.’"),
+            [("Act now.".to_owned(), Some("spokesman".to_owned()))]
+        );
+        assert_eq!(
+            quotes("The report, published on Tuesday 22 September, said it had “lost control”."),
+            [("lost control".to_owned(), None)]
         );
     }
 
