@@ -273,6 +273,15 @@ pub(crate) fn mentions(
                 j += 1;
                 continue;
             }
+            // An initial: "Dale R. Hutchings", "J. Smith", "U.S. Army".
+            if raw(j) == "."
+                && raw(j - 1).len() == 1
+                && raw(j - 1).bytes().all(|b| b.is_ascii_uppercase())
+                && name_at(j + 1)
+            {
+                j += 1;
+                continue;
+            }
             break;
         }
         // A code ends its run, the number after it being no name word: drop it.
@@ -320,7 +329,20 @@ fn push_run(
     out: &mut Vec<Mention>,
 ) {
     let (start, j) = (run.start, run.end);
-    let mut name_words: Vec<&str> = toks[run].iter().map(|t| t.text(text)).collect();
+    // Tokens written together are one word: an initial and its stop ("Dale R. Hutchings",
+    // "U.S. Army").
+    let mut name_words: Vec<&str> = Vec::with_capacity(run.len());
+    let mut word_start = 0;
+    for (k, t) in toks[run].iter().enumerate() {
+        if k > 0 && toks[start + k - 1].end == t.start {
+            if let Some(last) = name_words.last_mut() {
+                *last = &text[word_start..t.end];
+            }
+            continue;
+        }
+        word_start = t.start;
+        name_words.push(t.text(text));
+    }
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
@@ -1416,6 +1438,15 @@ mod tests {
                 "KESSALY, Orvane — A ferry sank near Kessaly.",
                 &["Orvane = Orvane", "Kessaly = Kessaly"],
             ),
+            // Initials keep their stops.
+            (
+                "Dale R. Hutchings, 54, pleaded guilty. Hutchings resigned.",
+                &[
+                    "Dale R. Hutchings = Dale R. Hutchings",
+                    "Hutchings = Dale R. Hutchings",
+                ],
+            ),
+            ("The U.S. Army left.", &["U.S. Army = U.S. Army"]),
             // "&" joins one name.
             (
                 "They work at the Hobbs & Lane Bakery.",
