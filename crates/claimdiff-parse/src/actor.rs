@@ -69,6 +69,11 @@ pub(crate) struct NameTable<'t> {
     organisations: Vec<(usize, String)>,
 }
 
+/// Stopwords that start a name when capitalised inside a sentence: "the Met Office", "New
+/// York", "First Ellery Savings Bank", "Mrs May". Any other capitalised stopword there
+/// starts none ("The" of "The Guardian", the pronoun "I").
+const NAME_STOPWORDS: [&str; 4] = ["first", "may", "met", "new"];
+
 /// Words that join the capitalised words of one name ("Bank of England", "Carrow & Finch").
 const CONNECTORS: [&str; 7] = ["of", "for", "de", "van", "von", "al", "&"];
 
@@ -241,7 +246,9 @@ pub(crate) fn mentions(
                         || !name_at(j + 1)
                             && names.is_ordinary(words, j, lex)
                             && !lex.is_org_word(w)))
-                    || words.kinds(j).stopword && !(all_caps(w) && w.len() > 1))
+                    || words.kinds(j).stopword
+                        && !(all_caps(w) && w.len() > 1)
+                        && (at_start || !NAME_STOPWORDS.contains(&words.lower(j))))
             {
                 j += 1;
                 start = j;
@@ -1437,6 +1444,15 @@ mod tests {
             (
                 "KESSALY, Orvane — A ferry sank near Kessaly.",
                 &["Orvane = Orvane", "Kessaly = Kessaly"],
+            ),
+            // Stopwords that start names inside a sentence; the pronoun "I" is none.
+            (
+                "Rain fell, the Met Office said, in New York, and I saw Mrs May.",
+                &[
+                    "Met Office = Met Office",
+                    "New York = New York",
+                    "Mrs May = May",
+                ],
             ),
             // Initials keep their stops.
             (
