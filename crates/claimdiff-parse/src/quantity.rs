@@ -378,6 +378,8 @@ fn glued_unit(w: &str) -> Option<&'static str> {
     match w {
         "l" | "L" => Some("l"),
         "t" => Some("t"),
+        // "3.7in": glued, inches; apart, "in" is the preposition.
+        "in" => Some("in"),
         _ => None,
     }
 }
@@ -2750,6 +2752,11 @@ mod tests {
             &[("6.1p", "GBP 0.061"), ("0.25p", "GBP 0.0025")],
         );
         check("Analysts forecast 85c.", &[("85c", "USD 0.85")]);
+        // "in" glued to its number is inches.
+        check(
+            "It recorded 94mm (3.7in) of rain, 5 in the morning.",
+            &[("94mm", "94 mm"), ("3.7in", "3.7 in"), ("5", "5")],
+        );
         // A scale or unit before a hyphen: "£1.2bn-a-year", "£330m-a-year", "5m-long".
         check(
             "A £1.2bn-a-year business signed a £330m-a-year deal for a 5m-long wall.",
