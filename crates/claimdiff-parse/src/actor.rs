@@ -33,7 +33,7 @@ pub(crate) struct Mention {
 
 impl Mention {
     /// The roles written next to the name.
-    fn roles(&self) -> &[String] {
+    pub(crate) fn roles(&self) -> &[String] {
         self.attached.as_ref().map_or(&[], |a| &a.roles)
     }
 
@@ -977,8 +977,13 @@ fn attached(
             return None;
         }
         let (rs, roles) = role_before(text, toks, m.from - 1, lex)?;
-        let det = rs.checked_sub(1).and_then(tok).map(str::to_lowercase);
-        (rs == 0 || det.as_deref() == Some("the")).then_some((rs, roles))
+        // "The Health Minister, Jo Bloggs", "the Redmarsh manager, Helen Corrigan".
+        let owner = ms[..idx]
+            .iter()
+            .rfind(|p| p.end == rs)
+            .map_or(rs, |p| p.from);
+        let det = owner.checked_sub(1).and_then(tok).map(str::to_lowercase);
+        (owner == 0 || det.as_deref() == Some("the")).then_some((rs, roles))
     });
     if let Some((rs, roles)) = before {
         out.roles = roles;

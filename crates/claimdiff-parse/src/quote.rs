@@ -285,12 +285,20 @@ fn speaker(
                 .filter(|t| t.text(text) == ",")
                 .and_then(|_| tail.get(2 + words_between))
                 .map(|t| t.start);
-            if let Some(m) = ms.iter().find(|m| {
+            let near = |m: &&Mention| {
                 let at = s.tokens[m.start].start;
                 !m.org
                     && !m.possessive
                     && (at >= tail[1].start && at < window_end || Some(at) == apposition)
-            }) {
+            };
+            // A person given a title or role before any other name there: `," said Redmarsh
+            // manager Helen Corrigan`.
+            if let Some(m) = ms
+                .iter()
+                .filter(near)
+                .find(|m| m.titled || !m.roles().is_empty())
+                .or_else(|| ms.iter().find(near))
+            {
                 return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
             }
             // `," said the minister`.
@@ -598,6 +606,19 @@ mod tests {
                 "Those rocks were always there.".to_owned(),
                 Some("Callum Sinclair".to_owned())
             )]
+        );
+    }
+
+    /// A person given a role after the verb speaks, not the organisation before the role.
+    #[test]
+    fn the_person_with_the_role_speaks() {
+        assert_eq!(
+            quotes("“It was hard,” said the Redmarsh manager, Helen Corrigan."),
+            [("It was hard,".to_owned(), Some("Helen Corrigan".to_owned()))]
+        );
+        assert_eq!(
+            quotes("“It was hard,” said Redmarsh manager Helen Corrigan."),
+            [("It was hard,".to_owned(), Some("Helen Corrigan".to_owned()))]
         );
     }
 
