@@ -414,13 +414,26 @@ fn push_run(
     });
 }
 
+/// True when an age in commas follows token `end` ("Maureen Hallam, 67, from …", "…, 67.").
+fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
+    let tok = |k: usize| toks.get(k).map(|t| t.text(text));
+    tok(end) == Some(",")
+        && toks.get(end + 1).is_some_and(|t| {
+            t.kind == TokenKind::Number && t.text(text).parse::<u8>().is_ok_and(|n| n <= 120)
+        })
+        && matches!(tok(end + 2), Some("," | "." | ";") | None)
+}
+
 /// A role inside a capitalised run after its first word ("Acme CEO"): its position and length.
+/// Not before words that name an organisation: "Northmere General Hospital".
 fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
-            let role = is_role_words(&words[p..p + n], lex)
-                && !is_role_words(&words[p - 1..p + n], lex)
-                && !(n == 1 && portfolio(words[p - 1], words[p], lex));
+            let rest = &words[p + n..];
+            let names_organisation = !rest.is_empty() && rest.iter().all(|w| lex.is_org_word(w));
+            let longer = is_role_words(&words[p - 1..p + n], lex)
+                || n == 1 && portfolio(words[p - 1], words[p], lex);
+            let role = is_role_words(&words[p..p + n], lex) && !longer && !names_organisation;
             role.then_some((p, n))
         })
     })
@@ -478,6 +491,8 @@ struct Seen<'m> {
     mention: &'m Mention,
     /// Named before a role ("Acme CEO") or owning a place ("Acme's office").
     org_like: bool,
+    /// An age follows it in commas ("Maureen Hallam, 67, from Castlebridge").
+    aged: bool,
 }
 
 impl Seen<'_> {
@@ -485,9 +500,9 @@ impl Seen<'_> {
         &self.mention.name
     }
 
-    /// A title or role stands next to it.
+    /// A title, role or age stands next to it: a person's name.
     fn titled(&self) -> bool {
-        self.mention.titled || !self.mention.roles().is_empty()
+        self.mention.titled || !self.mention.roles().is_empty() || self.aged
     }
 }
 
@@ -517,7 +532,7 @@ impl<'t> NameTable<'t> {
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
         }
-        // A name is a person's when a title or a role stands before it.
+        // A name is a person's when a title or a role stands before it, or an age after it.
         let mut all: Vec<Seen<'_>> = Vec::new();
         for (si, (s, ms)) in sentences.iter().zip(&read).enumerate() {
             // Organisations that people's roles belong to ("Acme's chief executive").
@@ -533,6 +548,7 @@ impl<'t> NameTable<'t> {
                     org_like: m.org
                         || employers.contains(m.name.as_str())
                         || m.possessive && owns_place(text, &s.tokens, m.end, lex),
+                    aged: apposed_age(text, &s.tokens, m.end),
                 });
             }
         }
@@ -1458,6 +1474,11 @@ mod tests {
                     "New York = New York",
                     "Mrs May = May",
                 ],
+            ),
+            // A role word before an organisation's word is part of its name.
+            (
+                "She was taken to Kessaly General Hospital.",
+                &["Kessaly General Hospital = Kessaly General Hospital"],
             ),
             // Initials keep their stops.
             (

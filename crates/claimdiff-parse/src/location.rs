@@ -357,10 +357,14 @@ fn phrase(
         let Some(m) = ms.iter().find(|m| m.start == j && !m.possessive) else {
             break;
         };
+        // An organisation's name is no place, unless its last word is a place too ("taken to
+        // Kessaly General Hospital").
+        let last = m.name.rsplit(' ').next().unwrap_or("");
         if crate::time::is_time_word(&m.name)
             || names.kind(&m.name) == ActorKind::Person
             || m.titled
-            || lex.is_org_word(m.name.rsplit(' ').next().unwrap_or(""))
+            || lex.is_org_word(last)
+                && !lex.is_place_head(last)
                 && loc.head.is_none()
                 && loc.places.is_empty()
         {
@@ -491,6 +495,11 @@ mod tests {
             &[("Harwick Zoo", "Harwick Zoo")],
         );
         check("They won 34 out of 61 seats.", &[]);
+        // An organisation's name is a place when its last word names a place too.
+        check(
+            "Survivors were taken to Kessaly General Hospital.",
+            &[("Kessaly General Hospital", "Kessaly General Hospital")],
+        );
         // One word describing the head between the name and the head.
         check(
             "It began on the Brindle Lane industrial estate.",

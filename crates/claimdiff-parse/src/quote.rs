@@ -162,19 +162,27 @@ pub(crate) fn extract_all(
             .partition_point(|s| s.span.start < q.end)
             .saturating_sub(1)
             .max(first);
+        // The speaker of the last attributed quote, when it ends in this sentence or the one
+        // before, in the same paragraph.
+        let adjacent = previous.as_ref().filter(|(end, sentence, _)| {
+            first <= sentence + 1 && !text[*end..q.start].contains('\n')
+        });
         let (speaker, speaker_from_pronoun) =
             match speaker(text, sentences, first, last, &q, &quotes, &tables) {
                 Some(Speaker::Named(n)) => (Some(n), false),
+                // `"…," he said` right after another quote goes on with its speaker.
+                Some(Speaker::Pronoun(n)) => match adjacent {
+                    Some((_, _, p)) => (Some(p.clone()), true),
+                    None => (Some(n), true),
+                },
                 Some(Speaker::Resolved(n)) => (Some(n), true),
                 // A quote that opens a sentence right after an attributed one, in the same
                 // paragraph, is the same speaker's ("…," she said. "…").
-                None => match &previous {
-                    Some((end, sentence, n))
-                        if first <= sentence + 1
-                            && !text[*end..q.start].contains('\n')
-                            && !text[sentences[first].span.start.min(q.start)..q.start]
-                                .chars()
-                                .any(char::is_alphanumeric) =>
+                None => match adjacent {
+                    Some((_, _, n))
+                        if !text[sentences[first].span.start.min(q.start)..q.start]
+                            .chars()
+                            .any(char::is_alphanumeric) =>
                     {
                         (Some(n.clone()), true)
                     }
@@ -220,9 +228,12 @@ fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
 enum Speaker {
     /// Named next to the quote.
     Named(String),
-    /// Found through a pronoun ("he said": the last person named before the quote) or a role
-    /// ("the minister said": the one person given that role before), which is less certain.
+    /// Found through a role ("the minister said": the one person given that role before),
+    /// which is less certain.
     Resolved(String),
+    /// Found through a pronoun ("he said": the last person named before the quote), less
+    /// certain still: right after another quote, that quote's speaker goes on.
+    Pronoun(String),
 }
 
 /// What the speaker search reads besides the text: the lexicon, the document's names and each
@@ -253,7 +264,7 @@ fn speaker(
         ..
     } = *tables;
     let pronoun = |word: &str| {
-        last_person(text, sentences, (last, q.start), word, quotes, tables).map(Speaker::Resolved)
+        last_person(text, sentences, (last, q.start), word, quotes, tables).map(Speaker::Pronoun)
     };
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
@@ -620,6 +631,23 @@ mod tests {
             quotes("“It was hard,” said Redmarsh manager Helen Corrigan."),
             [("It was hard,".to_owned(), Some("Helen Corrigan".to_owned()))]
         );
+    }
+
+    /// A name with an age in commas is a person "she" or "he" can stand for; right after
+    /// another quote, "he said" goes on with that quote's speaker.
+    #[test]
+    fn pronouns_find_aged_people_and_continue_quotes() {
+        check_speakers(&[
+            (
+                "Dr Jo Lee spoke. Maureen Hallam, 67, waited. “Nobody rings you back,” she said.",
+                &[Some("Maureen Hallam")],
+            ),
+            (
+                "Sandra Bright, 61, will retire. Gareth Lane said staff were \"thrilled\". \
+                 \"We'll put cakes out,\" he said.",
+                &[Some("Gareth Lane"), Some("Gareth Lane")],
+            ),
+        ]);
     }
 
     /// A common noun next to the speech verb speaks, up to a function word; a date or a
