@@ -3339,6 +3339,8 @@ fn fiscal_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     let (kind, after) = match c.lower(k) {
         "fiscal" if c.is(k + 1, &["year"]) => ('F', k + 2),
+        // "fiscal 2025", as company results write it.
+        "fiscal" if c.year(k + 1).is_some() => ('F', k + 1),
         "school" if c.is(k + 1, &["year"]) => ('S', k + 2),
         "calendar" if c.is(k + 1, &["year"]) => ('C', k + 2),
         "fy" => ('F', k + 1),
@@ -4351,6 +4353,12 @@ mod tests {
                 "2024-04-03",
                 "fiscal year 2008",
                 "FY2008",
+            ),
+            (
+                "Profit fell in fiscal 2025.",
+                "2024-04-03",
+                "fiscal 2025",
+                "FY2025",
             ),
             (
                 "The end of the week was busy.",
