@@ -10,26 +10,13 @@ use std::ops::Range;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::origin::{MappedText, Pieces, align};
-use crate::{ErrorKind, InputError, html, publication_date};
-
-/// One item of a feed: its fields, and its text with the maps back to the feed's text.
-#[derive(Debug)]
-pub(crate) struct Item {
-    pub(crate) title: Option<String>,
-    pub(crate) url: Option<String>,
-    pub(crate) published: Option<String>,
-    /// The feed's own title (the outlet).
-    pub(crate) outlet: Option<String>,
-    pub(crate) text: String,
-    /// The article text to the body's HTML, then that HTML to the feed's text.
-    pub(crate) pieces: [Pieces; 2],
-}
+use crate::origin::{MappedText, align};
+use crate::{ErrorKind, InputError, Record, html, publication_date};
 
 /// The items of a feed, and warnings (items without text, a feed that breaks off).
 #[derive(Debug)]
 pub(crate) struct Feed {
-    pub(crate) items: Vec<Item>,
+    pub(crate) items: Vec<Record>,
     pub(crate) warnings: Vec<String>,
 }
 
@@ -205,7 +192,7 @@ pub(crate) fn read(src: &str) -> Result<Feed, InputError> {
 }
 
 /// The item read from `fields`, or `None` when it has no body text.
-fn finish(src: &str, fields: &Fields, outlet: Option<String>) -> Option<Item> {
+fn finish(src: &str, fields: &Fields, outlet: Option<String>) -> Option<Record> {
     let text_of = |f: Field| fields.range(f).and_then(|(r, _)| plain(src, r));
     let (body, xhtml) = fields
         .range(Field::Content)
@@ -228,13 +215,16 @@ fn finish(src: &str, fields: &Fields, outlet: Option<String>) -> Option<Item> {
         return None;
     }
     let date = |f: Field| text_of(f).and_then(|d| date(&d));
-    Some(Item {
+    // No id: a guid is no short name for a source (sources are A, B, …).
+    Some(Record {
+        id: None,
         title: text_of(Field::Title),
         url: text_of(Field::Link).or_else(|| fields.href.clone()),
         published: date(Field::Published).or_else(|| date(Field::Updated)),
         outlet,
         text: page.text,
-        pieces: [page.pieces, html_pieces],
+        pieces: vec![page.pieces, html_pieces],
+        warnings: Vec::new(),
     })
 }
 

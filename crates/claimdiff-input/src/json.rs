@@ -8,20 +8,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::origin::{MappedText, Pieces};
-use crate::{ErrorKind, InputError, publication_date};
-
-/// One record: its fields, and its text with a map into the file's text.
-#[derive(Debug)]
-pub(crate) struct Record {
-    pub(crate) id: Option<String>,
-    pub(crate) outlet: Option<String>,
-    pub(crate) url: Option<String>,
-    pub(crate) published: Option<String>,
-    pub(crate) title: Option<String>,
-    pub(crate) text: String,
-    pub(crate) pieces: Pieces,
-    pub(crate) warnings: Vec<String>,
-}
+use crate::{ErrorKind, InputError, Record, publication_date};
 
 /// The record of a JSON file: one object.
 pub(crate) fn read_json(text: &str) -> Result<Record, InputError> {
@@ -84,6 +71,7 @@ fn record(value: &Value, raw: &str, offset: usize) -> Result<Record, String> {
         None => None,
     };
     let (text, pieces) = text_map(raw, offset, &text);
+    let pieces = vec![pieces];
     Ok(Record {
         id,
         outlet: string("source")?,
@@ -220,11 +208,10 @@ mod tests {
         assert_eq!(r.id.as_deref(), Some("x1"));
         assert_eq!(r.published.as_deref(), Some("2024-04-03"));
         assert_eq!(r.text, "Line \"one\"\n£330 😀 end");
-        let pieces = &r.pieces;
         let text = &r.text;
         let at = text.find("330").unwrap();
         let origin = crate::origin::TextOrigin::new(
-            vec![pieces.clone()],
+            r.pieces.clone(),
             std::sync::Arc::new(crate::origin::FileIndex::new(
                 raw.to_owned(),
                 crate::origin::Unit::Utf8,

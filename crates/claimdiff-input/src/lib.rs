@@ -176,6 +176,21 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// One article of a file that holds several, a JSON or JSON Lines record or an item of a
+/// feed: its fields, and its text with the steps back to the file's text (the article text
+/// first).
+#[derive(Debug)]
+pub(crate) struct Record {
+    pub(crate) id: Option<String>,
+    pub(crate) outlet: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) text: String,
+    pub(crate) pieces: Vec<Pieces>,
+    pub(crate) warnings: Vec<String>,
+}
+
 /// The `YYYY-MM-DD` date at the start of `s` ("2024-04-03", "2024-04-03T09:30:00Z").
 fn publication_date(s: &str) -> Option<String> {
     let date = s.trim().get(..10)?;
@@ -241,18 +256,24 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
                 ..article(md.text, vec![md.pieces])
             }]
         }
-        Format::Json | Format::JsonLines => {
-            let one_line = text.lines().filter(|l| !l.trim().is_empty()).count() <= 1;
-            let records = if format == Format::Json || one_line {
-                json::read_json(text).map(|r| vec![r]).or_else(|e| {
-                    if one_line {
-                        Err(e)
-                    } else {
-                        json::read_jsonl(text)
-                    }
-                })?
+        Format::Json | Format::JsonLines | Format::Feed => {
+            let records = if format == Format::Feed {
+                let feed = feed::read(text)?;
+                warnings.extend(feed.warnings);
+                feed.items
             } else {
-                json::read_jsonl(text)?
+                let one_line = text.lines().filter(|l| !l.trim().is_empty()).count() <= 1;
+                if format == Format::Json || one_line {
+                    json::read_json(text).map(|r| vec![r]).or_else(|e| {
+                        if one_line {
+                            Err(e)
+                        } else {
+                            json::read_jsonl(text)
+                        }
+                    })?
+                } else {
+                    json::read_jsonl(text)?
+                }
             };
             records
                 .into_iter()
@@ -264,23 +285,8 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Input, InputError> {
                         published: r.published,
                         outlet: r.outlet,
                         url: r.url,
-                        ..article(r.text, vec![r.pieces])
+                        ..article(r.text, r.pieces)
                     }
-                })
-                .collect()
-        }
-        Format::Feed => {
-            let feed = feed::read(text)?;
-            warnings.extend(feed.warnings);
-            feed.items
-                .into_iter()
-                // No id: a guid is no short name for a source (sources are A, B, …).
-                .map(|i| Article {
-                    title: i.title,
-                    published: i.published,
-                    outlet: i.outlet,
-                    url: i.url,
-                    ..article(i.text, i.pieces.into())
                 })
                 .collect()
         }
