@@ -1008,7 +1008,7 @@ fn attached(
         // opening the sentence before the role modifies it, and is part of the phrase.
         let modifier = rs.checked_sub(1).filter(|&k| {
             toks[k].kind == TokenKind::Word
-                && toks[k].text(text).starts_with(char::is_uppercase)
+                && is_capitalized(toks[k].text(text))
                 && opens(text, toks, k)
                 && !lex.is_stopword(toks[k].text(text))
                 && !ms.iter().any(|p| p.end == rs)
@@ -1174,11 +1174,10 @@ fn lead_group(text: &str, s: &Sentence, words: Words<'_, '_>, lex: &Lexicon) -> 
     let toks = &s.tokens;
     let key = words.key(0);
     let people = toks.first()?.kind == TokenKind::Word
-        && words.raw(0).starts_with(char::is_uppercase)
+        && is_capitalized(words.raw(0))
         && words.get(1).is_some_and(|e| e.lower_case)
         && *crate::lexicon::singular(key) != *key
-        && (lex.noun_kind(key) == Some("person")
-            || lex.has_synonym(key) && lex.kind(&lex.term(key)) == Some("person"));
+        && lex.noun_kind(key) == Some("person");
     if !people {
         return None;
     }

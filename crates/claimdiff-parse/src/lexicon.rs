@@ -275,14 +275,20 @@ impl Lexicon {
     }
 
     /// The kind of thing a noun in lower case names, singular or plural, when the kinds list
-    /// has it: "person" for "firefighters"; a cheaper lookup than [`Lexicon::kind`] of its
-    /// term, for nouns as written.
+    /// has it ("person" for "firefighters") or it is a synonym of a noun that has one
+    /// ("detectives", of "police"): for nouns as written, the kinds list is looked up as
+    /// written before the costlier [`Lexicon::kind`] of the synonym's term.
     #[must_use]
     pub fn noun_kind(&self, noun: &str) -> Option<&str> {
         self.noun_kinds
             .get(noun)
             .or_else(|| self.noun_kinds.get(singular(noun).as_ref()))
             .map(String::as_str)
+            .or_else(|| {
+                self.has_synonym(noun)
+                    .then(|| self.kind(&self.term(noun)))
+                    .flatten()
+            })
     }
 
     /// The comparison key of a content word: its synonym's canonical form or its stem.

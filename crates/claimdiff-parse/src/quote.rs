@@ -163,22 +163,24 @@ pub(crate) fn extract_all(
             .saturating_sub(1)
             .max(first);
         // The speaker of the last attributed quote, when it ends in this sentence or the one
-        // before, in the same paragraph.
-        let adjacent = previous.as_ref().filter(|(end, sentence, _)| {
-            first <= sentence + 1 && !text[*end..q.start].contains('\n')
-        });
+        // before, in the same paragraph (asked only when no name speaks).
+        let adjacent = || {
+            previous.as_ref().filter(|(end, sentence, _)| {
+                first <= sentence + 1 && !text[*end..q.start].contains('\n')
+            })
+        };
         let (speaker, speaker_from_pronoun) =
             match speaker(text, sentences, first, last, &q, &quotes, &tables) {
                 Some(Speaker::Named(n)) => (Some(n), false),
                 // `"…," he said` right after another quote goes on with its speaker.
-                Some(Speaker::Pronoun(n)) => match adjacent {
+                Some(Speaker::Pronoun(n)) => match adjacent() {
                     Some((_, _, p)) => (Some(p.clone()), true),
                     None => (Some(n), true),
                 },
                 Some(Speaker::Resolved(n)) => (Some(n), true),
                 // A quote that opens a sentence right after an attributed one, in the same
                 // paragraph, is the same speaker's ("…," she said. "…").
-                None => match adjacent {
+                None => match adjacent() {
                     Some((_, _, n))
                         if !text[sentences[first].span.start.min(q.start)..q.start]
                             .chars()

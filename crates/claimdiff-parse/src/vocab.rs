@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
 use crate::numbers::number_word_before_dash;
-use crate::text::{Lower, Token, TokenKind, lower, word_key};
+use crate::text::{Lower, Token, TokenKind, is_capitalized, lower, word_key};
 use crate::time::{self, TimeWord, time_word};
 use crate::{location, quantity};
 
@@ -41,7 +41,9 @@ pub(crate) struct Entry<'a> {
     pub(crate) time: Option<&'static TimeWord>,
     /// True for a word that starts with a lower-case letter.
     pub(crate) lower_case: bool,
-    /// True for a word written capitalised somewhere in the document where no sentence or
+    /// True for a word that starts with a capital letter.
+    capitalized: bool,
+    /// True for a capitalised word written somewhere in the document where no sentence or
     /// quote opens ([`crate::actor::opens`]): a name there, not a capital that any word takes.
     pub(crate) inner_capital: bool,
     /// True for a word that can start a time expression whatever follows it
@@ -152,16 +154,10 @@ impl<'a> Vocab<'a> {
                 },
             };
             self.tokens.push(id);
-            // An ASCII capital, or any letter outside ASCII, tested as a character.
-            let capital = match form.as_bytes()[0] {
-                b'A'..=b'Z' => true,
-                b if b.is_ascii() => false,
-                _ => form.starts_with(char::is_uppercase),
-            };
-            if capital
-                && t.kind == TokenKind::Word
+            if let Some(e) = self.entries.get_mut(id as usize)
+                && e.capitalized
+                && !e.inner_capital
                 && !crate::actor::opens(text, tokens, k)
-                && let Some(e) = self.entries.get_mut(id as usize)
             {
                 e.inner_capital = true;
             }
@@ -221,6 +217,7 @@ impl<'a> Entry<'a> {
                 event: None,
                 time: None,
                 lower_case: false,
+                capitalized: false,
                 inner_capital: false,
                 time_lead: false,
                 number_lead: false,
@@ -245,6 +242,7 @@ impl<'a> Entry<'a> {
             event: lex.event_of_key(&key),
             time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
+            capitalized: is_capitalized(form),
             inner_capital: false,
             time_lead,
             number_lead,
