@@ -17,5 +17,6 @@ mod passages;
 mod published;
 mod run;
 mod schema;
+mod scores;
 mod support;
 mod table;

@@ -13,7 +13,8 @@ use crate::findings::{FindingFacet, Verdict};
 use crate::similarity::{SimilarityMap, is_content_word};
 use crate::values::{
     PlaceRelation, base_value, dimension_of, is_clock, name_key, places, quantities_compatible,
-    same_dimension, same_key, same_name, time_key, timex_agree, timex_comparable, timex_compatible,
+    same_dimension, same_key, same_name, same_tally, time_key, timex_agree, timex_comparable,
+    timex_compatible,
 };
 
 /// A fact (or a whole sentence when `fact` is `None`) of one document.
@@ -106,8 +107,9 @@ fn paragraphs(doc: &Document) -> Vec<usize> {
 }
 
 /// Where equal specific figures place the passages of two reports: for each such pair of
-/// figures ("1,204 votes" / "by 1,204 votes to 1,201"), the paragraph and fact of each.
-struct Anchors(Vec<[(usize, FactRef); 2]>);
+/// figures ("1,204 votes" / "by 1,204 votes to 1,201"), the paragraph and fact of each, and
+/// how many figures they state (two for a tally, "1,204 votes to 1,201").
+struct Anchors(Vec<([(usize, FactRef); 2], usize)>);
 
 impl Anchors {
     fn new(p: &Pair<'_>) -> Self {
@@ -119,9 +121,10 @@ impl Anchors {
                 continue;
             }
             for (sb, kb, _, y, _) in qb {
-                if x.unit == y.unit && x.value == y.value && !y.conversion {
+                if x.unit == y.unit && x.value == y.value && same_tally(x, y) && !y.conversion {
                     let (ra, rb) = p.refs(*sa, *ka, *sb, *kb);
-                    out.push([(pa[*sa], ra), (pb[*sb], rb)]);
+                    let figures = if x.against.is_some() { 2 } else { 1 };
+                    out.push(([(pa[*sa], ra), (pb[*sb], rb)], figures));
                 }
             }
         }
@@ -140,8 +143,8 @@ impl Anchors {
     /// [`Anchors::elsewhere`] seen from report `side` (0 or 1): paragraph `here` of it, and
     /// paragraph `there` of the other.
     fn placed(&self, side: usize, here: usize, there: usize) -> bool {
-        let mut figures: Vec<FactRef> = Vec::new();
-        for anchor in &self.0 {
+        let mut figures: Vec<(FactRef, usize)> = Vec::new();
+        for (anchor, n) in &self.0 {
             let ((p, fact), (other, _)) = (anchor[side], anchor[1 - side]);
             if p != here {
                 continue;
@@ -149,11 +152,11 @@ impl Anchors {
             if other == there {
                 return false;
             }
-            if !figures.contains(&fact) {
-                figures.push(fact);
+            if !figures.iter().any(|(f, _)| *f == fact) {
+                figures.push((fact, *n));
             }
         }
-        figures.len() >= 2
+        figures.iter().map(|(_, n)| n).sum::<usize>() >= 2
     }
 }
 
@@ -477,8 +480,12 @@ fn counted<'d>(
 ) -> Vec<(usize, usize, &'d Fact, &'d Quantity, Counted)> {
     let mut rows: Vec<_> = facts_of(doc, Facet::Quantity)
         .filter_map(|(s, k, f)| {
-            let mode = mode(doc, s, &f.span);
             f.quantity().map(|q| {
+                // "by seven votes to five" is the tally itself, not a margin.
+                let mode = match mode(doc, s, &f.span) {
+                    Mode::Margin if q.against.is_some() => Mode::Actual,
+                    m => m,
+                };
                 let clause = clause_terms(doc, s, &f.span, lex);
                 (s, k, f, q, Counted::new(q, lex, mode, clause))
             })
@@ -556,7 +563,7 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
                 || y.event != x.event
                 || !same_dimension(x, y)
                 || cy.mode != c.mode
-                || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
+                || (y.low, y.high, &y.unit, y.against) == (x.low, x.high, &x.unit, x.against)
         })
 }
 
@@ -573,7 +580,7 @@ fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity)
         && all.iter().all(|(_, _, _, y, _)| {
             y.conversion
                 || dimension_of(y) != dim
-                || (y.low, y.high, &y.unit) == (x.low, x.high, &x.unit)
+                || (y.low, y.high, &y.unit, y.against) == (x.low, x.high, &x.unit, x.against)
         })
 }
 
@@ -725,6 +732,9 @@ fn distinctive(q: &Quantity) -> bool {
 
 /// True when the stated values are within 1% of each other, or 2% once converted to one unit.
 fn close(a: &Quantity, b: &Quantity) -> bool {
+    if a.against.is_some() || b.against.is_some() {
+        return a.unit == b.unit && same_tally(a, b);
+    }
     let (x, y, tolerance) = if a.unit == b.unit {
         (a.value, b.value, 0.01)
     } else {
@@ -742,7 +752,7 @@ fn quantity_topic(a: &Quantity, b: &Quantity) -> String {
         .or_else(|| a.event.clone())
         .unwrap_or_else(|| "figure".to_owned());
     match dimension_of(a) {
-        "count" => what,
+        "count" | "score" => what,
         dim => format!("{what} ({dim})"),
     }
 }
@@ -1023,7 +1033,7 @@ fn lead_amount<'d>(
 /// True when two quantities state the same amount: one value, unit and hedge interval (a
 /// headline and its lead repeating a figure).
 fn same_amount(a: &Quantity, b: &Quantity) -> bool {
-    (a.value, a.low, a.high, &a.unit) == (b.value, b.low, b.high, &b.unit)
+    (a.value, a.low, a.high, &a.unit, a.against) == (b.value, b.low, b.high, &b.unit, b.against)
 }
 
 /// The conversion written next to a figure ("$417 million" after "£330 million"), if any.

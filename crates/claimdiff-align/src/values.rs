@@ -87,6 +87,16 @@ fn written_precision(v: f64) -> f64 {
     p
 }
 
+/// True when two quantities are the same score or tally, or neither is one. A score is a
+/// pair, either way round: "3-1" and "1-3" are one result told from each side.
+pub(crate) fn same_tally(a: &Quantity, b: &Quantity) -> bool {
+    let pair = |q: &Quantity| {
+        q.against
+            .map(|x| (q.value.max(x).to_bits(), q.value.min(x).to_bits()))
+    };
+    pair(a) == pair(b)
+}
+
 /// The interval a quantity allows, in base units, widened by the rounding its notation implies.
 /// `other` is the quantity it is compared with.
 fn interval(q: &Quantity, other: &Quantity) -> (f64, f64) {
@@ -107,8 +117,11 @@ fn interval(q: &Quantity, other: &Quantity) -> (f64, f64) {
 /// True when two quantities of one dimension can both be right. Two different caps ("up to
 /// 214,000 flights" / "as many as 241,000") cannot: each states the limit.
 pub(crate) fn quantities_compatible(a: &Quantity, b: &Quantity) -> bool {
-    if !same_dimension(a, b) {
+    if !same_dimension(a, b) || !same_tally(a, b) {
         return false;
+    }
+    if a.against.is_some() {
+        return true;
     }
     let cap = |q: &Quantity| q.low.is_none() && q.high.is_some();
     if cap(a)
@@ -337,10 +350,27 @@ mod tests {
             referent: None,
             event: None,
             conversion: false,
+            against: None,
         }
     }
     fn exact(v: f64, unit: Option<&str>) -> Quantity {
         q(v, Some(v), Some(v), unit, None)
+    }
+
+    #[test]
+    fn scores_compare_as_pairs_either_way_round() {
+        let score = |a: f64, b: f64| Quantity {
+            against: Some(b),
+            ..exact(a, Some("score"))
+        };
+        assert!(quantities_compatible(&score(3.0, 1.0), &score(3.0, 1.0)));
+        assert!(quantities_compatible(&score(3.0, 1.0), &score(1.0, 3.0)));
+        assert!(!quantities_compatible(&score(3.0, 1.0), &score(3.0, 2.0)));
+        assert!(!quantities_compatible(
+            &score(3.0, 1.0),
+            &exact(3.0, Some("score"))
+        ));
+        assert!(!quantities_compatible(&score(3.0, 1.0), &exact(3.0, None)));
     }
 
     #[test]

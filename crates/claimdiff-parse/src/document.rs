@@ -76,6 +76,10 @@ pub struct Quantity {
     /// "£330 million"); conversions are shown but not compared on their own.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub conversion: bool,
+    /// For a score or tally ("beat Harcourt City 3-1", "an 8-4 vote", "by seven votes to
+    /// five"), its second figure; `value` is the first, and the unit is `score`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub against: Option<f64>,
 }
 
 impl Quantity {

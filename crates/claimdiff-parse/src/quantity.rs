@@ -837,6 +837,9 @@ enum Shape {
     AtMost,
     Nearly,
     About,
+    /// A score or tally ("3-1", "seven votes to five"): `value` against `high_value`, of
+    /// what it names ("score", "vote").
+    Score(&'static str),
 }
 
 /// A quantity found at tokens `start..end` (hedge included).
@@ -893,6 +896,12 @@ pub(crate) fn extract(
             }
             i += 1;
             floor = i;
+            continue;
+        }
+        if let Some(q) = tally_at(&c, i).filter(|q| !(q.start..q.end).any(inside)) {
+            facts.push(build_fact(&c, s, &q));
+            i = q.end;
+            floor = q.end;
             continue;
         }
         match read_quantity(&c, i, lex, floor) {
@@ -1043,6 +1052,195 @@ fn piece_fact(c: &Cursor<'_>, s: &Sentence, i: usize, span: Range<usize>, value:
     fact.raw = c.text[span.clone()].to_owned();
     fact.span = span;
     fact
+}
+
+/// The unit of a score or tally ([`tally_at`]).
+pub(crate) const SCORE: &str = "score";
+
+/// Words before a score or tally that say it is one ("beat Harcourt City 3-1", "voted 9 to
+/// 3"), within its clause, and what it is a score of.
+const TALLY_BEFORE: [(&str, &str); 33] = [
+    ("beat", "score"),
+    ("beating", "score"),
+    ("beats", "score"),
+    ("defeated", "score"),
+    ("defeating", "score"),
+    ("draw", "score"),
+    ("drawing", "score"),
+    ("drew", "score"),
+    ("edged", "score"),
+    ("lead", "score"),
+    ("leading", "score"),
+    ("leads", "score"),
+    ("led", "score"),
+    ("lose", "score"),
+    ("loses", "score"),
+    ("losing", "score"),
+    ("lost", "score"),
+    ("margin", "vote"),
+    ("score", "score"),
+    ("scored", "score"),
+    ("scoreline", "score"),
+    ("thrashed", "score"),
+    ("trail", "score"),
+    ("trailed", "score"),
+    ("trailing", "score"),
+    ("vote", "vote"),
+    ("voted", "vote"),
+    ("votes", "vote"),
+    ("win", "score"),
+    ("winning", "score"),
+    ("wins", "score"),
+    ("won", "score"),
+    ("majority", "vote"),
+];
+
+/// Nouns right after a score or tally that say it is one ("a 2-1 defeat", "an 8-4 vote"),
+/// and what it is a score of.
+const TALLY_AFTER: [(&str, &str); 16] = [
+    ("aggregate", "score"),
+    ("decision", "vote"),
+    ("defeat", "score"),
+    ("draw", "score"),
+    ("loss", "score"),
+    ("majority", "vote"),
+    ("margin", "vote"),
+    ("result", "score"),
+    ("ruling", "vote"),
+    ("scoreline", "score"),
+    ("thrashing", "score"),
+    ("verdict", "vote"),
+    ("victory", "score"),
+    ("vote", "vote"),
+    ("votes", "vote"),
+    ("win", "score"),
+];
+
+/// Nouns that a tally written with "to" counts ("seven votes to five", "two goals to one").
+const TALLY_NOUNS: [&str; 6] = ["goal", "goals", "point", "points", "vote", "votes"];
+
+/// A score or tally at token `i`: two figures that are one result, not a range or two
+/// counts. "3-1", "3\u{2013}1" (whole numbers of up to three digits, joined by a dash with no
+/// space) when the second is not above the first ("1-0"; a range rises) or a word of a match
+/// or a vote is near ("lost 1-3", "a 1-3 defeat"); "seven votes to five", "by 312 votes to
+/// 290", "backed by 41 to 19", "voted 9 to 3" (two numbers joined by "to", with a noun of
+/// votes, goals or points, after "by" or after a word of a vote, and no verb of change: "fell
+/// by 300 votes to 2,000" is a change). Not a score: a figure with a unit ("4-5%", "3-4 days"), part of a longer
+/// code ("1-800-555", "10-3-2"), a season ("2012-13") or after "from" ("from 2 to 5").
+fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
+    let small = |k: usize| {
+        let e = c.words.get(k)?;
+        let v = e.digits.filter(|_| c.raw(k).len() <= 3)?;
+        u32::try_from(v).ok().map(f64::from)
+    };
+    // What the words before the first figure, in its clause, say it is a score of.
+    let before = || {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !matches!(c.raw(k), "," | ";" | ":" | "." | "(" | ")"))
+            .find_map(|k| {
+                let w = c.words.lower(k);
+                TALLY_BEFORE
+                    .iter()
+                    .find(|(t, _)| *t == w)
+                    .map(|(_, what)| *what)
+            })
+    };
+    let noun_after = |k: usize| {
+        let w = c.words.lower(k);
+        TALLY_AFTER
+            .iter()
+            .find(|(t, _)| *t == w)
+            .map(|(_, what)| *what)
+    };
+    let unit_follows = |k: usize| {
+        c.raw(k) == "%"
+            || c.word(k)
+                .is_some_and(|w| unit_word(w).is_some() || scale_after(w).is_some())
+    };
+    let joiner = |k: usize| matches!(c.raw(k), "-" | "/" | "." | ":" | ",");
+    let chained = |k: usize| c.glued(k) && joiner(k + 1) && c.glued(k + 1);
+    let after_from = i > 0 && c.is(i - 1, "from");
+    let chain_before = i >= 2 && c.glued(i - 2) && c.glued(i - 1) && joiner(i - 1);
+    if after_from || chain_before || (i > 0 && currency_symbol(c.raw(i - 1)).is_some()) {
+        return None;
+    }
+    // "3-1".
+    if let (Some(a), true, Some(b)) = (
+        small(i),
+        matches!(c.raw(i + 1), "-" | "\u{2013}") && c.glued(i) && c.glued(i + 1),
+        small(i + 2),
+    ) {
+        let end = i + 3;
+        if chained(i + 2) || unit_follows(end) {
+            return None;
+        }
+        // "24-7" is all day, every day.
+        let idiom = (a, b) == (24.0, 7.0);
+        let what = noun_after(end)
+            .or_else(before)
+            .or_else(|| (b <= a && !idiom).then_some("score"))?;
+        return Some(tally(i, end, a, b, what));
+    }
+    // "seven votes to five", "voted 9 to 3".
+    let first = numbers::read(c, i, false).filter(whole_count)?;
+    let mut k = first.end;
+    let noun = c
+        .words
+        .get(k)
+        .is_some_and(|e| TALLY_NOUNS.contains(&e.lower.as_ref()));
+    if noun {
+        k += 1;
+    }
+    if !c.is(k, "to") {
+        return None;
+    }
+    let second = numbers::read(c, k + 1, false).filter(whole_count)?;
+    let mut end = second.end;
+    if c.words
+        .get(end)
+        .is_some_and(|e| TALLY_NOUNS.contains(&e.lower.as_ref()))
+    {
+        end += 1;
+    }
+    let change = (i.saturating_sub(4)..i).any(|k| c.word(k).is_some_and(is_change_verb));
+    if change || unit_follows(end) {
+        return None;
+    }
+    // "backed the plans by 41 to 19": a margin with no verb of change.
+    let by = i > 0 && c.is(i - 1, "by");
+    let what = if noun {
+        let goals = !c.words.lower(first.end).starts_with("vote");
+        Some(if goals { "score" } else { "vote" })
+    } else if by {
+        Some("vote")
+    } else {
+        before().filter(|w| *w == "vote")
+    }?;
+    Some(tally(i, end, first.value, second.value, what))
+}
+
+/// True for a whole number of up to a million written alone (no scale, share or sign).
+fn whole_count(n: &Num) -> bool {
+    !n.scaled && !n.share && !n.decimal && n.value.fract() == 0.0 && (0.0..=1e6).contains(&n.value)
+}
+
+/// A score `a` against `b` at tokens `start..end`, of `what` ("score", "vote").
+fn tally(start: usize, end: usize, a: f64, b: f64, what: &'static str) -> Found {
+    Found {
+        start,
+        end,
+        value: a,
+        high_value: Some(b),
+        low: Some(a),
+        high: Some(a),
+        unit: Some(SCORE),
+        hedge: None,
+        shape: Shape::Score(what),
+        num_start: start,
+        num_end: end,
+        look_back: start,
+    }
 }
 
 /// Reads a quantity at token `i`, joining two one-sided hedges into one interval ("greater
@@ -2252,6 +2450,7 @@ fn build_fact(c: &Cursor<'_>, s: &Sentence, q: &Found) -> Fact {
             referent,
             event,
             conversion: false,
+            against: q.high_value.filter(|_| matches!(q.shape, Shape::Score(_))),
         }),
     }
 }
@@ -2314,7 +2513,7 @@ fn display(q: &Found, unit: Option<&str>) -> String {
         Shape::AtMost => "≤ ",
         Shape::Nearly => "≲ ",
         Shape::About => "≈ ",
-        Shape::Exact | Shape::Range => "",
+        Shape::Exact | Shape::Range | Shape::Score(_) => "",
     };
     let mut out = String::with_capacity(32);
     out.push_str(prefix);
@@ -2331,6 +2530,8 @@ fn display(q: &Found, unit: Option<&str>) -> String {
     match unit {
         _ if money.is_some() => {}
         Some("percent") => out.push('%'),
+        // "3-1": a score shows its two figures only.
+        Some(SCORE) => {}
         Some(u) => {
             out.push(' ');
             out.push_str(u);
@@ -2378,6 +2579,9 @@ fn past_verb(k: &str) -> bool {
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
 /// ("waiting lists of more than 7million").
 fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
+    if let Shape::Score(what) = q.shape {
+        return Some(what.to_owned());
+    }
     // "410 metres deep", "900 feet below ground", "in 400 feet of water": a length measured
     // down is a depth; "27
     // miles up", "10km above the ground": one measured up is an altitude.
@@ -2842,6 +3046,50 @@ mod tests {
     }
 
     #[test]
+    fn scores_and_tallies_are_one_figure_of_two() {
+        check(
+            "Rovers beat Harcourt City 3-1 on Saturday.",
+            &[("3-1", "3-1")],
+        );
+        check("It finished 2-2.", &[("2-2", "2-2")]);
+        check("They lost 1-3 at home.", &[("1-3", "1-3")]);
+        check("A 1\u{2013}2 defeat followed.", &[("1\u{2013}2", "1-2")]);
+        check(
+            "The committee voted by seven votes to five.",
+            &[("seven votes to five", "7-5")],
+        );
+        check("It was approved by 41 to 19.", &[("41 to 19", "41-19")]);
+        check(
+            "The committee voted 9 to 3 in favour.",
+            &[("9 to 3", "9-3")],
+        );
+        let q = first_quantity("Plans were approved in an 8-4 vote.").unwrap();
+        assert_eq!(
+            (q.value, q.against, q.unit.as_deref(), q.referent.as_deref()),
+            (8.0, Some(4.0), Some(SCORE), Some("vote"))
+        );
+        let q = first_quantity("Ashby won 2-0 at home.").unwrap();
+        assert_eq!(q.referent.as_deref(), Some("score"));
+        // Ranges, changes, codes, units and idioms are no scores.
+        check(
+            "Children aged 5-11 were vaccinated.",
+            &[("aged 5-11", "5-11 year")],
+        );
+        check("Rates were cut to 4-5% last year.", &[("4-5%", "4-5%")]);
+        check("The toll rose from 2 to 5.", &[("2", "2"), ("5", "5")]);
+        check(
+            "The majority fell by 300 votes to 2,000.",
+            &[("300", "300"), ("2,000", "2000")],
+        );
+        for text in ["The shop is open 24-7.", "Call 1-800-555-0199 now."] {
+            assert!(
+                quantities(text).iter().all(|(raw, _)| !raw.contains('-')),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn numbers_in_words_digits_and_fractions() {
         check(
             "One hundred and sixty-one, fifty - two and 3 hundred and 21 people.",
@@ -2956,7 +3204,7 @@ mod tests {
         check("The 13F filing, the Boeing 777F and the 5G network.", &[]);
         check("See https://x.com/a?q=30%25 now.", &[]);
         check("For a third time in the second half.", &[]);
-        check("Rovers won 3-1 in 2012-13.", &[("3", "3")]);
+        check("Rovers won 3-1 in 2012-13.", &[("3-1", "3-1")]);
         check("1m isn't a number.", &[]);
     }
 
