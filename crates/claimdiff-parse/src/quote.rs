@@ -277,6 +277,15 @@ fn speaker(
         .take_while(|t| t.kind != TokenKind::Word)
         .count();
     let tail = &after[skip_punct..];
+    // A word, or the stop of a title before a name ("said Mr. Ebersole").
+    let wordish = |k: usize| {
+        let t = tail[k];
+        t.kind == TokenKind::Word
+            || t.text(text) == "."
+                && k > 0
+                && tail[k - 1].end == t.start
+                && lex.is_title(tail[k - 1].text(text))
+    };
     if tail.len() >= 2 && skip_punct <= 3 {
         let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
         if SPEECH_VERBS.contains(&a.as_ref()) {
@@ -284,11 +293,7 @@ fn speaker(
                 return pronoun(&b);
             }
             // The first name within a few words, with only words (roles, titles) between.
-            let words_between = tail[1..]
-                .iter()
-                .take(6)
-                .take_while(|t| t.kind == TokenKind::Word)
-                .count();
+            let words_between = (1..tail.len()).take(6).take_while(|&k| wordish(k)).count();
             let window_end = tail.get(1 + words_between).map_or(usize::MAX, |t| t.start);
             // Not an organisation before a role: "asked Labour MP Ruth Okafor"; nor the
             // employer before a role: "said Acme's chief executive, Ann Lee", where the name
@@ -327,7 +332,7 @@ fn speaker(
             .iter()
             .take(7)
             .position(|t| SPEECH_VERBS.contains(&lower(text, t).as_ref()));
-        if let Some(v) = verb_at.filter(|&v| tail[..v].iter().all(|t| t.kind == TokenKind::Word))
+        if let Some(v) = verb_at.filter(|&v| (0..v).all(wordish))
             && let Some(m) = ms.iter().rev().find(|m| {
                 s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
             })
@@ -759,6 +764,15 @@ mod tests {
             (
                 "\"Why now?\" asked Labour MP Ruth Okafor.",
                 &[Some("Ruth Okafor")],
+            ),
+            // A title written with its stop, as American papers write it.
+            (
+                "\"Demand was high,\" said Mr. Ebersole.",
+                &[Some("Ebersole")],
+            ),
+            (
+                "\"We had a strong quarter,\" Ms. Dana Vance told reporters.",
+                &[Some("Dana Vance")],
             ),
         ]);
     }
