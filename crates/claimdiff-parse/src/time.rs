@@ -1515,6 +1515,25 @@ const AHEAD: &[&str] = &["next", "coming", "following", "upcoming"];
 /// Words that look back in a period ("the last 3 days").
 const BACK: &[&str] = &["last", "past", "previous"];
 
+/// Words before "last" that make it the verb ("expected to last six weeks", "will last three
+/// months", "did not last two days"): what follows is a duration, no period.
+const LAST_VERB: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "not",
+    "n't",
+    "'ll",
+    "\u{2019}ll",
+];
+
 /// Periods and days counted in units ([`period_at`], [`shift_at`], [`in_units_at`]), tried
 /// only where one can start: at a count (a number, a number word, "a", "an"), "within",
 /// "more", "in" or a word of [`AHEAD`] or [`BACK`].
@@ -3160,6 +3179,10 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         let (n, u, end) = count_units(c, q)?;
         (true, n, u, end)
     } else if c.is(q, AHEAD) || c.is(q, BACK) {
+        // "is expected to last six weeks", "could last two weeks": the verb, a duration.
+        if c.is(q, &["last"]) && c.is(q.wrapping_sub(1), LAST_VERB) {
+            return None;
+        }
         let (n, u, end) = count_units(c, q + 1).or_else(|| {
             c.is(q + 1, &["fortnight"])
                 .then_some((2, Unit::Week, q + 2))
@@ -4076,6 +4099,26 @@ mod tests {
 
     /// New date forms against a publication date: `(text, published, raw, value)`, where a
     /// range's value is `first/last`.
+    #[test]
+    fn last_as_a_verb_is_a_duration_not_a_period() {
+        for text in [
+            "The hearing is expected to last six weeks.",
+            "The trial will last three months.",
+            "It did not last two days.",
+        ] {
+            let got = every_fact(text);
+            assert!(
+                got.iter().all(|(f, ..)| *f == Facet::Quantity),
+                "{text}: {got:?}"
+            );
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+        }
+        check(
+            "Sales rose in the last three months.",
+            &[("last three months", "-3 month from 0 day/0 day")],
+        );
+    }
+
     #[test]
     fn periods_ranges_and_named_days_resolve() {
         let cases: &[(&str, &str, &str, &str)] = &[
