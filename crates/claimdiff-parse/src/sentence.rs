@@ -865,6 +865,15 @@ mod tests {
             "Smith et al. found a link. It was small.",
             &["Smith et al. found a link.", "It was small."],
         );
+        // A state in an American dateline, and at the end of a sentence.
+        check(
+            "PLACERVILLE, Calif. (AP) \u{2014} A wildfire grew. He moved to Fla. It was warm.",
+            &[
+                "PLACERVILLE, Calif. (AP) \u{2014} A wildfire grew.",
+                "He moved to Fla.",
+                "It was warm.",
+            ],
+        );
     }
 
     #[test]
