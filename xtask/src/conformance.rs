@@ -774,7 +774,7 @@ fn is_currency(unit: &str) -> bool {
 fn is_time_length(unit: &str) -> bool {
     matches!(
         unit,
-        "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+        "century" | "decade" | "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
     )
 }
 

@@ -40,6 +40,8 @@ fn dimension(unit: Option<&str>) -> (&str, f64, f64) {
         Some("mi2") => ("area", 2_589_988.0, 0.0),
         Some("ha") => ("area", 10_000.0, 0.0),
         Some("acre") => ("area", 4046.86, 0.0),
+        Some("century") => ("duration", 36_525.0, 0.0),
+        Some("decade") => ("duration", 3652.5, 0.0),
         Some("year") => ("duration", 365.25, 0.0),
         Some("month") => ("duration", 30.44, 0.0),
         Some("week") => ("duration", 7.0, 0.0),

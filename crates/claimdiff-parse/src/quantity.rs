@@ -358,6 +358,8 @@ fn unit_word(w: &str) -> Option<&'static str> {
         "turn" | "turns" => "turn",
         "bit" | "bits" => "bit",
         "byte" | "bytes" => "byte",
+        "century" | "centuries" => "century",
+        "decade" | "decades" => "decade",
         "year" | "years" | "yr" | "yrs" | "yo" => "year",
         "month" | "months" => "month",
         "week" | "weeks" => "week",
@@ -475,7 +477,7 @@ fn same_kind(a: Option<&str>, b: Option<&str>) -> bool {
 pub(crate) fn is_duration(unit: &str) -> bool {
     matches!(
         unit,
-        "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
+        "century" | "decade" | "year" | "month" | "week" | "day" | "hour" | "minute" | "second"
     )
 }
 
@@ -3042,6 +3044,18 @@ mod tests {
         check(
             "The toll rose from 14 to 31.",
             &[("14", "14"), ("31", "31")],
+        );
+    }
+
+    #[test]
+    fn decades_and_centuries_are_durations() {
+        check(
+            "She has lived there for nearly three decades.",
+            &[("nearly three decades", "≲ 3 decade")],
+        );
+        check(
+            "The church is four centuries old.",
+            &[("four centuries old", "4 century")],
         );
     }
 

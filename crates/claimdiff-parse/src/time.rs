@@ -1113,7 +1113,7 @@ pub(crate) fn extract<'a>(
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
 /// The readers read on from these words only through a word [`starts_word`] accepts, except
 /// "the day before yesterday" ([`relative_at`]) and "a month ago", "a week from tomorrow"
-/// ([`relative_at`], [`shift_at`]), whose next word is one of [`units`].
+/// ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`].
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1121,7 +1121,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     let next = i + 1;
     let follows = match c.lower(i) {
         "the" => c.is(next, &["day"]),
-        "a" | "an" => units(c.raw(next)).is_some(),
+        "a" | "an" => ago_units(c.raw(next)).is_some(),
         "in" | "on" => false,
         _ => return true,
     } || starts_word(c, next);
@@ -1634,7 +1634,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     match c.lower(i) {
         "in" => c.is(i + 1, &["the"]),
         "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
-        "a" | "an" => units(c.raw(i + 1)).is_some(),
+        "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
@@ -2824,11 +2824,27 @@ fn units(w: &str) -> Option<(i32, Unit)> {
         .then_some((2, Unit::Week))
 }
 
+/// [`units`], and decades and centuries as years, which are counted only back from
+/// publication ("two decades ago"): "the next two decades" are calendar decades to some
+/// readers and the twenty years ahead to others, so no period is read from them.
+fn ago_units(w: &str) -> Option<(i32, Unit)> {
+    units(w).or_else(|| {
+        let one = w.trim_end_matches(['s', 'S']);
+        if one.eq_ignore_ascii_case("decade") {
+            Some((10, Unit::Year))
+        } else if one.eq_ignore_ascii_case("century") || w.eq_ignore_ascii_case("centuries") {
+            Some((100, Unit::Year))
+        } else {
+            None
+        }
+    })
+}
+
 /// Relative days, weeks, months, years and quarters.
 fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "two days ago", "a fortnight ago".
     if let Some(n) = count(c, i)
-        && let Some((m, u)) = units(c.raw(i + 1))
+        && let Some((m, u)) = ago_units(c.raw(i + 1))
         && c.is(i + 2, &["ago"])
     {
         return found(i, i + 3, When::Ago(u, n * m));
@@ -4117,6 +4133,21 @@ mod tests {
             "Sales rose in the last three months.",
             &[("last three months", "-3 month from 0 day/0 day")],
         );
+    }
+
+    #[test]
+    fn decades_and_centuries_ago_count_years() {
+        let at = |text: &str| facts(text, Some("2024-03-06"));
+        assert_eq!(
+            at("Two decades ago it was a farm."),
+            [("Two decades ago".to_owned(), "2004-03-06".to_owned())]
+        );
+        assert_eq!(
+            at("A century ago it burned."),
+            [("A century ago".to_owned(), "1924-03-06".to_owned())]
+        );
+        // Ahead, a decade is a calendar decade to some and ten years to others: no period.
+        assert!(at("In the next two decades it will grow.").is_empty());
     }
 
     #[test]
