@@ -1491,9 +1491,14 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
     }
     // Units after the number.
     let mut cents_ok = money && !scaled;
+    // The unit as written after the number, when its value needs no conversion ("18%").
+    let mut plain_unit = None;
     if unit.is_none() || age_lead {
         match unit_after(c, &num, j) {
             Some(read) if !age_lead || read.unit == "year" => {
+                if read.factor == 1.0 && read.add == 0.0 {
+                    plain_unit = Some(read.unit);
+                }
                 unit = Some(read.unit);
                 value = value * read.factor + read.add;
                 if let Some(hv) = high_value.as_mut() {
@@ -1520,6 +1525,20 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
             }
             cents_ok = false;
             j += 1;
+        }
+    }
+    // "between 18% and 24%", "from 5km to 8km": a range with its unit after both figures.
+    if high_value.is_none()
+        && let Some(u) = plain_unit.filter(|u| !is_money(u))
+        && let Some(r) = range_end(c, &num, lead.start, j, value, scaled, between, None)
+        && let Some(hi) = numbers::read(c, j + 1, false).filter(|hi| hi.end == r.end)
+        && let Some(read) = unit_after(c, &hi, hi.end)
+            .filter(|read| read.unit == u && read.factor == 1.0 && read.add == 0.0)
+    {
+        high_value = Some(r.high);
+        j = read.end;
+        if lead.start > 0 && c.is(lead.start - 1, "from") {
+            from = Some(lead.start - 1);
         }
     }
     // A capital letter glued to the digits makes a name: "5G", "3D", "the 13F filing".
@@ -3044,6 +3063,19 @@ mod tests {
         check(
             "The toll rose from 14 to 31.",
             &[("14", "14"), ("31", "31")],
+        );
+        // The unit written after both figures.
+        check(
+            "They were between 18% and 24% less likely to fall ill.",
+            &[("between 18% and 24%", "18-24%")],
+        );
+        check(
+            "Temperatures of 30C to 35C and from 5km to 8km.",
+            &[("30C to 35C", "30-35 C"), ("from 5km to 8km", "5-8 km")],
+        );
+        check(
+            "Prices rose from 10% to 12%.",
+            &[("10%", "10%"), ("12%", "12%")],
         );
     }
 
