@@ -1576,6 +1576,15 @@ mod tests {
                 "Regional governor Lidia Varesh spoke.",
                 &["Regional governor Lidia Varesh = Lidia Varesh: governor"],
             ),
+            // A word of rank before a role is part of the role, not an organisation.
+            (
+                "It was led by Deputy Foreign Minister Oleh Marchuk.",
+                &["Deputy Foreign Minister Oleh Marchuk = Oleh Marchuk: deputy foreign minister"],
+            ),
+            (
+                "The goal came from midfielder Kieran Osei.",
+                &["midfielder Kieran Osei = Kieran Osei: midfielder"],
+            ),
         ]);
     }
 

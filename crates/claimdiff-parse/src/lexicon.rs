@@ -12,6 +12,20 @@ const SYNONYMS: &str = include_str!("../../../data/lexicons/synonyms.txt");
 const ROLES: &str = include_str!("../../../data/lexicons/roles.txt");
 const TITLES: &str = include_str!("../../../data/lexicons/titles.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/lexicons/place_heads.txt");
+/// Words of rank or time that make a role of the role after them ("Deputy Foreign Minister",
+/// "acting chief executive", "former council leader").
+const ROLE_PREFIXES: [&str; 9] = [
+    "acting",
+    "assistant",
+    "associate",
+    "deputy",
+    "former",
+    "interim",
+    "junior",
+    "senior",
+    "shadow",
+];
+
 const ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
 const STOPWORDS: &str = include_str!("../../../data/lexicons/stopwords.txt");
 const ORG_WORDS: &str = include_str!("../../../data/lexicons/org_words.txt");
@@ -88,6 +102,7 @@ impl Lexicon {
             .roles
             .iter()
             .flat_map(|r| r.split(' '))
+            .chain(ROLE_PREFIXES)
             .map(str::to_owned)
             .collect();
         lex.titles = set(TITLES).into_iter().collect();
@@ -196,10 +211,18 @@ impl Lexicon {
         self.synonyms.contains_key(lower(phrase).as_ref())
     }
 
-    /// True when `phrase` (lower case) is a role such as "chief executive".
+    /// True when `phrase` (lower case) is a role such as "chief executive", or one with a
+    /// word of rank or time before it ("deputy foreign minister", "former council leader").
     #[must_use]
     pub fn is_role(&self, phrase: &str) -> bool {
-        self.roles.contains(lower(phrase).as_ref())
+        let phrase = lower(phrase);
+        self.roles.contains(phrase.as_ref())
+            || ROLE_PREFIXES.iter().any(|p| {
+                phrase
+                    .strip_prefix(p)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| self.roles.contains(rest))
+            })
     }
 
     /// True when `word` is a word of some role ("chief", "executive"): a cheap test before
