@@ -356,11 +356,15 @@ fn push_run(
     if let Some((p, n)) = inner_role(&name_words, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
+            // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
+            let country = (p == 1)
+                .then(|| lex.demonym_country(name_words[0]))
+                .flatten();
             out.push(Mention {
                 from: from.unwrap_or(start),
                 start,
                 end: start + p,
-                name: name_words[..p].join(" "),
+                name: country.map_or_else(|| name_words[..p].join(" "), str::to_owned),
                 titled: false,
                 possessive: false,
                 org: true,
@@ -395,6 +399,10 @@ fn push_run(
             .get(j)
             .is_some_and(|t| lex.is_role(t.text(text)) || role_len_at(text, toks, j, lex) > 0)
     {
+        return;
+    }
+    // "American officials", "two French nationals": a nationality alone names no one.
+    if rest.len() == 1 && lex.demonym_country(rest[0]).is_some() {
         return;
     }
     let name = rest.join(" ");
@@ -1584,6 +1592,18 @@ mod tests {
             (
                 "The goal came from midfielder Kieran Osei.",
                 &["midfielder Kieran Osei = Kieran Osei: midfielder"],
+            ),
+            // A nationality alone names no one; before a role it names the country.
+            (
+                "American officials said two French nationals were hurt.",
+                &[],
+            ),
+            (
+                "Austrian Foreign Minister Anja Rudic spoke.",
+                &[
+                    "Austrian = Austria",
+                    "Austrian Foreign Minister Anja Rudic = Anja Rudic: foreign minister (Austria)",
+                ],
             ),
         ]);
     }

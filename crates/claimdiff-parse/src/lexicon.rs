@@ -9,6 +9,7 @@ use crate::text::{lower, stem, strip_possessive, word_key};
 
 const EVENTS: &str = include_str!("../../../data/lexicons/events.txt");
 const SYNONYMS: &str = include_str!("../../../data/lexicons/synonyms.txt");
+const DEMONYMS: &str = include_str!("../../../data/lexicons/demonyms.txt");
 const ROLES: &str = include_str!("../../../data/lexicons/roles.txt");
 const TITLES: &str = include_str!("../../../data/lexicons/titles.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/lexicons/place_heads.txt");
@@ -40,6 +41,8 @@ const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common_words.txt
 pub struct Lexicon {
     events: HashMap<String, String>,
     synonyms: HashMap<String, String>,
+    /// Nationality adjectives in lower case, and the country each names.
+    demonyms: HashMap<String, String>,
     max_synonym_words: usize,
     roles: HashSet<String>,
     /// Every word of every role, so a phrase with another word is no role without joining it.
@@ -91,6 +94,10 @@ impl Lexicon {
                 lex.add_event(kind.trim(), words.split_whitespace());
             }
         }
+        lex.demonyms = lines(DEMONYMS)
+            .filter_map(|line| line.split_once(':'))
+            .map(|(d, country)| (d.trim().to_lowercase(), country.trim().to_owned()))
+            .collect();
         for line in lines(SYNONYMS) {
             if let Some((canon, variants)) = line.split_once(':') {
                 lex.add_synonyms(canon.trim(), variants.split(',').map(str::trim));
@@ -230,6 +237,12 @@ impl Lexicon {
     #[must_use]
     pub(crate) fn is_role_word(&self, word: &str) -> bool {
         self.role_words.contains(word, || lower(word))
+    }
+
+    /// The country a nationality adjective names ("Austrian" → "Austria").
+    #[must_use]
+    pub fn demonym_country(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(lower(word).as_ref()).map(String::as_str)
     }
 
     /// True when `word` is a title that stands before a name ("Mr", "President").

@@ -31,8 +31,9 @@ fn is_trigger(w: &str) -> bool {
 }
 
 /// Heads that name a settlement or area, followed by its name ("the town of Dunmore Cross").
-const SETTLEMENTS: [&str; 9] = [
+const SETTLEMENTS: [&str; 10] = [
     "town", "city", "village", "county", "region", "province", "district", "state", "island",
+    "capital",
 ];
 
 /// Compass directions, as written before "of" ("15 km north-east of Dravik").
@@ -274,8 +275,15 @@ fn phrase(
             k = p + 1;
         }
     }
-    // Direction and nearness words before a name: "the central English town", "north London".
-    while lower_word(k).is_some_and(is_place_modifier) && !ms.iter().any(|m| m.start == k) {
+    // Direction and nearness words and nationalities before a name: "the central English
+    // town", "north London", "the Austrian capital" (whose country is the widest place).
+    let mut country = None;
+    while let Some(w) = word(k).filter(|_| !ms.iter().any(|m| m.start == k)) {
+        if let Some(c) = lex.demonym_country(w).filter(|_| is_capitalized(w)) {
+            country = Some(c);
+        } else if !is_place_modifier(words.lower(k)) {
+            break;
+        }
         k += 1;
     }
     // A place name before the head: "the London office", or with one word describing the
@@ -300,10 +308,18 @@ fn phrase(
         loc.head = Some(lex.canonical(words.key(head)));
         k += 1;
         end = k;
-        // "the town of Dunmore Cross": a settlement head names the place itself.
-        if word(k) == Some("of")
+        // "the town of Dunmore Cross", "the Austrian capital, Vienna": a settlement head names
+        // the place itself, after "of" or in apposition.
+        if (word(k) == Some("of") || toks.get(k).is_some_and(|t| t.text(text) == ","))
             && SETTLEMENTS.contains(&words.lower(head))
-            && let Some(m) = ms.iter().find(|m| m.start == k + 1 && !m.possessive)
+            && let Some(m) = ms.iter().find(|m| {
+                m.start == k + 1
+                    && !m.possessive
+                    && !m.titled
+                    && names.kind(&m.name) != ActorKind::Person
+                    // "in the town, Bloggs said": a speaker, not the town.
+                    && !word(m.end).is_some_and(crate::quote::is_speech_verb)
+            })
         {
             loc.places.push(m.name.clone());
             k = m.end;
@@ -347,8 +363,14 @@ fn phrase(
     } else {
         k
     };
+    let with_country = |mut loc: Location| {
+        if let Some(c) = country.filter(|c| !loc.places.iter().any(|p| p == c)) {
+            loc.places.push(c.to_owned());
+        }
+        loc
+    };
     if loc.head.is_some() && j == k {
-        return Some((end, loc));
+        return Some((end, with_country(loc)));
     }
     loop {
         if !ms.iter().any(|m| m.start == j) && lower_word(j).is_some_and(is_place_modifier) {
@@ -381,7 +403,7 @@ fn phrase(
         }
         break;
     }
-    (loc.head.is_some() || !loc.places.is_empty()).then_some((end, loc))
+    (loc.head.is_some() || !loc.places.is_empty()).then(|| (end, with_country(loc)))
 }
 
 #[cfg(test)]
@@ -401,6 +423,24 @@ mod tests {
             .collect();
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn nationalities_name_their_country_and_settlements_their_place() {
+        check(
+            "Talks broke up in the Austrian capital, Vienna, on Tuesday.",
+            &[("the Austrian capital, Vienna", "capital (Vienna, Austria)")],
+        );
+        check(
+            "Oil washed up on the English coast.",
+            &[("the English coast", "coast (England)")],
+        );
+        // A nationality alone is no place, and a speaker is no town.
+        check("Orders from Chinese customers fell.", &[]);
+        check(
+            "They met in the town, Bloggs said.",
+            &[("the town", "town")],
+        );
     }
 
     #[test]
