@@ -280,6 +280,11 @@ pub(crate) fn mentions(
                 j += 1;
                 continue;
             }
+            // "Health and Safety Executive (HSE)", "Pacific Gas and Electric Co.".
+            if words.lower(j) == "and" && and_joins_organisation(words, start, j, lex) {
+                j += 1;
+                continue;
+            }
             // An initial: "Dale R. Hutchings", "J. Smith", "U.S. Army".
             if raw(j) == "."
                 && raw(j - 1).len() == 1
@@ -305,6 +310,55 @@ pub(crate) fn mentions(
         out[idx].attached = attached(text, toks, &out, idx, lex);
     }
     out
+}
+
+/// Last words of a company's or foundation's name, which make one organisation of names joined
+/// by "and" ("Pacific Gas and Electric Co.", "Bill and Melinda Gates Foundation").
+const COMPANY_ENDINGS: [&str; 10] = [
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "foundation",
+    "inc",
+    "llc",
+    "llp",
+    "ltd",
+    "plc",
+];
+
+/// True when "and" at token `and`, after the capitalised words from `start`, joins one
+/// organisation's name: at most three words before it, none an organisation's word, and
+/// the capitalised words after it end the name with a company's ending, or with an acronym
+/// in brackets whose letters are the name's initials ("Health and Safety Executive (HSE)").
+/// Two names joined by "and" otherwise stay two ("Labour and Conservative Party members").
+fn and_joins_organisation(words: Words<'_, '_>, start: usize, and: usize, lex: &Lexicon) -> bool {
+    let capital = |k: usize| words.raw(k).chars().next().is_some_and(char::is_uppercase);
+    if and - start > 3 || and == start || (start..and).any(|k| lex.is_org_word(words.raw(k))) {
+        return false;
+    }
+    let mut last = and;
+    let mut k = and + 1;
+    while capital(k) || last > and && CONNECTORS.contains(&words.lower(k)) && capital(k + 1) {
+        if capital(k) {
+            last = k;
+        }
+        k += 1;
+    }
+    if last == and || is_possessive(words.raw(last)) {
+        return false;
+    }
+    if COMPANY_ENDINGS.contains(&words.lower(last)) {
+        return true;
+    }
+    let initials: String = (start..=last)
+        .filter(|&k| capital(k))
+        .filter_map(|k| words.raw(k).chars().next())
+        .collect();
+    words.raw(last + 1) == "("
+        && words.raw(last + 3) == ")"
+        && words.raw(last + 2) == initials
+        && initials.len() >= 3
 }
 
 /// True when token `k`, written `w`, is the capitals of a code glued to its number ("A38",
@@ -1592,6 +1646,22 @@ mod tests {
             (
                 "The goal came from midfielder Kieran Osei.",
                 &["midfielder Kieran Osei = Kieran Osei: midfielder"],
+            ),
+            // "and" inside one organisation's name, not between two names.
+            (
+                "The Health and Safety Executive (HSE) is investigating.",
+                &[
+                    "Health and Safety Executive = Health and Safety Executive",
+                    "HSE = Health and Safety Executive",
+                ],
+            ),
+            (
+                "The Bill and Melinda Gates Foundation gave money.",
+                &["Bill and Melinda Gates Foundation = Bill and Melinda Gates Foundation"],
+            ),
+            (
+                "Smith and Jones spoke.",
+                &["Smith = Smith", "Jones = Jones"],
             ),
             // A nationality alone names no one; before a role it names the country.
             (
