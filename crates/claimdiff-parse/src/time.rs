@@ -1796,9 +1796,35 @@ fn with_year(c: &Cur<'_>, mut f: Found) -> Found {
                 month,
             };
             f.end += 2;
+        } else if let Some(y) = listed_year(c, f.end) {
+            f.when = When::Month {
+                year: Year::Given(y),
+                month,
+            };
         }
     }
     f
+}
+
+/// The year written after the last of a list of months that goes on at token `k` ("November
+/// and December 2020", "March, April and May 2019"): the year of every month of the list.
+fn listed_year(c: &Cur<'_>, mut k: usize) -> Option<i16> {
+    for _ in 0..12 {
+        let joined = matches!(c.raw(k), ",") || c.is(k, &["and", "or"]);
+        if !joined {
+            return None;
+        }
+        k += 1;
+        if c.is(k, &["and", "or"]) {
+            k += 1;
+        }
+        let (_, e) = c.month(k)?;
+        if let Some((y, _)) = c.year_after(e) {
+            return Some(y);
+        }
+        k = e;
+    }
+    None
 }
 
 /// Calendar dates in words and digits.
@@ -4132,6 +4158,30 @@ mod tests {
         check(
             "Sales rose in the last three months.",
             &[("last three months", "-3 month from 0 day/0 day")],
+        );
+    }
+
+    #[test]
+    fn a_list_of_months_shares_its_last_year() {
+        let at = |text: &str| facts(text, Some("2024-03-06"));
+        assert_eq!(
+            at("Residents wrote in November and December 2020."),
+            [
+                ("November".to_owned(), "2020-11".to_owned()),
+                ("December 2020".to_owned(), "2020-12".to_owned())
+            ]
+        );
+        assert_eq!(
+            at("It rained in March, April and May 2019.")
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>(),
+            ["2019-03", "2019-04", "2019-05"]
+        );
+        // A clause of its own between them keeps each month's year.
+        assert_eq!(
+            at("It was cold in January, and in March 2020 it snowed.")[0].1,
+            "2024-01"
         );
     }
 
