@@ -173,14 +173,15 @@ fn role_len_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> usize {
 }
 
 /// True when the capitalised run from token `at` ends with an organisation word ("General
-/// Medical Council"), so a title word that starts it is part of the name.
+/// Medical Council"), so a title word that starts it is part of the name. The run stops at a
+/// connector after two names ("Prof Hannah Okafor of Lindfield University" is a person).
 fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
     let mut last = at;
     let mut k = at + 1;
     while let Some(t) = toks.get(k) {
         if name_word(text, t) {
             last = k;
-        } else if !CONNECTORS.contains(&lower(t.text(text)).as_ref()) {
+        } else if !CONNECTORS.contains(&lower(t.text(text)).as_ref()) || last >= at + 2 {
             break;
         }
         k += 1;
@@ -272,10 +273,13 @@ pub(crate) fn mentions(
             if name_at(j) {
                 continue;
             }
+            // Not "of" after a titled person: "Prof Hannah Okafor of Lindfield University" is
+            // a person and her employer.
             if CONNECTORS.contains(&words.lower(j))
                 && j + 1 < toks.len()
                 && name_at(j + 1)
                 && !is_possessive(raw(j - 1))
+                && !(titled && words.lower(j) == "of")
             {
                 j += 1;
                 continue;
@@ -1061,7 +1065,15 @@ fn attached(
             .rfind(|p| p.end == rs)
             .map_or(rs, |p| p.from);
         let det = owner.checked_sub(1).and_then(tok).map(str::to_lowercase);
-        (owner == 0 || det.as_deref() == Some("the")).then_some((rs, roles))
+        // "The council's chief executive, Paul Whitcombe": an owner in lower case.
+        let owned = owner
+            .checked_sub(1)
+            .and_then(tok)
+            .is_some_and(|w| is_possessive(w) && !is_capitalized(w))
+            && owner.checked_sub(2).is_some_and(|k| {
+                k == 0 || tok(k - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            });
+        (owner == 0 || det.as_deref() == Some("the") || owned).then_some((rs, roles))
     });
     if let Some((rs, roles)) = before {
         out.roles = roles;
@@ -1086,10 +1098,50 @@ fn attached(
             out.start = ms[prev].from;
         }
     }
-    // Apposition after: "Jo Bloggs, Acme's chief executive", "Jo Bloggs, a nurse".
-    if tok(m.end) == Some(",")
-        && let Some((roles, org)) = role_after(text, toks, m.end + 1, lex, ms)
+    // Apposition after: "Jo Bloggs, Acme's chief executive", "Jo Bloggs, a nurse". After a
+    // person's employer ("Prof Hannah Okafor of the University of Lindfield, the study's lead
+    // author") it is the person's, not the employer's.
+    let person = |p: &Mention| {
+        p.titled
+            || !p.org
+                && p.name.split(' ').count() >= 2
+                && !p.name.split(' ').any(|w| lex.is_org_word(w))
+    };
+    // The mention after "of" or "at" (and "the") at token `k`.
+    let employer_at = |k: usize| {
+        if !matches!(tok(k), Some("of" | "at")) {
+            return None;
+        }
+        let the = tok(k + 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let at = if the { k + 2 } else { k + 1 };
+        ms.iter().position(|e| e.start == at && !e.possessive)
+    };
+    let employer = employer_at(m.end).filter(|&e| person(m) && tok(ms[e].end) == Some(","));
+    let employs = ms[..idx]
+        .iter()
+        .any(|p| person(p) && employer_at(p.end) == Some(idx));
+    let after = match employer {
+        Some(e) => Some(ms[e].end),
+        None if employs => None,
+        None => Some(m.end),
+    };
+    // "Professor Anneke Dorsal of Holmstadt University": an organisation after "of" or "at"
+    // employs the person (a place there is where they are from: "Ann Lee of Leeds").
+    if person(m)
+        && let Some(e) = employer_at(m.end).filter(|&e| {
+            ms[e]
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lex.is_org_word(w))
+        })
     {
+        out.org = out.org.or(Some(e));
+    }
+    if let Some(comma) = after.filter(|&k| tok(k) == Some(","))
+        && let Some((roles, org)) = role_after(text, toks, comma + 1, lex, ms)
+    {
+        let org = org.or(employer);
         for r in roles {
             if !out.roles.contains(&r) {
                 out.roles.push(r);
@@ -1712,6 +1764,24 @@ mod tests {
         assert_eq!(
             actors("They met Jo Bloggs, the CEO of Acme, on Friday."),
             ["Jo Bloggs [chief executive] @Acme", "Acme"]
+        );
+        // An owner in lower case before a role set off by commas.
+        assert_eq!(
+            actors("The council's chief executive, Paul Whitcombe, resigned."),
+            ["Paul Whitcombe [chief executive]"]
+        );
+        // A titled person of an organisation works for it.
+        assert_eq!(
+            actors("Inspector Neil Carver of Harland Police said so."),
+            ["Neil Carver [inspector] @Harland Police", "Harland Police"]
+        );
+        // The apposition after a person's employer is the person's.
+        assert_eq!(
+            actors("It was led by Prof Hannah Okafor of Lindfield University, the lead author."),
+            [
+                "Hannah Okafor [lead author] @Lindfield University",
+                "Lindfield University"
+            ]
         );
     }
 
