@@ -2347,7 +2347,7 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
             return false;
         }
     }
-    // Numbers used as names: "No 10", "No. 10", "Article 5", "Route 66".
+    // Numbers used as names: "No 10", "No. 10", "Article 5", "Route 66", "Highway 49".
     if num.start > 0 {
         let name_at = if c.raw(num.start - 1) == "." && num.start > 1 {
             num.start - 2
@@ -2391,6 +2391,19 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
                 | "floor"
                 | "apollo"
                 | "covid"
+                | "highway"
+                | "hwy"
+                | "interstate"
+                | "channel"
+                | "pier"
+                | "runway"
+                | "berth"
+                | "dock"
+                | "station"
+                | "precinct"
+                | "district"
+                | "building"
+                | "studio"
         ) && crate::text::is_capitalized(c.raw(name_at))
         {
             return false;
@@ -3252,6 +3265,10 @@ mod tests {
         check("For a third time in the second half.", &[]);
         check("Rovers won 3-1 in 2012-13.", &[("3-1", "3-1")]);
         check("1m isn't a number.", &[]);
+        check(
+            "Crews closed Highway 49 and Interstate 5 near Channel 4.",
+            &[],
+        );
     }
 
     #[test]
