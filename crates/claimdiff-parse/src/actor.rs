@@ -1119,7 +1119,7 @@ fn attached(
     let employer = employer_at(m.end).filter(|&e| person(m) && tok(ms[e].end) == Some(","));
     let employs = ms[..idx]
         .iter()
-        .any(|p| person(p) && employer_at(p.end) == Some(idx));
+        .any(|p| employer_at(p.end) == Some(idx) && person(p));
     let after = match employer {
         Some(e) => Some(ms[e].end),
         None if employs => None,
@@ -1127,15 +1127,14 @@ fn attached(
     };
     // "Professor Anneke Dorsal of Holmstadt University": an organisation after "of" or "at"
     // employs the person (a place there is where they are from: "Ann Lee of Leeds").
-    if person(m)
-        && let Some(e) = employer_at(m.end).filter(|&e| {
-            ms[e]
-                .name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| lex.is_org_word(w))
-        })
-    {
+    if let Some(e) = employer_at(m.end).filter(|&e| {
+        ms[e]
+            .name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lex.is_org_word(w))
+            && person(m)
+    }) {
         out.org = out.org.or(Some(e));
     }
     if let Some(comma) = after.filter(|&k| tok(k) == Some(","))

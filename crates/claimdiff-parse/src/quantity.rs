@@ -1184,7 +1184,11 @@ fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
             .or_else(|| (b <= a && !idiom).then_some("score"))?;
         return Some(tally(i, end, a, b, what));
     }
-    // "seven votes to five", "voted 9 to 3".
+    // "seven votes to five", "voted 9 to 3": "to" within a few words (tested before the
+    // number is read, as this is asked at every number).
+    if !(i + 1..i + 5).any(|k| c.is(k, "to")) {
+        return None;
+    }
     let first = numbers::read(c, i, false).filter(whole_count)?;
     let mut k = first.end;
     let noun = c
