@@ -103,7 +103,19 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// [`name_word`] for a token of kind `kind` written `w`.
 fn is_name_word(kind: TokenKind, w: &str) -> bool {
-    kind == TokenKind::Word && is_capitalized(w)
+    kind == TokenKind::Word && is_capitalized(w) && !is_contraction(w)
+}
+
+/// True for a pronoun or verb with its contracted ending ("I've", "We’ll", "Don't"), which
+/// opens sentences and quotes but names no one ("O'Brien", "D'Angelo" are names).
+fn is_contraction(w: &str) -> bool {
+    w.rfind(['\'', '\u{2019}']).is_some_and(|at| {
+        let end = &w[at..];
+        let end = end.trim_start_matches(['\'', '\u{2019}']);
+        ["ve", "ll", "re", "m", "d", "t"]
+            .iter()
+            .any(|e| end.eq_ignore_ascii_case(e))
+    })
 }
 
 fn all_caps(w: &str) -> bool {
@@ -1713,6 +1725,11 @@ mod tests {
             (
                 "Smith and Jones spoke.",
                 &["Smith = Smith", "Jones = Jones"],
+            ),
+            // Contractions open quotes; names may have apostrophes.
+            (
+                "\"I've seen it,\" said Sean O'Brien.",
+                &["Sean O'Brien = Sean O'Brien"],
             ),
             // A nationality alone names no one; before a role it names the country.
             (

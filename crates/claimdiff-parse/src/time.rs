@@ -3618,7 +3618,21 @@ fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return found(i, t + 1, When::Period(u, 0));
     }
-    let f = read_point(c, j).filter(|f| f.start == j && f.until.is_none())?;
+    let point = read_point(c, j).filter(|f| f.start == j && f.until.is_none());
+    // "the end of March": a month named alone, capitalised.
+    let f = match point {
+        Some(f) => f,
+        None => {
+            let (month, e) = c
+                .month(j)
+                .filter(|_| c.raw(j).starts_with(|ch: char| ch.is_uppercase()))?;
+            let month = When::Month {
+                year: Year::Unknown,
+                month,
+            };
+            with_year(c, found(j, e, month)?)
+        }
+    };
     matches!(
         f.when,
         When::Year(_)
@@ -4159,6 +4173,20 @@ mod tests {
             "Sales rose in the last three months.",
             &[("last three months", "-3 month from 0 day/0 day")],
         );
+    }
+
+    #[test]
+    fn the_end_of_a_month_is_the_month() {
+        let at = |text: &str| facts(text, Some("2024-03-06"));
+        assert_eq!(
+            at("We will add one more by the end of March."),
+            [("end of March".to_owned(), "2024-03".to_owned())]
+        );
+        assert_eq!(
+            at("At the end of March 2023, prices fell."),
+            [("end of March 2023".to_owned(), "2023-03".to_owned())]
+        );
+        assert!(at("The end of may be near.").is_empty());
     }
 
     #[test]
