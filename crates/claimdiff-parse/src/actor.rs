@@ -38,7 +38,7 @@ impl Mention {
     }
 
     /// The index, among its sentence's mentions, of the organisation its roles belong to.
-    fn employer(&self) -> Option<usize> {
+    pub(crate) fn employer(&self) -> Option<usize> {
         self.attached.as_ref().and_then(|a| a.org)
     }
 

@@ -381,11 +381,16 @@ fn phrase(
         };
         // An organisation's name is no place, unless its last word is a place too ("taken to
         // Kessaly General Hospital").
+        // Nor is the employer of someone in the sentence ("an analyst at Corrigan & Webb",
+        // "chief executive of Acme").
         let last = m.name.rsplit(' ').next().unwrap_or("");
+        let employer = ms
+            .iter()
+            .any(|p| p.employer().is_some_and(|e| ms[e].start == j));
         if crate::time::is_time_word(&m.name)
             || names.kind(&m.name) == ActorKind::Person
             || m.titled
-            || lex.is_org_word(last)
+            || (lex.is_org_word(last) || employer)
                 && !lex.is_place_head(last)
                 && loc.head.is_none()
                 && loc.places.is_empty()
@@ -434,6 +439,11 @@ mod tests {
         check(
             "Oil washed up on the English coast.",
             &[("the English coast", "coast (England)")],
+        );
+        // An employer is no place.
+        check(
+            "Hallie Brennan, an analyst at Corrigan & Webb, said sales rose.",
+            &[],
         );
         // A nationality alone is no place, and a speaker is no town.
         check("Orders from Chinese customers fell.", &[]);
