@@ -1118,6 +1118,16 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
     }
+    if c.tokens[i].kind == TokenKind::Number {
+        let may = number_may_start(c, i);
+        debug_assert!(
+            may || read(c, i).is_none(),
+            "the number prefilter skipped an expression at {:?} {:?}",
+            c.raw(i),
+            c.raw(i + 1)
+        );
+        return may;
+    }
     let next = i + 1;
     let follows = match c.lower(i) {
         "the" => c.is(next, &["day"]),
@@ -1131,6 +1141,56 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         c.raw(i)
     );
     follows
+}
+
+/// False when the number at token `i` starts no expression: most numbers in news count
+/// things ("27 people", "£4.7m"). One may start an expression when it is a year, a clock time
+/// ("10:20", "10.30"), touches the next token ("3pm", "7th", "1990s", "10/1"), ends the
+/// sentence, or is followed by a symbol or stop
+/// other than a comma or the end of a clause, or by a word that can go on with a number in
+/// one: a time word ([`starts_word`]), a unit of time, a word of the clock, of a range or of
+/// a day ("of" in "7th of October").
+fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
+    const NEXT: [&str; 27] = [
+        "a",
+        "after",
+        "ago",
+        "am",
+        "and",
+        "before",
+        "earlier",
+        "from",
+        "h",
+        "hr",
+        "hrs",
+        "in",
+        "later",
+        "min",
+        "mins",
+        "o'clock",
+        "oclock",
+        "of",
+        "or",
+        "p",
+        "pm",
+        "thru",
+        "through",
+        "till",
+        "to",
+        "until",
+        "o\u{2019}clock",
+    ];
+    let n = i + 1;
+    if c.year(i).is_some() || c.glued(i) || c.raw(i).contains([':', '.']) {
+        return true;
+    }
+    match c.tokens.get(n).map(|t| t.kind) {
+        None => true,
+        Some(TokenKind::Word) => {
+            starts_word(c, n) || ago_units(c.raw(n)).is_some() || c.is(n, &NEXT)
+        }
+        Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
+    }
 }
 
 /// False when token `i` starts no expression whatever follows. Every reader starts with a
