@@ -1057,7 +1057,7 @@ fn piece_fact(c: &Cursor<'_>, s: &Sentence, i: usize, span: Range<usize>, value:
 }
 
 /// The unit of a score or tally ([`tally_at`]).
-pub(crate) const SCORE: &str = "score";
+const SCORE: &str = "score";
 
 /// Words before a score or tally that say it is one ("beat Harcourt City 3-1", "voted 9 to
 /// 3"), within its clause, and what it is a score of.
