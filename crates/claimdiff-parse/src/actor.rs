@@ -103,7 +103,19 @@ fn name_word(text: &str, t: &Token) -> bool {
 
 /// [`name_word`] for a token of kind `kind` written `w`.
 fn is_name_word(kind: TokenKind, w: &str) -> bool {
-    kind == TokenKind::Word && is_capitalized(w) && !is_contraction(w)
+    kind == TokenKind::Word && is_capitalized(w) && !is_contraction(w) && !is_name_compound(w)
+}
+
+/// True for an adjective made of a name and a participle ("Irish-owned", "Polish-born",
+/// "Labour-led", "Leeds-based"): it describes something, and names no one.
+fn is_name_compound(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, end)| {
+        end.ends_with("ed") && end.bytes().all(|b| b.is_ascii_lowercase())
+            || matches!(
+                end,
+                "born" | "run" | "made" | "built" | "style" | "speaking"
+            )
+    })
 }
 
 /// True for a pronoun or verb with its contracted ending ("I've", "We’ll", "Don't"), which
@@ -1726,6 +1738,8 @@ mod tests {
                 "Smith and Jones spoke.",
                 &["Smith = Smith", "Jones = Jones"],
             ),
+            // A name and a participle make an adjective, not a name.
+            ("The Irish-owned firm hired a Polish-born chef.", &[]),
             // Contractions open quotes; names may have apostrophes.
             (
                 "\"I've seen it,\" said Sean O'Brien.",

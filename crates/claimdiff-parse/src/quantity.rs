@@ -1061,7 +1061,7 @@ const SCORE: &str = "score";
 
 /// Words before a score or tally that say it is one ("beat Harcourt City 3-1", "voted 9 to
 /// 3"), within its clause, and what it is a score of.
-const TALLY_BEFORE: [(&str, &str); 33] = [
+const TALLY_BEFORE: [(&str, &str); 35] = [
     ("beat", "score"),
     ("beating", "score"),
     ("beats", "score"),
@@ -1095,6 +1095,8 @@ const TALLY_BEFORE: [(&str, &str); 33] = [
     ("wins", "score"),
     ("won", "score"),
     ("majority", "vote"),
+    ("outscored", "score"),
+    ("outshot", "score"),
 ];
 
 /// Nouns right after a score or tally that say it is one ("a 2-1 defeat", "an 8-4 vote"),
@@ -1125,9 +1127,9 @@ const TALLY_NOUNS: [&str; 6] = ["goal", "goals", "point", "points", "vote", "vot
 /// counts. "3-1", "3\u{2013}1" (whole numbers of up to three digits, joined by a dash with no
 /// space) when the second is not above the first ("1-0"; a range rises) or a word of a match
 /// or a vote is near ("lost 1-3", "a 1-3 defeat"); "seven votes to five", "by 312 votes to
-/// 290", "backed by 41 to 19", "voted 9 to 3" (two numbers joined by "to", with a noun of
-/// votes, goals or points, after "by" or after a word of a vote, and no verb of change: "fell
-/// by 300 votes to 2,000" is a change). Not a score: a figure with a unit ("4-5%", "3-4 days"), part of a longer
+/// 290", "backed by 41 to 19", "voted 9 to 3", "beat them 31 to 20" (two numbers joined by
+/// "to", with a noun of votes, goals or points, after "by" or after a word of a vote or match,
+/// and no verb of change: "fell by 300 votes to 2,000" is a change). Not a score: a figure with a unit ("4-5%", "3-4 days"), part of a longer
 /// code ("1-800-555", "10-3-2"), a season ("2012-13") or after "from" ("from 2 to 5").
 fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
     let small = |k: usize| {
@@ -1221,7 +1223,7 @@ fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
     } else if by {
         Some("vote")
     } else {
-        before().filter(|w| *w == "vote")
+        before()
     }?;
     Some(tally(i, end, first.value, second.value, what))
 }
@@ -2413,6 +2415,29 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
             return false;
         }
     }
+    // A model or index named by a number after a name and an article: "the CozyCore 1500
+    // heater", "the Boeing 737", "The FTSE 100 fell" (a count follows no name there: "in
+    // Leeds 300 people marched").
+    if !num.words && num.start > 0 && scale_after(next).is_none() && next != "%" {
+        let names = (0..num.start)
+            .rev()
+            .take_while(|&k| c.word(k).is_some_and(crate::text::is_capitalized))
+            .take(3)
+            .count();
+        let det = num.start.checked_sub(names + 1).map(|k| c.raw(k));
+        let article = det.is_some_and(|d| {
+            [
+                "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+            ]
+            .iter()
+            .any(|a| d.eq_ignore_ascii_case(a))
+        });
+        // "the NHS's 42 integrated care systems" counts the owner's.
+        let owner = crate::text::is_possessive(c.raw(num.start - 1));
+        if names > 0 && article && !owner && c.word(num.end).and_then(unit_word).is_none() {
+            return false;
+        }
+    }
     // "one" as a pronoun or article: "one of", "no one", "the one"; not "that one mile".
     let unit_next = c.word(num.end).is_some_and(|w| {
         unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
@@ -3126,6 +3151,7 @@ mod tests {
             "The committee voted 9 to 3 in favour.",
             &[("9 to 3", "9-3")],
         );
+        check("Harlow beat Ashby 31 to 20.", &[("31 to 20", "31-20")]);
         let q = first_quantity("Plans were approved in an 8-4 vote.").unwrap();
         assert_eq!(
             (q.value, q.against, q.unit.as_deref(), q.referent.as_deref()),
@@ -3273,6 +3299,15 @@ mod tests {
             "Crews closed Highway 49 and Interstate 5 near Channel 4.",
             &[],
         );
+        check(
+            "Sales of the CozyCore 1500 heater and the Boeing 737 stopped.",
+            &[],
+        );
+        check(
+            "In Leeds 300 people marched as the FTSE 100 fell 2%.",
+            &[("300", "300"), ("2%", "2%")],
+        );
+        check("It serves the NHS's 42 care systems.", &[("42", "42")]);
     }
 
     #[test]

@@ -303,11 +303,14 @@ fn speaker(
                 .filter(|t| t.text(text) == ",")
                 .and_then(|_| tail.get(2 + words_between))
                 .map(|t| t.start);
+            // A name in apposition may have its title first (`," said the council leader,
+            // Cllr Priya Nandra`).
             let near = |m: &&Mention| {
                 let at = s.tokens[m.start].start;
                 !m.org
                     && !m.possessive
-                    && (at >= tail[1].start && at < window_end || Some(at) == apposition)
+                    && (at >= tail[1].start && at < window_end
+                        || apposition.is_some_and(|a| a == at || a == s.tokens[m.from].start))
             };
             // A person given a title or role before any other name there: `," said Redmarsh
             // manager Helen Corrigan`.
@@ -764,6 +767,10 @@ mod tests {
             (
                 "\"Why now?\" asked Labour MP Ruth Okafor.",
                 &[Some("Ruth Okafor")],
+            ),
+            (
+                "\"We must act,\" said the council leader, Cllr Priya Nandra.",
+                &[Some("Priya Nandra")],
             ),
             // A title written with its stop, as American papers write it.
             (
