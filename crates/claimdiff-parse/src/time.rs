@@ -360,6 +360,11 @@ enum Year {
     Given(i16),
     /// Counted from the publication year ("January last year" -1, "this October" 0).
     Relative(i32),
+    /// The nearest before the publication's month ("last February": in a report of December
+    /// 2024, February 2024; of February 2024, February 2023).
+    Last,
+    /// The nearest after the publication's month ("next May").
+    Next,
 }
 
 /// The year of a part of a year (a quarter, a half) that begins in month `first`: the year
@@ -533,6 +538,14 @@ impl When {
                 0 => format!("this month {month:02}"),
                 n => format!("{n:+} year month {month:02}"),
             },
+            Self::Month {
+                year: Year::Last,
+                month,
+            } => format!("last month {month:02}"),
+            Self::Month {
+                year: Year::Next,
+                month,
+            } => format!("next month {month:02}"),
             Self::MonthDay(day) => format!("day {day:02}"),
             Self::Weekday { day, which } => match which.word() {
                 Some(w) => format!("{w} weekday {day}"),
@@ -643,6 +656,12 @@ impl When {
                     }
                     (Year::Relative(n), Some((ry, _))) => {
                         Some(ym(i16::try_from(i32::from(ry) + n).ok()?, *month))
+                    }
+                    (Year::Last, Some((ry, rm))) => {
+                        Some(ym(if *month < rm { ry } else { ry - 1 }, *month))
+                    }
+                    (Year::Next, Some((ry, rm))) => {
+                        Some(ym(if *month > rm { ry } else { ry + 1 }, *month))
                     }
                     _ => None,
                 }
@@ -1057,7 +1076,7 @@ fn years_shared(a: &When, b: &When, r: Option<Date>) -> (When, When) {
     if matches!(
         a,
         When::Month {
-            year: Year::Relative(_),
+            year: Year::Relative(_) | Year::Last | Year::Next,
             ..
         }
     ) {
@@ -1981,7 +2000,8 @@ fn month_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
                 },
             );
         }
-        let is_may = c.is(i, &["may"]);
+        // "may" in lower case after "last" or "next" is the verb ("the next may be worse").
+        let is_may = c.raw(i) == "may";
         let prev = c.prev(i);
         let month_alone = When::Month {
             year: Year::Unknown,
@@ -1998,19 +2018,12 @@ fn month_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
             );
         }
         if matches!(prev, "last" | "next" | "this") && !is_may {
-            let n = match prev {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
+            let year = match prev {
+                "last" => Year::Last,
+                "next" => Year::Next,
+                _ => Year::Relative(0),
             };
-            return found(
-                i - 1,
-                me,
-                When::Month {
-                    year: Year::Relative(n),
-                    month: m,
-                },
-            );
+            return found(i - 1, me, When::Month { year, month: m });
         }
         let after_word = matches!(
             prev,
@@ -3059,13 +3072,16 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     }
     // "from this May to …".
     if bare
-        && let Some(n) = [("last", -1), ("this", 0), ("next", 1)]
-            .iter()
-            .find(|(w, _)| c.is(j, &[w]))
-            .map(|(_, n)| *n)
+        && let Some(year) = [
+            ("last", Year::Last),
+            ("this", Year::Relative(0)),
+            ("next", Year::Next),
+        ]
+        .into_iter()
+        .find(|(w, _)| c.is(j, &[w]))
+        .map(|(_, y)| y)
         && let Some((month, e)) = c.month(j + 1)
     {
-        let year = Year::Relative(n);
         return found(j, e, When::Month { year, month });
     }
     // "from May to September": any month name after "from", "to" or "and", or capitalised.
@@ -4233,6 +4249,21 @@ mod tests {
             "Sales rose in the last three months.",
             &[("last three months", "-3 month from 0 day/0 day")],
         );
+    }
+
+    #[test]
+    fn last_and_next_months_are_the_nearest_such_months() {
+        let at = |text: &str, published: &str| {
+            facts(text, Some(published))
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        let text = "It closed last February and reopens next May.";
+        assert_eq!(at(text, "2024-12-10"), ["2024-02", "2025-05"]);
+        assert_eq!(at(text, "2024-02-10"), ["2023-02", "2024-05"]);
+        assert_eq!(at(text, "2024-06-10"), ["2024-02", "2025-05"]);
+        assert!(at("The next may be worse.", "2024-06-10").is_empty());
     }
 
     #[test]
