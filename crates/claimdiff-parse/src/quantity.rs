@@ -900,6 +900,11 @@ pub(crate) fn extract(
             floor = i;
             continue;
         }
+        if let Some(end) = code_chain(&c, i) {
+            i = end;
+            floor = end;
+            continue;
+        }
         if let Some(q) = tally_at(&c, i).filter(|q| !(q.start..q.end).any(inside)) {
             facts.push(build_fact(&c, s, &q));
             i = q.end;
@@ -1054,6 +1059,27 @@ fn piece_fact(c: &Cursor<'_>, s: &Sentence, i: usize, span: Range<usize>, value:
     fact.raw = c.text[span.clone()].to_owned();
     fact.span = span;
     fact
+}
+
+/// The end of a telephone number or code at token `i`: three or more groups of digits joined
+/// by hyphens with no space ("800-555-0192", "1-800-555-0199"), or a local number, three
+/// digits and four that start with a nought ("555-0192"). Its digits count nothing.
+fn code_chain(c: &Cursor<'_>, i: usize) -> Option<usize> {
+    let digits = |k: usize| {
+        c.kind(k) == Some(TokenKind::Number) && c.raw(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(i) || i > 0 && c.glued(i - 1) && matches!(c.raw(i - 1), "-" | "+") {
+        return None;
+    }
+    let mut k = i;
+    let mut groups = 1;
+    while c.raw(k + 1) == "-" && c.glued(k) && c.glued(k + 1) && digits(k + 2) {
+        k += 2;
+        groups += 1;
+    }
+    let local =
+        groups == 2 && c.raw(i).len() == 3 && c.raw(k).len() == 4 && c.raw(k).starts_with('0');
+    (groups >= 3 || local).then_some(k + 1)
 }
 
 /// The unit of a score or tally ([`tally_at`]).
@@ -3308,6 +3334,8 @@ mod tests {
             &[("300", "300"), ("2%", "2%")],
         );
         check("It serves the NHS's 42 care systems.", &[("42", "42")]);
+        // Telephone numbers and codes count nothing.
+        check("Call 800-555-0192 or 555-0192; the record is 28-19-5.", &[]);
     }
 
     #[test]
