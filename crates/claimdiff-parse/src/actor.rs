@@ -1020,6 +1020,19 @@ fn role_after(
     {
         k += 1;
     }
+    // Up to two words describing the role: "a product safety researcher", "a retired nurse".
+    let describing = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            let w = t.text(text);
+            t.kind == TokenKind::Word && !is_capitalized(w) && !lex.is_stopword(w)
+        })
+    };
+    if role_from(text, toks, k, lex).is_none()
+        && let Some(skip) = (1..=2)
+            .find(|&n| (k..k + n).all(describing) && role_from(text, toks, k + n, lex).is_some())
+    {
+        k += skip;
+    }
     let mut roles = Vec::new();
     while let Some(n) = role_from(text, toks, k, lex) {
         roles.push(lex.canonical(&phrase_of(text, toks, k..k + n)));
@@ -1030,13 +1043,15 @@ fn role_after(
             break;
         }
     }
-    if roles.is_empty() {
+    // "…at Alder Springs High School, retired teacher Linda Osei said": the role is the next
+    // name's, not an apposition.
+    if roles.is_empty() || ms.iter().any(|m| m.start == k || m.from == k) {
         return None;
     }
     if org.is_none()
         && toks
             .get(k)
-            .is_some_and(|t| matches!(t.text(text), "of" | "at"))
+            .is_some_and(|t| matches!(t.text(text), "of" | "at" | "for"))
         && let Some(at) = ms.iter().position(|m| m.start == k + 1 || m.start == k + 2)
     {
         org = Some(at);
@@ -1144,9 +1159,13 @@ fn attached(
     let employs = ms[..idx]
         .iter()
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
+    // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
+    // spokeswoman said").
+    let last = m.name.rsplit(' ').next().unwrap_or("");
+    let institution = lex.is_org_word(last) || lex.is_place_head(last);
     let after = match employer {
         Some(e) => Some(ms[e].end),
-        None if employs => None,
+        None if employs || institution => None,
         None => Some(m.end),
     };
     // "Professor Anneke Dorsal of Holmstadt University": an organisation after "of" or "at"
@@ -1799,6 +1818,30 @@ mod tests {
         assert_eq!(
             actors("The council's chief executive, Paul Whitcombe, resigned."),
             ["Paul Whitcombe [chief executive]"]
+        );
+        // Words describing a role after a name, and its organisation after "for"; an
+        // organisation takes no role, and a role before the next name is that name's.
+        assert_eq!(
+            actors("Rachel Emberly, a product safety researcher at Safe Homes Now, said so."),
+            [
+                "Rachel Emberly [researcher] @Safe Homes Now",
+                "Safe Homes Now"
+            ]
+        );
+        assert_eq!(
+            actors("Marisol Drayton, a spokeswoman for Harper Appliances, said no."),
+            [
+                "Marisol Drayton [spokesperson] @Harper Appliances",
+                "Harper Appliances"
+            ]
+        );
+        assert_eq!(
+            actors("Two were at Kesterby General Hospital, a hospital spokeswoman said."),
+            ["Kesterby General Hospital"]
+        );
+        assert_eq!(
+            actors("At Alder Springs High School, retired teacher Linda Osei spoke."),
+            ["Alder Springs High School", "Linda Osei [teacher]"]
         );
         // A titled person of an organisation works for it.
         assert_eq!(
