@@ -1651,7 +1651,8 @@ fn sign(c: &Cursor<'_>, i: usize) -> (bool, usize) {
 }
 
 /// A number inside a hyphenated word ("seven" in "seven-year", "ninety-nine" in
-/// "ninety-nine-year-old"): the value of the leading number parts and how many there are.
+/// "ninety-nine-year-old", "quarter" in "quarter-mile"): the value of the leading number
+/// parts and how many there are.
 pub(crate) fn leading_number_parts(w: &str) -> Option<(f64, usize)> {
     let mut total = 0.0;
     let mut group = 0.0;
@@ -1661,6 +1662,19 @@ pub(crate) fn leading_number_parts(w: &str) -> Option<(f64, usize)> {
         let Some(nw) = number_word(p) else { break };
         match (prev, nw) {
             (None, NumWord::Unit(v) | NumWord::Teen(v) | NumWord::Tens(v)) => group += v,
+            // "quarter-mile", "half-hour": a fraction alone.
+            (
+                None,
+                NumWord::Ordinal {
+                    den,
+                    class: OrdClass::Half,
+                    plural: false,
+                },
+            ) => {
+                group = 1.0 / den;
+                n += 1;
+                break;
+            }
             (Some(NumWord::Tens(_)), NumWord::Unit(v)) => group += v,
             (
                 Some(NumWord::Unit(_) | NumWord::Teen(_) | NumWord::Tens(_)),

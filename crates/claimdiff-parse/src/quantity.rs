@@ -3148,6 +3148,15 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_joined_to_a_unit_is_that_part_of_it() {
+        check(
+            "Fires landed a quarter-mile ahead after a half-hour wait.",
+            &[("quarter-mile", "0.25 mi"), ("half-hour", "0.5 hour")],
+        );
+        check("His half-brother reached the quarter-final.", &[]);
+    }
+
+    #[test]
     fn decades_and_centuries_are_durations() {
         check(
             "She has lived there for nearly three decades.",
