@@ -888,6 +888,13 @@ pub(crate) fn extract(
     let mut i = 0;
     let mut floor = 0;
     while i < s.tokens.len() {
+        // An article starts no figure, but "a day and a half" is one.
+        if let Some(q) = one_and_a_half(&c, i).filter(|q| !(q.start..q.end).any(inside)) {
+            facts.push(build_fact(&c, s, &q));
+            i = q.end;
+            floor = q.end;
+            continue;
+        }
         if inside(i) || !may_start(&c, i) {
             i += 1;
             continue;
@@ -1080,6 +1087,38 @@ fn code_chain(c: &Cursor<'_>, i: usize) -> Option<usize> {
     let local =
         groups == 2 && c.raw(i).len() == 3 && c.raw(k).len() == 4 && c.raw(k).starts_with('0');
     (groups >= 3 || local).then_some(k + 1)
+}
+
+/// True when "and a half" is written at token `k`.
+fn and_a_half(c: &Cursor<'_>, k: usize) -> bool {
+    c.is(k, "and") && c.is(k + 1, "a") && c.is(k + 2, "half")
+}
+
+/// "a day and a half", "a year and a half": one and a half units at token `i` (which an
+/// article alone does not start; "a half" was read as 50%).
+fn one_and_a_half(c: &Cursor<'_>, i: usize) -> Option<Found> {
+    if !c.is_any(i, &["a", "an"]) || !and_a_half(c, i + 2) {
+        return None;
+    }
+    let unit = c
+        .word(i + 1)
+        .and_then(unit_word)
+        .filter(|u| !matches!(*u, "percent" | "deg"))?;
+    let end = i + 5;
+    Some(Found {
+        start: i,
+        end,
+        value: 1.5,
+        high_value: None,
+        low: Some(1.5),
+        high: Some(1.5),
+        unit: Some(unit),
+        hedge: None,
+        shape: Shape::Exact,
+        num_start: i,
+        num_end: end,
+        look_back: i,
+    })
 }
 
 /// The unit of a score or tally ([`tally_at`]).
@@ -1572,6 +1611,14 @@ fn read_one(c: &Cursor<'_>, i: usize, lex: &Lexicon, floor: usize) -> Option<Fou
         if lead.start > 0 && c.is(lead.start - 1, "from") {
             from = Some(lead.start - 1);
         }
+    }
+    // "three years and a half": half a unit more.
+    if high_value.is_none()
+        && plain_unit.is_some_and(|u| !is_money(u) && u != "percent")
+        && and_a_half(c, j)
+    {
+        value += 0.5;
+        j += 3;
     }
     // A capital letter glued to the digits makes a name: "5G", "3D", "the 13F filing".
     if unit.is_none()
@@ -3148,12 +3195,19 @@ mod tests {
     }
 
     #[test]
-    fn a_fraction_joined_to_a_unit_is_that_part_of_it() {
+    fn fractions_of_units_are_parts_of_them() {
         check(
             "Fires landed a quarter-mile ahead after a half-hour wait.",
             &[("quarter-mile", "0.25 mi"), ("half-hour", "0.5 hour")],
         );
         check("His half-brother reached the quarter-final.", &[]);
+        check(
+            "It took a year and a half, then three days and a half.",
+            &[
+                ("a year and a half", "1.5 year"),
+                ("three days and a half", "3.5 day"),
+            ],
+        );
     }
 
     #[test]
