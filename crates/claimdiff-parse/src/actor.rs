@@ -703,19 +703,28 @@ impl<'t> NameTable<'t> {
             .iter()
             .map(|(s, full)| ((*s).to_owned(), (*full).to_owned()))
             .collect();
-        // A longer organisation name whose first word is a known short name:
-        // "Acme Technologies UK" and "Acme" are one actor.
+        // A longer organisation name that begins with a known shorter one: "Acme Technologies
+        // UK" and "Acme" are one actor, and so are "Norvale Systems Inc" and "Norvale
+        // Systems" (the shortest such name is the actor's).
         for &(name, _) in &names {
+            if table.kinds.get(name) == Some(&ActorKind::Person) {
+                continue;
+            }
             // Only when the rest is a legal or corporate suffix: "Harbour Trust" is not "NHS".
-            if let Some((first, rest)) = name.split_once(' ')
-                && table.kinds.get(name) != Some(&ActorKind::Person)
-                && mentioned.contains(first)
-                && rest.split(' ').all(|w| {
+            let short = name.match_indices(' ').find_map(|(at, _)| {
+                let (head, rest) = (&name[..at], &name[at + 1..]);
+                let suffix = rest.split(' ').all(|w| {
                     lex.is_org_word(w)
                         || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
-                })
-            {
-                table.canonical.insert(name.to_owned(), first.to_owned());
+                });
+                (suffix && mentioned.contains(head)).then_some(head)
+            });
+            if let Some(head) = short {
+                // The short name is an organisation when the long one is ("Inc").
+                if table.kinds.get(name) == Some(&ActorKind::Organisation) {
+                    table.kinds.insert(head.to_owned(), ActorKind::Organisation);
+                }
+                table.canonical.insert(name.to_owned(), head.to_owned());
             }
         }
         // Acronyms defined in the text: "the British Medical Association (BMA)".
@@ -1526,6 +1535,15 @@ mod tests {
                     "Mrs Justice Okoro = Okoro: justice",
                     "Dr Amir Haddad = Amir Haddad",
                     "Prof. Ada Lind = Ada Lind",
+                ],
+            ),
+            // A company's name with its legal suffix, and without.
+            (
+                "Norvale Systems Inc. on Tuesday reported record sales. Norvale Systems said \
+                 demand rose.",
+                &[
+                    "Norvale Systems Inc = Norvale Systems",
+                    "Norvale Systems = Norvale Systems",
                 ],
             ),
         ]);
