@@ -1097,7 +1097,9 @@ fn and_a_half(c: &Cursor<'_>, k: usize) -> bool {
 /// "a day and a half", "a year and a half": one and a half units at token `i` (which an
 /// article alone does not start; "a half" was read as 50%).
 fn one_and_a_half(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    if !c.is_any(i, &["a", "an"]) || !and_a_half(c, i + 2) {
+    // Asked at every token: the length first.
+    let short = c.tokens.get(i).is_some_and(|t| t.end - t.start <= 2);
+    if !short || !c.is_any(i, &["a", "an"]) || !and_a_half(c, i + 2) {
         return None;
     }
     let unit = c
