@@ -481,11 +481,7 @@ fn counted<'d>(
     let mut rows: Vec<_> = facts_of(doc, Facet::Quantity)
         .filter_map(|(s, k, f)| {
             f.quantity().map(|q| {
-                // "by seven votes to five" is the tally itself, not a margin.
-                let mode = match mode(doc, s, &f.span) {
-                    Mode::Margin if q.against.is_some() => Mode::Actual,
-                    m => m,
-                };
+                let mode = mode(doc, s, &f.span, q);
                 let clause = clause_terms(doc, s, &f.span, lex);
                 (s, k, f, q, Counted::new(q, lex, mode, clause))
             })
@@ -563,7 +559,7 @@ fn sole(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity, c: &Cou
                 || y.event != x.event
                 || !same_dimension(x, y)
                 || cy.mode != c.mode
-                || (y.low, y.high, &y.unit, y.against) == (x.low, x.high, &x.unit, x.against)
+                || same_interval(x, y)
         })
 }
 
@@ -577,11 +573,9 @@ fn sole_measure(all: &[(usize, usize, &Fact, &Quantity, Counted)], x: &Quantity)
     let dim = dimension_of(x);
     (x.is_money() || MEASURES.contains(&dim))
         && !x.conversion
-        && all.iter().all(|(_, _, _, y, _)| {
-            y.conversion
-                || dimension_of(y) != dim
-                || (y.low, y.high, &y.unit, y.against) == (x.low, x.high, &x.unit, x.against)
-        })
+        && all
+            .iter()
+            .all(|(_, _, _, y, _)| y.conversion || dimension_of(y) != dim || same_interval(x, y))
 }
 
 /// The content words of the clause around a fact: up to three words before it and four after,
@@ -660,10 +654,11 @@ enum Mode {
     Part,
 }
 
-/// The mode of a figure: a whole when "has" stands right before it, a difference after "by";
+/// The mode of a figure `q`: a whole when "has" stands right before it, a difference after
+/// "by" (what happened, for a tally: "by seven votes to five");
 /// else the nearest word of expecting, forecasting or planning, of an average or usual value,
 /// or "alone" (a part), within six words before it.
-fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
+fn mode(doc: &Document, s: usize, fact: &Range<usize>, q: &Quantity) -> Mode {
     // "projected", "projection", not the noun "project".
     const PROJECTED: [&str; 9] = [
         "expect",
@@ -698,7 +693,12 @@ fn mode(doc: &Document, s: usize, fact: &Range<usize>) -> Mode {
     match words.last().map(String::as_str) {
         Some("has" | "have" | "had") => return Mode::Total,
         Some("by") if !before_by.is_some_and(|w| CHANGE.contains(&w)) => {
-            return Mode::Margin;
+            // "by seven votes to five" is the tally itself, not a margin.
+            return if q.against.is_some() {
+                Mode::Actual
+            } else {
+                Mode::Margin
+            };
         }
         _ => {}
     }
@@ -1033,7 +1033,13 @@ fn lead_amount<'d>(
 /// True when two quantities state the same amount: one value, unit and hedge interval (a
 /// headline and its lead repeating a figure).
 fn same_amount(a: &Quantity, b: &Quantity) -> bool {
-    (a.value, a.low, a.high, &a.unit, a.against) == (b.value, b.low, b.high, &b.unit, b.against)
+    a.value == b.value && same_interval(a, b)
+}
+
+/// True when two quantities allow the same interval in one unit (one score, for a tally): the
+/// same figure, repeated.
+fn same_interval(a: &Quantity, b: &Quantity) -> bool {
+    (a.low, a.high, &a.unit, a.against) == (b.low, b.high, &b.unit, b.against)
 }
 
 /// The conversion written next to a figure ("$417 million" after "£330 million"), if any.

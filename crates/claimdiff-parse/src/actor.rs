@@ -366,7 +366,7 @@ const COMPANY_ENDINGS: [&str; 10] = [
 /// in brackets whose letters are the name's initials ("Health and Safety Executive (HSE)").
 /// Two names joined by "and" otherwise stay two ("Labour and Conservative Party members").
 fn and_joins_organisation(words: Words<'_, '_>, start: usize, and: usize, lex: &Lexicon) -> bool {
-    let capital = |k: usize| words.raw(k).chars().next().is_some_and(char::is_uppercase);
+    let capital = |k: usize| is_capitalized(words.raw(k));
     if and - start > 3 || and == start || (start..and).any(|k| lex.is_org_word(words.raw(k))) {
         return false;
     }
@@ -1155,11 +1155,9 @@ fn attached(
     // person's employer ("Prof Hannah Okafor of the University of Lindfield, the study's lead
     // author") it is the person's, not the employer's.
     let person = |p: &Mention| {
-        p.titled
-            || !p.org
-                && p.name.split(' ').count() >= 2
-                && !p.name.split(' ').any(|w| lex.is_org_word(w))
+        p.titled || !p.org && p.name.contains(' ') && !p.name.split(' ').any(|w| lex.is_org_word(w))
     };
+    let org_name = |name: &str| name.rsplit(' ').next().is_some_and(|w| lex.is_org_word(w));
     // The mention after "of" or "at" (and "the") at token `k`.
     let employer_at = |k: usize| {
         if !matches!(tok(k), Some("of" | "at")) {
@@ -1169,31 +1167,29 @@ fn attached(
         let at = if the { k + 2 } else { k + 1 };
         ms.iter().position(|e| e.start == at && !e.possessive)
     };
-    let employer = employer_at(m.end).filter(|&e| person(m) && tok(ms[e].end) == Some(","));
+    // The mention after "of" or "at" when this one is a person's.
+    let employed = employer_at(m.end).filter(|_| person(m));
+    // "Professor Anneke Dorsal of Holmstadt University": an organisation there employs the
+    // person (a place there is where they are from: "Ann Lee of Leeds").
+    if let Some(e) = employed.filter(|&e| org_name(&ms[e].name)) {
+        out.org = out.org.or(Some(e));
+    }
+    let employer = employed.filter(|&e| tok(ms[e].end) == Some(","));
     let employs = ms[..idx]
         .iter()
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
     // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
     // spokeswoman said").
-    let last = m.name.rsplit(' ').next().unwrap_or("");
-    let institution = lex.is_org_word(last) || lex.is_place_head(last);
+    let institution = org_name(&m.name)
+        || m.name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| lex.is_place_head(w));
     let after = match employer {
         Some(e) => Some(ms[e].end),
         None if employs || institution => None,
         None => Some(m.end),
     };
-    // "Professor Anneke Dorsal of Holmstadt University": an organisation after "of" or "at"
-    // employs the person (a place there is where they are from: "Ann Lee of Leeds").
-    if let Some(e) = employer_at(m.end).filter(|&e| {
-        ms[e]
-            .name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| lex.is_org_word(w))
-            && person(m)
-    }) {
-        out.org = out.org.or(Some(e));
-    }
     if let Some(comma) = after.filter(|&k| tok(k) == Some(","))
         && let Some((roles, org)) = role_after(text, toks, comma + 1, lex, ms)
     {

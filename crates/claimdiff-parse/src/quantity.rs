@@ -863,6 +863,26 @@ struct Found {
     look_back: usize,
 }
 
+impl Found {
+    /// An exact `value` in `unit`, written with no hedge at tokens `start..end`.
+    fn exact(start: usize, end: usize, value: f64, unit: &'static str) -> Self {
+        Self {
+            start,
+            end,
+            value,
+            high_value: None,
+            low: Some(value),
+            high: Some(value),
+            unit: Some(unit),
+            hedge: None,
+            shape: Shape::Exact,
+            num_start: start,
+            num_end: end,
+            look_back: start,
+        }
+    }
+}
+
 /// Extracts the quantities of one sentence, skipping tokens inside `taken` (dates and times).
 pub(crate) fn extract(
     text: &str,
@@ -888,13 +908,6 @@ pub(crate) fn extract(
     let mut i = 0;
     let mut floor = 0;
     while i < s.tokens.len() {
-        // An article starts no figure, but "a day and a half" is one.
-        if let Some(q) = one_and_a_half(&c, i).filter(|q| !(q.start..q.end).any(inside)) {
-            facts.push(build_fact(&c, s, &q));
-            i = q.end;
-            floor = q.end;
-            continue;
-        }
         if inside(i) || !may_start(&c, i) {
             i += 1;
             continue;
@@ -912,7 +925,10 @@ pub(crate) fn extract(
             floor = end;
             continue;
         }
-        if let Some(q) = tally_at(&c, i).filter(|q| !(q.start..q.end).any(inside)) {
+        if let Some(q) = one_and_a_half(&c, i)
+            .or_else(|| tally_at(&c, i))
+            .filter(|q| !(q.start..q.end).any(inside))
+        {
             facts.push(build_fact(&c, s, &q));
             i = q.end;
             floor = q.end;
@@ -994,7 +1010,7 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
                 // What the word is on its own was looked up once, in the document's words.
                 && (c.words.get(i).is_some_and(|e| e.quantity_lead)
                     || ((w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-                        && starts_number(c, i + 1))
+                        && (starts_number(c, i + 1) || and_a_half(c, i + 2)))
                     || c.raw(i + 1) == "$"
                     || (c.raw(i + 1) == "." && w.eq_ignore_ascii_case("u")))
         }),
@@ -1094,33 +1110,17 @@ fn and_a_half(c: &Cursor<'_>, k: usize) -> bool {
     c.is(k, "and") && c.is(k + 1, "a") && c.is(k + 2, "half")
 }
 
-/// "a day and a half", "a year and a half": one and a half units at token `i` (which an
-/// article alone does not start; "a half" was read as 50%).
+/// "a day and a half", "a year and a half": one and a half units at token `i` ("a half" was
+/// read as 50%; [`may_start`] lets an article through before "… and a half").
 fn one_and_a_half(c: &Cursor<'_>, i: usize) -> Option<Found> {
-    // Asked at every token: the length first.
-    let short = c.tokens.get(i).is_some_and(|t| t.end - t.start <= 2);
-    if !short || !c.is_any(i, &["a", "an"]) || !and_a_half(c, i + 2) {
+    if !c.is_any(i, &["a", "an"]) || !and_a_half(c, i + 2) {
         return None;
     }
     let unit = c
         .word(i + 1)
         .and_then(unit_word)
         .filter(|u| !matches!(*u, "percent" | "deg"))?;
-    let end = i + 5;
-    Some(Found {
-        start: i,
-        end,
-        value: 1.5,
-        high_value: None,
-        low: Some(1.5),
-        high: Some(1.5),
-        unit: Some(unit),
-        hedge: None,
-        shape: Shape::Exact,
-        num_start: i,
-        num_end: end,
-        look_back: i,
-    })
+    Some(Found::exact(i, i + 5, 1.5, unit))
 }
 
 /// The unit of a score or tally ([`tally_at`]).
@@ -1204,26 +1204,19 @@ fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
         let v = e.digits.filter(|_| c.raw(k).len() <= 3)?;
         u32::try_from(v).ok().map(f64::from)
     };
+    // What a word of `table` at token `k` says the figures are a score of.
+    let tally_of = |table: &[(&str, &'static str)], k: usize| {
+        let w = c.words.lower(k);
+        table.iter().find(|(t, _)| *t == w).map(|(_, what)| *what)
+    };
     // What the words before the first figure, in its clause, say it is a score of.
     let before = || {
         (i.saturating_sub(6)..i)
             .rev()
             .take_while(|&k| !matches!(c.raw(k), "," | ";" | ":" | "." | "(" | ")"))
-            .find_map(|k| {
-                let w = c.words.lower(k);
-                TALLY_BEFORE
-                    .iter()
-                    .find(|(t, _)| *t == w)
-                    .map(|(_, what)| *what)
-            })
+            .find_map(|k| tally_of(&TALLY_BEFORE, k))
     };
-    let noun_after = |k: usize| {
-        let w = c.words.lower(k);
-        TALLY_AFTER
-            .iter()
-            .find(|(t, _)| *t == w)
-            .map(|(_, what)| *what)
-    };
+    let noun_after = |k: usize| tally_of(&TALLY_AFTER, k);
     let unit_follows = |k: usize| {
         c.raw(k) == "%"
             || c.word(k)
@@ -1303,18 +1296,9 @@ fn whole_count(n: &Num) -> bool {
 /// A score `a` against `b` at tokens `start..end`, of `what` ("score", "vote").
 fn tally(start: usize, end: usize, a: f64, b: f64, what: &'static str) -> Found {
     Found {
-        start,
-        end,
-        value: a,
         high_value: Some(b),
-        low: Some(a),
-        high: Some(a),
-        unit: Some(SCORE),
-        hedge: None,
         shape: Shape::Score(what),
-        num_start: start,
-        num_end: end,
-        look_back: start,
+        ..Found::exact(start, end, a, SCORE)
     }
 }
 

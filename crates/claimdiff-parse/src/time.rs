@@ -1885,11 +1885,22 @@ fn with_year(c: &Cur<'_>, mut f: Found) -> Found {
     f
 }
 
+/// The year that "last", "this" or "next" (in lower case) gives the month after it ("last
+/// February", "this May", "next June").
+fn month_qualifier(w: &str) -> Option<Year> {
+    match w {
+        "last" => Some(Year::Last),
+        "this" => Some(Year::Relative(0)),
+        "next" => Some(Year::Next),
+        _ => None,
+    }
+}
+
 /// The year written after the last of a list of months that goes on at token `k` ("November
 /// and December 2020", "March, April and May 2019"): the year of every month of the list.
 fn listed_year(c: &Cur<'_>, mut k: usize) -> Option<i16> {
     for _ in 0..12 {
-        let joined = matches!(c.raw(k), ",") || c.is(k, &["and", "or"]);
+        let joined = c.raw(k) == "," || c.is(k, &["and", "or"]);
         if !joined {
             return None;
         }
@@ -2017,12 +2028,7 @@ fn month_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
                 },
             );
         }
-        if matches!(prev, "last" | "next" | "this") && !is_may {
-            let year = match prev {
-                "last" => Year::Last,
-                "next" => Year::Next,
-                _ => Year::Relative(0),
-            };
+        if let Some(year) = month_qualifier(prev).filter(|_| !is_may) {
             return found(i - 1, me, When::Month { year, month: m });
         }
         let after_word = matches!(
@@ -3072,14 +3078,7 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     }
     // "from this May to …".
     if bare
-        && let Some(year) = [
-            ("last", Year::Last),
-            ("this", Year::Relative(0)),
-            ("next", Year::Next),
-        ]
-        .into_iter()
-        .find(|(w, _)| c.is(j, &[w]))
-        .map(|(_, y)| y)
+        && let Some(year) = month_qualifier(c.lower(j))
         && let Some((month, e)) = c.month(j + 1)
     {
         return found(j, e, When::Month { year, month });
