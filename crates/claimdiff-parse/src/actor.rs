@@ -102,7 +102,7 @@ fn name_word(text: &str, t: &Token) -> bool {
 }
 
 /// [`name_word`] for a token of kind `kind` written `w`.
-fn is_name_word(kind: TokenKind, w: &str) -> bool {
+pub(crate) fn is_name_word(kind: TokenKind, w: &str) -> bool {
     // One pass over the bytes spares most words the two tests: an apostrophe, the last byte
     // of "’" or a hyphen.
     kind == TokenKind::Word
@@ -231,7 +231,7 @@ pub(crate) fn mentions(
     // A token's text from the document's words, not sliced again from the text: the loop
     // below asks of every token.
     let raw = |k: usize| words.raw(k);
-    let name_at = |k: usize| toks.get(k).is_some_and(|t| is_name_word(t.kind, raw(k)));
+    let name_at = |k: usize| words.get(k).is_some_and(|e| e.name_word);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

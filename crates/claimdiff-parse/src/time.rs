@@ -1685,10 +1685,10 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
 /// readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
-/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`], or is "in the" (a part of the
-/// day: "in the morning at 7"), "on" before a weekday ("on Monday of next week"), "a"/"an"
-/// before a unit ("a week ago") or "about", "around", "circa", "approximately" before a
-/// point (a clock time).
+/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only before "day" or a word
+/// [`starts_word`] accepts), or is "in the" before a part of the day ("in the morning at
+/// 7"), "on" before a weekday ("on Monday of next week"), "a"/"an" before a unit ("a week
+/// ago") or "about", "around", "circa", "approximately" before a point (a clock time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
         return true;
@@ -1711,7 +1711,9 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         return true;
     }
     match c.lower(i) {
-        "in" => c.is(i + 1, &["the"]),
+        "in" => c.is(i + 1, &["the"]) && c.is(i + 2, &["morning", "afternoon", "evening"]),
+        // "the" leads as "the day before yesterday" does, or before a word that can lead.
+        "the" => c.is(i + 1, &["day"]) || starts_word(c, i + 1),
         "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
         "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.

@@ -58,6 +58,9 @@ pub(crate) struct Entry<'a> {
     pub(crate) quantity_lead: bool,
     /// True for a word that can start a place phrase (`location::leads`).
     pub(crate) place_lead: bool,
+    /// True for a word that can be part of a name (`actor::is_name_word`): the name reader
+    /// asks of every token, most of them twice.
+    pub(crate) name_word: bool,
     /// For a number of ASCII digits only ("2024", "07"), its value, or `u64::MAX` when it is
     /// larger: the readers parse the same digits again and again.
     pub(crate) digits: Option<u64>,
@@ -223,6 +226,7 @@ impl<'a> Entry<'a> {
                 number_lead: false,
                 quantity_lead: false,
                 place_lead: false,
+                name_word: false,
                 kinds: OnceCell::new(),
             };
         }
@@ -248,6 +252,7 @@ impl<'a> Entry<'a> {
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
             place_lead: location::leads(form, &lower),
+            name_word: crate::actor::is_name_word(kind, form),
             digits: None,
             kinds: OnceCell::new(),
             form,
