@@ -1130,9 +1130,11 @@ pub(crate) fn extract<'a>(
 /// False when no reader can find an expression at token `i`, a cheap test that spares them
 /// most words: the word must start an expression ([`starts_word`]) and, if it is an article
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
-/// The readers read on from these words only through a word [`starts_word`] accepts, except
-/// "the day before yesterday" ([`relative_at`]) and "a month ago", "a week from tomorrow"
-/// ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`].
+/// The readers read on from "the", "a", "an" and "in" only through a word [`starts_word`]
+/// accepts, except "the day before yesterday" ([`relative_at`]) and "a month ago", "a week
+/// from tomorrow" ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`];
+/// "on" starts only "on Monday of next week", "as" only "as late as" and "as early as", and
+/// "more" only "more than two weeks before today".
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1149,11 +1151,14 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     }
     let next = i + 1;
     let follows = match c.lower(i) {
-        "the" => c.is(next, &["day"]),
-        "a" | "an" => ago_units(c.raw(next)).is_some(),
-        "in" | "on" => false,
+        "the" => c.is(next, &["day"]) || starts_word(c, next),
+        "a" | "an" => ago_units(c.raw(next)).is_some() || starts_word(c, next),
+        "in" => starts_word(c, next),
+        "on" => c.word(next).is_some_and(|e| e.weekday.is_some()),
+        "as" => c.is(next, &["late", "early"]),
+        "more" => c.is(next, &["than"]),
         _ => return true,
-    } || starts_word(c, next);
+    };
     debug_assert!(
         follows || read(c, i).is_none(),
         "the prefilter skipped an expression at {:?}",
@@ -1163,12 +1168,12 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// False when the number at token `i` starts no expression: most numbers in news count
-/// things ("27 people", "£4.7m"). One may start an expression when it is a year, a clock time
-/// ("10:20", "10.30"), touches the next token ("3pm", "7th", "1990s", "10/1"), ends the
-/// sentence, or is followed by a symbol or stop
-/// other than a comma or the end of a clause, or by a word that can go on with a number in
-/// one: a time word ([`starts_word`]), a unit of time, a word of the clock, of a range or of
-/// a day ("of" in "7th of October").
+/// things ("27 people", "£4.7m", "4.5 million"). One may start an expression when it is a
+/// year, a clock time ("10:20", "10.30") or a date in stops ("10.1.2018"), touches the next
+/// token ("3pm", "7th", "1990s", "10/1"; not "%", "m", "bn" or "k"), ends the sentence, or is
+/// followed by a symbol or stop other than a comma or the end of a clause, or by a word that
+/// can go on with a number in one: a time word ([`starts_word`]) other than a [`scale_word`],
+/// a unit of time, a word of the clock, of a range or of a day ("of" in "7th of October").
 fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     const NEXT: [&str; 27] = [
         "a",
@@ -1200,16 +1205,45 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
         "o\u{2019}clock",
     ];
     let n = i + 1;
-    if c.year(i).is_some() || c.glued(i) || c.raw(i).contains([':', '.']) {
+    if c.year(i).is_some()
+        || c.glued(i) && !c.is(n, &["%", "m", "bn", "k"])
+        || c.raw(i).contains(':')
+        || clock_or_date_digits(c.raw(i))
+    {
         return true;
     }
     match c.tokens.get(n).map(|t| t.kind) {
         None => true,
         Some(TokenKind::Word) => {
-            starts_word(c, n) || ago_units(c.raw(n)).is_some() || c.is(n, &NEXT)
+            starts_word(c, n) && !scale_word(c, n)
+                || ago_units(c.raw(n)).is_some()
+                || c.is(n, &NEXT)
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
     }
+}
+
+/// True for digits written as a clock time with a stop ("10.30": one or two digits, a stop,
+/// two digits) or with more stops, as a date ("10.1.2018"), not for a decimal ("4.7",
+/// "12.5").
+fn clock_or_date_digits(w: &str) -> bool {
+    match w.split_once('.') {
+        Some((hour, minutes)) if !minutes.contains('.') => hour.len() <= 2 && minutes.len() == 2,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// True when token `i` is "hundred", "thousand", "million", "dozen" or another number word
+/// that counts in scores ([`NumWord::Hundred`], [`NumWord::Scale`], [`NumWord::Dozen`]): no
+/// reader reads one first, nor after a number ("4.5 million").
+fn scale_word(c: &Cur<'_>, i: usize) -> bool {
+    c.word(i).and_then(|e| e.number).is_some_and(|n| {
+        matches!(
+            n,
+            NumWord::Hundred { .. } | NumWord::Scale { .. } | NumWord::Dozen
+        )
+    })
 }
 
 /// False when token `i` starts no expression whatever follows. Every reader starts with a
@@ -1695,17 +1729,9 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     }
     // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
     // or "dozen" first.
-    let counted = |n: Option<NumWord>| {
-        n.is_some_and(|n| {
-            !matches!(
-                n,
-                NumWord::Hundred { .. } | NumWord::Scale { .. } | NumWord::Dozen
-            )
-        })
-    };
-    if c.word(i)
-        .is_some_and(|e| e.month.is_some() || e.weekday.is_some() || counted(e.number))
-        || c.raw(i).contains('-')
+    if c.word(i).is_some_and(|e| {
+        e.month.is_some() || e.weekday.is_some() || e.number.is_some() && !scale_word(c, i)
+    }) || c.raw(i).contains('-')
         || c.glued(i)
     {
         return true;
