@@ -1133,8 +1133,10 @@ pub(crate) fn extract<'a>(
 /// The readers read on from "the", "a", "an" and "in" only through a word [`starts_word`]
 /// accepts, except "the day before yesterday" ([`relative_at`]) and "a month ago", "a week
 /// from tomorrow" ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`];
-/// "on" starts only "on Monday of next week", "as" only "as late as" and "as early as", and
-/// "more" only "more than two weeks before today".
+/// "on" starts only "on Monday of next week", "as" only "as late as" and "as early as",
+/// "more" only "more than two weeks before today", and a hedge only a clock time after it
+/// ("around 1pm"); a number word goes on as a number does ([`number_may_start`]) or
+/// before "thousand" or "hundred" (a year in words).
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1157,12 +1159,20 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         "on" => c.word(next).is_some_and(|e| e.weekday.is_some()),
         "as" => c.is(next, &["late", "early"]),
         "more" => c.is(next, &["than"]),
+        // A hedge before a clock time ("around 1pm"), read at the next token.
+        "about" | "around" | "circa" | "approximately" => may_start(c, next),
+        // A number word goes on as a number does ("two weeks ago", "first of May"), or is a
+        // year in words ("two thousand and fifteen", "nineteen hundred").
+        _ if c.word(i).is_some_and(|e| e.number.is_some()) => {
+            number_may_start(c, i) || c.is(next, &["thousand", "hundred"])
+        }
         _ => return true,
     };
     debug_assert!(
         follows || read(c, i).is_none(),
-        "the prefilter skipped an expression at {:?}",
-        c.raw(i)
+        "the prefilter skipped an expression at {:?} {:?}",
+        c.raw(i),
+        c.raw(i + 1)
     );
     follows
 }
