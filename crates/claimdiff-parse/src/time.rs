@@ -1130,10 +1130,12 @@ pub(crate) fn extract<'a>(
 /// False when no reader can find an expression at token `i`, a cheap test that spares them
 /// most words: the word must start an expression ([`starts_word`]) and, if it is an article
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
-/// The readers read on from "the", "a", "an" and "in" only through a word [`starts_word`]
+/// The readers read on from "the", "a" and "an" only through a word [`starts_word`]
 /// accepts, except "the day before yesterday" ([`relative_at`]) and "a month ago", "a week
 /// from tomorrow" ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`];
-/// "on" starts only "on Monday of next week", "as" only "as late as" and "as early as",
+/// "from" and "between" only through the first end of a range, which must start at the next
+/// token; "in" starts only a count of units ("in two weeks") or a part of the day ("in the
+/// morning"), "on" only "on Monday of next week", "as" only "as late as" and "as early as",
 /// "more" only "more than two weeks before today", and a hedge only a clock time after it
 /// ("around 1pm"); a number word goes on as a number does ([`number_may_start`]) or
 /// before "thousand" or "hundred" (a year in words).
@@ -1155,8 +1157,15 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     let follows = match c.lower(i) {
         "the" => c.is(next, &["day"]) || starts_word(c, next),
         "a" | "an" => ago_units(c.raw(next)).is_some() || starts_word(c, next),
-        "in" => starts_word(c, next),
-        "on" => c.word(next).is_some_and(|e| e.weekday.is_some()),
+        // "in two weeks", "in a couple of weeks" ([`in_units_at`]), "in the morning".
+        "in" => {
+            units(c.raw(next + 1)).is_some()
+                || c.is(next, &["couple"])
+                || c.is(next, &["the"]) && c.is(next + 1, &["morning", "afternoon", "evening"])
+        }
+        // A range's first end comes next ("from May to June", "between 2019 and 2021").
+        "from" | "between" => may_start(c, next),
+        "on" => c.word(next).is_some_and(|e| e.weekday.is_some()) && c.is(next + 1, &["of"]),
         "as" => c.is(next, &["late", "early"]),
         "more" => c.is(next, &["than"]),
         // A hedge before a clock time ("around 1pm"), read at the next token.
@@ -1731,8 +1740,9 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only before "day" or a word
 /// [`starts_word`] accepts), or is "in the" before a part of the day ("in the morning at
-/// 7"), "on" before a weekday ("on Monday of next week"), "a"/"an" before a unit ("a week
-/// ago") or "about", "around", "circa", "approximately" before a point (a clock time).
+/// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
+/// ("a week ago") or "about", "around", "circa", "approximately" before a point (a clock
+/// time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
         return true;
@@ -1750,7 +1760,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => c.is(i + 1, &["the"]) && c.is(i + 2, &["morning", "afternoon", "evening"]),
         // "the" leads as "the day before yesterday" does, or before a word that can lead.
         "the" => c.is(i + 1, &["day"]) || starts_word(c, i + 1),
-        "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()),
+        "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()) && c.is(i + 2, &["of"]),
         "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
