@@ -193,7 +193,9 @@ pub fn normalize_for_match(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
+        // Most of a text is ASCII, tested first: only its capitals change.
         let c = match c {
+            c if c.is_ascii() => c.to_ascii_lowercase(),
             '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
             '\u{201C}' | '\u{201D}' => '"',
             c if is_dash(c) => '-',
@@ -208,7 +210,7 @@ pub fn normalize_for_match(s: &str) -> String {
             space = false;
         }
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
