@@ -358,24 +358,26 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
         .enumerate()
         .map(|(index, seg)| {
             let tokens = tokenize(text, seg.range.clone());
-            let range = vocab.add(text, &tokens);
-            let mut events: Vec<String> = Vec::new();
-            for e in vocab.sentence(range.clone()).iter().filter_map(|e| e.event) {
-                if !events.iter().any(|seen| seen == e) {
-                    events.push(e.to_owned());
-                }
-            }
-            ranges.push(range);
+            ranges.push(vocab.add(text, &tokens));
             Sentence {
                 index,
                 span: seg.range,
                 headline: seg.headline,
                 tokens,
-                events,
+                events: Vec::new(),
                 facts: Vec::new(),
             }
         })
         .collect();
+    let entries = vocab.tokens();
+    let words: Vec<Words<'_, '_>> = ranges.into_iter().map(|r| entries.sentence(r)).collect();
+    for (s, words) in sentences.iter_mut().zip(&words) {
+        for e in words.iter().filter_map(|e| e.event) {
+            if !s.events.iter().any(|seen| seen == e) {
+                s.events.push(e.to_owned());
+            }
+        }
+    }
     // The words written in lower case, and those capitalised inside a sentence, for the
     // names table.
     let keys = |keep: fn(&Entry<'_>) -> bool| -> FxHashSet<&str> {
@@ -390,7 +392,6 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     let capitalised = keys(|e| e.inner_capital);
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.
-    let words: Vec<Words<'_, '_>> = ranges.into_iter().map(|r| vocab.sentence(r)).collect();
     let (names, mentions) =
         actor::NameTable::build(text, &sentences, &words, lex, common_words, capitalised);
     let published = time::reference(source.published.as_deref());
@@ -429,6 +430,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // The names and the word table are no longer needed: free them before the document copies
     // the text.
     drop((names, mentions, words));
+    drop(entries);
     drop(vocab);
     for s in &mut sentences {
         s.facts.sort_by_key(|f| (f.span.start, f.facet));

@@ -1745,10 +1745,11 @@ mod tests {
         let lex = Lexicon::embedded();
         let mut vocab = Vocab::new(&lex);
         let range = vocab.add(text, &tokens);
+        let entries = vocab.tokens();
         let c = Cursor {
             text,
             tokens: &tokens,
-            words: vocab.sentence(range),
+            words: entries.sentence(range),
         };
         let n = read(&c, 0, false)?;
         let span = tokens[n.start].start..tokens[n.end - 1].end;

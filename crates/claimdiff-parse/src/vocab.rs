@@ -168,11 +168,11 @@ impl<'a> Vocab<'a> {
         start..self.tokens.len()
     }
 
-    /// The entries of the tokens whose ids are at `range` (as [`Vocab::add`] returned it).
-    pub(crate) fn sentence(&self, range: Range<usize>) -> Words<'_, 'a> {
-        Words {
-            vocab: self,
-            ids: self.tokens.get(range).unwrap_or_default(),
+    /// Each token's entry, in document order, once every sentence is added.
+    pub(crate) fn tokens(&self) -> TokenEntries<'_, 'a> {
+        TokenEntries {
+            lex: self.lex,
+            entries: self.tokens.iter().map(|&id| self.entry(id)).collect(),
         }
     }
 
@@ -264,28 +264,46 @@ impl<'a> Entry<'a> {
     }
 }
 
+/// Each token's entry of a [`Vocab`], in document order ([`Vocab::tokens`]): the readers ask
+/// for a token's entry again and again, and find it here in one step, not through its id.
+#[derive(Debug)]
+pub(crate) struct TokenEntries<'v, 'a> {
+    lex: &'v Lexicon,
+    entries: Vec<Option<&'v Entry<'a>>>,
+}
+
+impl<'a> TokenEntries<'_, 'a> {
+    /// The entries of the tokens at `range` (as [`Vocab::add`] returned it).
+    pub(crate) fn sentence(&self, range: Range<usize>) -> Words<'_, 'a> {
+        Words {
+            lex: self.lex,
+            entries: self.entries.get(range).unwrap_or_default(),
+        }
+    }
+}
+
 /// The entries of one sentence's tokens, by token index.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Words<'v, 'a> {
-    vocab: &'v Vocab<'a>,
-    ids: &'v [u32],
+    lex: &'v Lexicon,
+    entries: &'v [Option<&'v Entry<'a>>],
 }
 
 impl<'v, 'a> Words<'v, 'a> {
     /// The entry of token `i`.
     pub(crate) fn get(&self, i: usize) -> Option<&'v Entry<'a>> {
-        self.vocab.entry(*self.ids.get(i)?)
+        *self.entries.get(i)?
     }
 
     /// Every token's entry, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'v Entry<'a>> + '_ {
-        self.ids.iter().filter_map(|&id| self.vocab.entry(id))
+        self.entries.iter().flatten().copied()
     }
 
     /// What the lexicon says of token `i` (nothing past the end, or for a token that is not a
     /// word).
     pub(crate) fn kinds(&self, i: usize) -> Kinds {
-        let lex = self.vocab.lex;
+        let lex = self.lex;
         self.get(i).map_or_else(Kinds::default, |e| {
             *e.kinds.get_or_init(|| Kinds {
                 title: lex.is_title(&e.lower),
@@ -333,7 +351,7 @@ mod tests {
         let mut vocab = Vocab::new(&lex);
         let range = vocab.add(text, &tokens);
         assert_eq!(range, 0..tokens.len());
-        check(&vocab, vocab.sentence(range), tokens.len());
+        check(&vocab, vocab.tokens().sentence(range), tokens.len());
     }
 
     #[test]
