@@ -1133,8 +1133,9 @@ pub(crate) fn extract<'a>(
 /// The readers read on from "the", "a" and "an" only through a word [`starts_word`]
 /// accepts, except "the day before yesterday" ([`relative_at`]) and "a month ago", "a week
 /// from tomorrow" ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`];
-/// "from" and "between" only through the first end of a range, which must start at the next
-/// token; "in" starts only a count of units ("in two weeks") or a part of the day ("in the
+/// "this" only before such a word, a unit, a part of the day or "working" ("this working
+/// week"); "from" and "between" only through the first end of a range, which must start at
+/// the next token; "in" starts only a count of units ("in two weeks") or a part of the day ("in the
 /// morning"), "on" only "on Monday of next week", "as" only "as late as" and "as early as",
 /// "more" only "more than two weeks before today", and a hedge only a clock time after it
 /// ("around 1pm"); a number word goes on as a number does ([`number_may_start`]) or
@@ -1165,6 +1166,15 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         }
         // A range's first end comes next ("from May to June", "between 2019 and 2021").
         "from" | "between" => may_start(c, next),
+        // "this week", "this May", "this morning", "this working week".
+        "this" => {
+            starts_word(c, next)
+                || ago_units(c.raw(next)).is_some()
+                || c.is(
+                    next,
+                    &["morning", "afternoon", "evening", "night", "working"],
+                )
+        }
         "on" => c.word(next).is_some_and(|e| e.weekday.is_some()) && c.is(next + 1, &["of"]),
         "as" => c.is(next, &["late", "early"]),
         "more" => c.is(next, &["than"]),
