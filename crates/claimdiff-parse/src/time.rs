@@ -1130,16 +1130,16 @@ pub(crate) fn extract<'a>(
 /// False when no reader can find an expression at token `i`, a cheap test that spares them
 /// most words: the word must start an expression ([`starts_word`]) and, if it is an article
 /// or a preposition that mostly starts none, be followed by a word that can continue one.
-/// The readers read on from "the", "a" and "an" only through a word [`starts_word`]
-/// accepts, except "the day before yesterday" ([`relative_at`]) and "a month ago", "a week
-/// from tomorrow" ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`];
-/// "this" only before such a word, a unit, a part of the day or "working" ("this working
-/// week"); "from" and "between" only through the first end of a range, which must start at
-/// the next token; "in" starts only a count of units ("in two weeks") or a part of the day ("in the
-/// morning"), "on" only "on Monday of next week", "as" only "as late as" and "as early as",
-/// "more" only "more than two weeks before today", and a hedge only a clock time after it
-/// ("around 1pm"); a number word goes on as a number does ([`number_may_start`]) or
-/// before "thousand" or "hundred" (a year in words).
+/// "The", "on" and "in" start only what they start as a point ([`may_start_point`]), and "in"
+/// also a count of units ("in two weeks"). The readers read on from "a" and "an" only through a
+/// word [`starts_word`] accepts, except "a month ago", "a week from tomorrow"
+/// ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`]; from "this"
+/// only through such a word, a unit, a part of the day or "working" ("this working week");
+/// from "from" and "between" only through the first end of a range, which must start at the
+/// next token. "As" starts only "as late as" and "as early as", "more" only "more than two
+/// weeks before today", and a hedge only a clock time after it ("around 1pm"); a number word
+/// goes on as a number does ([`number_may_start`]) or before "thousand" or "hundred" (a
+/// year in words).
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1156,13 +1156,12 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     }
     let next = i + 1;
     let follows = match c.lower(i) {
-        "the" => c.is(next, &["day"]) || starts_word(c, next),
+        "the" => the_leads(c, i),
+        "on" => on_weekday_of(c, i),
         "a" | "an" => ago_units(c.raw(next)).is_some() || starts_word(c, next),
         // "in two weeks", "in a couple of weeks" ([`in_units_at`]), "in the morning".
         "in" => {
-            units(c.raw(next + 1)).is_some()
-                || c.is(next, &["couple"])
-                || c.is(next, &["the"]) && c.is(next + 1, &["morning", "afternoon", "evening"])
+            units(c.raw(next + 1)).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i)
         }
         // A range's first end comes next ("from May to June", "between 2019 and 2021").
         "from" | "between" => may_start(c, next),
@@ -1175,7 +1174,6 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
                     &["morning", "afternoon", "evening", "night", "working"],
                 )
         }
-        "on" => c.word(next).is_some_and(|e| e.weekday.is_some()) && c.is(next + 1, &["of"]),
         "as" => c.is(next, &["late", "early"]),
         "more" => c.is(next, &["than"]),
         // A hedge before a clock time ("around 1pm"), read at the next token.
@@ -1767,15 +1765,30 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         return true;
     }
     match c.lower(i) {
-        "in" => c.is(i + 1, &["the"]) && c.is(i + 2, &["morning", "afternoon", "evening"]),
-        // "the" leads as "the day before yesterday" does, or before a word that can lead.
-        "the" => c.is(i + 1, &["day"]) || starts_word(c, i + 1),
-        "on" => c.word(i + 1).is_some_and(|e| e.weekday.is_some()) && c.is(i + 2, &["of"]),
+        "in" => in_the_part_of_day(c, i),
+        "the" => the_leads(c, i),
+        "on" => on_weekday_of(c, i),
         "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
     }
+}
+
+/// True when "the" at token `i` goes on as "the day before yesterday" does, or before a word
+/// that can lead ([`starts_word`]).
+fn the_leads(c: &Cur<'_>, i: usize) -> bool {
+    c.is(i + 1, &["day"]) || starts_word(c, i + 1)
+}
+
+/// True when "in" at token `i` goes on with "the" and a part of the day ("in the morning").
+fn in_the_part_of_day(c: &Cur<'_>, i: usize) -> bool {
+    c.is(i + 1, &["the"]) && c.is(i + 2, &["morning", "afternoon", "evening"])
+}
+
+/// True when "on" at token `i` goes on with a weekday and "of" ("on Monday of next week").
+fn on_weekday_of(c: &Cur<'_>, i: usize) -> bool {
+    c.word(i + 1).is_some_and(|e| e.weekday.is_some()) && c.is(i + 2, &["of"])
 }
 
 /// The words other than month, weekday and number words that start a point expression, in
