@@ -73,6 +73,18 @@ impl<'a> Cursor<'a> {
         let g = self.gap(i);
         !g.is_empty() && !g.contains('\n') && i + 1 < self.len()
     }
+    /// Token `i` read as a digit token ([`parse_digit_token`]): a token of at most fifteen
+    /// plain digits takes the value the document's words keep for it, parsed once.
+    pub(crate) fn digit_token(&self, i: usize) -> Option<DigitToken> {
+        match self.words.get(i).and_then(|e| e.digits) {
+            Some(value) if self.raw(i).len() <= 15 => Some(DigitToken::Value {
+                value: value as f64,
+                decimal: false,
+                grouped: false,
+            }),
+            _ => parse_digit_token(self.raw(i)),
+        }
+    }
 }
 
 /// Lower-cases an ASCII word of at most 24 bytes, into `buf` when it has upper-case letters;
@@ -576,10 +588,11 @@ struct DigitExpr {
 
 /// Reads "N/D" at `t` ("3/4"): a fraction when N < D and D is a usual denominator.
 fn digit_fraction(c: &Cursor<'_>, t: usize) -> Option<(f64, usize)> {
-    let n = plain_int(c.raw(t))?;
+    // The slash first: most numbers have none.
     if !(c.glued(t) && is_slash(c.raw(t + 1)) && c.glued(t + 1)) {
         return None;
     }
+    let n = plain_int(c.raw(t))?;
     let d = plain_int(c.raw(t + 2))?;
     // "5/17/2018" is a date; "+1-222-2222/2222" a phone number.
     let joins = |k: usize| is_slash(c.raw(k)) || c.raw(k) == "-";
@@ -599,7 +612,7 @@ fn digit_fraction(c: &Cursor<'_>, t: usize) -> Option<(f64, usize)> {
 /// is no number ("10:30") or several run together ("22,24,26,31", read as pieces elsewhere).
 fn digit_expr(c: &Cursor<'_>, t: usize) -> Option<DigitExpr> {
     let s = c.raw(t);
-    let (mut value, decimal, grouped) = match parse_digit_token(s)? {
+    let (mut value, decimal, grouped) = match c.digit_token(t)? {
         DigitToken::Value {
             value,
             decimal,
@@ -634,7 +647,7 @@ fn digit_expr(c: &Cursor<'_>, t: usize) -> Option<DigitExpr> {
             if !frac.is_empty() && !frac.bytes().all(|b| b.is_ascii_digit()) {
                 break;
             }
-            let Some(DigitToken::Value { value: v, .. }) = parse_digit_token(g) else {
+            let Some(DigitToken::Value { value: v, .. }) = c.digit_token(end) else {
                 break;
             };
             value = value * 1000.0 + v;
@@ -843,8 +856,11 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                         ..blank
                     });
                 } else {
-                    // Every part of a hyphenated word must be a number word.
-                    if raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                    // Every part of a hyphenated word must be a number word; whether the
+                    // first is one was looked up once, in the document's words.
+                    if !c.words.get(t).is_some_and(|e| e.number_lead)
+                        || raw.split(is_dash).any(|p| number_word(p).is_none())
+                    {
                         return;
                     }
                     let n = raw.split(is_dash).count();

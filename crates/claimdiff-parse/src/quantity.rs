@@ -15,7 +15,7 @@ use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    parse_digit_token, scale_after, word_chain_pieces,
+    scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
@@ -1047,7 +1047,7 @@ fn pieces_at(c: &Cursor<'_>, i: usize) -> Option<Vec<(Range<usize>, f64)>> {
     let raw = c.raw(i);
     let base = c.tokens[i].start;
     match c.kind(i)? {
-        TokenKind::Number if parse_digit_token(raw) == Some(DigitToken::List) => Some(
+        TokenKind::Number if c.digit_token(i) == Some(DigitToken::List) => Some(
             list_pieces(raw)
                 .map(|(r, v)| (base + r.start..base + r.end, v))
                 .collect(),
