@@ -73,6 +73,16 @@ impl<'a> Cursor<'a> {
         let g = self.gap(i);
         !g.is_empty() && !g.contains('\n') && i + 1 < self.len()
     }
+    /// Token `i` in lower case as [`lower`] writes it ("" unless it is ASCII of at most 24
+    /// bytes), read from the document's words rather than copied.
+    pub(crate) fn ascii_lower(&self, i: usize) -> &'a str {
+        let raw = self.raw(i);
+        if raw.len() <= 24 && raw.is_ascii() {
+            self.words.lower(i)
+        } else {
+            ""
+        }
+    }
     /// Token `i` read as a digit token ([`parse_digit_token`]): a token of at most fifteen
     /// plain digits takes the value the document's words keep for it, parsed once.
     pub(crate) fn digit_token(&self, i: usize) -> Option<DigitToken> {

@@ -134,12 +134,15 @@ fn dollar_prefix(w: &str, glued: bool) -> Option<&'static str> {
 /// Currency names after an amount, with the factor to the main unit ("cents" are 0.01).
 fn currency_noun(w: &str) -> Option<(&'static str, f64)> {
     match w {
-        "元" => return Some(("CNY", 1.0)),
-        "ரூ" => return Some(("LKR", 1.0)),
-        _ => {}
+        "元" => Some(("CNY", 1.0)),
+        "ரூ" => Some(("LKR", 1.0)),
+        _ => lower_currency_noun(lower(w, &mut [0; 24])),
     }
-    let mut buf = [0u8; 24];
-    Some(match lower(w, &mut buf) {
+}
+
+/// [`currency_noun`] of an ASCII word in lower case.
+fn lower_currency_noun(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
         "dollar" | "dollars" | "bucks" => ("USD", 1.0),
         "pound" | "pounds" | "sterling" | "quid" => ("GBP", 1.0),
         "euro" | "euros" => ("EUR", 1.0),
@@ -174,41 +177,40 @@ fn is_subunit(w: &str) -> bool {
     currency_noun(w).is_some_and(|(_, f)| (f - 0.01).abs() < 1e-12)
 }
 
-/// Nationality words that name a currency's country: (adjective, default code of the noun,
-/// code). "australian dollars" is AUD; "pesos" only count with an adjective.
-const CURRENCY_ADJECTIVES: &[(&str, &str, &str)] = &[
-    ("us", "USD", "USD"),
-    ("u.s", "USD", "USD"),
-    ("u.s.", "USD", "USD"),
-    ("american", "USD", "USD"),
-    ("australian", "USD", "AUD"),
-    ("canadian", "USD", "CAD"),
-    ("singapore", "USD", "SGD"),
-    ("taiwan", "USD", "TWD"),
-    ("taiwanese", "USD", "TWD"),
-    ("swiss", "CHF", "CHF"),
-    ("french", "CHF", "FRF"),
-    ("belgian", "CHF", "BEF"),
-    ("turkish", "TRY", "TRY"),
-    ("italian", "TRY", "ITL"),
-    ("chinese", "CNY", "CNY"),
-    ("japanese", "JPY", "JPY"),
-    ("indian", "INR", "INR"),
-    ("pakistani", "INR", "PKR"),
-    ("nepalese", "INR", "NPR"),
-    ("british", "GBP", "GBP"),
-    ("egyptian", "GBP", "EGP"),
-    ("finnish", "FIM", "FIM"),
-    ("dutch", "NLG", "NLG"),
-    ("spanish", "ESP", "ESP"),
-    ("russian", "RUB", "RUB"),
-    ("mexican", "peso", "MXN"),
-    ("argentine", "peso", "ARS"),
-    ("argentinian", "peso", "ARS"),
-    ("philippine", "peso", "PHP"),
-    ("chilean", "peso", "CLP"),
-    ("colombian", "peso", "COP"),
-];
+/// Nationality words that name a currency's country: the default code of the noun after the
+/// adjective, and the code the two name. "australian dollars" is AUD; "pesos" only count with
+/// an adjective.
+fn currency_adjective(w: &str) -> Option<(&'static str, &'static str)> {
+    Some(match w {
+        "us" | "u.s" | "u.s." | "american" => ("USD", "USD"),
+        "australian" => ("USD", "AUD"),
+        "canadian" => ("USD", "CAD"),
+        "singapore" => ("USD", "SGD"),
+        "taiwan" | "taiwanese" => ("USD", "TWD"),
+        "swiss" => ("CHF", "CHF"),
+        "french" => ("CHF", "FRF"),
+        "belgian" => ("CHF", "BEF"),
+        "turkish" => ("TRY", "TRY"),
+        "italian" => ("TRY", "ITL"),
+        "chinese" => ("CNY", "CNY"),
+        "japanese" => ("JPY", "JPY"),
+        "indian" => ("INR", "INR"),
+        "pakistani" => ("INR", "PKR"),
+        "nepalese" => ("INR", "NPR"),
+        "british" => ("GBP", "GBP"),
+        "egyptian" => ("GBP", "EGP"),
+        "finnish" => ("FIM", "FIM"),
+        "dutch" => ("NLG", "NLG"),
+        "spanish" => ("ESP", "ESP"),
+        "russian" => ("RUB", "RUB"),
+        "mexican" => ("peso", "MXN"),
+        "argentine" | "argentinian" => ("peso", "ARS"),
+        "philippine" => ("peso", "PHP"),
+        "chilean" => ("peso", "CLP"),
+        "colombian" => ("peso", "COP"),
+        _ => return None,
+    })
+}
 
 /// Two-word country names before a currency name ("hong kong dollars").
 const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
@@ -222,20 +224,18 @@ const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
 /// A currency name at `j` after an amount, with an optional nationality before it
 /// ("australian dollars", "hong kong dollars", "us dollar"): code, factor, tokens used.
 fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usize)> {
+    // The words in lower case as the document's words keep them; the two names that are not
+    // ASCII ("元", "ரூ") as written.
     let noun = |k: usize| -> Option<(&'static str, f64)> {
-        let w = c.word(k)?;
-        if let Some(found) = currency_noun(w) {
-            return Some(found);
-        }
-        let mut buf = [0u8; 24];
-        match lower(w, &mut buf) {
+        c.word(k)?;
+        match c.ascii_lower(k) {
+            "" => currency_noun(c.raw(k)),
             "peso" | "pesos" => Some(("peso", 1.0)),
             "rand" => Some(("rand", 1.0)),
-            _ => None,
+            w => lower_currency_noun(w),
         }
     };
-    let mut buf = [0u8; 24];
-    let first = lower(c.raw(j), &mut buf);
+    let first = c.ascii_lower(j);
     // "u.s. dollars": the tokens "u", ".", "s", "."
     if first == "u" && c.raw(j + 1) == "." && c.is(j + 2, "s") {
         let k = if c.raw(j + 3) == "." { j + 4 } else { j + 3 };
@@ -252,13 +252,11 @@ fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usiz
             return Some((code, f, 3));
         }
     }
-    for (adj, base, code) in CURRENCY_ADJECTIVES {
-        if first == *adj
-            && let Some((n, f)) = noun(j + 1)
-            && n == *base
-        {
-            return Some((code, f, 2));
-        }
+    if let Some((base, code)) = currency_adjective(first)
+        && let Some((n, f)) = noun(j + 1)
+        && n == base
+    {
+        return Some((code, f, 2));
     }
     match noun(j)? {
         ("peso" | "rand", _) => None,
@@ -277,10 +275,9 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
         return true;
     }
     (0..c.len()).any(|p| {
-        c.word(p).is_some_and(|w| {
-            let mut buf = [0u8; 24];
-            let w = lower(w, &mut buf);
-            w.starts_with("weigh")
+        let w = c.ascii_lower(p);
+        c.kind(p) == Some(TokenKind::Word)
+            && (w.starts_with("weigh")
                 || w.starts_with("heav")
                 || matches!(
                     w,
@@ -297,8 +294,7 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "oz"
                         | "lb"
                         | "lbs"
-                )
-        })
+                ))
     })
 }
 
@@ -2593,13 +2589,23 @@ fn push_num(out: &mut String, v: f64) {
     use std::fmt::Write;
     // Writing to a string cannot fail.
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        // A whole number below 1e15 is exact as an integer, which formats far faster than a
-        // float with a precision; only -0 needs the float's sign.
-        if v == 0.0 && v.is_sign_negative() {
-            let _ = write!(out, "{v:.0}");
-        } else {
-            let _ = write!(out, "{}", v as i64);
+        // A whole number below 1e15 is exact as an integer, whose digits are written here
+        // far faster than by the formatter; the sign is the float's, so -0 keeps it.
+        if v.is_sign_negative() {
+            out.push('-');
         }
+        let mut n = v.abs() as u64;
+        let mut digits = [0u8; 15];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
     } else {
         let start = out.len();
         let _ = write!(out, "{v:.4}");
