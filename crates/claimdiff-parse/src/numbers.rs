@@ -867,13 +867,15 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                     });
                 } else {
                     // Every part of a hyphenated word must be a number word; whether the
-                    // first is one was looked up once, in the document's words.
-                    if !c.words.get(t).is_some_and(|e| e.number_lead)
-                        || raw.split(is_dash).any(|p| number_word(p).is_none())
-                    {
+                    // first is one was looked up once, in the document's words, and a word
+                    // of one part is looked up only as it is read below.
+                    if !c.words.get(t).is_some_and(|e| e.number_lead) {
                         return;
                     }
                     let n = raw.split(is_dash).count();
+                    if n > 1 && raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                        return;
+                    }
                     for (k, p) in raw.split(is_dash).enumerate() {
                         let Some(w) = number_word(p) else { return };
                         if !atoms.push(Atom {

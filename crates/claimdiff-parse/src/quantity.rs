@@ -2418,54 +2418,56 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         let p = c.raw(name_at);
         let p = p.trim_end_matches('.');
         let mut buf = [0u8; 24];
-        if matches!(
-            lower(p, &mut buf),
-            "no" | "number"
-                | "article"
-                | "section"
-                | "chapter"
-                | "route"
-                | "flight"
-                | "platform"
-                | "gate"
-                | "terminal"
-                | "room"
-                | "category"
-                | "level"
-                | "grade"
-                | "page"
-                | "clause"
-                | "rule"
-                | "form"
-                | "version"
-                | "season"
-                | "week"
-                | "day"
-                | "round"
-                | "stage"
-                | "junction"
-                | "bus"
-                | "line"
-                | "ward"
-                | "unit"
-                | "block"
-                | "floor"
-                | "apollo"
-                | "covid"
-                | "highway"
-                | "hwy"
-                | "interstate"
-                | "channel"
-                | "pier"
-                | "runway"
-                | "berth"
-                | "dock"
-                | "station"
-                | "precinct"
-                | "district"
-                | "building"
-                | "studio"
-        ) && crate::text::is_capitalized(c.raw(name_at))
+        // The capital first: most words before a number have none.
+        if crate::text::is_capitalized(c.raw(name_at))
+            && matches!(
+                lower(p, &mut buf),
+                "no" | "number"
+                    | "article"
+                    | "section"
+                    | "chapter"
+                    | "route"
+                    | "flight"
+                    | "platform"
+                    | "gate"
+                    | "terminal"
+                    | "room"
+                    | "category"
+                    | "level"
+                    | "grade"
+                    | "page"
+                    | "clause"
+                    | "rule"
+                    | "form"
+                    | "version"
+                    | "season"
+                    | "week"
+                    | "day"
+                    | "round"
+                    | "stage"
+                    | "junction"
+                    | "bus"
+                    | "line"
+                    | "ward"
+                    | "unit"
+                    | "block"
+                    | "floor"
+                    | "apollo"
+                    | "covid"
+                    | "highway"
+                    | "hwy"
+                    | "interstate"
+                    | "channel"
+                    | "pier"
+                    | "runway"
+                    | "berth"
+                    | "dock"
+                    | "station"
+                    | "precinct"
+                    | "district"
+                    | "building"
+                    | "studio"
+            )
         {
             return false;
         }
@@ -2473,7 +2475,7 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
     // A model or index named by a number after a name and an article: "the CozyCore 1500
     // heater", "the Boeing 737", "The FTSE 100 fell" (a count follows no name there: "in
     // Leeds 300 people marched").
-    if !num.words && num.start > 0 && scale_after(next).is_none() && next != "%" {
+    if !num.words && num.start > 0 {
         let names = (0..num.start)
             .rev()
             .take_while(|&k| c.word(k).is_some_and(crate::text::is_capitalized))
@@ -2489,19 +2491,28 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         });
         // "the NHS's 42 integrated care systems" counts the owner's.
         let owner = crate::text::is_possessive(c.raw(num.start - 1));
-        if names > 0 && article && !owner && c.word(num.end).and_then(unit_word).is_none() {
+        // The name first: most numbers follow none.
+        if names > 0
+            && article
+            && !owner
+            && scale_after(next).is_none()
+            && next != "%"
+            && c.word(num.end).and_then(unit_word).is_none()
+        {
             return false;
         }
     }
     // "one" as a pronoun or article: "one of", "no one", "the one"; not "that one mile".
-    let unit_next = c.word(num.end).is_some_and(|w| {
-        unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
-    });
+    let unit_next = || {
+        c.word(num.end).is_some_and(|w| {
+            unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
+        })
+    };
     if num.words
         && num.value == 1.0
         && num.end == num.start + 1
         && c.is(num.start, "one")
-        && !unit_next
+        && !unit_next()
     {
         let after = c.word(num.end);
         let noun_at = |k: usize| {
