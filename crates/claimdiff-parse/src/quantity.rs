@@ -904,7 +904,8 @@ pub(crate) fn extract(
     let mut i = 0;
     let mut floor = 0;
     while i < s.tokens.len() {
-        if inside(i) || !may_start(&c, i) {
+        // The cheap test first: most tokens start nothing.
+        if !may_start(&c, i) || inside(i) {
             i += 1;
             continue;
         }
@@ -1001,10 +1002,11 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
                 || currency_symbol(r).is_some()
                 || numbers::vulgar(r).is_some()
         }
-        Some(TokenKind::Word) => c.word(i).is_some_and(|w| {
+        // What the word is on its own was looked up once, in the document's words.
+        Some(TokenKind::Word) => c.words.get(i).is_some_and(|e| {
+            let w = e.form;
             w.len() <= 24
-                // What the word is on its own was looked up once, in the document's words.
-                && (c.words.get(i).is_some_and(|e| e.quantity_lead)
+                && (e.quantity_lead
                     || ((w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
                         && (starts_number(c, i + 1) || and_a_half(c, i + 2)))
                     || c.raw(i + 1) == "$"
@@ -1896,9 +1898,10 @@ fn range_end(
 ) -> Option<RangeEnd> {
     let r = c.raw(j);
     let dash = r == "-" || r == "\u{2013}" || r == "~";
-    let symmetric = (c.glued(j - 1) && c.glued(j)) || (c.spaced(j - 1) && c.spaced(j));
+    // The spacing is looked at only around a dash.
+    let symmetric = || (c.glued(j - 1) && c.glued(j)) || (c.spaced(j - 1) && c.spaced(j));
     let word = c.is_any(j, &["to", "through", "thru"]) || (between && c.is(j, "and"));
-    if !((dash && symmetric) || word) {
+    if !((dash && symmetric()) || word) {
         return None;
     }
     // Phone numbers and codes: "+1-222-2222", "222-2222-2222".
