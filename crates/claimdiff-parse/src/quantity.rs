@@ -972,7 +972,12 @@ fn is_finite(q: &Found) -> bool {
 /// Byte ranges of web addresses in a sentence: numbers in them are not quantities.
 fn url_ranges(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span.clone()];
-    if !s.contains("://") && !s.contains("www.") {
+    // Most sentences have no address: one scan for the first byte of either mark tells,
+    // where a search for each mark cost more.
+    let bytes = s.as_bytes();
+    if !memchr::memchr2_iter(b':', b'w', bytes)
+        .any(|at| bytes[at..].starts_with(b"://") || bytes[at..].starts_with(b"www."))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -3387,6 +3392,10 @@ mod tests {
         check("In the 1990s at No. 10 on the A614 at half past ten.", &[]);
         check("The 13F filing, the Boeing 777F and the 5G network.", &[]);
         check("See https://x.com/a?q=30%25 now.", &[]);
+        check(
+            "Visit www.example.com/offers/30 with 2 friends.",
+            &[("2", "2")],
+        );
         check("For a third time in the second half.", &[]);
         check("Rovers won 3-1 in 2012-13.", &[("3-1", "3-1")]);
         check("1m isn't a number.", &[]);
