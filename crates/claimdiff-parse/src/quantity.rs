@@ -2026,14 +2026,16 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     if raw == "%" {
         return Some(("percent", 1.0, j + 1));
     }
-    if c.is(j, "per") && c.is(j + 1, "cent") {
+    // The token in lower case, compared with the words below once fetched.
+    let low = c.ascii_lower(j);
+    if low == "per" && c.is(j + 1, "cent") {
         return Some(("percent", 1.0, j + 2));
     }
     // Degrees: "30°C", "40 deg celsius", "100.2 degrees farenheit"; bare degrees name no
     // scale.
-    if matches!(raw, "°" | "º") || c.is_any(j, &["degree", "degrees", "deg"]) {
+    if matches!(raw, "°" | "º") || matches!(low, "degree" | "degrees" | "deg") {
         let mut k = j + 1;
-        if c.raw(k) == "." && c.is_any(j, &["deg"]) {
+        if c.raw(k) == "." && low == "deg" {
             k += 1;
         }
         let scale = match c.raw(k) {
@@ -2126,14 +2128,14 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     }
     // "square metres", "sq km", "cubic feet", "metric tons".
     let mut k = j;
-    let power: u8 = if c.is_any(j, &["square", "sq"]) {
+    let power: u8 = if matches!(low, "square" | "sq") {
         k += if c.raw(j + 1) == "." { 2 } else { 1 };
         2
-    } else if c.is(j, "cubic") || c.is(j, "cu") {
+    } else if matches!(low, "cubic" | "cu") {
         k += 1;
         3
     } else {
-        if c.is_any(j, &["metric", "short", "long"])
+        if matches!(low, "metric" | "short" | "long")
             && c.word(j + 1).and_then(unit_word) == Some("t")
         {
             k += 1;
