@@ -2868,12 +2868,15 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         words = back;
     }
     let (last, before) = words.split_last()?;
-    let mut out = String::new();
+    let last = singular(last);
+    // The string is made at its length: no regrowing as the words go in.
+    let mut out =
+        String::with_capacity(before.iter().map(|w| w.len() + 1).sum::<usize>() + last.len());
     for w in before {
         out.push_str(w);
         out.push(' ');
     }
-    out.push_str(&singular(last));
+    out.push_str(&last);
     Some(out)
 }
 
