@@ -10,6 +10,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use arrayvec::ArrayVec;
 use rustc_hash::FxHashMap;
 
 use crate::text::{Token, TokenKind, before_dash, is_dash, split_hyphen};
@@ -70,8 +71,31 @@ impl<'a> Cursor<'a> {
     }
     /// True when the tokens `i` and `i + 1` are separated by white space within one line.
     pub(crate) fn spaced(&self, i: usize) -> bool {
+        // A gap is a byte or two: a byte scan, not a search.
         let g = self.gap(i);
-        !g.is_empty() && !g.contains('\n') && i + 1 < self.len()
+        !g.is_empty() && !g.bytes().any(|b| b == b'\n') && i + 1 < self.len()
+    }
+    /// Token `i` in lower case as [`lower`] writes it ("" unless it is ASCII of at most 24
+    /// bytes), read from the document's words rather than copied.
+    pub(crate) fn ascii_lower(&self, i: usize) -> &'a str {
+        let raw = self.raw(i);
+        if raw.len() <= 24 && raw.is_ascii() {
+            self.words.lower(i)
+        } else {
+            ""
+        }
+    }
+    /// Token `i` read as a digit token ([`parse_digit_token`]): a token of at most fifteen
+    /// plain digits takes the value the document's words keep for it, parsed once.
+    pub(crate) fn digit_token(&self, i: usize) -> Option<DigitToken> {
+        match self.words.get(i).and_then(|e| e.digits) {
+            Some(value) if self.raw(i).len() <= 15 => Some(DigitToken::Value {
+                value: value as f64,
+                decimal: false,
+                grouped: false,
+            }),
+            _ => parse_digit_token(self.raw(i)),
+        }
     }
 }
 
@@ -439,7 +463,7 @@ pub(crate) enum DigitToken {
 
 /// True when `groups` after the first are three digits each and the first one to three
 /// ("1,234,567"), or Indian style: first one or two, then twos, the last three ("12,34,567").
-fn valid_grouping<'s>(mut groups: impl Iterator<Item = &'s str> + Clone) -> bool {
+fn valid_grouping<'s>(mut groups: impl Iterator<Item = &'s str>) -> bool {
     let Some(first) = groups.next() else {
         return false;
     };
@@ -447,27 +471,38 @@ fn valid_grouping<'s>(mut groups: impl Iterator<Item = &'s str> + Clone) -> bool
     if !digits(first) {
         return false;
     }
-    let rest = groups.clone();
-    if (1..=3).contains(&first.len()) && rest.clone().all(|g| g.len() == 3 && digits(g)) {
-        return rest.count() > 0;
+    // One pass over the groups after the first: how many, whether all are three digits,
+    // whether all but the last are two and the last three (Indian grouping).
+    let mut n = 0;
+    let (mut all_three, mut twos_before, mut last_three) = (true, true, false);
+    let mut prev_two = true;
+    for g in groups {
+        let ok = digits(g);
+        twos_before &= prev_two;
+        prev_two = ok && g.len() == 2;
+        last_three = ok && g.len() == 3;
+        all_three &= last_three;
+        n += 1;
     }
-    // Indian grouping.
-    let n = rest.clone().count();
-    (1..=2).contains(&first.len())
-        && n >= 2
-        && rest
-            .enumerate()
-            .all(|(k, g)| digits(g) && g.len() == if k + 1 == n { 3 } else { 2 })
+    if (1..=3).contains(&first.len()) && all_three {
+        return n > 0;
+    }
+    (1..=2).contains(&first.len()) && n >= 2 && twos_before && last_three
 }
 
 /// Parses a digit token: thousands separators (validated), decimal point or comma, lists.
 /// Clock times ("10:30") are not numbers.
 pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
-    if s.contains(':') {
-        return None;
+    // The marks, in one pass.
+    let (mut commas, mut dots) = (0, 0);
+    for b in s.bytes() {
+        match b {
+            b':' => return None,
+            b',' => commas += 1,
+            b'.' => dots += 1,
+            _ => {}
+        }
     }
-    let commas = s.bytes().filter(|&b| b == b',').count();
-    let dots = s.bytes().filter(|&b| b == b'.').count();
     // The digits of `int` (separators dropped), then `.` and `frac`, parsed on the stack.
     let value = |int: &str, frac: &str| -> Option<f64> {
         let mut buf = [0u8; 64];
@@ -576,10 +611,11 @@ struct DigitExpr {
 
 /// Reads "N/D" at `t` ("3/4"): a fraction when N < D and D is a usual denominator.
 fn digit_fraction(c: &Cursor<'_>, t: usize) -> Option<(f64, usize)> {
-    let n = plain_int(c.raw(t))?;
+    // The slash first: most numbers have none.
     if !(c.glued(t) && is_slash(c.raw(t + 1)) && c.glued(t + 1)) {
         return None;
     }
+    let n = plain_int(c.raw(t))?;
     let d = plain_int(c.raw(t + 2))?;
     // "5/17/2018" is a date; "+1-222-2222/2222" a phone number.
     let joins = |k: usize| is_slash(c.raw(k)) || c.raw(k) == "-";
@@ -599,7 +635,7 @@ fn digit_fraction(c: &Cursor<'_>, t: usize) -> Option<(f64, usize)> {
 /// is no number ("10:30") or several run together ("22,24,26,31", read as pieces elsewhere).
 fn digit_expr(c: &Cursor<'_>, t: usize) -> Option<DigitExpr> {
     let s = c.raw(t);
-    let (mut value, decimal, grouped) = match parse_digit_token(s)? {
+    let (mut value, decimal, grouped) = match c.digit_token(t)? {
         DigitToken::Value {
             value,
             decimal,
@@ -634,7 +670,7 @@ fn digit_expr(c: &Cursor<'_>, t: usize) -> Option<DigitExpr> {
             if !frac.is_empty() && !frac.bytes().all(|b| b.is_ascii_digit()) {
                 break;
             }
-            let Some(DigitToken::Value { value: v, .. }) = parse_digit_token(g) else {
+            let Some(DigitToken::Value { value: v, .. }) = c.digit_token(end) else {
                 break;
             };
             value = value * 1000.0 + v;
@@ -765,23 +801,23 @@ struct Atom {
 /// The longest run of atoms read.
 const MAX_ATOMS: usize = 24;
 
-/// A short run of atoms on the stack.
+/// A short run of atoms on the stack (not written before it is filled).
 struct Atoms {
-    items: [Atom; MAX_ATOMS],
-    len: usize,
+    items: ArrayVec<Atom, MAX_ATOMS>,
 }
 
 impl Atoms {
+    /// Adds `a` at the end; false when the run is full.
     fn push(&mut self, a: Atom) -> bool {
-        if self.len == MAX_ATOMS {
-            return false;
-        }
-        self.items[self.len] = a;
-        self.len += 1;
-        true
+        self.items.try_push(a).is_ok()
     }
+    /// The number of atoms read.
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+    /// The atoms read, in order.
     fn as_slice(&self) -> &[Atom] {
-        &self.items[..self.len]
+        &self.items
     }
 }
 
@@ -794,7 +830,7 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
         bonded: false,
         closes: true,
     };
-    while t < c.len() && atoms.len < MAX_ATOMS {
+    while t < c.len() && atoms.len() < MAX_ATOMS {
         let raw = c.raw(t);
         match c.kind(t) {
             Some(TokenKind::Number) => {
@@ -843,11 +879,16 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                         ..blank
                     });
                 } else {
-                    // Every part of a hyphenated word must be a number word.
-                    if raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                    // Every part of a hyphenated word must be a number word; whether the
+                    // first is one was looked up once, in the document's words, and a word
+                    // of one part is looked up only as it is read below.
+                    if !c.words.get(t).is_some_and(|e| e.number_lead) {
                         return;
                     }
                     let n = raw.split(is_dash).count();
+                    if n > 1 && raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                        return;
+                    }
                     for (k, p) in raw.split(is_dash).enumerate() {
                         let Some(w) = number_word(p) else { return };
                         if !atoms.push(Atom {
@@ -864,7 +905,7 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
             }
             _ if raw == "." && c.glued(t) && c.kind(t + 1) == Some(TokenKind::Number) => {
                 // ".08": a decimal without its zero, unless it ends something before.
-                if atoms.len > 0 || (t > 0 && c.glued(t - 1)) {
+                if atoms.len() > 0 || (t > 0 && c.glued(t - 1)) {
                     return;
                 }
                 if !c.raw(t + 1).bytes().all(|b| b.is_ascii_digit()) {
@@ -1538,13 +1579,7 @@ fn fraction_den(a: Atom) -> f64 {
 pub(crate) fn read(c: &Cursor<'_>, i: usize, between: bool) -> Option<Num> {
     let (neg, at) = sign(c, i);
     let mut atoms = Atoms {
-        items: [Atom {
-            kind: AtomKind::And,
-            end: 0,
-            bonded: false,
-            closes: true,
-        }; MAX_ATOMS],
-        len: 0,
+        items: ArrayVec::new(),
     };
     collect(c, at, &mut atoms);
     let atoms = atoms.as_slice();
@@ -1764,6 +1799,24 @@ mod tests {
             got.0
         );
         assert_eq!(got.1, span, "{text:?}");
+    }
+
+    #[test]
+    fn groups_of_thousands_or_indian_style() {
+        for (s, valid) in [
+            ("1,234", true),
+            ("12,345,678", true),
+            ("12,34,567", true),
+            ("1,23,45,678", true),
+            ("1", false),
+            ("1,23", false),
+            ("1234,567", false),
+            ("123,45,678", false),
+            ("12,34,56", false),
+            ("1,234,", false),
+        ] {
+            assert_eq!(valid_grouping(s.split(',')), valid, "{s}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    parse_digit_token, scale_after, word_chain_pieces,
+    scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
@@ -134,12 +134,15 @@ fn dollar_prefix(w: &str, glued: bool) -> Option<&'static str> {
 /// Currency names after an amount, with the factor to the main unit ("cents" are 0.01).
 fn currency_noun(w: &str) -> Option<(&'static str, f64)> {
     match w {
-        "元" => return Some(("CNY", 1.0)),
-        "ரூ" => return Some(("LKR", 1.0)),
-        _ => {}
+        "元" => Some(("CNY", 1.0)),
+        "ரூ" => Some(("LKR", 1.0)),
+        _ => lower_currency_noun(lower(w, &mut [0; 24])),
     }
-    let mut buf = [0u8; 24];
-    Some(match lower(w, &mut buf) {
+}
+
+/// [`currency_noun`] of an ASCII word in lower case.
+fn lower_currency_noun(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
         "dollar" | "dollars" | "bucks" => ("USD", 1.0),
         "pound" | "pounds" | "sterling" | "quid" => ("GBP", 1.0),
         "euro" | "euros" => ("EUR", 1.0),
@@ -174,41 +177,40 @@ fn is_subunit(w: &str) -> bool {
     currency_noun(w).is_some_and(|(_, f)| (f - 0.01).abs() < 1e-12)
 }
 
-/// Nationality words that name a currency's country: (adjective, default code of the noun,
-/// code). "australian dollars" is AUD; "pesos" only count with an adjective.
-const CURRENCY_ADJECTIVES: &[(&str, &str, &str)] = &[
-    ("us", "USD", "USD"),
-    ("u.s", "USD", "USD"),
-    ("u.s.", "USD", "USD"),
-    ("american", "USD", "USD"),
-    ("australian", "USD", "AUD"),
-    ("canadian", "USD", "CAD"),
-    ("singapore", "USD", "SGD"),
-    ("taiwan", "USD", "TWD"),
-    ("taiwanese", "USD", "TWD"),
-    ("swiss", "CHF", "CHF"),
-    ("french", "CHF", "FRF"),
-    ("belgian", "CHF", "BEF"),
-    ("turkish", "TRY", "TRY"),
-    ("italian", "TRY", "ITL"),
-    ("chinese", "CNY", "CNY"),
-    ("japanese", "JPY", "JPY"),
-    ("indian", "INR", "INR"),
-    ("pakistani", "INR", "PKR"),
-    ("nepalese", "INR", "NPR"),
-    ("british", "GBP", "GBP"),
-    ("egyptian", "GBP", "EGP"),
-    ("finnish", "FIM", "FIM"),
-    ("dutch", "NLG", "NLG"),
-    ("spanish", "ESP", "ESP"),
-    ("russian", "RUB", "RUB"),
-    ("mexican", "peso", "MXN"),
-    ("argentine", "peso", "ARS"),
-    ("argentinian", "peso", "ARS"),
-    ("philippine", "peso", "PHP"),
-    ("chilean", "peso", "CLP"),
-    ("colombian", "peso", "COP"),
-];
+/// Nationality words that name a currency's country: the default code of the noun after the
+/// adjective, and the code the two name. "australian dollars" is AUD; "pesos" only count with
+/// an adjective.
+fn currency_adjective(w: &str) -> Option<(&'static str, &'static str)> {
+    Some(match w {
+        "us" | "u.s" | "u.s." | "american" => ("USD", "USD"),
+        "australian" => ("USD", "AUD"),
+        "canadian" => ("USD", "CAD"),
+        "singapore" => ("USD", "SGD"),
+        "taiwan" | "taiwanese" => ("USD", "TWD"),
+        "swiss" => ("CHF", "CHF"),
+        "french" => ("CHF", "FRF"),
+        "belgian" => ("CHF", "BEF"),
+        "turkish" => ("TRY", "TRY"),
+        "italian" => ("TRY", "ITL"),
+        "chinese" => ("CNY", "CNY"),
+        "japanese" => ("JPY", "JPY"),
+        "indian" => ("INR", "INR"),
+        "pakistani" => ("INR", "PKR"),
+        "nepalese" => ("INR", "NPR"),
+        "british" => ("GBP", "GBP"),
+        "egyptian" => ("GBP", "EGP"),
+        "finnish" => ("FIM", "FIM"),
+        "dutch" => ("NLG", "NLG"),
+        "spanish" => ("ESP", "ESP"),
+        "russian" => ("RUB", "RUB"),
+        "mexican" => ("peso", "MXN"),
+        "argentine" | "argentinian" => ("peso", "ARS"),
+        "philippine" => ("peso", "PHP"),
+        "chilean" => ("peso", "CLP"),
+        "colombian" => ("peso", "COP"),
+        _ => return None,
+    })
+}
 
 /// Two-word country names before a currency name ("hong kong dollars").
 const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
@@ -222,20 +224,18 @@ const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
 /// A currency name at `j` after an amount, with an optional nationality before it
 /// ("australian dollars", "hong kong dollars", "us dollar"): code, factor, tokens used.
 fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usize)> {
+    // The words in lower case as the document's words keep them; the two names that are not
+    // ASCII ("元", "ரூ") as written.
     let noun = |k: usize| -> Option<(&'static str, f64)> {
-        let w = c.word(k)?;
-        if let Some(found) = currency_noun(w) {
-            return Some(found);
-        }
-        let mut buf = [0u8; 24];
-        match lower(w, &mut buf) {
+        c.word(k)?;
+        match c.ascii_lower(k) {
+            "" => currency_noun(c.raw(k)),
             "peso" | "pesos" => Some(("peso", 1.0)),
             "rand" => Some(("rand", 1.0)),
-            _ => None,
+            w => lower_currency_noun(w),
         }
     };
-    let mut buf = [0u8; 24];
-    let first = lower(c.raw(j), &mut buf);
+    let first = c.ascii_lower(j);
     // "u.s. dollars": the tokens "u", ".", "s", "."
     if first == "u" && c.raw(j + 1) == "." && c.is(j + 2, "s") {
         let k = if c.raw(j + 3) == "." { j + 4 } else { j + 3 };
@@ -252,13 +252,11 @@ fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usiz
             return Some((code, f, 3));
         }
     }
-    for (adj, base, code) in CURRENCY_ADJECTIVES {
-        if first == *adj
-            && let Some((n, f)) = noun(j + 1)
-            && n == *base
-        {
-            return Some((code, f, 2));
-        }
+    if let Some((base, code)) = currency_adjective(first)
+        && let Some((n, f)) = noun(j + 1)
+        && n == base
+    {
+        return Some((code, f, 2));
     }
     match noun(j)? {
         ("peso" | "rand", _) => None,
@@ -277,10 +275,9 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
         return true;
     }
     (0..c.len()).any(|p| {
-        c.word(p).is_some_and(|w| {
-            let mut buf = [0u8; 24];
-            let w = lower(w, &mut buf);
-            w.starts_with("weigh")
+        let w = c.ascii_lower(p);
+        c.kind(p) == Some(TokenKind::Word)
+            && (w.starts_with("weigh")
                 || w.starts_with("heav")
                 || matches!(
                     w,
@@ -297,8 +294,7 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "oz"
                         | "lb"
                         | "lbs"
-                )
-        })
+                ))
     })
 }
 
@@ -908,7 +904,8 @@ pub(crate) fn extract(
     let mut i = 0;
     let mut floor = 0;
     while i < s.tokens.len() {
-        if inside(i) || !may_start(&c, i) {
+        // The cheap test first: most tokens start nothing.
+        if !may_start(&c, i) || inside(i) {
             i += 1;
             continue;
         }
@@ -975,7 +972,12 @@ fn is_finite(q: &Found) -> bool {
 /// Byte ranges of web addresses in a sentence: numbers in them are not quantities.
 fn url_ranges(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span.clone()];
-    if !s.contains("://") && !s.contains("www.") {
+    // Most sentences have no address: one scan for the first byte of either mark tells,
+    // where a search for each mark cost more.
+    let bytes = s.as_bytes();
+    if !memchr::memchr2_iter(b':', b'w', bytes)
+        .any(|at| bytes[at..].starts_with(b"://") || bytes[at..].starts_with(b"www."))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -1005,10 +1007,11 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
                 || currency_symbol(r).is_some()
                 || numbers::vulgar(r).is_some()
         }
-        Some(TokenKind::Word) => c.word(i).is_some_and(|w| {
+        // What the word is on its own was looked up once, in the document's words.
+        Some(TokenKind::Word) => c.words.get(i).is_some_and(|e| {
+            let w = e.form;
             w.len() <= 24
-                // What the word is on its own was looked up once, in the document's words.
-                && (c.words.get(i).is_some_and(|e| e.quantity_lead)
+                && (e.quantity_lead
                     || ((w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
                         && (starts_number(c, i + 1) || and_a_half(c, i + 2)))
                     || c.raw(i + 1) == "$"
@@ -1047,7 +1050,7 @@ fn pieces_at(c: &Cursor<'_>, i: usize) -> Option<Vec<(Range<usize>, f64)>> {
     let raw = c.raw(i);
     let base = c.tokens[i].start;
     match c.kind(i)? {
-        TokenKind::Number if parse_digit_token(raw) == Some(DigitToken::List) => Some(
+        TokenKind::Number if c.digit_token(i) == Some(DigitToken::List) => Some(
             list_pieces(raw)
                 .map(|(r, v)| (base + r.start..base + r.end, v))
                 .collect(),
@@ -1900,9 +1903,10 @@ fn range_end(
 ) -> Option<RangeEnd> {
     let r = c.raw(j);
     let dash = r == "-" || r == "\u{2013}" || r == "~";
-    let symmetric = (c.glued(j - 1) && c.glued(j)) || (c.spaced(j - 1) && c.spaced(j));
+    // The spacing is looked at only around a dash.
+    let symmetric = || (c.glued(j - 1) && c.glued(j)) || (c.spaced(j - 1) && c.spaced(j));
     let word = c.is_any(j, &["to", "through", "thru"]) || (between && c.is(j, "and"));
-    if !((dash && symmetric) || word) {
+    if !((dash && symmetric()) || word) {
         return None;
     }
     // Phone numbers and codes: "+1-222-2222", "222-2222-2222".
@@ -2022,14 +2026,16 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     if raw == "%" {
         return Some(("percent", 1.0, j + 1));
     }
-    if c.is(j, "per") && c.is(j + 1, "cent") {
+    // The token in lower case, compared with the words below once fetched.
+    let low = c.ascii_lower(j);
+    if low == "per" && c.is(j + 1, "cent") {
         return Some(("percent", 1.0, j + 2));
     }
     // Degrees: "30°C", "40 deg celsius", "100.2 degrees farenheit"; bare degrees name no
     // scale.
-    if matches!(raw, "°" | "º") || c.is_any(j, &["degree", "degrees", "deg"]) {
+    if matches!(raw, "°" | "º") || matches!(low, "degree" | "degrees" | "deg") {
         let mut k = j + 1;
-        if c.raw(k) == "." && c.is_any(j, &["deg"]) {
+        if c.raw(k) == "." && low == "deg" {
             k += 1;
         }
         let scale = match c.raw(k) {
@@ -2122,14 +2128,14 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     }
     // "square metres", "sq km", "cubic feet", "metric tons".
     let mut k = j;
-    let power: u8 = if c.is_any(j, &["square", "sq"]) {
+    let power: u8 = if matches!(low, "square" | "sq") {
         k += if c.raw(j + 1) == "." { 2 } else { 1 };
         2
-    } else if c.is(j, "cubic") || c.is(j, "cu") {
+    } else if matches!(low, "cubic" | "cu") {
         k += 1;
         3
     } else {
-        if c.is_any(j, &["metric", "short", "long"])
+        if matches!(low, "metric" | "short" | "long")
             && c.word(j + 1).and_then(unit_word) == Some("t")
         {
             k += 1;
@@ -2422,54 +2428,56 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         let p = c.raw(name_at);
         let p = p.trim_end_matches('.');
         let mut buf = [0u8; 24];
-        if matches!(
-            lower(p, &mut buf),
-            "no" | "number"
-                | "article"
-                | "section"
-                | "chapter"
-                | "route"
-                | "flight"
-                | "platform"
-                | "gate"
-                | "terminal"
-                | "room"
-                | "category"
-                | "level"
-                | "grade"
-                | "page"
-                | "clause"
-                | "rule"
-                | "form"
-                | "version"
-                | "season"
-                | "week"
-                | "day"
-                | "round"
-                | "stage"
-                | "junction"
-                | "bus"
-                | "line"
-                | "ward"
-                | "unit"
-                | "block"
-                | "floor"
-                | "apollo"
-                | "covid"
-                | "highway"
-                | "hwy"
-                | "interstate"
-                | "channel"
-                | "pier"
-                | "runway"
-                | "berth"
-                | "dock"
-                | "station"
-                | "precinct"
-                | "district"
-                | "building"
-                | "studio"
-        ) && crate::text::is_capitalized(c.raw(name_at))
+        // The capital first: most words before a number have none.
+        if crate::text::is_capitalized(c.raw(name_at))
+            && matches!(
+                lower(p, &mut buf),
+                "no" | "number"
+                    | "article"
+                    | "section"
+                    | "chapter"
+                    | "route"
+                    | "flight"
+                    | "platform"
+                    | "gate"
+                    | "terminal"
+                    | "room"
+                    | "category"
+                    | "level"
+                    | "grade"
+                    | "page"
+                    | "clause"
+                    | "rule"
+                    | "form"
+                    | "version"
+                    | "season"
+                    | "week"
+                    | "day"
+                    | "round"
+                    | "stage"
+                    | "junction"
+                    | "bus"
+                    | "line"
+                    | "ward"
+                    | "unit"
+                    | "block"
+                    | "floor"
+                    | "apollo"
+                    | "covid"
+                    | "highway"
+                    | "hwy"
+                    | "interstate"
+                    | "channel"
+                    | "pier"
+                    | "runway"
+                    | "berth"
+                    | "dock"
+                    | "station"
+                    | "precinct"
+                    | "district"
+                    | "building"
+                    | "studio"
+            )
         {
             return false;
         }
@@ -2477,7 +2485,7 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
     // A model or index named by a number after a name and an article: "the CozyCore 1500
     // heater", "the Boeing 737", "The FTSE 100 fell" (a count follows no name there: "in
     // Leeds 300 people marched").
-    if !num.words && num.start > 0 && scale_after(next).is_none() && next != "%" {
+    if !num.words && num.start > 0 {
         let names = (0..num.start)
             .rev()
             .take_while(|&k| c.word(k).is_some_and(crate::text::is_capitalized))
@@ -2493,19 +2501,28 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
         });
         // "the NHS's 42 integrated care systems" counts the owner's.
         let owner = crate::text::is_possessive(c.raw(num.start - 1));
-        if names > 0 && article && !owner && c.word(num.end).and_then(unit_word).is_none() {
+        // The name first: most numbers follow none.
+        if names > 0
+            && article
+            && !owner
+            && scale_after(next).is_none()
+            && next != "%"
+            && c.word(num.end).and_then(unit_word).is_none()
+        {
             return false;
         }
     }
     // "one" as a pronoun or article: "one of", "no one", "the one"; not "that one mile".
-    let unit_next = c.word(num.end).is_some_and(|w| {
-        unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
-    });
+    let unit_next = || {
+        c.word(num.end).is_some_and(|w| {
+            unit_word(w).is_some_and(|u| u != "percent") || currency_noun(w).is_some()
+        })
+    };
     if num.words
         && num.value == 1.0
         && num.end == num.start + 1
         && c.is(num.start, "one")
-        && !unit_next
+        && !unit_next()
     {
         let after = c.word(num.end);
         let noun_at = |k: usize| {
@@ -2593,13 +2610,23 @@ fn push_num(out: &mut String, v: f64) {
     use std::fmt::Write;
     // Writing to a string cannot fail.
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        // A whole number below 1e15 is exact as an integer, which formats far faster than a
-        // float with a precision; only -0 needs the float's sign.
-        if v == 0.0 && v.is_sign_negative() {
-            let _ = write!(out, "{v:.0}");
-        } else {
-            let _ = write!(out, "{}", v as i64);
+        // A whole number below 1e15 is exact as an integer, whose digits are written here
+        // far faster than by the formatter; the sign is the float's, so -0 keeps it.
+        if v.is_sign_negative() {
+            out.push('-');
         }
+        let mut n = v.abs() as u64;
+        let mut digits = [0u8; 15];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend(digits[at..].iter().map(|&d| char::from(d)));
     } else {
         let start = out.len();
         let _ = write!(out, "{v:.4}");
@@ -2841,12 +2868,15 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         words = back;
     }
     let (last, before) = words.split_last()?;
-    let mut out = String::new();
+    let last = singular(last);
+    // The string is made at its length: no regrowing as the words go in.
+    let mut out =
+        String::with_capacity(before.iter().map(|w| w.len() + 1).sum::<usize>() + last.len());
     for w in before {
         out.push_str(w);
         out.push(' ');
     }
-    out.push_str(&singular(last));
+    out.push_str(&last);
     Some(out)
 }
 
@@ -3367,6 +3397,10 @@ mod tests {
         check("In the 1990s at No. 10 on the A614 at half past ten.", &[]);
         check("The 13F filing, the Boeing 777F and the 5G network.", &[]);
         check("See https://x.com/a?q=30%25 now.", &[]);
+        check(
+            "Visit www.example.com/offers/30 with 2 friends.",
+            &[("2", "2")],
+        );
         check("For a third time in the second half.", &[]);
         check("Rovers won 3-1 in 2012-13.", &[("3-1", "3-1")]);
         check("1m isn't a number.", &[]);
