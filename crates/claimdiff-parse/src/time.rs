@@ -1197,10 +1197,11 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 /// False when the number at token `i` starts no expression: most numbers in news count
 /// things ("27 people", "£4.7m", "4.5 million"). One may start an expression when it is a
 /// year, a clock time ("10:20", "10.30") or a date in stops ("10.1.2018"), touches the next
-/// token ("3pm", "7th", "1990s", "10/1"; not "%", "m", "bn" or "k"), ends the sentence, or is
-/// followed by a symbol or stop other than a comma or the end of a clause, or by a word that
-/// can go on with a number in one: a time word ([`starts_word`]) other than a [`scale_word`],
-/// a unit of time, a word of the clock, of a range or of a day ("of" in "7th of October").
+/// token ("3pm", "7th", "1990s", "10/1"; not "%", "m", "bn", "k", a comma, semicolon or
+/// closing bracket), ends the sentence, or is followed by a symbol or stop other than a comma
+/// or the end of a clause, or by a word that can go on with a number in one: a time word
+/// ([`starts_word`]) other than a [`scale_word`], a unit of time, a word of the clock, of a
+/// range or of a day ("of" in "7th of October").
 fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     const NEXT: [&str; 27] = [
         "a",
@@ -1233,7 +1234,7 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     ];
     let n = i + 1;
     if c.year(i).is_some()
-        || c.glued(i) && !c.is(n, &["%", "m", "bn", "k"])
+        || c.glued(i) && !c.is(n, &["%", "m", "bn", "k", ",", ";", ")"])
         || c.raw(i).contains(':')
         || clock_or_date_digits(c.raw(i))
     {
