@@ -29,7 +29,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
@@ -840,6 +840,9 @@ struct Cur<'a> {
     /// with a month look for none in a sentence without one. Found the first time a reader
     /// asks ([`Cur::has_month`]): most sentences have no date to read.
     months: OnceCell<bool>,
+    /// The last [`ordinal`] read, with its token: the readers of "the first quarter of", "the
+    /// first week of" and "the 15th day of" each read the same token in turn.
+    last_ordinal: Cell<Option<(usize, Option<Ordinal>)>>,
     /// The publication date, for the readers whose expression has its year only from it
     /// ([`months_to_at`]).
     published: Option<Date>,
@@ -859,6 +862,7 @@ impl<'a> Cur<'a> {
             published,
             points: RefCell::new(Vec::new()),
             months: OnceCell::new(),
+            last_ordinal: Cell::new(None),
         }
     }
     /// True when a token of the sentence is a month name.
@@ -3461,12 +3465,22 @@ fn shift_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     )
 }
 
+/// An ordinal's value and the token after it ([`ordinal`]).
+type Ordinal = (i8, usize);
+
 /// An ordinal in digits or words, 1 to 31: "3rd", "first", "twenty second".
-fn ordinal(c: &Cur<'_>, i: usize) -> Option<(i8, usize)> {
-    if let Some((d, e)) = c.day(i).filter(|&(_, e)| e == i + 2) {
-        return Some((d, e));
+fn ordinal(c: &Cur<'_>, i: usize) -> Option<Ordinal> {
+    if let Some((at, read)) = c.last_ordinal.get()
+        && at == i
+    {
+        return read;
     }
-    day_words(c, i)
+    let read = c
+        .day(i)
+        .filter(|&(_, e)| e == i + 2)
+        .or_else(|| day_words(c, i));
+    c.last_ordinal.set(Some((i, read)));
+    read
 }
 
 /// A year after "of": "of 2015", "of last year", "of the year" (the publication year).
@@ -3737,25 +3751,16 @@ fn decade_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// Words that place a point inside a period and keep its value: "the end of 2008",
 /// "beginning of", "the middle of", "later in the year", "earlier this week".
 fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if c.is(i, &["eoy"]) {
-        return found(i, i + 1, When::Period(Unit::Year, 0));
-    }
-    if c.is(i, &["year"]) && c.is(i + 1, &["to"]) && c.is(i + 2, &["date"]) {
-        return found(i, i + 3, When::Period(Unit::Year, 0));
-    }
-    // "the end of 2008" is read as "end of 2008", as the suite writes it.
-    if c.is(i, &["the"]) {
-        return None;
-    }
-    let k = i;
-    let j = if c.is(k, &["end", "beginning", "start", "middle"]) && c.is(k + 1, &["of"]) {
-        k + 2
-    } else if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["in"]) {
-        i + 2
-    } else if c.is(i, &["earlier", "later"]) && c.is(i + 1, &["previous", "last", "next"]) {
-        i + 1
-    } else {
-        return None;
+    // "the end of 2008" is read as "end of 2008", as the suite writes it: "the" starts none.
+    let j = match c.lower(i) {
+        "eoy" => return found(i, i + 1, When::Period(Unit::Year, 0)),
+        "year" if c.is(i + 1, &["to"]) && c.is(i + 2, &["date"]) => {
+            return found(i, i + 3, When::Period(Unit::Year, 0));
+        }
+        "end" | "beginning" | "start" | "middle" if c.is(i + 1, &["of"]) => i + 2,
+        "earlier" | "later" if c.is(i + 1, &["in"]) => i + 2,
+        "earlier" | "later" if c.is(i + 1, &["previous", "last", "next"]) => i + 1,
+        _ => return None,
     };
     // "the end of the year", "end of month": the publication's period.
     let t = if c.is(j, &["the"]) { j + 1 } else { j };
