@@ -397,7 +397,7 @@ fn speaker(
     // called it …"), else the name nearest the verb.
     let subject = before_verb
         .iter()
-        .find(|m| m.titled || crate::actor::has_role_before(text, &s.tokens, m.start, lex))
+        .find(|m| m.titled || crate::actor::has_role_before(s, names, m.start, lex))
         .or_else(|| {
             before_verb
                 .iter()
