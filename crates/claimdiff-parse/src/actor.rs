@@ -142,9 +142,16 @@ fn all_caps(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+/// True when `w` is one of `list`, ASCII words in lower case without a "k", whatever its case:
+/// compared as written, not lower-cased first. The one non-ASCII letter whose lower case is
+/// ASCII is the Kelvin sign, a "k", so no other word is one of them in lower case either.
+fn is_one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
 /// True when `modifier role` is a portfolio role ("Infrastructure Minister").
 fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
-    PORTFOLIO_ROLES.contains(&lower(role).as_ref())
+    is_one_of(role, &PORTFOLIO_ROLES)
         && is_capitalized(modifier)
         && !all_caps(modifier)
         && !lex.is_stopword(modifier)
@@ -213,7 +220,7 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
     while let Some(t) = toks.get(k) {
         if name_word(text, t) {
             last = k;
-        } else if !CONNECTORS.contains(&lower(t.text(text)).as_ref()) || last >= at + 2 {
+        } else if !is_one_of(t.text(text), &CONNECTORS) || last >= at + 2 {
             break;
         }
         k += 1;
@@ -479,7 +486,7 @@ fn push_run(
     let skip = skip
         + name_words[skip..]
             .iter()
-            .take_while(|w| CONNECTORS.contains(&lower(w).as_ref()))
+            .take_while(|w| is_one_of(w, &CONNECTORS))
             .count();
     let rest = &name_words[skip..];
     // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
