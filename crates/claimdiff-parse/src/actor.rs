@@ -491,10 +491,8 @@ fn push_run(
     let rest = &name_words[skip..];
     // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
     if rest.len() == 1
+        && (words.kinds(j).role || role_len_at(words, j, lex) > 0)
         && lex.is_org_word(rest[0])
-        && toks
-            .get(j)
-            .is_some_and(|t| lex.is_role(t.text(text)) || role_len_at(words, j, lex) > 0)
     {
         return;
     }
@@ -534,32 +532,33 @@ fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
 fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
+            // The role first: most names have none, and need no other test.
+            if !is_role_words(&words[p..p + n], lex) {
+                return None;
+            }
             let rest = &words[p + n..];
             let names_organisation = !rest.is_empty() && rest.iter().all(|w| lex.is_org_word(w));
             let longer = is_role_words(&words[p - 1..p + n], lex)
                 || n == 1 && portfolio(words[p - 1], words[p], lex);
-            let role = is_role_words(&words[p..p + n], lex) && !longer && !names_organisation;
-            role.then_some((p, n))
+            (!longer && !names_organisation).then_some((p, n))
         })
     })
 }
 
 /// How many leading words of a name form a role ("Prime Minister"), and whether they do.
 fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
-    // An organisation's name may begin with a role word: "General Medical Council".
-    if words.last().is_some_and(|w| lex.is_org_word(w)) {
-        return (0, false);
+    let found = (1..words.len()).rev().find(|&n| {
+        is_role_words(&words[..n], lex)
+            || n == 1 && lex.is_title(words[0])
+            // "Interior Minister": a capitalised word before a role word.
+            || n >= 2 && lex.is_role(words[n - 1])
+    });
+    // An organisation's name may begin with a role word: "General Medical Council". Asked
+    // last: most names begin with none.
+    match found {
+        Some(n) if !words.last().is_some_and(|w| lex.is_org_word(w)) => (n, true),
+        _ => (0, false),
     }
-    for n in (1..words.len()).rev() {
-        if is_role_words(&words[..n], lex) || (n == 1 && lex.is_title(words[0])) {
-            return (n, true);
-        }
-        // "Interior Minister": a capitalised word before a role word.
-        if n >= 2 && lex.is_role(words[n - 1]) && words.len() > n {
-            return (n, true);
-        }
-    }
-    (0, false)
 }
 
 fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
@@ -1198,15 +1197,17 @@ fn attached(
         .iter()
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
     // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
-    // spokeswoman said").
-    let institution = org_name(&m.name)
-        || m.name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| lex.is_place_head(w));
+    // spokeswoman said"): asked only of a name before a comma, where a role could follow.
+    let institution = || {
+        org_name(&m.name)
+            || m.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lex.is_place_head(w))
+    };
     let after = match employer {
         Some(e) => Some(ms[e].end),
-        None if employs || institution => None,
+        None if employs || tok(m.end) != Some(",") || institution() => None,
         None => Some(m.end),
     };
     if let Some(comma) = after.filter(|&k| tok(k) == Some(","))
