@@ -806,7 +806,7 @@ impl<'t> NameTable<'t> {
     }
 
     /// The words of sentence `s`.
-    fn words(&self, s: &Sentence) -> Words<'_, 't> {
+    pub(crate) fn words(&self, s: &Sentence) -> Words<'_, 't> {
         self.words[s.index]
     }
 
