@@ -793,10 +793,11 @@ impl<'t> NameTable<'t> {
         // surname: read those sentences again.
         for ((s, ms), &words) in sentences.iter().zip(&mut read).zip(words) {
             let toks = &s.tokens;
+            // The word table's answer first: most tokens are no name word.
             let known_opening = (0..toks.len()).any(|i| {
-                opens(text, toks, i)
-                    && name_word(text, &toks[i])
-                    && table.is_known(toks[i].text(text))
+                words.get(i).is_some_and(|e| e.name_word)
+                    && opens(text, toks, i)
+                    && table.is_known(words.raw(i))
             });
             if known_opening {
                 *ms = mentions(text, s, words, lex, &table);
