@@ -67,6 +67,9 @@ pub(crate) struct NameTable<'t> {
     role_holders: HashMap<String, RoleHolders>,
     /// Organisations, in document order: sentence and canonical name.
     organisations: Vec<(usize, String)>,
+    /// Each sentence's words, by sentence index: the role readers ask for them in the quote
+    /// reader too.
+    words: Vec<Words<'t, 't>>,
 }
 
 /// Stopwords that start a name when capitalised inside a sentence: "the Met Office", "New
@@ -139,9 +142,16 @@ fn all_caps(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
+/// True when `w` is one of `list`, ASCII words in lower case without a "k", whatever its case:
+/// compared as written, not lower-cased first. The one non-ASCII letter whose lower case is
+/// ASCII is the Kelvin sign, a "k", so no other word is one of them in lower case either.
+fn is_one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
 /// True when `modifier role` is a portfolio role ("Infrastructure Minister").
 fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
-    PORTFOLIO_ROLES.contains(&lower(role).as_ref())
+    is_one_of(role, &PORTFOLIO_ROLES)
         && is_capitalized(modifier)
         && !all_caps(modifier)
         && !lex.is_stopword(modifier)
@@ -159,46 +169,46 @@ fn is_role_words(words: &[&str], lex: &Lexicon) -> bool {
 }
 
 /// The number of words of the longest role ("chief executive") of `lens` words among the
-/// tokens `words`, which run forward from the role's first word or, when `backward`, back
-/// from its last. A role is made of role words only ([`Lexicon::is_role_word`]): the run of
-/// them is found first, testing each word once, and only phrases within it are looked up.
+/// tokens of `words` from token `at` on or, when `backward`, before it. A role is made of role
+/// words only ([`crate::vocab::Kinds::role_word`], asked once per distinct word): the run of
+/// them is found first, and only phrases within it are looked up; a one-word role is the
+/// word's own [`crate::vocab::Kinds::role`].
 fn longest_role(
-    text: &str,
-    words: &[Token],
+    words: Words<'_, '_>,
+    at: usize,
     backward: bool,
     lens: RangeInclusive<usize>,
     lex: &Lexicon,
 ) -> Option<usize> {
-    let role_word = |t: &&Token| lex.is_role_word(t.text(text));
+    let role_word = |k: &usize| words.kinds(*k).role_word;
     let run = if backward {
-        words
-            .iter()
+        (0..at)
             .rev()
             .take(*lens.end())
             .take_while(role_word)
             .count()
     } else {
-        words.iter().take(*lens.end()).take_while(role_word).count()
+        (at..).take(*lens.end()).take_while(role_word).count()
     };
     (*lens.start()..=run).rev().find(|&n| {
-        let range = if backward {
-            words.len() - n..words.len()
+        let range = if backward { at - n..at } else { at..at + n };
+        if n == 1 {
+            words.kinds(range.start).role
         } else {
-            0..n
-        };
-        lex.is_role(&phrase_of(text, words, range))
+            lex.is_role(&phrase_of(words, range))
+        }
     })
 }
 
 /// The longest role of up to three words starting at token `k`, as its length.
-fn role_from(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> Option<usize> {
-    longest_role(text, toks.get(k..).unwrap_or_default(), false, 1..=3, lex)
+fn role_from(words: Words<'_, '_>, k: usize, lex: &Lexicon) -> Option<usize> {
+    longest_role(words, k, false, 1..=3, lex)
 }
 
 /// The length of the longest role of two or three words starting at token `at`
 /// ("Chief Executive"), or 0.
-fn role_len_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> usize {
-    longest_role(text, toks.get(at..).unwrap_or_default(), false, 2..=3, lex).unwrap_or(0)
+fn role_len_at(words: Words<'_, '_>, at: usize, lex: &Lexicon) -> usize {
+    longest_role(words, at, false, 2..=3, lex).unwrap_or(0)
 }
 
 /// True when the capitalised run from token `at` ends with an organisation word ("General
@@ -210,7 +220,7 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
     while let Some(t) = toks.get(k) {
         if name_word(text, t) {
             last = k;
-        } else if !CONNECTORS.contains(&lower(t.text(text)).as_ref()) || last >= at + 2 {
+        } else if !is_one_of(t.text(text), &CONNECTORS) || last >= at + 2 {
             break;
         }
         k += 1;
@@ -257,7 +267,7 @@ pub(crate) fn mentions(
             if leading
                 && words.kinds(j).title
                 && name_at(j + 1 + stop)
-                && role_len_at(text, toks, j, lex) == 0
+                && role_len_at(words, j, lex) == 0
                 && !names_organisation(text, toks, j, lex)
             {
                 titled = true;
@@ -334,13 +344,13 @@ pub(crate) fn mentions(
             j -= 1;
         }
         if start < j {
-            push_run(text, toks, start..j, from, titled, lex, &mut out);
+            push_run(text, toks, words, start..j, from, lex, &mut out);
         }
         i = j.max(i + 1);
     }
     for idx in 0..out.len() {
         // Read from the other mentions' places, not from what is attached to them.
-        out[idx].attached = attached(text, toks, &out, idx, lex);
+        out[idx].attached = attached(text, toks, words, &out, idx, lex);
     }
     out
 }
@@ -412,13 +422,13 @@ pub(crate) fn opens(text: &str, toks: &[Token], i: usize) -> bool {
 /// Adds the mentions of one capitalised run at tokens `run`: a role written as a title is
 /// dropped ("Interior Minister Lena Markovic"), an organisation before a role is its own
 /// mention ("Acme CEO Jo Bloggs"), and a run that is only a role ("the Health Minister") is
-/// no name.
+/// no name. `from` is the first token of the titles before the run, when it has any.
 fn push_run(
     text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     run: Range<usize>,
     from: Option<usize>,
-    titled: bool,
     lex: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
@@ -476,15 +486,13 @@ fn push_run(
     let skip = skip
         + name_words[skip..]
             .iter()
-            .take_while(|w| CONNECTORS.contains(&lower(w).as_ref()))
+            .take_while(|w| is_one_of(w, &CONNECTORS))
             .count();
     let rest = &name_words[skip..];
     // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
     if rest.len() == 1
+        && (words.kinds(j).role || role_len_at(words, j, lex) > 0)
         && lex.is_org_word(rest[0])
-        && toks
-            .get(j)
-            .is_some_and(|t| lex.is_role(t.text(text)) || role_len_at(text, toks, j, lex) > 0)
     {
         return;
     }
@@ -502,7 +510,7 @@ fn push_run(
         start: start + skip,
         end: j,
         name,
-        titled: titled || role_titled,
+        titled: from.is_some() || role_titled,
         possessive,
         org: false,
         attached: None,
@@ -524,32 +532,33 @@ fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
 fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
+            // The role first: most names have none, and need no other test.
+            if !is_role_words(&words[p..p + n], lex) {
+                return None;
+            }
             let rest = &words[p + n..];
             let names_organisation = !rest.is_empty() && rest.iter().all(|w| lex.is_org_word(w));
             let longer = is_role_words(&words[p - 1..p + n], lex)
                 || n == 1 && portfolio(words[p - 1], words[p], lex);
-            let role = is_role_words(&words[p..p + n], lex) && !longer && !names_organisation;
-            role.then_some((p, n))
+            (!longer && !names_organisation).then_some((p, n))
         })
     })
 }
 
 /// How many leading words of a name form a role ("Prime Minister"), and whether they do.
 fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
-    // An organisation's name may begin with a role word: "General Medical Council".
-    if words.last().is_some_and(|w| lex.is_org_word(w)) {
-        return (0, false);
+    let found = (1..words.len()).rev().find(|&n| {
+        is_role_words(&words[..n], lex)
+            || n == 1 && lex.is_title(words[0])
+            // "Interior Minister": a capitalised word before a role word.
+            || n >= 2 && lex.is_role(words[n - 1])
+    });
+    // An organisation's name may begin with a role word: "General Medical Council". Asked
+    // last: most names begin with none.
+    match found {
+        Some(n) if !words.last().is_some_and(|w| lex.is_org_word(w)) => (n, true),
+        _ => (0, false),
     }
-    for n in (1..words.len()).rev() {
-        if is_role_words(&words[..n], lex) || (n == 1 && lex.is_title(words[0])) {
-            return (n, true);
-        }
-        // "Interior Minister": a capitalised word before a role word.
-        if n >= 2 && lex.is_role(words[n - 1]) && words.len() > n {
-            return (n, true);
-        }
-    }
-    (0, false)
 }
 
 fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
@@ -610,7 +619,7 @@ impl<'t> NameTable<'t> {
     pub(crate) fn build(
         text: &'t str,
         sentences: &[Sentence],
-        words: &[Words<'_, '_>],
+        words: &[Words<'t, 't>],
         lex: &Lexicon,
         common_words: HashSet<&'t str>,
         capitalised: HashSet<&'t str>,
@@ -618,6 +627,7 @@ impl<'t> NameTable<'t> {
         let mut table = Self {
             common_words,
             capitalised,
+            words: words.to_vec(),
             ..Self::default()
         };
         let mut acronyms: Vec<(String, String)> = Vec::new();
@@ -783,16 +793,22 @@ impl<'t> NameTable<'t> {
         // surname: read those sentences again.
         for ((s, ms), &words) in sentences.iter().zip(&mut read).zip(words) {
             let toks = &s.tokens;
+            // The word table's answer first: most tokens are no name word.
             let known_opening = (0..toks.len()).any(|i| {
-                opens(text, toks, i)
-                    && name_word(text, &toks[i])
-                    && table.is_known(toks[i].text(text))
+                words.get(i).is_some_and(|e| e.name_word)
+                    && opens(text, toks, i)
+                    && table.is_known(words.raw(i))
             });
             if known_opening {
                 *ms = mentions(text, s, words, lex, &table);
             }
         }
         (table, read)
+    }
+
+    /// The words of sentence `s`.
+    pub(crate) fn words(&self, s: &Sentence) -> Words<'_, 't> {
+        self.words[s.index]
     }
 
     /// The canonical name of a mention.
@@ -947,56 +963,66 @@ fn abbreviates(short: &str, name: &str) -> bool {
     next == letters.len()
 }
 
-/// True when a role phrase stands right before token `start` ("manager Ian Doherty").
-pub(crate) fn has_role_before(text: &str, toks: &[Token], start: usize, lex: &Lexicon) -> bool {
-    role_before(text, toks, start, lex).is_some()
+/// True when a role phrase stands right before token `start` of sentence `s` ("manager Ian
+/// Doherty").
+pub(crate) fn has_role_before(
+    s: &Sentence,
+    names: &NameTable<'_>,
+    start: usize,
+    lex: &Lexicon,
+) -> bool {
+    role_before(&s.tokens, names.words(s), start, lex).is_some()
 }
 
 /// The lower-case words of tokens `range`, joined by spaces.
-fn phrase_of(text: &str, toks: &[Token], range: Range<usize>) -> String {
-    // Each word lower-cased on its own, straight into the phrase.
+fn phrase_of(words: Words<'_, '_>, range: Range<usize>) -> String {
     let mut out = String::new();
-    for (n, t) in toks[range].iter().enumerate() {
-        if n > 0 {
+    for k in range.clone() {
+        if k > range.start {
             out.push(' ');
         }
-        out.push_str(&lower(t.text(text)));
+        out.push_str(words.lower(k));
     }
     out
 }
 
 /// The longest role ending just before token `end`, with its start and canonical form; a
 /// portfolio role takes the capitalised word before it ("Infrastructure Minister").
-fn role_ending(text: &str, toks: &[Token], end: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let n = longest_role(text, &toks[..end], true, 1..=3, lex)?;
+fn role_ending(
+    toks: &[Token],
+    words: Words<'_, '_>,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(usize, String)> {
+    let n = longest_role(words, end, true, 1..=3, lex)?;
     let start = end - n;
     if n == 1
         && start >= 1
         && toks[start - 1].kind == TokenKind::Word
-        && portfolio(toks[start - 1].text(text), toks[start].text(text), lex)
+        && portfolio(words.raw(start - 1), words.raw(start), lex)
     {
-        return Some((start - 1, phrase_of(text, toks, start - 1..end)));
+        return Some((start - 1, phrase_of(words, start - 1..end)));
     }
-    Some((start, lex.canonical(&phrase_of(text, toks, start..end))))
+    Some((start, lex.canonical(&phrase_of(words, start..end))))
 }
 
 /// A role phrase ending just before token `end` (exclusive); returns its start and canonical roles.
 fn role_before(
-    text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     end: usize,
     lex: &Lexicon,
 ) -> Option<(usize, Vec<String>)> {
     let mut k = end;
     let mut roles = Vec::new();
     loop {
-        let (s, role) = role_ending(text, toks, k, lex)?;
+        let (s, role) = role_ending(toks, words, k, lex)?;
         roles.push(role);
         k = s;
         if k >= 2
-            && matches!(toks[k - 1].text(text), "and" | "&" | ",")
+            && matches!(words.raw(k - 1), "and" | "&" | ",")
             && toks[k - 2].kind == TokenKind::Word
-            && role_ending(text, toks, k - 1, lex).is_some()
+            && role_ending(toks, words, k - 1, lex).is_some()
         {
             k -= 1;
             continue;
@@ -1009,19 +1035,14 @@ fn role_before(
 /// A role phrase starting at token `start` ("the chief executive of Acme"): its roles, and
 /// the index in `ms` of the organisation's mention, when one is named.
 fn role_after(
-    text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     start: usize,
     lex: &Lexicon,
     ms: &[Mention],
 ) -> Option<(Vec<String>, Option<usize>)> {
     let mut k = start;
-    if toks.get(k).is_some_and(|t| {
-        matches!(
-            lower(t.text(text)).as_ref(),
-            "the" | "a" | "an" | "its" | "their"
-        )
-    }) {
+    if matches!(words.lower(k), "the" | "a" | "an" | "its" | "their") {
         k += 1;
     }
     let mut org = None;
@@ -1030,28 +1051,27 @@ fn role_after(
         k = ms[at].end;
     } else if toks
         .get(k)
-        .is_some_and(|t| t.kind == TokenKind::Word && is_possessive(t.text(text)))
+        .is_some_and(|t| t.kind == TokenKind::Word && is_possessive(words.raw(k)))
     {
         k += 1;
     }
     // Up to two words describing the role: "a product safety researcher", "a retired nurse".
     let describing = |j: usize| {
         toks.get(j).is_some_and(|t| {
-            let w = t.text(text);
-            t.kind == TokenKind::Word && !is_capitalized(w) && !lex.is_stopword(w)
+            t.kind == TokenKind::Word && !is_capitalized(words.raw(j)) && !words.kinds(j).stopword
         })
     };
-    if role_from(text, toks, k, lex).is_none()
-        && let Some(skip) = (1..=2)
-            .find(|&n| (k..k + n).all(describing) && role_from(text, toks, k + n, lex).is_some())
+    if role_from(words, k, lex).is_none()
+        && let Some(skip) =
+            (1..=2).find(|&n| (k..k + n).all(describing) && role_from(words, k + n, lex).is_some())
     {
         k += skip;
     }
     let mut roles = Vec::new();
-    while let Some(n) = role_from(text, toks, k, lex) {
-        roles.push(lex.canonical(&phrase_of(text, toks, k..k + n)));
+    while let Some(n) = role_from(words, k, lex) {
+        roles.push(lex.canonical(&phrase_of(words, k..k + n)));
         k += n;
-        if toks.get(k).is_some_and(|t| t.text(text) == "and") {
+        if words.raw(k) == "and" {
             k += 1;
         } else {
             break;
@@ -1063,9 +1083,7 @@ fn role_after(
         return None;
     }
     if org.is_none()
-        && toks
-            .get(k)
-            .is_some_and(|t| matches!(t.text(text), "of" | "at" | "for"))
+        && matches!(words.raw(k), "of" | "at" | "for")
         && let Some(at) = ms.iter().position(|m| m.start == k + 1 || m.start == k + 2)
     {
         org = Some(at);
@@ -1089,6 +1107,7 @@ pub(crate) struct Attached {
 fn attached(
     text: &str,
     toks: &[Token],
+    words: Words<'_, '_>,
     ms: &[Mention],
     idx: usize,
     lex: &Lexicon,
@@ -1103,7 +1122,7 @@ fn attached(
         start: m.from,
     };
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
-    let before = role_before(text, toks, m.start, lex).or_else(|| {
+    let before = role_before(toks, words, m.start, lex).or_else(|| {
         // "The Health Minister, Jo Bloggs, said": a role set off by commas before the name.
         let enclosed = m.from >= 2
             && tok(m.from - 1) == Some(",")
@@ -1111,7 +1130,7 @@ fn attached(
         if !enclosed {
             return None;
         }
-        let (rs, roles) = role_before(text, toks, m.from - 1, lex)?;
+        let (rs, roles) = role_before(toks, words, m.from - 1, lex)?;
         // "The Health Minister, Jo Bloggs", "the Redmarsh manager, Helen Corrigan".
         let owner = ms[..idx]
             .iter()
@@ -1179,19 +1198,21 @@ fn attached(
         .iter()
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
     // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
-    // spokeswoman said").
-    let institution = org_name(&m.name)
-        || m.name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| lex.is_place_head(w));
+    // spokeswoman said"): asked only of a name before a comma, where a role could follow.
+    let institution = || {
+        org_name(&m.name)
+            || m.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lex.is_place_head(w))
+    };
     let after = match employer {
         Some(e) => Some(ms[e].end),
-        None if employs || institution => None,
+        None if employs || tok(m.end) != Some(",") || institution() => None,
         None => Some(m.end),
     };
     if let Some(comma) = after.filter(|&k| tok(k) == Some(","))
-        && let Some((roles, org)) = role_after(text, toks, comma + 1, lex, ms)
+        && let Some((roles, org)) = role_after(toks, words, comma + 1, lex, ms)
     {
         let org = org.or(employer);
         for r in roles {
@@ -1244,7 +1265,8 @@ fn role_reference_after_the(
     if at >= 2 && tok(at - 1) == Some(",") && name_word(text, &toks[at - 2]) {
         return None;
     }
-    let n = role_from(text, toks, at + 1, lex)?;
+    let words = names.words(s);
+    let n = role_from(words, at + 1, lex)?;
     let end = at + 1 + n;
     // Not when a name or an organisation follows ("the minister Jo Bloggs", "the minister
     // for health", "the minister, Jo Bloggs").
@@ -1256,7 +1278,7 @@ fn role_reference_after_the(
     {
         return None;
     }
-    let role = lex.canonical(&phrase_of(text, toks, at + 1..end));
+    let role = lex.canonical(&phrase_of(words, at + 1..end));
     let person = names.person_with_role(&role, s.index, at)?.to_owned();
     Some((end, person, role))
 }
@@ -1280,7 +1302,7 @@ pub(crate) fn extract(
         }
         // "Acme's chairman and co-founder is Peter Thiel".
         if m.possessive
-            && let Some((r, _)) = role_after(text, toks, m.start, lex, ms)
+            && let Some((r, _)) = role_after(toks, words, m.start, lex, ms)
         {
             let role_end = toks
                 .iter()

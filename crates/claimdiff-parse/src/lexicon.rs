@@ -43,6 +43,9 @@ pub struct Lexicon {
     synonyms: HashMap<String, String>,
     /// Nationality adjectives in lower case, and the country each names.
     demonyms: HashMap<String, String>,
+    /// The shapes of the nationality adjectives: most words asked about are none, which their
+    /// first two letters and length tell without lower-casing or hashing.
+    demonym_shapes: WordShapes,
     max_synonym_words: usize,
     roles: HashSet<String>,
     /// Every word of every role, so a phrase with another word is no role without joining it.
@@ -98,6 +101,7 @@ impl Lexicon {
             .filter_map(|line| line.split_once(':'))
             .map(|(d, country)| (d.trim().to_lowercase(), country.trim().to_owned()))
             .collect();
+        lex.demonym_shapes = WordShapes::new(lex.demonyms.keys().map(String::as_str));
         for line in lines(SYNONYMS) {
             if let Some((canon, variants)) = line.split_once(':') {
                 lex.add_synonyms(canon.trim(), variants.split(',').map(str::trim));
@@ -242,6 +246,10 @@ impl Lexicon {
     /// The country a nationality adjective names ("Austrian" → "Austria").
     #[must_use]
     pub fn demonym_country(&self, word: &str) -> Option<&str> {
+        // An ASCII word keeps its length and first letters in lower case (as in `WordSet`).
+        if self.demonym_shapes.excludes(word) && word.is_ascii() {
+            return None;
+        }
         self.demonyms.get(lower(word).as_ref()).map(String::as_str)
     }
 
@@ -515,6 +523,20 @@ mod tests {
                 assert_eq!(filtered, table, "{what}: {w:?}");
             }
         }
+    }
+
+    /// The shape filter before the nationality table passes every nationality, in any case.
+    #[test]
+    fn demonym_filter_passes_every_nationality() {
+        let lex = Lexicon::embedded();
+        for (d, country) in &lex.demonyms {
+            let capital = d[..1].to_uppercase() + &d[1..];
+            for w in [d.clone(), capital, d.to_uppercase()] {
+                assert_eq!(lex.demonym_country(&w), Some(country.as_str()), "{w}");
+            }
+        }
+        assert_eq!(lex.demonym_country("Austrian"), Some("Austria"));
+        assert_eq!(lex.demonym_country("Bloggs"), None);
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn phrase(
     // town", "north London", "the Austrian capital" (whose country is the widest place).
     let mut country = None;
     while let Some(w) = word(k).filter(|_| !ms.iter().any(|m| m.start == k)) {
-        if let Some(c) = lex.demonym_country(w).filter(|_| is_capitalized(w)) {
+        if let Some(c) = is_capitalized(w).then(|| lex.demonym_country(w)).flatten() {
             country = Some(c);
         } else if !is_place_modifier(words.lower(k)) {
             break;

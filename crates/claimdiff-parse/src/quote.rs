@@ -360,10 +360,12 @@ fn speaker(
         .filter(|(_, t)| t.end <= q.start)
         .collect();
     let ms = &mentions[first];
+    // Each token's lower case from the document's words, by its index.
+    let words = names.words(s);
     // `According to police, "`, `According to Ann Lee, "`: whoever follows "according to".
     if let Some(k) = before
         .windows(2)
-        .position(|w| lower(text, w[0].1) == "according" && lower(text, w[1].1) == "to")
+        .position(|w| words.lower(w[0].0) == "according" && words.lower(w[1].0) == "to")
     {
         let after = &before[k + 2..];
         let end = after
@@ -387,7 +389,7 @@ fn speaker(
     let verb = before
         .iter()
         .rev()
-        .find(|(_, t)| is_speech_verb(lower(text, t).as_ref()))?;
+        .find(|&&(i, _)| is_speech_verb(words.lower(i)))?;
     let before_verb: Vec<_> = ms
         .iter()
         .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
@@ -397,7 +399,7 @@ fn speaker(
     // called it …"), else the name nearest the verb.
     let subject = before_verb
         .iter()
-        .find(|m| m.titled || crate::actor::has_role_before(text, &s.tokens, m.start, lex))
+        .find(|m| m.titled || crate::actor::has_role_before(s, names, m.start, lex))
         .or_else(|| {
             before_verb
                 .iter()
@@ -415,10 +417,10 @@ fn speaker(
     let pron = before
         .iter()
         .take_while(|(i, _)| *i < verb.0)
-        .map(|(_, t)| lower(text, t))
-        .find(|w| PRONOUNS.contains(&w.as_ref()));
+        .map(|&(i, _)| words.lower(i))
+        .find(|w| PRONOUNS.contains(w));
     if let Some(w) = pron {
-        return pronoun(&w);
+        return pronoun(w);
     }
     // `The minister said: "`.
     if let Some(found) = role_speaker(text, s, 0..verb.0, lex, names) {

@@ -75,6 +75,10 @@ pub(crate) struct Kinds {
     pub(crate) title: bool,
     /// [`Lexicon::is_stopword`].
     pub(crate) stopword: bool,
+    /// [`Lexicon::is_role_word`]: the role readers ask it of the words around every name.
+    pub(crate) role_word: bool,
+    /// [`Lexicon::is_role`] of the word alone ("minister", "spokesman"), in lower case.
+    pub(crate) role: bool,
 }
 
 /// No id: a one-byte form not seen yet.
@@ -305,9 +309,14 @@ impl<'v, 'a> Words<'v, 'a> {
     pub(crate) fn kinds(&self, i: usize) -> Kinds {
         let lex = self.lex;
         self.get(i).map_or_else(Kinds::default, |e| {
-            *e.kinds.get_or_init(|| Kinds {
-                title: lex.is_title(&e.lower),
-                stopword: lex.is_stopword_key(&e.key),
+            *e.kinds.get_or_init(|| {
+                let role_word = lex.is_role_word(e.form);
+                Kinds {
+                    title: lex.is_title(&e.lower),
+                    stopword: lex.is_stopword_key(&e.key),
+                    role_word,
+                    role: role_word && lex.is_role(&e.lower),
+                }
             })
         })
     }
