@@ -378,6 +378,10 @@ mod tests {
                 words.kinds(8).stopword && words.kinds(11).stopword && !words.kinds(12).stopword
             );
             assert_eq!(words.get(6).and_then(|e| e.event), Some("kill"));
+            // Capitalised words can be part of a name ("Bloggs's" too); "said" cannot.
+            let name_word = |i: usize| words.get(i).is_some_and(|e| e.name_word);
+            assert!(name_word(0) && name_word(2) && name_word(3));
+            assert!(!name_word(1) && !name_word(6));
             assert!(words.get(6).is_some_and(|e| e.time.is_none()));
             assert_eq!(words.lower(99), "");
         });
