@@ -616,10 +616,11 @@ impl<'t> NameTable<'t> {
     /// `common_words` are the [`word_key`]s of the words that start with a lower-case letter
     /// (a capitalised word written so elsewhere is an ordinary word, not a name), and
     /// `capitalised` those of the words written capitalised where no sentence or quote opens.
+    /// The table keeps each sentence's `words` for the readers after it ([`NameTable::words`]).
     pub(crate) fn build(
         text: &'t str,
         sentences: &[Sentence],
-        words: &[Words<'t, 't>],
+        words: Vec<Words<'t, 't>>,
         lex: &Lexicon,
         common_words: HashSet<&'t str>,
         capitalised: HashSet<&'t str>,
@@ -627,13 +628,13 @@ impl<'t> NameTable<'t> {
         let mut table = Self {
             common_words,
             capitalised,
-            words: words.to_vec(),
+            words,
             ..Self::default()
         };
         let mut acronyms: Vec<(String, String)> = Vec::new();
         let mut read = Vec::with_capacity(sentences.len());
-        for (s, &words) in sentences.iter().zip(words) {
-            let ms = mentions(text, s, words, lex, &table);
+        for s in sentences {
+            let ms = mentions(text, s, table.words(s), lex, &table);
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
         }
@@ -791,8 +792,9 @@ impl<'t> NameTable<'t> {
         // The names above were read before any surname was known. The finished table reads
         // a sentence differently only where a word that opens it ([`opens`]) is a known
         // surname: read those sentences again.
-        for ((s, ms), &words) in sentences.iter().zip(&mut read).zip(words) {
+        for (s, ms) in sentences.iter().zip(&mut read) {
             let toks = &s.tokens;
+            let words = table.words(s);
             // The word table's answer first: most tokens are no name word.
             let known_opening = (0..toks.len()).any(|i| {
                 words.get(i).is_some_and(|e| e.name_word)

@@ -393,12 +393,13 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // Each sentence's names, read with the whole document's table and shared by the place,
     // actor and quote readers.
     let (names, mentions) =
-        actor::NameTable::build(text, &sentences, &words, lex, common_words, capitalised);
+        actor::NameTable::build(text, &sentences, words, lex, common_words, capitalised);
     let published = time::reference(source.published.as_deref());
     // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
     // room (a fact is over 200 bytes and most sentences have one or two).
     let mut facts = Vec::new();
-    for ((s, ms), &words) in sentences.iter_mut().zip(&mentions).zip(&words) {
+    for (s, ms) in sentences.iter_mut().zip(&mentions) {
+        let words = names.words(s);
         time::extract(text, s, words, published, &mut facts);
         let taken: Vec<Range<usize>> = facts.iter().map(|f| f.span.clone()).collect();
         let quantities = quantity::extract(text, s, words, lex, &taken);
@@ -429,7 +430,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
     // The names and the word table are no longer needed: free them before the document copies
     // the text.
-    drop((names, mentions, words));
+    drop((names, mentions));
     drop(entries);
     drop(vocab);
     for s in &mut sentences {

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use crate::actor::{Mention, NameTable, role_reference};
 use crate::document::{ActorKind, Facet, Fact, FactValue, Quote, Sentence};
 use crate::lexicon::Lexicon;
-use crate::text::{Lower, Token, TokenKind, memchr4, normalize_for_match};
+use crate::text::{Token, TokenKind, memchr4, normalize_for_match};
 
 /// True for a verb that introduces speech ("said", "told"), in lower case. (A match: the
 /// quote readers ask of most words of a sentence.)
@@ -222,10 +222,6 @@ pub(crate) fn extract_all(
     }
 }
 
-fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
-    crate::text::lower(t.text(text))
-}
-
 /// Who speaks a quote, and how it was found.
 enum Speaker {
     /// Named next to the quote.
@@ -277,6 +273,10 @@ fn speaker(
         .take_while(|t| t.kind != TokenKind::Word)
         .count();
     let tail = &after[skip_punct..];
+    // A token of the tail in lower case, from the document's words: the tail ends the
+    // sentence.
+    let words = names.words(s);
+    let low = |k: usize| words.lower(s.tokens.len() - tail.len() + k);
     // A word, or the stop of a title before a name ("said Mr. Ebersole").
     let wordish = |k: usize| {
         let t = tail[k];
@@ -287,10 +287,10 @@ fn speaker(
                 && lex.is_title(tail[k - 1].text(text))
     };
     if tail.len() >= 2 && skip_punct <= 3 {
-        let (a, b) = (lower(text, tail[0]), lower(text, tail[1]));
-        if is_speech_verb(a.as_ref()) {
-            if PRONOUNS.contains(&b.as_ref()) {
-                return pronoun(&b);
+        let (a, b) = (low(0), low(1));
+        if is_speech_verb(a) {
+            if PRONOUNS.contains(&b) {
+                return pronoun(b);
             }
             // The first name within a few words, with only words (roles, titles) between.
             let words_between = (1..tail.len()).take(6).take_while(|&k| wordish(k)).count();
@@ -327,14 +327,11 @@ fn speaker(
             return role_speaker(text, s, at..s.tokens.len(), lex, names)
                 .or_else(|| noun_speaker(text, &tail[1..], lex).map(Speaker::Named));
         }
-        if PRONOUNS.contains(&a.as_ref()) && is_speech_verb(b.as_ref()) {
-            return pronoun(&a);
+        if PRONOUNS.contains(&a) && is_speech_verb(b) {
+            return pronoun(a);
         }
         // `," Morland chief executive Fiona Ridley said`.
-        let verb_at = tail
-            .iter()
-            .take(7)
-            .position(|t| is_speech_verb(lower(text, t).as_ref()));
+        let verb_at = (0..tail.len()).take(7).position(|k| is_speech_verb(low(k)));
         if let Some(v) = verb_at.filter(|&v| (0..v).all(wordish))
             && let Some(m) = ms.iter().rev().find(|m| {
                 s.tokens[m.start].start >= tail[0].start && s.tokens[m.end - 1].end <= tail[v].start
