@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
@@ -381,12 +381,11 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     // The words written in lower case, and those capitalised inside a sentence, for the
     // names table.
     let keys = |keep: fn(&Entry<'_>) -> bool| -> FxHashSet<&str> {
-        vocab
-            .entries()
-            .iter()
-            .filter(|e| keep(e))
-            .map(|e| e.key.as_ref())
-            .collect()
+        let kept = || vocab.entries().iter().filter(|e| keep(e));
+        // Sized once: the set would otherwise grow, and rehash, a dozen times.
+        let mut set = FxHashSet::with_capacity_and_hasher(kept().count(), FxBuildHasher);
+        set.extend(kept().map(|e| e.key.as_ref()));
+        set
     };
     let common_words = keys(|e| e.lower_case);
     let capitalised = keys(|e| e.inner_capital);

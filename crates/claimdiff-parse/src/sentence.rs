@@ -97,11 +97,12 @@ pub(crate) fn split(text: &str, lex: &Lexicon) -> Vec<Segment> {
     let mut out = Vec::new();
     let blocks = blocks(text);
     let headline_end = headline_end(text);
+    // One buffer for every block's sentences.
+    let mut ranges = Vec::new();
     for block in blocks {
         let headline = headline_end.is_some_and(|end| block.start < end);
-        for range in split_block(text, block, lex) {
-            out.push(Segment { range, headline });
-        }
+        split_block(text, block, lex, &mut ranges);
+        out.extend(ranges.drain(..).map(|range| Segment { range, headline }));
     }
     out
 }
@@ -182,11 +183,10 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Splits one block at sentence-final punctuation and list items.
-fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
+/// Splits one block at sentence-final punctuation and list items, adding its sentences to `out`.
+fn split_block(text: &str, block: Range<usize>, lex: &Lexicon, out: &mut Vec<Range<usize>>) {
     let b = Block::new(&text[block.clone()], lex);
     let n = b.len();
-    let mut out = Vec::new();
     let mut open = Open::new(&b, b.skip_space(0));
     let mut list = None;
     let mut i = b.item_start(open.start, &mut list);
@@ -205,7 +205,7 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usiz
             && (is_bullet(c) && open.has_text(i)
                 || b.continues_list(i, list) && open.has_word(&b, i))
         {
-            b.push(&mut out, block.start, open.start, i);
+            b.push(out, block.start, open.start, i);
             open = Open::new(&b, i);
             i = b.item_start(i, &mut list);
             continue;
@@ -222,15 +222,14 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon) -> Vec<Range<usiz
         };
         match found {
             Some((end, next)) => {
-                b.push(&mut out, block.start, open.start, end);
+                b.push(out, block.start, open.start, end);
                 open = Open::new(&b, next);
                 i = b.item_start(next, &mut list);
             }
             None => i = run.end,
         }
     }
-    b.push(&mut out, block.start, open.start, n);
-    out
+    b.push(out, block.start, open.start, n);
 }
 
 /// The sentence being read: where it starts and what it holds so far. Each character is
