@@ -394,25 +394,49 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     let (names, mentions) =
         actor::NameTable::build(text, &sentences, words, lex, common_words, capitalised);
     let published = time::reference(source.published.as_deref());
+    // Each reader reads every sentence before the next reader starts, not each sentence in
+    // turn by every reader: a reader's code then stays in the instruction cache from one
+    // sentence to the next (see ARCHITECTURE.md). Dates first: a figure or a name inside a
+    // date is the date's.
+    let times: Vec<Vec<Fact>> = sentences
+        .iter()
+        .map(|s| {
+            let mut times = Vec::new();
+            time::extract(text, s, names.words(s), published, &mut times);
+            times
+        })
+        .collect();
+    let taken: Vec<Vec<Range<usize>>> = times
+        .iter()
+        .map(|times| times.iter().map(|f| f.span.clone()).collect())
+        .collect();
+    let quantities: Vec<Vec<Fact>> = sentences
+        .iter()
+        .zip(&taken)
+        .map(|(s, taken)| quantity::extract(text, s, names.words(s), lex, taken))
+        .collect();
+    let places: Vec<Vec<Fact>> = sentences
+        .iter()
+        .zip(&mentions)
+        .zip(&quantities)
+        .map(|((s, ms), quantities)| {
+            location::extract(text, s, names.words(s), lex, &names, ms, quantities)
+        })
+        .collect();
     // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
     // room (a fact is over 200 bytes and most sentences have one or two).
     let mut facts = Vec::new();
-    for (s, ms) in sentences.iter_mut().zip(&mentions) {
-        let words = names.words(s);
-        time::extract(text, s, words, published, &mut facts);
-        let taken: Vec<Range<usize>> = facts.iter().map(|f| f.span.clone()).collect();
-        let quantities = quantity::extract(text, s, words, lex, &taken);
-        facts.extend(location::extract(
-            text,
-            s,
-            words,
-            lex,
-            &names,
-            ms,
-            &quantities,
-        ));
+    let readings = times
+        .into_iter()
+        .zip(taken)
+        .zip(places.into_iter().zip(quantities));
+    for ((s, ms), ((times, taken), (places, quantities))) in
+        sentences.iter_mut().zip(&mentions).zip(readings)
+    {
+        facts.extend(times);
+        facts.extend(places);
         facts.extend(quantities);
-        actor::extract(text, s, words, lex, &names, ms, &mut facts);
+        actor::extract(text, s, names.words(s), lex, &names, ms, &mut facts);
         // A name inside a date is the date's ("on Christmas Day", "Good Friday"), not a place or
         // an actor.
         if !taken.is_empty() {
