@@ -8,7 +8,7 @@ use rustc_hash::{FxBuildHasher, FxHashSet};
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::text::{LineIndex, Token, TokenKind, tokenize};
+use crate::text::{LineIndex, Token, TokenKind, tokenize_into};
 use crate::vocab::{Entry, Vocab, Words};
 use crate::{actor, location, quantity, quote, sentence, time};
 
@@ -353,17 +353,19 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     let mut vocab = Vocab::new(lex);
     vocab.reserve(text.len());
     let mut ranges = Vec::with_capacity(segments.len());
+    let mut tokens = Vec::new();
     let mut sentences: Vec<Sentence> = segments
         .into_iter()
         .enumerate()
         .map(|(index, seg)| {
-            let tokens = tokenize(text, seg.range.clone());
+            tokens.clear();
+            tokenize_into(text, seg.range.clone(), &mut tokens);
             ranges.push(vocab.add(text, &tokens));
             Sentence {
                 index,
                 span: seg.range,
                 headline: seg.headline,
-                tokens,
+                tokens: tokens.to_vec(),
                 events: Vec::new(),
                 facts: Vec::new(),
             }

@@ -71,10 +71,18 @@ fn is_symbol(c: char) -> bool {
 
 /// Splits `text[range]` into tokens. Words keep inner apostrophes and hyphens when a letter or
 /// digit follows; a number glued to letters ("330million", "10am") becomes two tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    // Room for a token every four bytes, about what prose has, spares most regrowing; the
-    // spare room is given back below.
-    let mut tokens = Vec::with_capacity(range.len() / 4 + 4);
+    let mut tokens = Vec::new();
+    tokenize_into(text, range, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, after what it holds: a caller that tokenizes many sentences
+/// keeps one buffer for them all and copies each sentence's tokens out at their exact length
+/// (a sentence keeps its tokens as long as the document lives), sparing an allocation to
+/// grow and one to shrink per sentence.
+pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let slice = &text[range.clone()];
     let base = range.start;
     // Positions are byte offsets in `slice`; the character at one, if any (none inside a
@@ -144,9 +152,6 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         });
         i = end;
     }
-    // Sentences keep their tokens as long as the document lives: no spare room.
-    tokens.shrink_to_fit();
-    tokens
 }
 
 /// Maps byte offsets of a text to 1-based line and column (columns count characters).
