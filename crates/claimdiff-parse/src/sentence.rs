@@ -30,7 +30,7 @@ use std::ops::Range;
 
 use crate::lexicon::Lexicon;
 use crate::quote::is_speech_verb;
-use crate::text::memchr4;
+use crate::text::{lower, memchr4};
 use crate::time::is_time_word;
 
 /// A sentence's byte range, and whether it is the article's headline.
@@ -338,7 +338,10 @@ impl<'a> Block<'a> {
             chars: if s.is_ascii() {
                 Vec::new()
             } else {
-                s.char_indices().collect()
+                // Counted first (a fast byte count), so the room is made once, not regrown.
+                let mut chars = Vec::with_capacity(s.chars().count());
+                chars.extend(s.char_indices());
+                chars
             },
             lex,
         }
@@ -386,8 +389,14 @@ impl<'a> Block<'a> {
     /// first byte that every other terminator and bullet starts with.
     fn next_mark(&self, i: usize) -> usize {
         let from = self.offset(i);
-        let Some(found) = memchr4(*b".?!", 0xE2, &self.s.as_bytes()[from..]).map(|p| from + p)
-        else {
+        let rest = &self.s.as_bytes()[from..];
+        // An ASCII block has no byte 0xE2.
+        let found = if self.ascii() {
+            memchr::memchr3(b'.', b'?', b'!', rest)
+        } else {
+            memchr4(*b".?!", 0xE2, rest)
+        };
+        let Some(found) = found.map(|p| from + p) else {
             return self.len();
         };
         if self.ascii() {
@@ -655,8 +664,8 @@ impl<'a> Block<'a> {
 
     /// What the word before a full stop is, for deciding whether the stop ends the sentence.
     fn word_kind(&self, word: &str) -> WordKind {
-        let lower = word.to_lowercase();
-        if matches!(lower.as_str(), "no" | "nos") || lower.contains(['°', 'º']) {
+        let lower = lower(word);
+        if matches!(&*lower, "no" | "nos") || lower.contains(['°', 'º']) {
             return WordKind::NumberSign;
         }
         if self.lex.is_abbreviation(&lower) {
