@@ -425,9 +425,10 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
             location::extract(text, s, names.words(s), lex, &names, ms, quantities)
         })
         .collect();
-    // One buffer for every sentence's facts: each sentence keeps an exact copy, with no spare
-    // room (a fact is over 200 bytes and most sentences have one or two).
-    let mut facts = Vec::new();
+    // One buffer for every sentence's actors. Each sentence's facts are moved once into a
+    // list of their exact number (a fact is over 200 bytes and most sentences have one or
+    // two).
+    let mut actors = Vec::new();
     let readings = times
         .into_iter()
         .zip(taken)
@@ -435,10 +436,13 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
     for ((s, ms), ((times, taken), (places, quantities))) in
         sentences.iter_mut().zip(&mentions).zip(readings)
     {
+        actor::extract(text, s, names.words(s), lex, &names, ms, &mut actors);
+        let mut facts =
+            Vec::with_capacity(times.len() + places.len() + quantities.len() + actors.len());
         facts.extend(times);
         facts.extend(places);
         facts.extend(quantities);
-        actor::extract(text, s, names.words(s), lex, &names, ms, &mut facts);
+        facts.append(&mut actors);
         // A name inside a date is the date's ("on Christmas Day", "Good Friday"), not a place or
         // an actor.
         if !taken.is_empty() {
@@ -449,8 +453,7 @@ pub fn parse(mut source: Source, text: &str, lex: &Lexicon) -> Document {
                         .any(|t| t.start <= f.span.start && f.span.end <= t.end)
             });
         }
-        s.facts = Vec::with_capacity(facts.len());
-        s.facts.append(&mut facts);
+        s.facts = facts;
     }
     quote::extract_all(text, &mut sentences, lex, &names, &mentions);
     // The names and the word table are no longer needed: free them before the document copies
