@@ -2615,30 +2615,54 @@ fn push_num(out: &mut String, v: f64) {
         if v.is_sign_negative() {
             out.push('-');
         }
-        let mut n = v.abs() as u64;
-        let mut digits = [0u8; 15];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        push_digits(out, v.abs() as u64);
+        return;
+    }
+    // Most other figures have four decimals or fewer ("2.5", "3.75", a share rounded to two):
+    // `v` is then the float nearest `m / 10^4` for the integer `m` of its ten-thousandths,
+    // and below 1e10 it lies within a tenth of a ten-thousandth of that decimal, so `m` is
+    // the four decimals the formatter would round it to, and its digits are written here.
+    let m = (v * 1e4).round();
+    if v.abs() < 1e10 && m / 1e4 == v {
+        if v.is_sign_negative() {
+            out.push('-');
         }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    } else {
-        let start = out.len();
-        let _ = write!(out, "{v:.4}");
-        // The trailing zeros of the decimals, then the stop if no decimal is left; the
-        // integer part ends before the stop, so it keeps its zeros.
-        while out.len() > start && out.ends_with('0') {
-            out.pop();
-        }
-        if out.len() > start && out.ends_with('.') {
-            out.pop();
+        let m = m.abs() as u64;
+        push_digits(out, m / 10_000);
+        out.push('.');
+        // Four decimals, leading zeros kept, trailing ones dropped: `v` is no whole number,
+        // so one at least is not zero.
+        let frac = m % 10_000;
+        let decimals = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
+        let kept = 4 - decimals.iter().rev().take_while(|&&d| d == 0).count();
+        out.extend(decimals[..kept].iter().map(|&d| char::from(b'0' + d as u8)));
+        return;
+    }
+    let start = out.len();
+    let _ = write!(out, "{v:.4}");
+    // The trailing zeros of the decimals, then the stop if no decimal is left; the integer
+    // part ends before the stop, so it keeps its zeros.
+    while out.len() > start && out.ends_with('0') {
+        out.pop();
+    }
+    if out.len() > start && out.ends_with('.') {
+        out.pop();
+    }
+}
+
+/// Writes the decimal digits of `n`, below 1e15, at the end of `out`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 15];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%", written into one
@@ -2988,6 +3012,32 @@ mod tests {
         assert_eq!(fmt_num(100.00001), "100");
         assert_eq!(fmt_num(2.5e15), "2500000000000000");
         assert_eq!(fmt_num(f64::INFINITY), "inf");
+    }
+
+    #[test]
+    fn decimals_format_as_the_formatter_rounds_them() {
+        // What the formatter writes, to four decimals, trailing zeros dropped.
+        let formatted = |v: f64| {
+            let s = format!("{v:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        let mut values = vec![
+            0.5,
+            -2.5,
+            3.75,
+            0.0001,
+            -0.0009,
+            12.3456,
+            66.67,
+            9_999_999_999.9999,
+        ];
+        for k in 1..20_000 {
+            let k = f64::from(k);
+            values.extend([k / 10_000.0, k / 3.0, k * 1.1, -k / 7.0, k * 1e5 + 0.05]);
+        }
+        for v in values {
+            assert_eq!(fmt_num(v), formatted(v), "{v:e}");
+        }
     }
 
     /// [`push_num`] into an empty string.
