@@ -14,8 +14,8 @@ use rustc_hash::FxHashMap;
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
-    self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    scale_after, word_chain_pieces,
+    self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
+    number_word, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
@@ -727,18 +727,28 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
         .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
 }
 
-/// The positions in [`HEDGES`] of the phrases ending in each word (lower case, as the
-/// phrases are written), in the table's order, built once.
-fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+/// The last words of the [`HEDGES`] phrases (lower case, as the phrases are written).
+struct HedgeEnds {
+    /// Their shapes: most words before a number are rejected by these without hashing.
+    shapes: WordShapes,
+    /// The positions in [`HEDGES`] of the phrases ending in each word, in the table's order.
+    phrases: FxHashMap<&'static str, Vec<usize>>,
+}
+
+/// The last words of the hedges, built once.
+fn hedge_ends() -> &'static HedgeEnds {
+    static TABLE: OnceLock<HedgeEnds> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        let mut phrases: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (k, (phrase, _)) in HEDGES.iter().enumerate() {
             if let Some(&last) = phrase.last() {
-                table.entry(last).or_default().push(k);
+                phrases.entry(last).or_default().push(k);
             }
         }
-        table
+        HedgeEnds {
+            shapes: WordShapes::new(phrases.keys().copied()),
+            phrases,
+        }
     })
 }
 
@@ -746,15 +756,20 @@ fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
 fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
     // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
     // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
-    // lower case, anything else as written, which is how `eq_ignore_ascii_case` matches them.
+    // lower case (as the document's words keep it), anything else as written, which is how
+    // `eq_ignore_ascii_case` matches them.
     let before = c.raw(i.checked_sub(1)?);
-    let mut buf = [0u8; 24];
     let key = if before.is_ascii() {
-        lower(before, &mut buf)
+        c.ascii_lower(i - 1)
     } else {
         before
     };
-    hedges_by_last_word().get(key)?.iter().find_map(|&k| {
+    let ends = hedge_ends();
+    if ends.shapes.excludes(key) {
+        debug_assert!(!ends.phrases.contains_key(key), "{key}");
+        return None;
+    }
+    ends.phrases.get(key)?.iter().find_map(|&k| {
         let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
         (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, hedge))
