@@ -274,10 +274,11 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
     if (k.saturating_sub(3)..k).any(|p| c.is_any(p, &BEFORE)) {
         return true;
     }
+    // The kind first: the sentence's numbers and punctuation are not lower-cased.
     (0..c.len()).any(|p| {
-        let w = c.ascii_lower(p);
-        c.kind(p) == Some(TokenKind::Word)
-            && (w.starts_with("weigh")
+        c.kind(p) == Some(TokenKind::Word) && {
+            let w = c.ascii_lower(p);
+            w.starts_with("weigh")
                 || w.starts_with("heav")
                 || matches!(
                     w,
@@ -294,7 +295,8 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "oz"
                         | "lb"
                         | "lbs"
-                ))
+                )
+        }
     })
 }
 
@@ -1017,10 +1019,11 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
         Some(TokenKind::Punct) => {
             let r = c.raw(i);
             // A stop or a dash is read as the point or the sign of a number after it: the
-            // stop that ends a sentence starts nothing.
+            // stop that ends a sentence starts nothing. The signs and vulgar fractions are
+            // "$" or not ASCII: the commas and stops of most punctuation are not looked up.
             (r == "." || r.chars().all(is_dash)) && i + 1 < c.len()
-                || currency_symbol(r).is_some()
-                || numbers::vulgar(r).is_some()
+                || (r == "$" || !r.is_ascii())
+                    && (currency_symbol(r).is_some() || numbers::vulgar(r).is_some())
         }
         // What the word is on its own was looked up once, in the document's words.
         Some(TokenKind::Word) => c.words.get(i).is_some_and(|e| {
