@@ -1043,23 +1043,25 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
 /// currency code ("GBP", "MUSD"), "Rs", or a word of a hedge, sign, share or age ("minus",
 /// "half", "per", "aged").
 pub(crate) fn word_leads(w: &str) -> bool {
+    // Asked once of every distinct word of a document: the words are compared ignoring case,
+    // which fails at the length for most, rather than the word lower-cased first.
+    const WORDS: [&str; 11] = [
+        "minus",
+        "negative",
+        "half",
+        "quarter",
+        "age",
+        "aged",
+        "ages",
+        "percent",
+        "percents",
+        "percentage",
+        "per",
+    ];
     currency_code(w).is_some()
         || million_code(w).is_some()
         || w == "Rs"
-        || matches!(
-            lower(w, &mut [0; 24]),
-            "minus"
-                | "negative"
-                | "half"
-                | "quarter"
-                | "age"
-                | "aged"
-                | "ages"
-                | "percent"
-                | "percents"
-                | "percentage"
-                | "per"
-        )
+        || WORDS.iter().any(|l| w.eq_ignore_ascii_case(l))
 }
 
 /// Numbers run together in one token ("22,24,26,31", "192.168.1.2", "three-nought-four"):
