@@ -178,7 +178,13 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
         return None;
     }
     let mut buf = [0u8; 24];
-    table.words.get(lower(w, &mut buf)).copied()
+    lower_number_word(lower(w, &mut buf))
+}
+
+/// [`number_word`] of a word in lower case, as the document's words keep it: no copy in lower
+/// case is made of a capitalised word ("Three", "Million").
+fn lower_number_word(w: &str) -> Option<NumWord> {
+    number_words().words.get(w).copied()
 }
 
 /// Reads the number word before the first dash of `w` ("twenty" in "twenty-five"), ignoring
@@ -920,7 +926,12 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                         return;
                     }
                     for (k, p) in raw.split(is_dash).enumerate() {
-                        let Some(w) = number_word(p) else { return };
+                        let w = if n == 1 {
+                            lower_number_word(c.ascii_lower(t))
+                        } else {
+                            number_word(p)
+                        };
+                        let Some(w) = w else { return };
                         if !atoms.push(Atom {
                             kind: AtomKind::Word(w),
                             end: t + 1,

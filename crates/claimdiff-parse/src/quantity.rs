@@ -223,19 +223,20 @@ const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
 
 /// A currency name at `j` after an amount, with an optional nationality before it
 /// ("australian dollars", "hong kong dollars", "us dollar"): code, factor, tokens used.
-fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usize)> {
+/// `first` is token `j` as [`Cursor::ascii_lower`] gives it, which the caller has.
+fn currency_name_at(c: &Cursor<'_>, j: usize, first: &str) -> Option<(&'static str, f64, usize)> {
     // The words in lower case as the document's words keep them; the two names that are not
     // ASCII ("元", "ரூ") as written.
-    let noun = |k: usize| -> Option<(&'static str, f64)> {
+    let noun_in = |k: usize, lower: &str| -> Option<(&'static str, f64)> {
         c.word(k)?;
-        match c.ascii_lower(k) {
+        match lower {
             "" => currency_noun(c.raw(k)),
             "peso" | "pesos" => Some(("peso", 1.0)),
             "rand" => Some(("rand", 1.0)),
             w => lower_currency_noun(w),
         }
     };
-    let first = c.ascii_lower(j);
+    let noun = |k: usize| noun_in(k, c.ascii_lower(k));
     // "u.s. dollars": the tokens "u", ".", "s", "."
     if first == "u" && c.raw(j + 1) == "." && c.is(j + 2, "s") {
         let k = if c.raw(j + 3) == "." { j + 4 } else { j + 3 };
@@ -258,7 +259,7 @@ fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usiz
     {
         return Some((code, f, 2));
     }
-    match noun(j)? {
+    match noun_in(j, first)? {
         ("peso" | "rand", _) => None,
         (code, f) => Some((code, f, 1)),
     }
@@ -2086,7 +2087,7 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     {
         return Some((code, 1.0, j + 1));
     }
-    if let Some((code, f, n)) = currency_name_at(c, j) {
+    if let Some((code, f, n)) = currency_name_at(c, j, low) {
         let pounds = c.is_any(j + n - 1, &["pound", "pounds"]) && code == "GBP";
         if pounds && weight_context(c, num.start) {
             return Some(("lb", 1.0, j + n));
