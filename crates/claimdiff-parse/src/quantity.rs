@@ -772,10 +772,11 @@ fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>,
         debug_assert!(!ends.phrases.contains_key(key), "{key}");
         return None;
     }
+    // The key is the phrases' last word: only the words before it are compared.
     ends.phrases.get(key)?.iter().find_map(|&k| {
         let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
-        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, hedge))
+        (i >= floor + n && matches_at(c, i - n, &phrase[..n - 1])).then(|| (i - n..i, hedge))
     })
 }
 
