@@ -178,7 +178,13 @@ pub(crate) fn number_word(w: &str) -> Option<NumWord> {
         return None;
     }
     let mut buf = [0u8; 24];
-    table.words.get(lower(w, &mut buf)).copied()
+    lower_number_word(lower(w, &mut buf))
+}
+
+/// [`number_word`] of a word in lower case, as the document's words keep it: no copy in lower
+/// case is made of a capitalised word ("Three", "Million").
+fn lower_number_word(w: &str) -> Option<NumWord> {
+    number_words().words.get(w).copied()
 }
 
 /// Reads the number word before the first dash of `w` ("twenty" in "twenty-five"), ignoring
@@ -461,13 +467,16 @@ pub(crate) enum DigitToken {
     List,
 }
 
-/// True when `groups` after the first are three digits each and the first one to three
-/// ("1,234,567"), or Indian style: first one or two, then twos, the last three ("12,34,567").
-fn valid_grouping<'s>(mut groups: impl Iterator<Item = &'s str>) -> bool {
+/// True when the groups of `s` split at `separator` after the first are three digits each and
+/// the first one to three ("1,234,567"), or Indian style: first one or two, then twos, the
+/// last three ("12,34,567"). The separator is one ASCII byte: the bytes are split, which is
+/// far cheaper than a search for a pattern in a string.
+fn valid_grouping(s: &str, separator: u8) -> bool {
+    let mut groups = s.as_bytes().split(|&b| b == separator);
     let Some(first) = groups.next() else {
         return false;
     };
-    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let digits = |g: &[u8]| !g.is_empty() && g.iter().all(u8::is_ascii_digit);
     if !digits(first) {
         return false;
     }
@@ -505,6 +514,9 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
     }
     // The digits of `int` (separators dropped), then `.` and `frac`, parsed on the stack.
     let value = |int: &str, frac: &str| -> Option<f64> {
+        if let Some(v) = short_decimal(int, frac) {
+            return Some(v);
+        }
         let mut buf = [0u8; 64];
         let mut n = 0;
         let point = (!frac.is_empty()).then_some(b'.');
@@ -538,7 +550,7 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
             ok(value(a, b), true, false)
         }
         (1.., 0) => {
-            if valid_grouping(s.split(',')) {
+            if valid_grouping(s, b',') {
                 return ok(value(s, ""), false, true);
             }
             match s.split_once(',') {
@@ -550,7 +562,7 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
             }
         }
         (0, 2..) => {
-            if valid_grouping(s.split('.')) {
+            if valid_grouping(s, b'.') {
                 ok(value(s, ""), false, true)
             } else {
                 Some(DigitToken::List)
@@ -559,17 +571,41 @@ pub(crate) fn parse_digit_token(s: &str) -> Option<DigitToken> {
         _ => {
             // Both marks: the last one is the decimal mark ("1,111.11", "1.111,11").
             let (mark, group) = if s.rfind('.') > s.rfind(',') {
-                ('.', ',')
+                ('.', b',')
             } else {
-                (',', '.')
+                (',', b'.')
             };
             let (int, frac) = s.rsplit_once(mark)?;
-            if int.contains(mark) || !valid_grouping(int.split(group)) {
+            if int.contains(mark) || !valid_grouping(int, group) {
                 return Some(DigitToken::List);
             }
             ok(value(int, frac), true, true)
         }
     }
+}
+
+/// The value of the digits of `int` (anything else in it, the separators, dropped) before a
+/// point and the digits `frac`, when they are fifteen digits or fewer: their integer, exact
+/// below 2^53, divided by the exact power of ten, is the float nearest the decimal, which is
+/// what parsing the written number gives, at a fraction of its cost ("2,000", "3.75", "1,5").
+/// `None` for more digits, none, or a `frac` that is not all digits: the caller parses those.
+fn short_decimal(int: &str, frac: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = 0;
+    let mut mantissa = 0u64;
+    for b in int.bytes().filter(u8::is_ascii_digit).chain(frac.bytes()) {
+        digits += 1;
+        if digits > 15 {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+    }
+    (digits > 0).then(|| mantissa as f64 / POWERS[frac.len()])
 }
 
 /// The numbers of a list token ("22,24,26,31") as byte ranges into the token and values.
@@ -890,7 +926,12 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                         return;
                     }
                     for (k, p) in raw.split(is_dash).enumerate() {
-                        let Some(w) = number_word(p) else { return };
+                        let w = if n == 1 {
+                            lower_number_word(c.ascii_lower(t))
+                        } else {
+                            number_word(p)
+                        };
+                        let Some(w) = w else { return };
                         if !atoms.push(Atom {
                             kind: AtomKind::Word(w),
                             end: t + 1,
@@ -1815,7 +1856,7 @@ mod tests {
             ("12,34,56", false),
             ("1,234,", false),
         ] {
-            assert_eq!(valid_grouping(s.split(',')), valid, "{s}");
+            assert_eq!(valid_grouping(s, b','), valid, "{s}");
         }
     }
 
@@ -1845,6 +1886,28 @@ mod tests {
         check("- 1 4/5", -1.8, "- 1 4/5");
         assert_eq!(parse_digit_token("22,24,26,31"), Some(DigitToken::List));
         assert!(value("5/17/2018").is_some_and(|(v, _)| v == 5.0));
+    }
+
+    #[test]
+    fn short_decimals_are_the_floats_parsing_gives() {
+        for (int, frac) in [
+            ("0", "1"),
+            ("2,000", ""),
+            ("3", "75"),
+            ("", "08"),
+            ("123456789", "012345"),
+            ("1.111", "11"),
+            ("9", "99999999999999"),
+            ("0", "3"),
+            ("7", "000001"),
+        ] {
+            let written: String = int.chars().filter(char::is_ascii_digit).collect();
+            let parsed: f64 = format!("{written}.{frac}").parse().unwrap();
+            assert_eq!(short_decimal(int, frac), Some(parsed), "{int}.{frac}");
+        }
+        assert_eq!(short_decimal("1234567890123456", ""), None);
+        assert_eq!(short_decimal("", ""), None);
+        assert_eq!(short_decimal("5", "5x"), None);
     }
 
     #[test]

@@ -14,8 +14,8 @@ use rustc_hash::FxHashMap;
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
-    self, Cursor, DigitToken, Num, leading_number_parts, list_pieces, lower, number_word,
-    scale_after, word_chain_pieces,
+    self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
+    number_word, scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
 use crate::vocab::Words;
@@ -223,19 +223,20 @@ const CURRENCY_COUNTRIES: &[(&str, &str, &str, &str)] = &[
 
 /// A currency name at `j` after an amount, with an optional nationality before it
 /// ("australian dollars", "hong kong dollars", "us dollar"): code, factor, tokens used.
-fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usize)> {
+/// `first` is token `j` as [`Cursor::ascii_lower`] gives it, which the caller has.
+fn currency_name_at(c: &Cursor<'_>, j: usize, first: &str) -> Option<(&'static str, f64, usize)> {
     // The words in lower case as the document's words keep them; the two names that are not
     // ASCII ("元", "ரூ") as written.
-    let noun = |k: usize| -> Option<(&'static str, f64)> {
+    let noun_in = |k: usize, lower: &str| -> Option<(&'static str, f64)> {
         c.word(k)?;
-        match c.ascii_lower(k) {
+        match lower {
             "" => currency_noun(c.raw(k)),
             "peso" | "pesos" => Some(("peso", 1.0)),
             "rand" => Some(("rand", 1.0)),
             w => lower_currency_noun(w),
         }
     };
-    let first = c.ascii_lower(j);
+    let noun = |k: usize| noun_in(k, c.ascii_lower(k));
     // "u.s. dollars": the tokens "u", ".", "s", "."
     if first == "u" && c.raw(j + 1) == "." && c.is(j + 2, "s") {
         let k = if c.raw(j + 3) == "." { j + 4 } else { j + 3 };
@@ -258,7 +259,7 @@ fn currency_name_at(c: &Cursor<'_>, j: usize) -> Option<(&'static str, f64, usiz
     {
         return Some((code, f, 2));
     }
-    match noun(j)? {
+    match noun_in(j, first)? {
         ("peso" | "rand", _) => None,
         (code, f) => Some((code, f, 1)),
     }
@@ -274,10 +275,11 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
     if (k.saturating_sub(3)..k).any(|p| c.is_any(p, &BEFORE)) {
         return true;
     }
+    // The kind first: the sentence's numbers and punctuation are not lower-cased.
     (0..c.len()).any(|p| {
-        let w = c.ascii_lower(p);
-        c.kind(p) == Some(TokenKind::Word)
-            && (w.starts_with("weigh")
+        c.kind(p) == Some(TokenKind::Word) && {
+            let w = c.ascii_lower(p);
+            w.starts_with("weigh")
                 || w.starts_with("heav")
                 || matches!(
                     w,
@@ -294,7 +296,8 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "oz"
                         | "lb"
                         | "lbs"
-                ))
+                )
+        }
     })
 }
 
@@ -727,18 +730,28 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
         .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
 }
 
-/// The positions in [`HEDGES`] of the phrases ending in each word (lower case, as the
-/// phrases are written), in the table's order, built once.
-fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Vec<usize>>> = OnceLock::new();
+/// The last words of the [`HEDGES`] phrases (lower case, as the phrases are written).
+struct HedgeEnds {
+    /// Their shapes: most words before a number are rejected by these without hashing.
+    shapes: WordShapes,
+    /// The positions in [`HEDGES`] of the phrases ending in each word, in the table's order.
+    phrases: FxHashMap<&'static str, Vec<usize>>,
+}
+
+/// The last words of the hedges, built once.
+fn hedge_ends() -> &'static HedgeEnds {
+    static TABLE: OnceLock<HedgeEnds> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        let mut phrases: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (k, (phrase, _)) in HEDGES.iter().enumerate() {
             if let Some(&last) = phrase.last() {
-                table.entry(last).or_default().push(k);
+                phrases.entry(last).or_default().push(k);
             }
         }
-        table
+        HedgeEnds {
+            shapes: WordShapes::new(phrases.keys().copied()),
+            phrases,
+        }
     })
 }
 
@@ -746,18 +759,24 @@ fn hedges_by_last_word() -> &'static FxHashMap<&'static str, Vec<usize>> {
 fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>, Hedge)> {
     // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
     // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
-    // lower case, anything else as written, which is how `eq_ignore_ascii_case` matches them.
+    // lower case (as the document's words keep it), anything else as written, which is how
+    // `eq_ignore_ascii_case` matches them.
     let before = c.raw(i.checked_sub(1)?);
-    let mut buf = [0u8; 24];
     let key = if before.is_ascii() {
-        lower(before, &mut buf)
+        c.ascii_lower(i - 1)
     } else {
         before
     };
-    hedges_by_last_word().get(key)?.iter().find_map(|&k| {
+    let ends = hedge_ends();
+    if ends.shapes.excludes(key) {
+        debug_assert!(!ends.phrases.contains_key(key), "{key}");
+        return None;
+    }
+    // The key is the phrases' last word: only the words before it are compared.
+    ends.phrases.get(key)?.iter().find_map(|&k| {
         let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
-        (i >= floor + n && matches_at(c, i - n, phrase)).then(|| (i - n..i, hedge))
+        (i >= floor + n && matches_at(c, i - n, &phrase[..n - 1])).then(|| (i - n..i, hedge))
     })
 }
 
@@ -1002,10 +1021,11 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
         Some(TokenKind::Punct) => {
             let r = c.raw(i);
             // A stop or a dash is read as the point or the sign of a number after it: the
-            // stop that ends a sentence starts nothing.
+            // stop that ends a sentence starts nothing. The signs and vulgar fractions are
+            // "$" or not ASCII: the commas and stops of most punctuation are not looked up.
             (r == "." || r.chars().all(is_dash)) && i + 1 < c.len()
-                || currency_symbol(r).is_some()
-                || numbers::vulgar(r).is_some()
+                || (r == "$" || !r.is_ascii())
+                    && (currency_symbol(r).is_some() || numbers::vulgar(r).is_some())
         }
         // What the word is on its own was looked up once, in the document's words.
         Some(TokenKind::Word) => c.words.get(i).is_some_and(|e| {
@@ -1025,23 +1045,25 @@ fn may_start(c: &Cursor<'_>, i: usize) -> bool {
 /// currency code ("GBP", "MUSD"), "Rs", or a word of a hedge, sign, share or age ("minus",
 /// "half", "per", "aged").
 pub(crate) fn word_leads(w: &str) -> bool {
+    // Asked once of every distinct word of a document: the words are compared ignoring case,
+    // which fails at the length for most, rather than the word lower-cased first.
+    const WORDS: [&str; 11] = [
+        "minus",
+        "negative",
+        "half",
+        "quarter",
+        "age",
+        "aged",
+        "ages",
+        "percent",
+        "percents",
+        "percentage",
+        "per",
+    ];
     currency_code(w).is_some()
         || million_code(w).is_some()
         || w == "Rs"
-        || matches!(
-            lower(w, &mut [0; 24]),
-            "minus"
-                | "negative"
-                | "half"
-                | "quarter"
-                | "age"
-                | "aged"
-                | "ages"
-                | "percent"
-                | "percents"
-                | "percentage"
-                | "per"
-        )
+        || WORDS.iter().any(|l| w.eq_ignore_ascii_case(l))
 }
 
 /// Numbers run together in one token ("22,24,26,31", "192.168.1.2", "three-nought-four"):
@@ -2066,7 +2088,7 @@ fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str
     {
         return Some((code, 1.0, j + 1));
     }
-    if let Some((code, f, n)) = currency_name_at(c, j) {
+    if let Some((code, f, n)) = currency_name_at(c, j, low) {
         let pounds = c.is_any(j + n - 1, &["pound", "pounds"]) && code == "GBP";
         if pounds && weight_context(c, num.start) {
             return Some(("lb", 1.0, j + n));
@@ -2615,30 +2637,54 @@ fn push_num(out: &mut String, v: f64) {
         if v.is_sign_negative() {
             out.push('-');
         }
-        let mut n = v.abs() as u64;
-        let mut digits = [0u8; 15];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        push_digits(out, v.abs() as u64);
+        return;
+    }
+    // Most other figures have four decimals or fewer ("2.5", "3.75", a share rounded to two):
+    // `v` is then the float nearest `m / 10^4` for the integer `m` of its ten-thousandths,
+    // and below 1e10 it lies within a tenth of a ten-thousandth of that decimal, so `m` is
+    // the four decimals the formatter would round it to, and its digits are written here.
+    let m = (v * 1e4).round();
+    if v.abs() < 1e10 && m / 1e4 == v {
+        if v.is_sign_negative() {
+            out.push('-');
         }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    } else {
-        let start = out.len();
-        let _ = write!(out, "{v:.4}");
-        // The trailing zeros of the decimals, then the stop if no decimal is left; the
-        // integer part ends before the stop, so it keeps its zeros.
-        while out.len() > start && out.ends_with('0') {
-            out.pop();
-        }
-        if out.len() > start && out.ends_with('.') {
-            out.pop();
+        let m = m.abs() as u64;
+        push_digits(out, m / 10_000);
+        out.push('.');
+        // Four decimals, leading zeros kept, trailing ones dropped: `v` is no whole number,
+        // so one at least is not zero.
+        let frac = m % 10_000;
+        let decimals = [frac / 1000, frac / 100 % 10, frac / 10 % 10, frac % 10];
+        let kept = 4 - decimals.iter().rev().take_while(|&&d| d == 0).count();
+        out.extend(decimals[..kept].iter().map(|&d| char::from(b'0' + d as u8)));
+        return;
+    }
+    let start = out.len();
+    let _ = write!(out, "{v:.4}");
+    // The trailing zeros of the decimals, then the stop if no decimal is left; the integer
+    // part ends before the stop, so it keeps its zeros.
+    while out.len() > start && out.ends_with('0') {
+        out.pop();
+    }
+    if out.len() > start && out.ends_with('.') {
+        out.pop();
+    }
+}
+
+/// Writes the decimal digits of `n`, below 1e15, at the end of `out`.
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 15];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%", written into one
@@ -2988,6 +3034,32 @@ mod tests {
         assert_eq!(fmt_num(100.00001), "100");
         assert_eq!(fmt_num(2.5e15), "2500000000000000");
         assert_eq!(fmt_num(f64::INFINITY), "inf");
+    }
+
+    #[test]
+    fn decimals_format_as_the_formatter_rounds_them() {
+        // What the formatter writes, to four decimals, trailing zeros dropped.
+        let formatted = |v: f64| {
+            let s = format!("{v:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        let mut values = vec![
+            0.5,
+            -2.5,
+            3.75,
+            0.0001,
+            -0.0009,
+            12.3456,
+            66.67,
+            9_999_999_999.999_9,
+        ];
+        for k in 1..20_000 {
+            let k = f64::from(k);
+            values.extend([k / 10_000.0, k / 3.0, k * 1.1, -k / 7.0, k * 1e5 + 0.05]);
+        }
+        for v in values {
+            assert_eq!(fmt_num(v), formatted(v), "{v:e}");
+        }
     }
 
     /// [`push_num`] into an empty string.
