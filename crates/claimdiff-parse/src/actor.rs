@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::text::{
     Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
-use crate::vocab::Words;
+use crate::vocab::{Entry, Kinds, Words};
 
 /// A capitalised name found in a sentence, at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,14 +158,28 @@ fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
         && !lex.is_title(modifier)
 }
 
-/// True when the words are a role and nothing else ("Chief Executive", "Health Minister").
-fn is_role_run(words: &[&str], lex: &Lexicon) -> bool {
-    is_role_words(words, lex) || words.len() == 2 && portfolio(words[0], words[1], lex)
+/// True when the name words from `from` on are a role and nothing else ("Chief Executive",
+/// "Health Minister"); `kinds` says what the lexicon says of each ([`push_run`]).
+fn is_role_run(
+    words: &[&str],
+    from: usize,
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> bool {
+    let rest = &words[from..];
+    is_role_words(words, from..words.len(), kinds, lex)
+        || rest.len() == 2 && portfolio(rest[0], rest[1], lex)
 }
 
-/// True when the words, joined, are a role; joins them only when each is a word of some role.
-fn is_role_words(words: &[&str], lex: &Lexicon) -> bool {
-    words.iter().all(|w| lex.is_role_word(w)) && lex.is_role(&words.join(" "))
+/// True when the name words at `at`, joined, are a role; joins them only when each is a word
+/// of some role, as `kinds` says ([`push_run`]).
+fn is_role_words(
+    words: &[&str],
+    at: Range<usize>,
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> bool {
+    at.clone().all(|k| kinds(k).role_word) && lex.is_role(&words[at].join(" "))
 }
 
 /// The number of words of the longest role ("chief executive") of `lens` words among the
@@ -450,7 +464,26 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
-    if let Some((p, n)) = inner_role(&name_words, lex) {
+    let name_words = name_words;
+    // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
+    // when the word is its token as written (most are); asked afresh of an initial joined to
+    // its stop ("R.", "U.S.") or a word without its "'s".
+    let merged = name_words.len() < j - start;
+    let kinds = |k: usize| {
+        if merged || possessive && k == last {
+            let w = name_words[k];
+            let role_word = lex.is_role_word(w);
+            Kinds {
+                title: lex.is_title(w),
+                stopword: lex.is_stopword(w),
+                role_word,
+                role: role_word && lex.is_role(w),
+            }
+        } else {
+            words.kinds(start + k)
+        }
+    };
+    if let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -482,7 +515,7 @@ fn push_run(
         }
         return;
     }
-    let (skip, role_titled) = leading_role(&name_words, lex);
+    let (skip, role_titled) = leading_role(&name_words, &kinds, lex);
     let skip = skip
         + name_words[skip..]
             .iter()
@@ -501,8 +534,12 @@ fn push_run(
         return;
     }
     let name = rest.join(" ");
-    let lone_title = rest.len() == 1 && lex.is_title(&name);
-    if name.is_empty() || crate::time::is_time_word(&name) || lone_title || is_role_run(rest, lex) {
+    let lone_title = rest.len() == 1 && kinds(skip).title;
+    if name.is_empty()
+        || lone_title
+        || is_time_word(&name, rest, words.get(j - 1))
+        || is_role_run(&name_words, skip, &kinds, lex)
+    {
         return;
     }
     out.push(Mention {
@@ -517,6 +554,16 @@ fn push_run(
     });
 }
 
+/// True when a name, the words `rest` of a capitalised run whose last token's entry is `last`,
+/// is a month or weekday name ([`crate::time::is_time_word`]). Only a name of one word can be:
+/// the entry says whether it is a time word as written, unless its "'s" was dropped ("March's
+/// plans") or it is an initial joined to its stop, which the time table is asked of.
+fn is_time_word(name: &str, rest: &[&str], last: Option<&Entry<'_>>) -> bool {
+    let may = rest.len() == 1 && last.is_none_or(|e| e.form != name || e.time.is_some());
+    debug_assert!(may || !crate::time::is_time_word(name), "{name}");
+    may && crate::time::is_time_word(name)
+}
+
 /// True when an age in commas follows token `end` ("Maureen Hallam, 67, from …", "…, 67.").
 fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
@@ -528,30 +575,36 @@ fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
 }
 
 /// A role inside a capitalised run after its first word ("Acme CEO"): its position and length.
-/// Not before words that name an organisation: "Northmere General Hospital".
-fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
+/// Not before words that name an organisation: "Northmere General Hospital". `kinds` says
+/// what the lexicon says of each word ([`push_run`]).
+fn inner_role(
+    words: &[&str],
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
             // The role first: most names have none, and need no other test.
-            if !is_role_words(&words[p..p + n], lex) {
+            if !is_role_words(words, p..p + n, kinds, lex) {
                 return None;
             }
             let rest = &words[p + n..];
             let names_organisation = !rest.is_empty() && rest.iter().all(|w| lex.is_org_word(w));
-            let longer = is_role_words(&words[p - 1..p + n], lex)
+            let longer = is_role_words(words, p - 1..p + n, kinds, lex)
                 || n == 1 && portfolio(words[p - 1], words[p], lex);
             (!longer && !names_organisation).then_some((p, n))
         })
     })
 }
 
-/// How many leading words of a name form a role ("Prime Minister"), and whether they do.
-fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
+/// How many leading words of a name form a role ("Prime Minister"), and whether they do;
+/// `kinds` says what the lexicon says of each word ([`push_run`]).
+fn leading_role(words: &[&str], kinds: &impl Fn(usize) -> Kinds, lex: &Lexicon) -> (usize, bool) {
     let found = (1..words.len()).rev().find(|&n| {
-        is_role_words(&words[..n], lex)
-            || n == 1 && lex.is_title(words[0])
+        is_role_words(words, 0..n, kinds, lex)
+            || n == 1 && kinds(0).title
             // "Interior Minister": a capitalised word before a role word.
-            || n >= 2 && lex.is_role(words[n - 1])
+            || n >= 2 && kinds(n - 1).role
     });
     // An organisation's name may begin with a role word: "General Medical Council". Asked
     // last: most names begin with none.
