@@ -738,15 +738,13 @@ impl<'t> NameTable<'t> {
             if kind == ActorKind::Unknown && org_like.contains(name) {
                 kind = ActorKind::Organisation;
             }
-            table.kinds.insert(name.to_owned(), kind);
-            let Some((_, surname)) = name.rsplit_once(' ') else {
-                continue;
-            };
+            let surname = name.rsplit_once(' ').map(|(_, surname)| surname);
             // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
-            if kind == ActorKind::Unknown && mentioned.contains(surname) {
-                table.kinds.insert(name.to_owned(), ActorKind::Person);
+            if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains(s)) {
+                kind = ActorKind::Person;
             }
-            if table.kinds.get(name) == Some(&ActorKind::Person) {
+            table.kinds.insert(name.to_owned(), kind);
+            if let Some(surname) = surname.filter(|_| kind == ActorKind::Person) {
                 by_surname.entry(surname).or_insert(name);
             }
         }
@@ -762,8 +760,11 @@ impl<'t> NameTable<'t> {
                 {
                     table.canonical.insert(name.to_owned(), (*full).to_owned());
                 }
+                // Every name has its kind from the loop above.
                 _ if titled => {
-                    table.kinds.insert(name.to_owned(), ActorKind::Person);
+                    if let Some(kind) = table.kinds.get_mut(name) {
+                        *kind = ActorKind::Person;
+                    }
                 }
                 _ => {}
             }
@@ -876,7 +877,11 @@ impl<'t> NameTable<'t> {
 
     /// The kind of a name.
     pub(crate) fn kind(&self, name: &str) -> ActorKind {
-        let canon = self.canonical(name);
+        self.kind_of_canonical(name, self.canonical(name))
+    }
+
+    /// The kind of a name whose canonical form `canon` the caller has looked up already.
+    fn kind_of_canonical(&self, name: &str, canon: &str) -> ActorKind {
         self.kinds
             .get(canon)
             .or_else(|| self.kinds.get(name))
@@ -1350,8 +1355,9 @@ pub(crate) fn extract(
 ) {
     let toks = &s.tokens;
     for m in ms {
-        let canon = names.canonical(&m.name).to_owned();
-        let mut kind = names.kind(&m.name);
+        let canon = names.canonical(&m.name);
+        let mut kind = names.kind_of_canonical(&m.name, canon);
+        let canon = canon.to_owned();
         if !m.roles().is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
@@ -1443,16 +1449,20 @@ fn actor_fact(text: &str, toks: &[Token], at: Range<usize>, actor: Actor) -> Fac
     let span = toks[at.start].start..toks[at.end - 1].end;
     let raw = strip_possessive(&text[span.clone()]).to_owned();
     let span = span.start..span.start + raw.len();
-    let value = if actor.roles.is_empty() {
-        actor.name.clone()
-    } else {
-        let of = actor
-            .org
-            .as_deref()
-            .map(|o| format!(" ({o})"))
-            .unwrap_or_default();
-        format!("{}: {}{of}", actor.name, actor.roles.join(", "))
-    };
+    // "Jo Bloggs: chief executive, founder (Acme)", written into one string of its size.
+    let roles: usize = actor.roles.iter().map(|r| r.len() + 2).sum();
+    let org = actor.org.as_ref().map_or(0, |o| o.len() + 3);
+    let mut value = String::with_capacity(actor.name.len() + roles + org);
+    value.push_str(&actor.name);
+    for (k, role) in actor.roles.iter().enumerate() {
+        value.push_str(if k == 0 { ": " } else { ", " });
+        value.push_str(role);
+    }
+    if let Some(o) = actor.org.as_deref().filter(|_| !actor.roles.is_empty()) {
+        value.push_str(" (");
+        value.push_str(o);
+        value.push(')');
+    }
     Fact {
         facet: Facet::Actor,
         span,
