@@ -467,21 +467,22 @@ fn push_run(
     let name_words = name_words;
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
     // when the word is its token as written (most are); asked afresh of an initial joined to
-    // its stop ("R.", "U.S.") or a word without its "'s".
-    let merged = name_words.len() < j - start;
-    let kinds = |k: usize| {
-        if merged || possessive && k == last {
-            let w = name_words[k];
-            let role_word = lex.is_role_word(w);
-            Kinds {
-                title: lex.is_title(w),
-                stopword: lex.is_stopword(w),
-                role_word,
-                role: role_word && lex.is_role(w),
-            }
-        } else {
-            words.kinds(start + k)
+    // its stop ("R.", "U.S."), and once of the last word without its "'s".
+    let fresh = |w: &str| {
+        let role_word = lex.is_role_word(w);
+        Kinds {
+            title: lex.is_title(w),
+            stopword: lex.is_stopword(w),
+            role_word,
+            role: role_word && lex.is_role(w),
         }
+    };
+    let merged = name_words.len() < j - start;
+    let stripped = possessive.then(|| fresh(name_words[last]));
+    let kinds = |k: usize| match stripped {
+        Some(kinds) if k == last => kinds,
+        _ if merged => fresh(name_words[k]),
+        _ => words.kinds(start + k),
     };
     if let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
@@ -1034,9 +1035,10 @@ pub(crate) fn has_role_before(
     role_before(&s.tokens, names.words(s), start, lex).is_some()
 }
 
-/// The lower-case words of tokens `range`, joined by spaces.
+/// The lower-case words of tokens `range`, joined by spaces (into a string of their size).
 fn phrase_of(words: Words<'_, '_>, range: Range<usize>) -> String {
-    let mut out = String::new();
+    let len = range.clone().map(|k| words.lower(k).len() + 1).sum();
+    let mut out = String::with_capacity(len);
     for k in range.clone() {
         if k > range.start {
             out.push(' ');
@@ -1121,21 +1123,29 @@ fn role_after(
             t.kind == TokenKind::Word && !is_capitalized(words.raw(j)) && !words.kinds(j).stopword
         })
     };
-    if role_from(words, k, lex).is_none()
-        && let Some(skip) =
-            (1..=2).find(|&n| (k..k + n).all(describing) && role_from(words, k + n, lex).is_some())
+    // The role found there is read below, not looked for again.
+    let mut role = role_from(words, k, lex);
+    if role.is_none()
+        && let Some((skip, n)) = (1..=2).find_map(|skip| {
+            (k..k + skip)
+                .all(describing)
+                .then(|| role_from(words, k + skip, lex))
+                .flatten()
+                .map(|n| (skip, n))
+        })
     {
         k += skip;
+        role = Some(n);
     }
     let mut roles = Vec::new();
-    while let Some(n) = role_from(words, k, lex) {
+    while let Some(n) = role {
         roles.push(lex.canonical(&phrase_of(words, k..k + n)));
         k += n;
-        if words.raw(k) == "and" {
-            k += 1;
-        } else {
+        if words.raw(k) != "and" {
             break;
         }
+        k += 1;
+        role = role_from(words, k, lex);
     }
     // "…at Alder Springs High School, retired teacher Linda Osei said": the role is the next
     // name's, not an apposition.
