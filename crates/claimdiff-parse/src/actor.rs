@@ -712,36 +712,34 @@ impl<'t> NameTable<'t> {
                 });
             }
         }
-        // Every name once, in order of first mention; lookups by hash keep this linear.
-        let mut titled_names: HashSet<&str> = HashSet::default();
-        let mut org_like: HashSet<&str> = HashSet::default();
+        // Every name once, in order of first mention, titled when any mention of it is, and
+        // org-like likewise; each mention's name by its index there (`name_of`). One lookup by
+        // hash per mention keeps this linear.
+        let mut mentioned: HashMap<&str, usize> = HashMap::default();
+        let mut names: Vec<(&str, bool)> = Vec::new();
+        let mut org_like: Vec<bool> = Vec::new();
+        let mut name_of = Vec::with_capacity(all.len());
         for seen in &all {
-            if seen.titled() {
-                titled_names.insert(seen.name());
-            }
-            if seen.org_like {
-                org_like.insert(seen.name());
-            }
+            let k = *mentioned.entry(seen.name()).or_insert_with(|| {
+                names.push((seen.name(), false));
+                org_like.push(false);
+                names.len() - 1
+            });
+            names[k].1 |= seen.titled();
+            org_like[k] |= seen.org_like;
+            name_of.push(k);
         }
-        let mut first = HashSet::default();
-        let names: Vec<(&str, bool)> = all
-            .iter()
-            .map(Seen::name)
-            .filter(|&name| first.insert(name))
-            .map(|name| (name, titled_names.contains(name)))
-            .collect();
-        let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::default();
-        for &(name, titled) in &names {
+        for (&(name, titled), &org_like) in names.iter().zip(&org_like) {
             let mut kind = kind_of(name, titled, lex);
-            if kind == ActorKind::Unknown && org_like.contains(name) {
+            if kind == ActorKind::Unknown && org_like {
                 kind = ActorKind::Organisation;
             }
             let surname = name.rsplit_once(' ').map(|(_, surname)| surname);
             // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
-            if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains(s)) {
+            if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains_key(s)) {
                 kind = ActorKind::Person;
             }
             table.kinds.insert(name.to_owned(), kind);
@@ -788,7 +786,7 @@ impl<'t> NameTable<'t> {
                     lex.is_org_word(w)
                         || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
                 });
-                (suffix && mentioned.contains(head)).then_some(head)
+                (suffix && mentioned.contains_key(head)).then_some(head)
             });
             if let Some(head) = short {
                 // The short name is an organisation when the long one is ("Inc").
@@ -805,17 +803,25 @@ impl<'t> NameTable<'t> {
             table.kinds.insert(short.clone(), ActorKind::Organisation);
             table.canonical.insert(short, full);
         }
-        for seen in all {
-            let canon = table.canonical(seen.name());
-            match table.kind(canon) {
+        // Each name's canonical form and kind, looked up once however often it is mentioned.
+        let resolved: Vec<(&str, ActorKind)> = names
+            .iter()
+            .map(|&(name, _)| {
+                let canon = table.canonical(name);
+                (canon, table.kind(canon))
+            })
+            .collect();
+        let mut organisations = Vec::new();
+        let mut role_holders: HashMap<String, RoleHolders> = HashMap::default();
+        for (seen, k) in all.iter().zip(name_of) {
+            let (canon, kind) = resolved[k];
+            match kind {
                 ActorKind::Organisation
-                    if table
-                        .organisations
+                    if organisations
                         .last()
                         .is_none_or(|(s, name)| *s != seen.sentence || name != canon) =>
                 {
-                    let canon = canon.to_owned();
-                    table.organisations.push((seen.sentence, canon));
+                    organisations.push((seen.sentence, canon.to_owned()));
                 }
                 ActorKind::Person if !seen.mention.roles().is_empty() => {
                     let canon = canon.to_owned();
@@ -828,13 +834,13 @@ impl<'t> NameTable<'t> {
                             .chain([role.as_str()]);
                         for key in keys {
                             let holders =
-                                table.role_holders.entry(key.to_owned()).or_insert_with(|| {
-                                    RoleHolders {
+                                role_holders
+                                    .entry(key.to_owned())
+                                    .or_insert_with(|| RoleHolders {
                                         name: canon.clone(),
                                         first: at,
                                         second: None,
-                                    }
-                                });
+                                    });
                             if holders.name != canon && holders.second.is_none() {
                                 holders.second = Some(at);
                             }
@@ -844,6 +850,8 @@ impl<'t> NameTable<'t> {
                 _ => {}
             }
         }
+        table.organisations = organisations;
+        table.role_holders = role_holders;
         // The names above were read before any surname was known. The finished table reads
         // a sentence differently only where a word that opens it ([`opens`]) is a known
         // surname: read those sentences again.
