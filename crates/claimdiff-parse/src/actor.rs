@@ -51,6 +51,7 @@ impl Mention {
 /// Names of one document and their canonical forms.
 #[derive(Debug, Default)]
 pub(crate) struct NameTable<'t> {
+    /// The full name that each surname, short form or acronym stands for.
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
     /// The document's words written in lower case, as [`word_key`]s (see
@@ -772,6 +773,13 @@ impl<'t> NameTable<'t> {
             .iter()
             .map(|(s, full)| ((*s).to_owned(), (*full).to_owned()))
             .collect();
+        // A surname alone stands for the full name too, unless it is linked already: one map
+        // answers [`NameTable::canonical`], which the readers ask of every mention.
+        for (surname, full) in &table.surnames {
+            if !table.canonical.contains_key(surname) {
+                table.canonical.insert(surname.clone(), full.clone());
+            }
+        }
         // A longer organisation name that begins with a known shorter one: "Acme Technologies
         // UK" and "Acme" are one actor, and so are "Norvale Systems Inc" and "Norvale
         // Systems" (the shortest such name is the actor's).
@@ -878,10 +886,7 @@ impl<'t> NameTable<'t> {
 
     /// The canonical name of a mention.
     pub(crate) fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.canonical
-            .get(name)
-            .or_else(|| self.surnames.get(name))
-            .map_or(name, String::as_str)
+        self.canonical.get(name).map_or(name, String::as_str)
     }
 
     /// The kind of a name.
