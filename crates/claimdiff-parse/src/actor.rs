@@ -465,7 +465,6 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
-    let name_words = name_words;
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
     // when the word is its token as written (most are); asked afresh of an initial joined to
     // its stop ("R.", "U.S."), and once of the last word without its "'s".
