@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::text::{
     Token, TokenKind, is_capitalized, is_possessive, lower, strip_possessive, word_key,
 };
-use crate::vocab::Words;
+use crate::vocab::{Entry, Kinds, Words};
 
 /// A capitalised name found in a sentence, at tokens `start..end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,7 @@ impl Mention {
 /// Names of one document and their canonical forms.
 #[derive(Debug, Default)]
 pub(crate) struct NameTable<'t> {
+    /// The full name that each surname, short form or acronym stands for.
     canonical: HashMap<String, String>,
     kinds: HashMap<String, ActorKind>,
     /// The document's words written in lower case, as [`word_key`]s (see
@@ -158,14 +159,28 @@ fn portfolio(modifier: &str, role: &str, lex: &Lexicon) -> bool {
         && !lex.is_title(modifier)
 }
 
-/// True when the words are a role and nothing else ("Chief Executive", "Health Minister").
-fn is_role_run(words: &[&str], lex: &Lexicon) -> bool {
-    is_role_words(words, lex) || words.len() == 2 && portfolio(words[0], words[1], lex)
+/// True when the name words from `from` on are a role and nothing else ("Chief Executive",
+/// "Health Minister"); `kinds` says what the lexicon says of each ([`push_run`]).
+fn is_role_run(
+    words: &[&str],
+    from: usize,
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> bool {
+    let rest = &words[from..];
+    is_role_words(words, from..words.len(), kinds, lex)
+        || rest.len() == 2 && portfolio(rest[0], rest[1], lex)
 }
 
-/// True when the words, joined, are a role; joins them only when each is a word of some role.
-fn is_role_words(words: &[&str], lex: &Lexicon) -> bool {
-    words.iter().all(|w| lex.is_role_word(w)) && lex.is_role(&words.join(" "))
+/// True when the name words at `at`, joined, are a role; joins them only when each is a word
+/// of some role, as `kinds` says ([`push_run`]).
+fn is_role_words(
+    words: &[&str],
+    at: Range<usize>,
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> bool {
+    at.clone().all(|k| kinds(k).role_word) && lex.is_role(&words[at].join(" "))
 }
 
 /// The number of words of the longest role ("chief executive") of `lens` words among the
@@ -450,7 +465,26 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
-    if let Some((p, n)) = inner_role(&name_words, lex) {
+    // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
+    // when the word is its token as written (most are); asked afresh of an initial joined to
+    // its stop ("R.", "U.S."), and once of the last word without its "'s".
+    let fresh = |w: &str| {
+        let role_word = lex.is_role_word(w);
+        Kinds {
+            title: lex.is_title(w),
+            stopword: lex.is_stopword(w),
+            role_word,
+            role: role_word && lex.is_role(w),
+        }
+    };
+    let merged = name_words.len() < j - start;
+    let stripped = possessive.then(|| fresh(name_words[last]));
+    let kinds = |k: usize| match stripped {
+        Some(kinds) if k == last => kinds,
+        _ if merged => fresh(name_words[k]),
+        _ => words.kinds(start + k),
+    };
+    if let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -482,7 +516,7 @@ fn push_run(
         }
         return;
     }
-    let (skip, role_titled) = leading_role(&name_words, lex);
+    let (skip, role_titled) = leading_role(&name_words, &kinds, lex);
     let skip = skip
         + name_words[skip..]
             .iter()
@@ -501,8 +535,12 @@ fn push_run(
         return;
     }
     let name = rest.join(" ");
-    let lone_title = rest.len() == 1 && lex.is_title(&name);
-    if name.is_empty() || crate::time::is_time_word(&name) || lone_title || is_role_run(rest, lex) {
+    let lone_title = rest.len() == 1 && kinds(skip).title;
+    if name.is_empty()
+        || lone_title
+        || is_time_word(&name, rest, words.get(j - 1))
+        || is_role_run(&name_words, skip, &kinds, lex)
+    {
         return;
     }
     out.push(Mention {
@@ -517,6 +555,16 @@ fn push_run(
     });
 }
 
+/// True when a name, the words `rest` of a capitalised run whose last token's entry is `last`,
+/// is a month or weekday name ([`crate::time::is_time_word`]). Only a name of one word can be:
+/// the entry says whether it is a time word as written, unless its "'s" was dropped ("March's
+/// plans") or it is an initial joined to its stop, which the time table is asked of.
+fn is_time_word(name: &str, rest: &[&str], last: Option<&Entry<'_>>) -> bool {
+    let may = rest.len() == 1 && last.is_none_or(|e| e.form != name || e.time.is_some());
+    debug_assert!(may || !crate::time::is_time_word(name), "{name}");
+    may && crate::time::is_time_word(name)
+}
+
 /// True when an age in commas follows token `end` ("Maureen Hallam, 67, from …", "…, 67.").
 fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
     let tok = |k: usize| toks.get(k).map(|t| t.text(text));
@@ -528,30 +576,36 @@ fn apposed_age(text: &str, toks: &[Token], end: usize) -> bool {
 }
 
 /// A role inside a capitalised run after its first word ("Acme CEO"): its position and length.
-/// Not before words that name an organisation: "Northmere General Hospital".
-fn inner_role(words: &[&str], lex: &Lexicon) -> Option<(usize, usize)> {
+/// Not before words that name an organisation: "Northmere General Hospital". `kinds` says
+/// what the lexicon says of each word ([`push_run`]).
+fn inner_role(
+    words: &[&str],
+    kinds: &impl Fn(usize) -> Kinds,
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|p| {
         (1..=3.min(words.len() - p)).rev().find_map(|n| {
             // The role first: most names have none, and need no other test.
-            if !is_role_words(&words[p..p + n], lex) {
+            if !is_role_words(words, p..p + n, kinds, lex) {
                 return None;
             }
             let rest = &words[p + n..];
             let names_organisation = !rest.is_empty() && rest.iter().all(|w| lex.is_org_word(w));
-            let longer = is_role_words(&words[p - 1..p + n], lex)
+            let longer = is_role_words(words, p - 1..p + n, kinds, lex)
                 || n == 1 && portfolio(words[p - 1], words[p], lex);
             (!longer && !names_organisation).then_some((p, n))
         })
     })
 }
 
-/// How many leading words of a name form a role ("Prime Minister"), and whether they do.
-fn leading_role(words: &[&str], lex: &Lexicon) -> (usize, bool) {
+/// How many leading words of a name form a role ("Prime Minister"), and whether they do;
+/// `kinds` says what the lexicon says of each word ([`push_run`]).
+fn leading_role(words: &[&str], kinds: &impl Fn(usize) -> Kinds, lex: &Lexicon) -> (usize, bool) {
     let found = (1..words.len()).rev().find(|&n| {
-        is_role_words(&words[..n], lex)
-            || n == 1 && lex.is_title(words[0])
+        is_role_words(words, 0..n, kinds, lex)
+            || n == 1 && kinds(0).title
             // "Interior Minister": a capitalised word before a role word.
-            || n >= 2 && lex.is_role(words[n - 1])
+            || n >= 2 && kinds(n - 1).role
     });
     // An organisation's name may begin with a role word: "General Medical Council". Asked
     // last: most names begin with none.
@@ -658,42 +712,38 @@ impl<'t> NameTable<'t> {
                 });
             }
         }
-        // Every name once, in order of first mention; lookups by hash keep this linear.
-        let mut titled_names: HashSet<&str> = HashSet::default();
-        let mut org_like: HashSet<&str> = HashSet::default();
+        // Every name once, in order of first mention, titled when any mention of it is, and
+        // org-like likewise; each mention's name by its index there (`name_of`). One lookup by
+        // hash per mention keeps this linear.
+        let mut mentioned: HashMap<&str, usize> = HashMap::default();
+        let mut names: Vec<(&str, bool)> = Vec::new();
+        let mut org_like: Vec<bool> = Vec::new();
+        let mut name_of = Vec::with_capacity(all.len());
         for seen in &all {
-            if seen.titled() {
-                titled_names.insert(seen.name());
-            }
-            if seen.org_like {
-                org_like.insert(seen.name());
-            }
+            let k = *mentioned.entry(seen.name()).or_insert_with(|| {
+                names.push((seen.name(), false));
+                org_like.push(false);
+                names.len() - 1
+            });
+            names[k].1 |= seen.titled();
+            org_like[k] |= seen.org_like;
+            name_of.push(k);
         }
-        let mut first = HashSet::default();
-        let names: Vec<(&str, bool)> = all
-            .iter()
-            .map(Seen::name)
-            .filter(|&name| first.insert(name))
-            .map(|name| (name, titled_names.contains(name)))
-            .collect();
-        let mentioned: HashSet<&str> = names.iter().map(|(n, _)| *n).collect();
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::default();
-        for &(name, titled) in &names {
+        for (&(name, titled), &org_like) in names.iter().zip(&org_like) {
             let mut kind = kind_of(name, titled, lex);
-            if kind == ActorKind::Unknown && org_like.contains(name) {
+            if kind == ActorKind::Unknown && org_like {
                 kind = ActorKind::Organisation;
             }
-            table.kinds.insert(name.to_owned(), kind);
-            let Some((_, surname)) = name.rsplit_once(' ') else {
-                continue;
-            };
+            let surname = name.rsplit_once(' ').map(|(_, surname)| surname);
             // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
-            if kind == ActorKind::Unknown && mentioned.contains(surname) {
-                table.kinds.insert(name.to_owned(), ActorKind::Person);
+            if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains_key(s)) {
+                kind = ActorKind::Person;
             }
-            if table.kinds.get(name) == Some(&ActorKind::Person) {
+            table.kinds.insert(name.to_owned(), kind);
+            if let Some(surname) = surname.filter(|_| kind == ActorKind::Person) {
                 by_surname.entry(surname).or_insert(name);
             }
         }
@@ -709,8 +759,11 @@ impl<'t> NameTable<'t> {
                 {
                     table.canonical.insert(name.to_owned(), (*full).to_owned());
                 }
+                // Every name has its kind from the loop above.
                 _ if titled => {
-                    table.kinds.insert(name.to_owned(), ActorKind::Person);
+                    if let Some(kind) = table.kinds.get_mut(name) {
+                        *kind = ActorKind::Person;
+                    }
                 }
                 _ => {}
             }
@@ -719,6 +772,13 @@ impl<'t> NameTable<'t> {
             .iter()
             .map(|(s, full)| ((*s).to_owned(), (*full).to_owned()))
             .collect();
+        // A surname alone stands for the full name too, unless it is linked already: one map
+        // answers [`NameTable::canonical`], which the readers ask of every mention.
+        for (surname, full) in &table.surnames {
+            if !table.canonical.contains_key(surname) {
+                table.canonical.insert(surname.clone(), full.clone());
+            }
+        }
         // A longer organisation name that begins with a known shorter one: "Acme Technologies
         // UK" and "Acme" are one actor, and so are "Norvale Systems Inc" and "Norvale
         // Systems" (the shortest such name is the actor's).
@@ -733,7 +793,7 @@ impl<'t> NameTable<'t> {
                     lex.is_org_word(w)
                         || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
                 });
-                (suffix && mentioned.contains(head)).then_some(head)
+                (suffix && mentioned.contains_key(head)).then_some(head)
             });
             if let Some(head) = short {
                 // The short name is an organisation when the long one is ("Inc").
@@ -750,17 +810,25 @@ impl<'t> NameTable<'t> {
             table.kinds.insert(short.clone(), ActorKind::Organisation);
             table.canonical.insert(short, full);
         }
-        for seen in all {
-            let canon = table.canonical(seen.name());
-            match table.kind(canon) {
+        // Each name's canonical form and kind, looked up once however often it is mentioned.
+        let resolved: Vec<(&str, ActorKind)> = names
+            .iter()
+            .map(|&(name, _)| {
+                let canon = table.canonical(name);
+                (canon, table.kind(canon))
+            })
+            .collect();
+        let mut organisations = Vec::new();
+        let mut role_holders: HashMap<String, RoleHolders> = HashMap::default();
+        for (seen, k) in all.iter().zip(name_of) {
+            let (canon, kind) = resolved[k];
+            match kind {
                 ActorKind::Organisation
-                    if table
-                        .organisations
+                    if organisations
                         .last()
                         .is_none_or(|(s, name)| *s != seen.sentence || name != canon) =>
                 {
-                    let canon = canon.to_owned();
-                    table.organisations.push((seen.sentence, canon));
+                    organisations.push((seen.sentence, canon.to_owned()));
                 }
                 ActorKind::Person if !seen.mention.roles().is_empty() => {
                     let canon = canon.to_owned();
@@ -773,13 +841,13 @@ impl<'t> NameTable<'t> {
                             .chain([role.as_str()]);
                         for key in keys {
                             let holders =
-                                table.role_holders.entry(key.to_owned()).or_insert_with(|| {
-                                    RoleHolders {
+                                role_holders
+                                    .entry(key.to_owned())
+                                    .or_insert_with(|| RoleHolders {
                                         name: canon.clone(),
                                         first: at,
                                         second: None,
-                                    }
-                                });
+                                    });
                             if holders.name != canon && holders.second.is_none() {
                                 holders.second = Some(at);
                             }
@@ -789,6 +857,8 @@ impl<'t> NameTable<'t> {
                 _ => {}
             }
         }
+        table.organisations = organisations;
+        table.role_holders = role_holders;
         // The names above were read before any surname was known. The finished table reads
         // a sentence differently only where a word that opens it ([`opens`]) is a known
         // surname: read those sentences again.
@@ -815,15 +885,16 @@ impl<'t> NameTable<'t> {
 
     /// The canonical name of a mention.
     pub(crate) fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
-        self.canonical
-            .get(name)
-            .or_else(|| self.surnames.get(name))
-            .map_or(name, String::as_str)
+        self.canonical.get(name).map_or(name, String::as_str)
     }
 
     /// The kind of a name.
     pub(crate) fn kind(&self, name: &str) -> ActorKind {
-        let canon = self.canonical(name);
+        self.kind_of_canonical(name, self.canonical(name))
+    }
+
+    /// The kind of a name whose canonical form `canon` the caller has looked up already.
+    fn kind_of_canonical(&self, name: &str, canon: &str) -> ActorKind {
         self.kinds
             .get(canon)
             .or_else(|| self.kinds.get(name))
@@ -976,9 +1047,10 @@ pub(crate) fn has_role_before(
     role_before(&s.tokens, names.words(s), start, lex).is_some()
 }
 
-/// The lower-case words of tokens `range`, joined by spaces.
+/// The lower-case words of tokens `range`, joined by spaces (into a string of their size).
 fn phrase_of(words: Words<'_, '_>, range: Range<usize>) -> String {
-    let mut out = String::new();
+    let len = range.clone().map(|k| words.lower(k).len() + 1).sum();
+    let mut out = String::with_capacity(len);
     for k in range.clone() {
         if k > range.start {
             out.push(' ');
@@ -1063,21 +1135,29 @@ fn role_after(
             t.kind == TokenKind::Word && !is_capitalized(words.raw(j)) && !words.kinds(j).stopword
         })
     };
-    if role_from(words, k, lex).is_none()
-        && let Some(skip) =
-            (1..=2).find(|&n| (k..k + n).all(describing) && role_from(words, k + n, lex).is_some())
+    // The role found there is read below, not looked for again.
+    let mut role = role_from(words, k, lex);
+    if role.is_none()
+        && let Some((skip, n)) = (1..=2).find_map(|skip| {
+            (k..k + skip)
+                .all(describing)
+                .then(|| role_from(words, k + skip, lex))
+                .flatten()
+                .map(|n| (skip, n))
+        })
     {
         k += skip;
+        role = Some(n);
     }
     let mut roles = Vec::new();
-    while let Some(n) = role_from(words, k, lex) {
+    while let Some(n) = role {
         roles.push(lex.canonical(&phrase_of(words, k..k + n)));
         k += n;
-        if words.raw(k) == "and" {
-            k += 1;
-        } else {
+        if words.raw(k) != "and" {
             break;
         }
+        k += 1;
+        role = role_from(words, k, lex);
     }
     // "…at Alder Springs High School, retired teacher Linda Osei said": the role is the next
     // name's, not an apposition.
@@ -1297,8 +1377,9 @@ pub(crate) fn extract(
 ) {
     let toks = &s.tokens;
     for m in ms {
-        let canon = names.canonical(&m.name).to_owned();
-        let mut kind = names.kind(&m.name);
+        let canon = names.canonical(&m.name);
+        let mut kind = names.kind_of_canonical(&m.name, canon);
+        let canon = canon.to_owned();
         if !m.roles().is_empty() || kind == ActorKind::Unknown && m.titled {
             kind = ActorKind::Person;
         }
@@ -1390,16 +1471,20 @@ fn actor_fact(text: &str, toks: &[Token], at: Range<usize>, actor: Actor) -> Fac
     let span = toks[at.start].start..toks[at.end - 1].end;
     let raw = strip_possessive(&text[span.clone()]).to_owned();
     let span = span.start..span.start + raw.len();
-    let value = if actor.roles.is_empty() {
-        actor.name.clone()
-    } else {
-        let of = actor
-            .org
-            .as_deref()
-            .map(|o| format!(" ({o})"))
-            .unwrap_or_default();
-        format!("{}: {}{of}", actor.name, actor.roles.join(", "))
-    };
+    // "Jo Bloggs: chief executive, founder (Acme)", written into one string of its size.
+    let roles: usize = actor.roles.iter().map(|r| r.len() + 2).sum();
+    let org = actor.org.as_ref().map_or(0, |o| o.len() + 3);
+    let mut value = String::with_capacity(actor.name.len() + roles + org);
+    value.push_str(&actor.name);
+    for (k, role) in actor.roles.iter().enumerate() {
+        value.push_str(if k == 0 { ": " } else { ", " });
+        value.push_str(role);
+    }
+    if let Some(o) = actor.org.as_deref().filter(|_| !actor.roles.is_empty()) {
+        value.push_str(" (");
+        value.push_str(o);
+        value.push(')');
+    }
     Fact {
         facet: Facet::Actor,
         span,

@@ -207,9 +207,13 @@ fn is_place_modifier(lower: &str) -> bool {
     )
 }
 
-/// A readable one-line value for a location.
+/// A readable one-line value for a location: "Acme's office (Leeds, England)", or the places
+/// alone. Written into one string of the right size: every place phrase has one.
 fn describe(loc: &Location) -> String {
-    let mut s = String::new();
+    let places: usize = loc.places.iter().map(|p| p.len() + 2).sum();
+    let owner = loc.owner.as_ref().map_or(0, |o| o.len() + 3);
+    let head = loc.head.as_ref().map_or(0, String::len);
+    let mut s = String::with_capacity(owner + head + places + 1);
     if let Some(owner) = &loc.owner {
         s.push_str(owner);
         s.push_str("'s ");
@@ -217,14 +221,23 @@ fn describe(loc: &Location) -> String {
     if let Some(head) = &loc.head {
         s.push_str(head);
     }
-    if !loc.places.is_empty() {
-        if s.is_empty() {
-            s = loc.places.join(", ");
-        } else {
-            s.push_str(&format!(" ({})", loc.places.join(", ")));
-        }
+    // The places alone, or in brackets after the owner and head.
+    let bracket = !s.is_empty() && !loc.places.is_empty();
+    for (k, place) in loc.places.iter().enumerate() {
+        s.push_str(match k {
+            0 if bracket => " (",
+            0 => "",
+            _ => ", ",
+        });
+        s.push_str(place);
     }
-    s.trim().to_owned()
+    if bracket {
+        s.push(')');
+    }
+    s.truncate(s.trim_end().len());
+    let lead = s.len() - s.trim_start().len();
+    s.drain(..lead);
+    s
 }
 
 /// Reads a place phrase starting at token `k` of sentence `s`; returns the end token
