@@ -1754,7 +1754,8 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only before "day" or a word
 /// [`starts_word`] accepts), or is "in the" before a part of the day ("in the morning at
 /// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
-/// ("a week ago") or "about", "around", "circa", "approximately" before a point (a clock
+/// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
+/// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
 /// time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
@@ -1773,7 +1774,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
+        "a" | "an" => ago_units(c.raw(i + 1)).is_some() && c.is(i + 2, &["ago"]),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
