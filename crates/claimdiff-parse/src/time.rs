@@ -1781,11 +1781,45 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     }
 }
 
-/// True when "the" at token `i` goes on as "the day before yesterday" does, or before a word
-/// that can lead ([`starts_word`]).
+/// True when "the" at token `i` goes on as an expression that starts with it does: "the day
+/// before yesterday", or before a word that can lead ([`starts_word`], tested first: most
+/// words after "the" cannot) and is a number, a number word or ordinal ("the 9th of May",
+/// "the first quarter", "the three months to June", "the twenty-first") or a word of
+/// [`THE_NEXT`] ("the last week of July", "the year to March", "the end of 2008"). Other time
+/// words after it start their own expression, read at the next token ("the past week", "the
+/// summer").
 fn the_leads(c: &Cur<'_>, i: usize) -> bool {
-    c.is(i + 1, &["day"]) || starts_word(c, i + 1)
+    let next = i + 1;
+    c.is(next, &["day"])
+        || starts_word(c, next)
+            && (c
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                || c.word(next).is_some_and(|e| e.number.is_some())
+                || c.raw(next).contains('-')
+                || c.is(next, THE_NEXT))
 }
+
+/// The words other than numbers and "day" that an expression starting with "the" goes on
+/// with: a week or weekend ([`week_at`]), "last" or "final" ([`first_units_at`],
+/// [`week_at`]), a period that ends in a month ([`months_to_at`]) and the words that place a
+/// point inside a period ([`within_period_at`], after "the" in [`range_end`]).
+const THE_NEXT: &[&str] = &[
+    "week",
+    "weekend",
+    "last",
+    "final",
+    "year",
+    "quarter",
+    "eoy",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "earlier",
+    "later",
+];
 
 /// True when "in" at token `i` goes on with "the" and a part of the day ("in the morning").
 fn in_the_part_of_day(c: &Cur<'_>, i: usize) -> bool {
