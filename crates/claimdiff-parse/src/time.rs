@@ -1517,14 +1517,30 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         } else {
             i + words
         };
-        // "since this August": the point may start with its own qualifier.
+        // "since this August": the point may start with its own qualifier, which only a month
+        // read after "last", "this" or "next" does ([`month_date_at`]): the other points
+        // start where they are read, and are not read for it.
+        let qualified = month_qualifier(c.lower(next)).is_some();
+        debug_assert!(
+            qualified || read_point(c, next + 1).is_none_or(|f| f.start != next),
+            "the qualifier prefilter skipped a point at {:?} {:?}",
+            c.raw(next),
+            c.raw(next + 1)
+        );
         let point = read_point(c, next)
             .filter(|f| f.start == next)
-            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next))
+            .or_else(|| {
+                qualified
+                    .then(|| read_point(c, next + 1))
+                    .flatten()
+                    .filter(|f| f.start == next)
+            })
             // "since the end of 1989".
             .or_else(|| {
-                read_point(c, next + 1)
-                    .filter(|f| f.start == next + 1 && c.is(next, &["the"]))
+                c.is(next, &["the"])
+                    .then(|| read_point(c, next + 1))
+                    .flatten()
+                    .filter(|f| f.start == next + 1)
                     .map(|f| Found { start: next, ..f })
             });
         if let Some(f) = point {
