@@ -1141,7 +1141,7 @@ pub(crate) fn extract<'a>(
 /// only through such a word, a unit, a part of the day or "working" ("this working week");
 /// from "from" and "between" only through the first end of a range, which must start at the
 /// next token. "As" starts only "as late as" and "as early as", "more" only "more than two
-/// weeks before today", and a hedge only a clock time after it ("around 1pm"); a number word
+/// weeks before today", "no" only "no later than" and "no earlier than", and a hedge only a clock time after it ("around 1pm"); a number word
 /// goes on as a number does ([`number_may_start`]) or before "thousand" or "hundred" (a
 /// year in words).
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
@@ -1179,7 +1179,13 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
                 )
         }
         "as" => c.is(next, &["late", "early"]),
-        "more" => c.is(next, &["than"]),
+        "no" => c.is(next, &["later", "earlier"]),
+        // "more than two weeks", "more than a couple of weeks" ([`shift_at`], [`count_units`]):
+        // a count of one word, then its unit.
+        "more" => {
+            c.is(next, &["than"])
+                && (units(c.raw(next + 2)).is_some() || c.is(next + 1, &["couple", "more"]))
+        }
         // A hedge before a clock time ("around 1pm"), read at the next token.
         "about" | "around" | "circa" | "approximately" => may_start(c, next),
         // A number word goes on as a number does ("two weeks ago", "first of May"), or is a
@@ -1767,8 +1773,8 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
 /// readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
-/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only before "day" or a word
-/// [`starts_word`] accepts), or is "in the" before a part of the day ("in the morning at
+/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
+/// only before "to" or a year), or is "in the" before a part of the day ("in the morning at
 /// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
 /// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
 /// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
@@ -1791,6 +1797,9 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
         "a" | "an" => ago_units(c.raw(i + 1)).is_some() && c.is(i + 2, &["ago"]),
+        // "year 2008" ([`year_at`]), "year to date" ([`within_period_at`]); not "a year
+        // earlier" or "last year".
+        "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
