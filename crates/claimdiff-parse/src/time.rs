@@ -1774,7 +1774,8 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
-/// only before "to" or a year), or is "in the" before a part of the day ("in the morning at
+/// only before "to" or a year, "school" and "calendar" only before "year", "early" and
+/// "late" only before a point or a part of the day), or is "in the" before a part of the day ("in the morning at
 /// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
 /// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
 /// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
@@ -1800,6 +1801,13 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         // "year 2008" ([`year_at`]), "year to date" ([`within_period_at`]); not "a year
         // earlier" or "last year".
         "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
+        // "school year", "calendar year" ([`fiscal_at`]).
+        "school" | "calendar" => c.is(i + 1, &["year"]),
+        // "early 2019", "late May": a degree before a point ([`DEGREES`]); "early morning at
+        // 8" ([`clock_at`]).
+        "early" | "late" => {
+            may_start_point(c, i + 1) || c.is(i + 1, &["morning", "afternoon", "evening", "night"])
+        }
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
