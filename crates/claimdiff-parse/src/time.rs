@@ -1774,7 +1774,8 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
-/// only before "to" or a year, "school" and "calendar" only before "year", "early" and
+/// only before "to" or a year, "school" and "calendar" only before "year", "new" only
+/// before "year" or "year's", "early" and
 /// "late" only before a point or a part of the day), or is "in the" before a part of the day ("in the morning at
 /// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
 /// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
@@ -1803,6 +1804,8 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
         // "school year", "calendar year" ([`fiscal_at`]).
         "school" | "calendar" => c.is(i + 1, &["year"]),
+        // "New Year's Day", "New Year's Eve" ([`HOLIDAYS`]).
+        "new" => c.is(i + 1, &["year", "year's"]),
         // "early 2019", "late May": a degree before a point ([`DEGREES`]); "early morning at
         // 8" ([`clock_at`]).
         "early" | "late" => {
