@@ -1141,7 +1141,7 @@ pub(crate) fn extract<'a>(
 /// only through such a word, a unit, a part of the day or "working" ("this working week");
 /// from "from" and "between" only through the first end of a range, which must start at the
 /// next token. "As" starts only "as late as" and "as early as", "more" only "more than two
-/// weeks before today", and a hedge only a clock time after it ("around 1pm"); a number word
+/// weeks before today", "no" only "no later than" and "no earlier than", and a hedge only a clock time after it ("around 1pm"); a number word
 /// goes on as a number does ([`number_may_start`]) or before "thousand" or "hundred" (a
 /// year in words).
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
@@ -1179,7 +1179,13 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
                 )
         }
         "as" => c.is(next, &["late", "early"]),
-        "more" => c.is(next, &["than"]),
+        "no" => c.is(next, &["later", "earlier"]),
+        // "more than two weeks", "more than a couple of weeks" ([`shift_at`], [`count_units`]):
+        // a count of one word, then its unit.
+        "more" => {
+            c.is(next, &["than"])
+                && (units(c.raw(next + 2)).is_some() || c.is(next + 1, &["couple", "more"]))
+        }
         // A hedge before a clock time ("around 1pm"), read at the next token.
         "about" | "around" | "circa" | "approximately" => may_start(c, next),
         // A number word goes on as a number does ("two weeks ago", "first of May"), or is a
@@ -1517,14 +1523,30 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
         } else {
             i + words
         };
-        // "since this August": the point may start with its own qualifier.
+        // "since this August": the point may start with its own qualifier, which only a month
+        // read after "last", "this" or "next" does ([`month_date_at`]): the other points
+        // start where they are read, and are not read for it.
+        let qualified = month_qualifier(c.lower(next)).is_some();
+        debug_assert!(
+            qualified || read_point(c, next + 1).is_none_or(|f| f.start != next),
+            "the qualifier prefilter skipped a point at {:?} {:?}",
+            c.raw(next),
+            c.raw(next + 1)
+        );
         let point = read_point(c, next)
             .filter(|f| f.start == next)
-            .or_else(|| read_point(c, next + 1).filter(|f| f.start == next))
+            .or_else(|| {
+                qualified
+                    .then(|| read_point(c, next + 1))
+                    .flatten()
+                    .filter(|f| f.start == next)
+            })
             // "since the end of 1989".
             .or_else(|| {
-                read_point(c, next + 1)
-                    .filter(|f| f.start == next + 1 && c.is(next, &["the"]))
+                c.is(next, &["the"])
+                    .then(|| read_point(c, next + 1))
+                    .flatten()
+                    .filter(|f| f.start == next + 1)
                     .map(|f| Found { start: next, ..f })
             });
         if let Some(f) = point {
@@ -1751,10 +1773,13 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
 /// readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
-/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only before "day" or a word
-/// [`starts_word`] accepts), or is "in the" before a part of the day ("in the morning at
+/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
+/// only before "to" or a year, "school" and "calendar" only before "year", "new" only
+/// before "year" or "year's", "early" and
+/// "late" only before a point or a part of the day), or is "in the" before a part of the day ("in the morning at
 /// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
-/// ("a week ago") or "about", "around", "circa", "approximately" before a point (a clock
+/// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
+/// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
 /// time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
@@ -1773,18 +1798,64 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(i + 1)).is_some(),
+        "a" | "an" => ago_units(c.raw(i + 1)).is_some() && c.is(i + 2, &["ago"]),
+        // "year 2008" ([`year_at`]), "year to date" ([`within_period_at`]); not "a year
+        // earlier" or "last year".
+        "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
+        // "school year", "calendar year" ([`fiscal_at`]).
+        "school" | "calendar" => c.is(i + 1, &["year"]),
+        // "New Year's Day", "New Year's Eve" ([`HOLIDAYS`]).
+        "new" => c.is(i + 1, &["year", "year's"]),
+        // "early 2019", "late May": a degree before a point ([`DEGREES`]); "early morning at
+        // 8" ([`clock_at`]).
+        "early" | "late" => {
+            may_start_point(c, i + 1) || c.is(i + 1, &["morning", "afternoon", "evening", "night"])
+        }
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
         w => POINT_LEADS.binary_search(&w).is_ok(),
     }
 }
 
-/// True when "the" at token `i` goes on as "the day before yesterday" does, or before a word
-/// that can lead ([`starts_word`]).
+/// True when "the" at token `i` goes on as an expression that starts with it does: "the day
+/// before yesterday", or before a word that can lead ([`starts_word`], tested first: most
+/// words after "the" cannot) and is a number, a number word or ordinal ("the 9th of May",
+/// "the first quarter", "the three months to June", "the twenty-first") or a word of
+/// [`THE_NEXT`] ("the last week of July", "the year to March", "the end of 2008"). Other time
+/// words after it start their own expression, read at the next token ("the past week", "the
+/// summer").
 fn the_leads(c: &Cur<'_>, i: usize) -> bool {
-    c.is(i + 1, &["day"]) || starts_word(c, i + 1)
+    let next = i + 1;
+    c.is(next, &["day"])
+        || starts_word(c, next)
+            && (c
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                || c.word(next).is_some_and(|e| e.number.is_some())
+                || c.raw(next).contains('-')
+                || c.is(next, THE_NEXT))
 }
+
+/// The words other than numbers and "day" that an expression starting with "the" goes on
+/// with: a week or weekend ([`week_at`]), "last" or "final" ([`first_units_at`],
+/// [`week_at`]), a period that ends in a month ([`months_to_at`]) and the words that place a
+/// point inside a period ([`within_period_at`], after "the" in [`range_end`]).
+const THE_NEXT: &[&str] = &[
+    "week",
+    "weekend",
+    "last",
+    "final",
+    "year",
+    "quarter",
+    "eoy",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "earlier",
+    "later",
+];
 
 /// True when "in" at token `i` goes on with "the" and a part of the day ("in the morning").
 fn in_the_part_of_day(c: &Cur<'_>, i: usize) -> bool {
