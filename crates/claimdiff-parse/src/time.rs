@@ -1770,8 +1770,9 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
 /// them the prepositions and articles that [`starts_word`] lets through to the range and
-/// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
-/// readers; a word does when it is a month, weekday or number word (not "hundred",
+/// bound readers ("from", "after", "in"), and the punctuation and symbols that the range
+/// readers look at next ("$12", "(", ","): every point starts with a number or a word.
+/// Numbers go to the readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
 /// only before "to" or a year, "school" and "calendar" only before "year", "new" only
@@ -1782,8 +1783,10 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
 /// time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
-    if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
-        return true;
+    match c.tokens.get(i).map(|t| t.kind) {
+        Some(TokenKind::Word) => {}
+        Some(TokenKind::Number) => return true,
+        Some(TokenKind::Punct | TokenKind::Symbol) | None => return false,
     }
     // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
     // or "dozen" first.
@@ -1986,8 +1989,16 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = date_at(c, i) {
         return Some(f);
     }
-    if let Some(f) = clock_at(c, i) {
-        return Some(f);
+    if clock_may_start(c, i) {
+        if let Some(f) = clock_at(c, i) {
+            return Some(f);
+        }
+    } else {
+        debug_assert!(
+            clock_at(c, i).is_none(),
+            "the clock prefilter skipped a time at {:?}",
+            c.raw(i)
+        );
     }
     if let Some(f) = year_at(c, i) {
         return Some(f);
@@ -1996,6 +2007,35 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
         return Some(f);
     }
     relative_at(c, i)
+}
+
+/// False when [`clock_at`] finds nothing at token `i` because it is a word that no clock time
+/// starts with: most words that reach the point readers are months, weekdays and qualifiers
+/// ("last", "this"). A clock time starts with a number, an hour or minute count in words
+/// ("seven p.m.", "ten past 9"), "half" or "quarter" ("half past seven"), a word of noon or
+/// midnight, "early" or "late" ("early morning at 8:00"), "in" ("in the morning at 7") or a
+/// hedge ("around 1pm"). The test reads the lower-case form, which matches wherever
+/// `clock_at`'s ASCII comparisons do.
+fn clock_may_start(c: &Cur<'_>, i: usize) -> bool {
+    c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word)
+        || c.lower_number_word(i).is_some()
+        || matches!(
+            c.lower(i),
+            "around"
+                | "about"
+                | "circa"
+                | "approximately"
+                | "noon"
+                | "midday"
+                | "noonish"
+                | "midnight"
+                | "mid"
+                | "early"
+                | "late"
+                | "in"
+                | "half"
+                | "quarter"
+        )
 }
 
 /// "January last year", "October 2023": a year after a month.
