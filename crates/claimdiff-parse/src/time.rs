@@ -269,7 +269,7 @@ impl Which {
 
 /// A calendar unit that relative expressions count in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(crate) enum Unit {
     Day,
     Week,
     Month,
@@ -899,6 +899,28 @@ impl<'a> Cur<'a> {
     fn raw(&self, i: usize) -> &'a str {
         self.words.time_raw(i)
     }
+    /// Token `i` as a word that counts units back from publication: [`ago_units`] of
+    /// `self.raw(i)`, looked up once per distinct word (`vocab::Entry::time_units`): the
+    /// prefilters ask it after every number and after "a", "an", "in" and "this".
+    fn ago_units(&self, i: usize) -> Option<(i32, Unit)> {
+        let counted = self.words.get(i).and_then(|e| e.time_units);
+        debug_assert_eq!(counted, ago_units(self.raw(i)), "{:?}", self.raw(i));
+        counted
+    }
+    /// Token `i` as a word that counts units: [`units`] of `self.raw(i)`, which is
+    /// [`Cur::ago_units`] without decades and centuries (ten and a hundred years).
+    fn units(&self, i: usize) -> Option<(i32, Unit)> {
+        let counted = self.ago_units(i).filter(|&(n, _)| n <= 2);
+        debug_assert_eq!(counted, units(self.raw(i)), "{:?}", self.raw(i));
+        counted
+    }
+    /// Token `i` as a calendar unit: [`unit()`] of `self.raw(i)`, which is [`Cur::units`]
+    /// without "fortnight" (two weeks).
+    fn unit(&self, i: usize) -> Option<Unit> {
+        let one = self.units(i).filter(|&(n, _)| n == 1).map(|(_, u)| u);
+        debug_assert_eq!(one, unit(self.raw(i)), "{:?}", self.raw(i));
+        one
+    }
     /// Token `i`'s text when the token is of kind `kind`.
     fn text_of(&self, i: usize, kind: TokenKind) -> Option<&'a str> {
         (self.tokens.get(i)?.kind == kind).then(|| self.raw(i))
@@ -1162,17 +1184,17 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     let follows = match c.lower(i) {
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(next)).is_some() || starts_word(c, next),
+        "a" | "an" => c.ago_units(next).is_some() || starts_word(c, next),
         // "in two weeks", "in a couple of weeks" ([`in_units_at`]), "in the morning".
         "in" => {
-            units(c.raw(next + 1)).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i)
+            c.units(next + 1).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i)
         }
         // A range's first end comes next ("from May to June", "between 2019 and 2021").
         "from" | "between" => may_start(c, next),
         // "this week", "this May", "this morning", "this working week".
         "this" => {
             starts_word(c, next)
-                || ago_units(c.raw(next)).is_some()
+                || c.ago_units(next).is_some()
                 || c.is(
                     next,
                     &["morning", "afternoon", "evening", "night", "working"],
@@ -1184,7 +1206,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         // a count of one word, then its unit.
         "more" => {
             c.is(next, &["than"])
-                && (units(c.raw(next + 2)).is_some() || c.is(next + 1, &["couple", "more"]))
+                && (c.units(next + 2).is_some() || c.is(next + 1, &["couple", "more"]))
         }
         // A hedge before a clock time ("around 1pm"), read at the next token.
         "about" | "around" | "circa" | "approximately" => may_start(c, next),
@@ -1254,7 +1276,7 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
         None => true,
         Some(TokenKind::Word) => {
             starts_word(c, n) && !scale_word(c, n)
-                || ago_units(c.raw(n)).is_some()
+                || c.ago_units(n).is_some()
                 || c.is(n, &NEXT)
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
@@ -1801,7 +1823,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(i + 1)).is_some() && c.is(i + 2, &["ago"]),
+        "a" | "an" => c.ago_units(i + 1).is_some() && c.is(i + 2, &["ago"]),
         // "year 2008" ([`year_at`]), "year to date" ([`within_period_at`]); not "a year
         // earlier" or "last year".
         "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
@@ -3132,11 +3154,24 @@ fn ago_units(w: &str) -> Option<(i32, Unit)> {
     })
 }
 
+/// [`ago_units`] of a word as written, for the document's words (`vocab::Entry::time_units`):
+/// every such word starts with "d", "w", "m", "q", "y", "f" or "c" ("days", "Weeks",
+/// "fortnight", "decades", "century"), a test that turns most words away before
+/// [`ago_units`] lower-cases them.
+pub(crate) fn word_units(w: &str) -> Option<(i32, Unit)> {
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'd' | b'w' | b'm' | b'q' | b'y' | b'f' | b'c') {
+        debug_assert!(ago_units(w).is_none(), "{w:?}");
+        return None;
+    }
+    ago_units(w)
+}
+
 /// Relative days, weeks, months, years and quarters.
 fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "two days ago", "a fortnight ago".
     if let Some(n) = count(c, i)
-        && let Some((m, u)) = ago_units(c.raw(i + 1))
+        && let Some((m, u)) = c.ago_units(i + 1)
         && c.is(i + 2, &["ago"])
     {
         return found(i, i + 3, When::Ago(u, n * m));
@@ -3460,7 +3495,7 @@ fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
     } else {
         (count(c, i)?, i + 1)
     };
-    let (m, u) = units(c.raw(k))?;
+    let (m, u) = c.units(k)?;
     Some((n * m, u, k + 1))
 }
 
@@ -3497,7 +3532,7 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) || n > 1 && !c.raw(q + 2).ends_with('s') {
             return None;
         }
-        let (m, u) = units(c.raw(q + 2))?;
+        let (m, u) = c.units(q + 2)?;
         (c.is(q + 1, AHEAD), n * m, u, q + 3)
     };
     // Quarters count whole quarters: "the last 2 quarters" are the two before this one.
@@ -3875,7 +3910,7 @@ fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     // "the end of the year", "end of month": the publication's period.
     let t = if c.is(j, &["the"]) { j + 1 } else { j };
-    if let Some(u) = unit(c.raw(t)).filter(|_| !c.raw(t).ends_with('s'))
+    if let Some(u) = c.unit(t).filter(|_| !c.raw(t).ends_with('s'))
         && u != Unit::Day
         && !c.is(t + 1, &["of"])
     {
@@ -3920,7 +3955,7 @@ fn first_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     let n = i8::try_from(count(c, k + 1)?).ok()?;
-    let u = unit(c.raw(k + 2)).filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
+    let u = c.unit(k + 2).filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
     if !c.is(k + 3, &["of"]) {
         return None;
     }
