@@ -398,12 +398,74 @@ fn in_week(r: Date, weeks: i64, day: i8) -> Option<Date> {
         .ok()
 }
 
+/// Writes `n` at the end of `out` in `width` digits or more, zeros in front, as `{n:0width$}`
+/// writes it. The TIMEX values and offsets of a document's time facts are mostly such
+/// numbers ("2019", "T09:30", "XXXX-05-07"), whose digits are written here far faster than
+/// by the formatter; a negative number, which no reader makes, goes to the formatter.
+fn push_padded(out: &mut String, n: impl Into<i64>, width: usize) {
+    let n: i64 = n.into();
+    let Ok(mut n) = u64::try_from(n) else {
+        use std::fmt::Write;
+        // Writing to a string cannot fail.
+        let _ = write!(out, "{n:0width$}");
+        return;
+    };
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let at = at.min(digits.len().saturating_sub(width));
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// A day TIMEX, `{year:04}-{month:02}-{day:02}`, written into one string.
+fn ymd_of(year: impl Into<i64>, month: i8, day: i8) -> String {
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, year, 4);
+    out.push('-');
+    push_padded(&mut out, month, 2);
+    out.push('-');
+    push_padded(&mut out, day, 2);
+    out
+}
+
 fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    ymd_of(d.year(), d.month(), d.day())
 }
 
 fn ym(year: i16, month: i8) -> String {
-    format!("{year:04}-{month:02}")
+    let mut out = String::with_capacity(7);
+    push_padded(&mut out, year, 4);
+    out.push('-');
+    push_padded(&mut out, month, 2);
+    out
+}
+
+/// Writes a count of days or units from publication at the end of `out`: "0", or with its
+/// sign ("+1", "-2"), as the offsets write it.
+fn push_signed(out: &mut String, n: i32) {
+    match n {
+        0 => {}
+        1.. => out.push('+'),
+        _ => out.push('-'),
+    }
+    push_padded(out, n.unsigned_abs(), 1);
+}
+
+/// A day of a month in a year that is not known: `XXXX-{month:02}-{day:02}`.
+fn xmd(month: i8, day: i8) -> String {
+    let mut out = String::with_capacity(10);
+    out.push_str("XXXX-");
+    push_padded(&mut out, month, 2);
+    out.push('-');
+    push_padded(&mut out, day, 2);
+    out
 }
 
 /// The quarter TIMEX of the month that starts `d`'s quarter.
@@ -526,11 +588,16 @@ impl When {
                 year: None,
                 month,
                 day,
-            } => format!("XXXX-{month:02}-{day:02}"),
+            } => xmd(*month, *day),
             Self::Month {
                 year: Year::Unknown,
                 month,
-            } => format!("month {month:02}"),
+            } => {
+                let mut out = String::with_capacity(8);
+                out.push_str("month ");
+                push_padded(&mut out, *month, 2);
+                out
+            }
             Self::Month {
                 year: Year::Relative(n),
                 month,
@@ -552,23 +619,21 @@ impl When {
                 None => format!("weekday {day}"),
             },
             Self::Days(n, part) => {
-                let n = if *n == 0 {
-                    "0".to_owned()
-                } else {
-                    format!("{n:+}")
-                };
-                match part {
-                    Some(p) => format!("{n} day {p}"),
-                    None => format!("{n} day"),
+                let mut out = String::with_capacity(16);
+                push_signed(&mut out, *n);
+                out.push_str(" day");
+                if let Some(p) = part {
+                    out.push(' ');
+                    out.push_str(p);
                 }
+                out
             }
             Self::Period(unit, n) => {
-                let n = if *n == 0 {
-                    "0".to_owned()
-                } else {
-                    format!("{n:+}")
-                };
-                format!("{n} {}", unit.name())
+                let mut out = String::with_capacity(10);
+                push_signed(&mut out, *n);
+                out.push(' ');
+                out.push_str(unit.name());
+                out
             }
             Self::Ago(unit, n) => format!("-{n} {} ago", unit.name()),
             Self::Quarter {
@@ -619,7 +684,7 @@ impl When {
                 let name = if *month == 0 {
                     format!("easter {day:+}")
                 } else {
-                    format!("XXXX-{month:02}-{day:02}")
+                    xmd(*month, *day)
                 };
                 match which.word() {
                     Some(w) => format!("{w} {name}"),
@@ -638,14 +703,14 @@ impl When {
                 year: Some(y),
                 month,
                 day,
-            } => Some(format!("{y:04}-{month:02}-{day:02}")),
+            } => Some(ymd_of(*y, *month, *day)),
             Self::Day {
                 year: None,
                 month,
                 day,
             } => Some(
                 r.and_then(|r| latest_day(r, *month, *day))
-                    .map_or_else(|| format!("XXXX-{month:02}-{day:02}"), ymd),
+                    .map_or_else(|| xmd(*month, *day), ymd),
             ),
             Self::Month { year, month } => {
                 let r = r.map(|r| (r.year(), r.month()));
@@ -666,7 +731,11 @@ impl When {
                     _ => None,
                 }
             }
-            Self::Year(y) => Some(format!("{y:04}")),
+            Self::Year(y) => {
+                let mut out = String::with_capacity(4);
+                push_padded(&mut out, *y, 4);
+                Some(out)
+            }
             Self::MonthDay(day) => {
                 let r = r?;
                 let this = r.first_of_month();
@@ -677,7 +746,14 @@ impl When {
                     .find(|d| *d <= r)
                     .map(ymd)
             }
-            Self::Clock { hour, minute } => Some(format!("T{hour:02}:{minute:02}")),
+            Self::Clock { hour, minute } => {
+                let mut out = String::with_capacity(6);
+                out.push('T');
+                push_padded(&mut out, *hour, 2);
+                out.push(':');
+                push_padded(&mut out, *minute, 2);
+                Some(out)
+            }
             Self::Weekday { day, which } => {
                 let r = r?;
                 let today = r.weekday().to_monday_one_offset();
@@ -767,9 +843,7 @@ impl When {
                 let Some(r) = r else {
                     return match year {
                         Year::Given(y) => on(*y).map(ymd),
-                        _ if *month > 0 && *which == Which::Bare => {
-                            Some(format!("XXXX-{month:02}-{day:02}"))
-                        }
+                        _ if *month > 0 && *which == Which::Bare => Some(xmd(*month, *day)),
                         _ => None,
                     };
                 };
@@ -1186,9 +1260,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         "on" => on_weekday_of(c, i),
         "a" | "an" => c.ago_units(next).is_some() || starts_word(c, next),
         // "in two weeks", "in a couple of weeks" ([`in_units_at`]), "in the morning".
-        "in" => {
-            c.units(next + 1).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i)
-        }
+        "in" => c.units(next + 1).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i),
         // A range's first end comes next ("from May to June", "between 2019 and 2021").
         "from" | "between" => may_start(c, next),
         // "this week", "this May", "this morning", "this working week".
@@ -1275,9 +1347,7 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(n).map(|t| t.kind) {
         None => true,
         Some(TokenKind::Word) => {
-            starts_word(c, n) && !scale_word(c, n)
-                || c.ago_units(n).is_some()
-                || c.is(n, &NEXT)
+            starts_word(c, n) && !scale_word(c, n) || c.ago_units(n).is_some() || c.is(n, &NEXT)
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
     }
@@ -3955,7 +4025,9 @@ fn first_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     let n = i8::try_from(count(c, k + 1)?).ok()?;
-    let u = c.unit(k + 2).filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
+    let u = c
+        .unit(k + 2)
+        .filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
     if !c.is(k + 3, &["of"]) {
         return None;
     }
