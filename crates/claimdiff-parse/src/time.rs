@@ -3225,12 +3225,18 @@ fn ago_units(w: &str) -> Option<(i32, Unit)> {
 }
 
 /// [`ago_units`] of a word as written, for the document's words (`vocab::Entry::time_units`):
-/// every such word starts with "d", "w", "m", "q", "y", "f" or "c" ("days", "Weeks",
-/// "fortnight", "decades", "century"), a test that turns most words away before
-/// [`ago_units`] lower-cases them.
+/// every such word starts with "da", "we", "mo", "qu", "ye", "fo", "de" or "ce" in either
+/// case ("days", "Weeks", "fortnight", "decades", "century"), a test that turns most words
+/// away before [`ago_units`] lower-cases them.
 pub(crate) fn word_units(w: &str) -> Option<(i32, Unit)> {
-    let first = w.as_bytes().first()?.to_ascii_lowercase();
-    if !matches!(first, b'd' | b'w' | b'm' | b'q' | b'y' | b'f' | b'c') {
+    let head = match w.as_bytes() {
+        [a, b, ..] => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+        _ => return None,
+    };
+    if !matches!(
+        &head,
+        b"da" | b"we" | b"mo" | b"qu" | b"ye" | b"fo" | b"de" | b"ce"
+    ) {
         debug_assert!(ago_units(w).is_none(), "{w:?}");
         return None;
     }
