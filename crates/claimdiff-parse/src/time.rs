@@ -269,7 +269,7 @@ impl Which {
 
 /// A calendar unit that relative expressions count in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(crate) enum Unit {
     Day,
     Week,
     Month,
@@ -398,12 +398,74 @@ fn in_week(r: Date, weeks: i64, day: i8) -> Option<Date> {
         .ok()
 }
 
+/// Writes `n` at the end of `out` in `width` digits or more, zeros in front, as `{n:0width$}`
+/// writes it. The TIMEX values and offsets of a document's time facts are mostly such
+/// numbers ("2019", "T09:30", "XXXX-05-07"), whose digits are written here far faster than
+/// by the formatter; a negative number, which no reader makes, goes to the formatter.
+fn push_padded(out: &mut String, n: impl Into<i64>, width: usize) {
+    let n: i64 = n.into();
+    let Ok(mut n) = u64::try_from(n) else {
+        use std::fmt::Write;
+        // Writing to a string cannot fail.
+        let _ = write!(out, "{n:0width$}");
+        return;
+    };
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let at = at.min(digits.len().saturating_sub(width));
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// A day TIMEX, `{year:04}-{month:02}-{day:02}`, written into one string.
+fn ymd_of(year: impl Into<i64>, month: i8, day: i8) -> String {
+    let mut out = String::with_capacity(10);
+    push_padded(&mut out, year, 4);
+    out.push('-');
+    push_padded(&mut out, month, 2);
+    out.push('-');
+    push_padded(&mut out, day, 2);
+    out
+}
+
 fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    ymd_of(d.year(), d.month(), d.day())
 }
 
 fn ym(year: i16, month: i8) -> String {
-    format!("{year:04}-{month:02}")
+    let mut out = String::with_capacity(7);
+    push_padded(&mut out, year, 4);
+    out.push('-');
+    push_padded(&mut out, month, 2);
+    out
+}
+
+/// Writes a count of days or units from publication at the end of `out`: "0", or with its
+/// sign ("+1", "-2"), as the offsets write it.
+fn push_signed(out: &mut String, n: i32) {
+    match n {
+        0 => {}
+        1.. => out.push('+'),
+        _ => out.push('-'),
+    }
+    push_padded(out, n.unsigned_abs(), 1);
+}
+
+/// A day of a month in a year that is not known: `XXXX-{month:02}-{day:02}`.
+fn xmd(month: i8, day: i8) -> String {
+    let mut out = String::with_capacity(10);
+    out.push_str("XXXX-");
+    push_padded(&mut out, month, 2);
+    out.push('-');
+    push_padded(&mut out, day, 2);
+    out
 }
 
 /// The quarter TIMEX of the month that starts `d`'s quarter.
@@ -526,11 +588,16 @@ impl When {
                 year: None,
                 month,
                 day,
-            } => format!("XXXX-{month:02}-{day:02}"),
+            } => xmd(*month, *day),
             Self::Month {
                 year: Year::Unknown,
                 month,
-            } => format!("month {month:02}"),
+            } => {
+                let mut out = String::with_capacity(8);
+                out.push_str("month ");
+                push_padded(&mut out, *month, 2);
+                out
+            }
             Self::Month {
                 year: Year::Relative(n),
                 month,
@@ -552,23 +619,21 @@ impl When {
                 None => format!("weekday {day}"),
             },
             Self::Days(n, part) => {
-                let n = if *n == 0 {
-                    "0".to_owned()
-                } else {
-                    format!("{n:+}")
-                };
-                match part {
-                    Some(p) => format!("{n} day {p}"),
-                    None => format!("{n} day"),
+                let mut out = String::with_capacity(16);
+                push_signed(&mut out, *n);
+                out.push_str(" day");
+                if let Some(p) = part {
+                    out.push(' ');
+                    out.push_str(p);
                 }
+                out
             }
             Self::Period(unit, n) => {
-                let n = if *n == 0 {
-                    "0".to_owned()
-                } else {
-                    format!("{n:+}")
-                };
-                format!("{n} {}", unit.name())
+                let mut out = String::with_capacity(10);
+                push_signed(&mut out, *n);
+                out.push(' ');
+                out.push_str(unit.name());
+                out
             }
             Self::Ago(unit, n) => format!("-{n} {} ago", unit.name()),
             Self::Quarter {
@@ -619,7 +684,7 @@ impl When {
                 let name = if *month == 0 {
                     format!("easter {day:+}")
                 } else {
-                    format!("XXXX-{month:02}-{day:02}")
+                    xmd(*month, *day)
                 };
                 match which.word() {
                     Some(w) => format!("{w} {name}"),
@@ -638,14 +703,14 @@ impl When {
                 year: Some(y),
                 month,
                 day,
-            } => Some(format!("{y:04}-{month:02}-{day:02}")),
+            } => Some(ymd_of(*y, *month, *day)),
             Self::Day {
                 year: None,
                 month,
                 day,
             } => Some(
                 r.and_then(|r| latest_day(r, *month, *day))
-                    .map_or_else(|| format!("XXXX-{month:02}-{day:02}"), ymd),
+                    .map_or_else(|| xmd(*month, *day), ymd),
             ),
             Self::Month { year, month } => {
                 let r = r.map(|r| (r.year(), r.month()));
@@ -666,7 +731,11 @@ impl When {
                     _ => None,
                 }
             }
-            Self::Year(y) => Some(format!("{y:04}")),
+            Self::Year(y) => {
+                let mut out = String::with_capacity(4);
+                push_padded(&mut out, *y, 4);
+                Some(out)
+            }
             Self::MonthDay(day) => {
                 let r = r?;
                 let this = r.first_of_month();
@@ -677,7 +746,14 @@ impl When {
                     .find(|d| *d <= r)
                     .map(ymd)
             }
-            Self::Clock { hour, minute } => Some(format!("T{hour:02}:{minute:02}")),
+            Self::Clock { hour, minute } => {
+                let mut out = String::with_capacity(6);
+                out.push('T');
+                push_padded(&mut out, *hour, 2);
+                out.push(':');
+                push_padded(&mut out, *minute, 2);
+                Some(out)
+            }
             Self::Weekday { day, which } => {
                 let r = r?;
                 let today = r.weekday().to_monday_one_offset();
@@ -767,9 +843,7 @@ impl When {
                 let Some(r) = r else {
                     return match year {
                         Year::Given(y) => on(*y).map(ymd),
-                        _ if *month > 0 && *which == Which::Bare => {
-                            Some(format!("XXXX-{month:02}-{day:02}"))
-                        }
+                        _ if *month > 0 && *which == Which::Bare => Some(xmd(*month, *day)),
                         _ => None,
                     };
                 };
@@ -898,6 +972,28 @@ impl<'a> Cur<'a> {
     /// for it often), without its "'s" for a [`possessive`] time word.
     fn raw(&self, i: usize) -> &'a str {
         self.words.time_raw(i)
+    }
+    /// Token `i` as a word that counts units back from publication: [`ago_units`] of
+    /// `self.raw(i)`, looked up once per distinct word (`vocab::Entry::time_units`): the
+    /// prefilters ask it after every number and after "a", "an", "in" and "this".
+    fn ago_units(&self, i: usize) -> Option<(i32, Unit)> {
+        let counted = self.words.get(i).and_then(|e| e.time_units);
+        debug_assert_eq!(counted, ago_units(self.raw(i)), "{:?}", self.raw(i));
+        counted
+    }
+    /// Token `i` as a word that counts units: [`units`] of `self.raw(i)`, which is
+    /// [`Cur::ago_units`] without decades and centuries (ten and a hundred years).
+    fn units(&self, i: usize) -> Option<(i32, Unit)> {
+        let counted = self.ago_units(i).filter(|&(n, _)| n <= 2);
+        debug_assert_eq!(counted, units(self.raw(i)), "{:?}", self.raw(i));
+        counted
+    }
+    /// Token `i` as a calendar unit: [`unit()`] of `self.raw(i)`, which is [`Cur::units`]
+    /// without "fortnight" (two weeks).
+    fn unit(&self, i: usize) -> Option<Unit> {
+        let one = self.units(i).filter(|&(n, _)| n == 1).map(|(_, u)| u);
+        debug_assert_eq!(one, unit(self.raw(i)), "{:?}", self.raw(i));
+        one
     }
     /// Token `i`'s text when the token is of kind `kind`.
     fn text_of(&self, i: usize, kind: TokenKind) -> Option<&'a str> {
@@ -1162,17 +1258,15 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
     let follows = match c.lower(i) {
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(next)).is_some() || starts_word(c, next),
+        "a" | "an" => c.ago_units(next).is_some() || starts_word(c, next),
         // "in two weeks", "in a couple of weeks" ([`in_units_at`]), "in the morning".
-        "in" => {
-            units(c.raw(next + 1)).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i)
-        }
+        "in" => c.units(next + 1).is_some() || c.is(next, &["couple"]) || in_the_part_of_day(c, i),
         // A range's first end comes next ("from May to June", "between 2019 and 2021").
         "from" | "between" => may_start(c, next),
         // "this week", "this May", "this morning", "this working week".
         "this" => {
             starts_word(c, next)
-                || ago_units(c.raw(next)).is_some()
+                || c.ago_units(next).is_some()
                 || c.is(
                     next,
                     &["morning", "afternoon", "evening", "night", "working"],
@@ -1184,7 +1278,7 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
         // a count of one word, then its unit.
         "more" => {
             c.is(next, &["than"])
-                && (units(c.raw(next + 2)).is_some() || c.is(next + 1, &["couple", "more"]))
+                && (c.units(next + 2).is_some() || c.is(next + 1, &["couple", "more"]))
         }
         // A hedge before a clock time ("around 1pm"), read at the next token.
         "about" | "around" | "circa" | "approximately" => may_start(c, next),
@@ -1253,9 +1347,7 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(n).map(|t| t.kind) {
         None => true,
         Some(TokenKind::Word) => {
-            starts_word(c, n) && !scale_word(c, n)
-                || ago_units(c.raw(n)).is_some()
-                || c.is(n, &NEXT)
+            starts_word(c, n) && !scale_word(c, n) || c.ago_units(n).is_some() || c.is(n, &NEXT)
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
     }
@@ -1770,8 +1862,9 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
 /// them the prepositions and articles that [`starts_word`] lets through to the range and
-/// bound readers ("from", "after", "in"). Numbers, punctuation and symbols go to the
-/// readers; a word does when it is a month, weekday or number word (not "hundred",
+/// bound readers ("from", "after", "in"), and the punctuation and symbols that the range
+/// readers look at next ("$12", "(", ","): every point starts with a number or a word.
+/// Numbers go to the readers; a word does when it is a month, weekday or number word (not "hundred",
 /// "million", "dozen"), has a hyphen or touches the next token (a compound date,
 /// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
 /// only before "to" or a year, "school" and "calendar" only before "year", "new" only
@@ -1782,8 +1875,10 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
 /// time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
-    if c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
-        return true;
+    match c.tokens.get(i).map(|t| t.kind) {
+        Some(TokenKind::Word) => {}
+        Some(TokenKind::Number) => return true,
+        Some(TokenKind::Punct | TokenKind::Symbol) | None => return false,
     }
     // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
     // or "dozen" first.
@@ -1798,7 +1893,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
         "on" => on_weekday_of(c, i),
-        "a" | "an" => ago_units(c.raw(i + 1)).is_some() && c.is(i + 2, &["ago"]),
+        "a" | "an" => c.ago_units(i + 1).is_some() && c.is(i + 2, &["ago"]),
         // "year 2008" ([`year_at`]), "year to date" ([`within_period_at`]); not "a year
         // earlier" or "last year".
         "year" => c.is(i + 1, &["to"]) || c.year(i + 1).is_some(),
@@ -1986,8 +2081,16 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = date_at(c, i) {
         return Some(f);
     }
-    if let Some(f) = clock_at(c, i) {
-        return Some(f);
+    if clock_may_start(c, i) {
+        if let Some(f) = clock_at(c, i) {
+            return Some(f);
+        }
+    } else {
+        debug_assert!(
+            clock_at(c, i).is_none(),
+            "the clock prefilter skipped a time at {:?}",
+            c.raw(i)
+        );
     }
     if let Some(f) = year_at(c, i) {
         return Some(f);
@@ -1996,6 +2099,35 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
         return Some(f);
     }
     relative_at(c, i)
+}
+
+/// False when [`clock_at`] finds nothing at token `i` because it is a word that no clock time
+/// starts with: most words that reach the point readers are months, weekdays and qualifiers
+/// ("last", "this"). A clock time starts with a number, an hour or minute count in words
+/// ("seven p.m.", "ten past 9"), "half" or "quarter" ("half past seven"), a word of noon or
+/// midnight, "early" or "late" ("early morning at 8:00"), "in" ("in the morning at 7") or a
+/// hedge ("around 1pm"). The test reads the lower-case form, which matches wherever
+/// `clock_at`'s ASCII comparisons do.
+fn clock_may_start(c: &Cur<'_>, i: usize) -> bool {
+    c.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word)
+        || c.lower_number_word(i).is_some()
+        || matches!(
+            c.lower(i),
+            "around"
+                | "about"
+                | "circa"
+                | "approximately"
+                | "noon"
+                | "midday"
+                | "noonish"
+                | "midnight"
+                | "mid"
+                | "early"
+                | "late"
+                | "in"
+                | "half"
+                | "quarter"
+        )
 }
 
 /// "January last year", "October 2023": a year after a month.
@@ -3092,11 +3224,30 @@ fn ago_units(w: &str) -> Option<(i32, Unit)> {
     })
 }
 
+/// [`ago_units`] of a word as written, for the document's words (`vocab::Entry::time_units`):
+/// every such word starts with "da", "we", "mo", "qu", "ye", "fo", "de" or "ce" in either
+/// case ("days", "Weeks", "fortnight", "decades", "century"), a test that turns most words
+/// away before [`ago_units`] lower-cases them.
+pub(crate) fn word_units(w: &str) -> Option<(i32, Unit)> {
+    let head = match w.as_bytes() {
+        [a, b, ..] => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+        _ => return None,
+    };
+    if !matches!(
+        &head,
+        b"da" | b"we" | b"mo" | b"qu" | b"ye" | b"fo" | b"de" | b"ce"
+    ) {
+        debug_assert!(ago_units(w).is_none(), "{w:?}");
+        return None;
+    }
+    ago_units(w)
+}
+
 /// Relative days, weeks, months, years and quarters.
 fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     // "two days ago", "a fortnight ago".
     if let Some(n) = count(c, i)
-        && let Some((m, u)) = ago_units(c.raw(i + 1))
+        && let Some((m, u)) = c.ago_units(i + 1)
         && c.is(i + 2, &["ago"])
     {
         return found(i, i + 3, When::Ago(u, n * m));
@@ -3420,7 +3571,7 @@ fn count_units(c: &Cur<'_>, i: usize) -> Option<(i32, Unit, usize)> {
     } else {
         (count(c, i)?, i + 1)
     };
-    let (m, u) = units(c.raw(k))?;
+    let (m, u) = c.units(k)?;
     Some((n * m, u, k + 1))
 }
 
@@ -3457,7 +3608,7 @@ fn period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         if !(c.is(q + 1, AHEAD) || c.is(q + 1, BACK)) || n > 1 && !c.raw(q + 2).ends_with('s') {
             return None;
         }
-        let (m, u) = units(c.raw(q + 2))?;
+        let (m, u) = c.units(q + 2)?;
         (c.is(q + 1, AHEAD), n * m, u, q + 3)
     };
     // Quarters count whole quarters: "the last 2 quarters" are the two before this one.
@@ -3835,7 +3986,7 @@ fn within_period_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     // "the end of the year", "end of month": the publication's period.
     let t = if c.is(j, &["the"]) { j + 1 } else { j };
-    if let Some(u) = unit(c.raw(t)).filter(|_| !c.raw(t).ends_with('s'))
+    if let Some(u) = c.unit(t).filter(|_| !c.raw(t).ends_with('s'))
         && u != Unit::Day
         && !c.is(t + 1, &["of"])
     {
@@ -3880,7 +4031,9 @@ fn first_units_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         _ => return None,
     };
     let n = i8::try_from(count(c, k + 1)?).ok()?;
-    let u = unit(c.raw(k + 2)).filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
+    let u = c
+        .unit(k + 2)
+        .filter(|_| c.raw(k + 2).ends_with(['s', 'S']))?;
     if !c.is(k + 3, &["of"]) {
         return None;
     }

@@ -49,6 +49,11 @@ pub(crate) struct Entry<'a> {
     /// True for a word that can start a time expression whatever follows it
     /// (`time::starts_word`).
     pub(crate) time_lead: bool,
+    /// What the word counts as a unit of time, read as the time readers read it
+    /// ([`Entry::time_form`]; `time::word_units`): one for "day", "weeks" or "year's", two
+    /// weeks for "fortnight", ten or a hundred years for "decades" or "century". The
+    /// prefilters ask it of the word after every number.
+    pub(crate) time_units: Option<(i32, time::Unit)>,
     /// True for a word that starts a number in words, whole or before a dash ("seven",
     /// "twenty-five").
     pub(crate) number_lead: bool,
@@ -230,6 +235,7 @@ impl<'a> Entry<'a> {
                 capitalized: false,
                 inner_capital: false,
                 time_lead: false,
+                time_units: None,
                 number_lead: false,
                 quantity_lead: false,
                 place_lead: false,
@@ -261,6 +267,7 @@ impl<'a> Entry<'a> {
             capitalized: is_capitalized(form),
             inner_capital: false,
             time_lead,
+            time_units: time::word_units(time_form),
             number_lead,
             quantity_lead: number_lead || quantity::word_leads(form),
             place_lead: location::leads(form, &lower),
