@@ -17,7 +17,7 @@ use crate::numbers::{
     self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
     number_word, scale_after, word_chain_pieces,
 };
-use crate::text::{TokenKind, before_dash, is_dash, split_hyphen};
+use crate::text::{TokenKind, before_dash, is_dash, push_digits, split_hyphen};
 use crate::vocab::Words;
 
 // ---------------------------------------------------------------------------------------------
@@ -2637,7 +2637,7 @@ fn push_num(out: &mut String, v: f64) {
         if v.is_sign_negative() {
             out.push('-');
         }
-        push_digits(out, v.abs() as u64);
+        push_digits(out, v.abs() as u64, 1);
         return;
     }
     // Most other figures have four decimals or fewer ("2.5", "3.75", a share rounded to two):
@@ -2650,7 +2650,7 @@ fn push_num(out: &mut String, v: f64) {
             out.push('-');
         }
         let m = m.abs() as u64;
-        push_digits(out, m / 10_000);
+        push_digits(out, m / 10_000, 1);
         out.push('.');
         // Four decimals, leading zeros kept, trailing ones dropped: `v` is no whole number,
         // so one at least is not zero.
@@ -2670,21 +2670,6 @@ fn push_num(out: &mut String, v: f64) {
     if out.len() > start && out.ends_with('.') {
         out.pop();
     }
-}
-
-/// Writes the decimal digits of `n`, below 1e15, at the end of `out`.
-fn push_digits(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 15];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// The value as shown in reports: "≥ GBP 330000000", "20-30", "≈ 67%", written into one

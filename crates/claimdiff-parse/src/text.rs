@@ -327,6 +327,24 @@ pub(crate) fn memchr4(three: [u8; 3], fourth: u8, hay: &[u8]) -> Option<usize> {
     memchr::memchr(fourth, &hay[..first.unwrap_or(hay.len())]).or(first)
 }
 
+/// Writes the decimal digits of `n` at the end of `out`, `width` of them or more, zeros in
+/// front, as `{n:0width$}` writes them, and far faster than the formatter: the readers write
+/// the figures and dates of every fact they find ("2019", "T09:30", "330000000").
+pub(crate) fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let at = at.min(digits.len().saturating_sub(width));
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// `w` split at its first hyphen, as `w.split_once('-')`, by a byte scan that is cheaper on
 /// the short words it is asked of.
 pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {

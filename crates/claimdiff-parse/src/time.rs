@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 
 use crate::document::{Facet, Fact, FactValue, Sentence, Time};
 use crate::numbers::{self, NumWord, WordShapes, has_length, number_word};
-use crate::text::{Token, TokenKind, split_hyphen, strip_possessive};
+use crate::text::{Token, TokenKind, push_digits, split_hyphen, strip_possessive};
 use crate::vocab::Words;
 
 /// Month names and abbreviations in lower case, 1 = January.
@@ -400,28 +400,18 @@ fn in_week(r: Date, weeks: i64, day: i8) -> Option<Date> {
 
 /// Writes `n` at the end of `out` in `width` digits or more, zeros in front, as `{n:0width$}`
 /// writes it. The TIMEX values and offsets of a document's time facts are mostly such
-/// numbers ("2019", "T09:30", "XXXX-05-07"), whose digits are written here far faster than
-/// by the formatter; a negative number, which no reader makes, goes to the formatter.
+/// numbers ("2019", "T09:30", "XXXX-05-07"), written by [`push_digits`]; a negative
+/// number, which no reader makes, goes to the formatter.
 fn push_padded(out: &mut String, n: impl Into<i64>, width: usize) {
     let n: i64 = n.into();
-    let Ok(mut n) = u64::try_from(n) else {
-        use std::fmt::Write;
-        // Writing to a string cannot fail.
-        let _ = write!(out, "{n:0width$}");
-        return;
-    };
-    let mut digits = [b'0'; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+    match u64::try_from(n) {
+        Ok(n) => push_digits(out, n, width),
+        Err(_) => {
+            use std::fmt::Write;
+            // Writing to a string cannot fail.
+            let _ = write!(out, "{n:0width$}");
         }
     }
-    let at = at.min(digits.len().saturating_sub(width));
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// A day TIMEX, `{year:04}-{month:02}-{day:02}`, written into one string.
