@@ -1215,14 +1215,15 @@ const TALLY_AFTER: [(&str, &str); 16] = [
 /// Nouns that a tally written with "to" counts ("seven votes to five", "two goals to one").
 const TALLY_NOUNS: [&str; 6] = ["goal", "goals", "point", "points", "vote", "votes"];
 
-/// A score or tally at token `i`: two figures that are one result, not a range or two
-/// counts. "3-1", "3\u{2013}1" (whole numbers of up to three digits, joined by a dash with no
-/// space) when the second is not above the first ("1-0"; a range rises) or a word of a match
-/// or a vote is near ("lost 1-3", "a 1-3 defeat"); "seven votes to five", "by 312 votes to
-/// 290", "backed by 41 to 19", "voted 9 to 3", "beat them 31 to 20" (two numbers joined by
-/// "to", with a noun of votes, goals or points, after "by" or after a word of a vote or match,
-/// and no verb of change: "fell by 300 votes to 2,000" is a change). Not a score: a figure with a unit ("4-5%", "3-4 days"), part of a longer
-/// code ("1-800-555", "10-3-2"), a season ("2012-13") or after "from" ("from 2 to 5").
+/// A score or tally at token `i`: two figures that are one result, not a range or two counts.
+/// "3-1", "3\u{2013}1" (whole numbers of up to three digits, joined by a dash with no space)
+/// when the second is not above the first ("1-0"; a range rises) or a word of a match or a vote
+/// is near ("lost 1-3", "a 1-3 defeat"); "seven votes to five", "by 312 votes to 290", "backed
+/// by 41 to 19", "voted 9 to 3", "beat them 31 to 20" (two numbers joined by "to", with a noun
+/// of votes, goals or points, after "by" or after a word of a vote or match, and no verb of
+/// change: "fell by 300 votes to 2,000" is a change). Not a score: a figure with a unit
+/// ("4-5%", "3-4 days"), part of a longer code ("1-800-555", "10-3-2"), a season ("2012-13") or
+/// after "from" ("from 2 to 5").
 fn tally_at(c: &Cursor<'_>, i: usize) -> Option<Found> {
     let small = |k: usize| {
         let e = c.words.get(k)?;

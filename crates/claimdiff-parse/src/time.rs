@@ -1217,19 +1217,19 @@ pub(crate) fn extract<'a>(
     }
 }
 
-/// False when no reader can find an expression at token `i`, a cheap test that spares them
-/// most words: the word must start an expression ([`starts_word`]) and, if it is an article
-/// or a preposition that mostly starts none, be followed by a word that can continue one.
-/// "The", "on" and "in" start only what they start as a point ([`may_start_point`]), and "in"
-/// also a count of units ("in two weeks"). The readers read on from "a" and "an" only through a
-/// word [`starts_word`] accepts, except "a month ago", "a week from tomorrow"
-/// ([`relative_at`], [`shift_at`]), whose next word is one of [`ago_units`]; from "this"
-/// only through such a word, a unit, a part of the day or "working" ("this working week");
-/// from "from" and "between" only through the first end of a range, which must start at the
-/// next token. "As" starts only "as late as" and "as early as", "more" only "more than two
-/// weeks before today", "no" only "no later than" and "no earlier than", and a hedge only a clock time after it ("around 1pm"); a number word
-/// goes on as a number does ([`number_may_start`]) or before "thousand" or "hundred" (a
-/// year in words).
+/// False when no reader can find an expression at token `i`, a cheap test that spares them most
+/// words: the word must start an expression ([`starts_word`]) and, if it is an article or a
+/// preposition that mostly starts none, be followed by a word that can continue one. "The",
+/// "on" and "in" start only what they start as a point ([`may_start_point`]), and "in" also a
+/// count of units ("in two weeks"). The readers read on from "a" and "an" only through a word
+/// [`starts_word`] accepts, except "a month ago", "a week from tomorrow" ([`relative_at`],
+/// [`shift_at`]), whose next word is one of [`ago_units`]; from "this" only through such a
+/// word, a unit, a part of the day or "working" ("this working week"); from "from" and
+/// "between" only through the first end of a range, which must start at the next token. "As"
+/// starts only "as late as" and "as early as", "more" only "more than two weeks before today",
+/// "no" only "no later than" and "no earlier than", and a hedge only a clock time after it
+/// ("around 1pm"); a number word goes on as a number does ([`number_may_start`]) or before
+/// "thousand" or "hundred" (a year in words).
 fn may_start(c: &Cur<'_>, i: usize) -> bool {
     if !starts_word(c, i) {
         return false;
@@ -1851,19 +1851,18 @@ fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
 }
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
-/// them the prepositions and articles that [`starts_word`] lets through to the range and
-/// bound readers ("from", "after", "in"), and the punctuation and symbols that the range
-/// readers look at next ("$12", "(", ","): every point starts with a number or a word.
-/// Numbers go to the readers; a word does when it is a month, weekday or number word (not "hundred",
-/// "million", "dozen"), has a hyphen or touches the next token (a compound date,
-/// "mid-May", "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year"
-/// only before "to" or a year, "school" and "calendar" only before "year", "new" only
-/// before "year" or "year's", "early" and
-/// "late" only before a point or a part of the day), or is "in the" before a part of the day ("in the morning at
-/// 7"), "on" before a weekday and "of" ("on Monday of next week"), "a"/"an" before a unit
-/// and "ago" ("a week ago", the one point that starts with them; "a year" alone is a
-/// count, read by [`counted_at`] if anything) or "about", "around", "circa", "approximately" before a point (a clock
-/// time).
+/// them the prepositions and articles that [`starts_word`] lets through to the range and bound
+/// readers ("from", "after", "in"), and the punctuation and symbols that the range readers look
+/// at next ("$12", "(", ","): every point starts with a number or a word. Numbers go to the
+/// readers; a word does when it is a month, weekday or number word (not "hundred", "million",
+/// "dozen"), has a hyphen or touches the next token (a compound date, "mid-May",
+/// "twenty-first"), is one of [`POINT_LEADS`] ("the" only where [`the_leads`], "year" only
+/// before "to" or a year, "school" and "calendar" only before "year", "new" only before "year"
+/// or "year's", "early" and "late" only before a point or a part of the day), or is "in the"
+/// before a part of the day ("in the morning at 7"), "on" before a weekday and "of" ("on Monday
+/// of next week"), "a"/"an" before a unit and "ago" ("a week ago", the one point that starts
+/// with them; "a year" alone is a count, read by [`counted_at`] if anything) or "about",
+/// "around", "circa", "approximately" before a point (a clock time).
 fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(i).map(|t| t.kind) {
         Some(TokenKind::Word) => {}
