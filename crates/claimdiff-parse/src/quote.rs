@@ -204,7 +204,11 @@ pub(crate) fn extract_all(
             if !piece.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let words = piece.split_whitespace().count();
+            // The normalised quote has its words one space apart (and some word, the piece
+            // a letter): its spaces count the words without a second pass over the characters.
+            let value = normalize_for_match(piece);
+            let words = value.bytes().filter(|&b| b == b' ').count() + 1;
+            debug_assert_eq!(words, piece.split_whitespace().count(), "{piece:?}");
             let quote = Quote {
                 text: piece.to_owned(),
                 speaker: speaker.clone(),
@@ -215,7 +219,7 @@ pub(crate) fn extract_all(
                 facet: Facet::Quote,
                 span,
                 raw: piece.to_owned(),
-                value: normalize_for_match(piece),
+                value,
                 detail: FactValue::Quote(quote),
             });
         }
