@@ -204,7 +204,11 @@ pub(crate) fn extract_all(
             if !piece.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let words = piece.split_whitespace().count();
+            // The normalised quote has its words one space apart (and some word, the piece
+            // a letter): its spaces count the words without a second pass over the characters.
+            let value = normalize_for_match(piece);
+            let words = value.bytes().filter(|&b| b == b' ').count() + 1;
+            debug_assert_eq!(words, piece.split_whitespace().count(), "{piece:?}");
             let quote = Quote {
                 text: piece.to_owned(),
                 speaker: speaker.clone(),
@@ -215,7 +219,7 @@ pub(crate) fn extract_all(
                 facet: Facet::Quote,
                 span,
                 raw: piece.to_owned(),
-                value: normalize_for_match(piece),
+                value,
                 detail: FactValue::Quote(quote),
             });
         }
@@ -266,7 +270,9 @@ fn speaker(
     };
     // After the closing mark: `," said Zara`, `," said chief executive Ann Lee`, `," he said`.
     let s = &sentences[last];
-    let after: Vec<&Token> = s.tokens.iter().filter(|t| t.start >= q.end).collect();
+    // Tokens are in text order: those after the closing mark end the sentence, and those
+    // before the opening mark (below) start it.
+    let after = &s.tokens[s.tokens.partition_point(|t| t.start < q.end)..];
     let ms = &mentions[last];
     let skip_punct = after
         .iter()
@@ -279,7 +285,7 @@ fn speaker(
     let low = |k: usize| words.lower(s.tokens.len() - tail.len() + k);
     // A word, or the stop of a title before a name ("said Mr. Ebersole").
     let wordish = |k: usize| {
-        let t = tail[k];
+        let t = &tail[k];
         t.kind == TokenKind::Word
             || t.text(text) == "."
                 && k > 0
@@ -350,46 +356,35 @@ fn speaker(
     }
     // Before the opening mark: `Zara said: "`, `He told the BBC: "`.
     let s = &sentences[first];
-    let before: Vec<(usize, &Token)> = s
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.end <= q.start)
-        .collect();
+    let before = &s.tokens[..s.tokens.partition_point(|t| t.end <= q.start)];
     let ms = &mentions[first];
     // Each token's lower case from the document's words, by its index.
     let words = names.words(s);
     // `According to police, "`, `According to Ann Lee, "`: whoever follows "according to".
-    if let Some(k) = before
-        .windows(2)
-        .position(|w| words.lower(w[0].0) == "according" && words.lower(w[1].0) == "to")
+    if let Some(k) =
+        (1..before.len()).find(|&k| words.lower(k - 1) == "according" && words.lower(k) == "to")
     {
-        let after = &before[k + 2..];
-        let end = after
+        let start = k + 1;
+        let end = before[start..]
             .iter()
-            .position(|(_, t)| t.kind != TokenKind::Word)
-            .unwrap_or(after.len());
-        let phrase = &after[..end];
-        if let (Some((first_tok, _)), Some((last_tok, _))) = (phrase.first(), phrase.last()) {
+            .position(|t| t.kind != TokenKind::Word)
+            .map_or(before.len(), |n| start + n);
+        if start < end {
             let named = ms
                 .iter()
-                .find(|m| m.start >= *first_tok && m.end <= last_tok + 1 && !m.possessive);
+                .find(|m| m.start >= start && m.end <= end && !m.possessive);
             return match named {
                 Some(m) => Some(Speaker::Named(names.canonical(&m.name).to_owned())),
-                None => {
-                    let words: Vec<&Token> = phrase.iter().map(|(_, t)| *t).collect();
-                    noun_speaker(text, &words, lex).map(Speaker::Named)
-                }
+                None => noun_speaker(text, &before[start..end], lex).map(Speaker::Named),
             };
         }
     }
-    let verb = before
-        .iter()
+    let verb = (0..before.len())
         .rev()
-        .find(|&&(i, _)| is_speech_verb(words.lower(i)))?;
+        .find(|&i| is_speech_verb(words.lower(i)))?;
     let before_verb: Vec<_> = ms
         .iter()
-        .filter(|m| m.end <= verb.0 && !inside(quotes, s.tokens[m.start].start))
+        .filter(|m| m.end <= verb && !inside(quotes, s.tokens[m.start].start))
         .collect();
     // The sentence's subject: a name with a title or role, else a person, else a name that
     // opens the sentence before a comma ("Dougie Rennick, who chairs the Users Group,
@@ -411,24 +406,17 @@ fn speaker(
     if let Some(m) = subject {
         return Some(Speaker::Named(names.canonical(&m.name).to_owned()));
     }
-    let pron = before
-        .iter()
-        .take_while(|(i, _)| *i < verb.0)
-        .map(|&(i, _)| words.lower(i))
+    let pron = (0..verb)
+        .map(|i| words.lower(i))
         .find(|w| PRONOUNS.contains(w));
     if let Some(w) = pron {
         return pronoun(w);
     }
     // `The minister said: "`.
-    if let Some(found) = role_speaker(text, s, 0..verb.0, lex, names) {
+    if let Some(found) = role_speaker(text, s, 0..verb, lex, names) {
         return Some(found);
     }
-    let words: Vec<&Token> = before
-        .iter()
-        .filter(|(i, _)| *i < verb.0)
-        .map(|(_, t)| *t)
-        .collect();
-    noun_speaker_before(text, &words, lex).map(Speaker::Named)
+    noun_speaker_before(text, &before[..verb], lex).map(Speaker::Named)
 }
 
 /// A role standing for a person named earlier ("the minister"), within tokens `within`.
@@ -458,7 +446,7 @@ const PRONOUN_REACH: usize = 6;
 /// A speaker named by a common noun phrase after a speech verb ("said a spokesman for the
 /// council": "spokesman"): its words after an article, up to a function word or anything
 /// but a word ("said one man" names no one).
-fn noun_speaker(text: &str, toks: &[&Token], lex: &Lexicon) -> Option<String> {
+fn noun_speaker(text: &str, toks: &[Token], lex: &Lexicon) -> Option<String> {
     let words = toks
         .iter()
         .take_while(|t| t.kind == TokenKind::Word)
@@ -470,7 +458,7 @@ fn noun_speaker(text: &str, toks: &[&Token], lex: &Lexicon) -> Option<String> {
 /// A speaker named by a common noun phrase right before a speech verb ("A No 10 spokesman
 /// said", "the audit warns"): the words before the verb back to a function word or anything
 /// but a word ("published on Tuesday 22 September, said" names no one).
-fn noun_speaker_before(text: &str, toks: &[&Token], lex: &Lexicon) -> Option<String> {
+fn noun_speaker_before(text: &str, toks: &[Token], lex: &Lexicon) -> Option<String> {
     let words = toks
         .iter()
         .rev()
