@@ -468,15 +468,7 @@ fn push_run(
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
     // when the word is its token as written (most are); asked afresh of an initial joined to
     // its stop ("R.", "U.S."), and once of the last word without its "'s".
-    let fresh = |w: &str| {
-        let role_word = lex.is_role_word(w);
-        Kinds {
-            title: lex.is_title(w),
-            stopword: lex.is_stopword(w),
-            role_word,
-            role: role_word && lex.is_role(w),
-        }
-    };
+    let fresh = |w: &str| Kinds::of(lex, w, &lower(w), &word_key(w));
     let merged = name_words.len() < j - start;
     let stripped = possessive.then(|| fresh(name_words[last]));
     let kinds = |k: usize| match stripped {

@@ -86,6 +86,20 @@ pub(crate) struct Kinds {
     pub(crate) role: bool,
 }
 
+impl Kinds {
+    /// What `lex` says of the word `form`, given also in lower case and as its [`word_key`]
+    /// (the lexicon's tests ignore case, but are cheaper on the lower form).
+    pub(crate) fn of(lex: &Lexicon, form: &str, lower: &str, key: &str) -> Self {
+        let role_word = lex.is_role_word(form);
+        Self {
+            title: lex.is_title(lower),
+            stopword: lex.is_stopword_key(key),
+            role_word,
+            role: role_word && lex.is_role(lower),
+        }
+    }
+}
+
 /// No id: a one-byte form not seen yet.
 const NONE: u32 = u32::MAX;
 
@@ -324,15 +338,8 @@ impl<'v, 'a> Words<'v, 'a> {
     pub(crate) fn kinds(&self, i: usize) -> Kinds {
         let lex = self.lex;
         self.get(i).map_or_else(Kinds::default, |e| {
-            *e.kinds.get_or_init(|| {
-                let role_word = lex.is_role_word(e.form);
-                Kinds {
-                    title: lex.is_title(&e.lower),
-                    stopword: lex.is_stopword_key(&e.key),
-                    role_word,
-                    role: role_word && lex.is_role(&e.lower),
-                }
-            })
+            *e.kinds
+                .get_or_init(|| Kinds::of(lex, e.form, &e.lower, &e.key))
         })
     }
 
