@@ -61,15 +61,30 @@ pub struct Lexicon {
     kinds: HashMap<String, String>,
     /// The kind of a noun as the kinds list writes it ("miner" -> "person").
     noun_kinds: HashMap<String, String>,
-    /// The lines of the common words list, borrowed from the embedded text: a binary search
-    /// of the sorted text cost some 2,700 instructions a word, a hash about 100.
-    common_words: HashSet<&'static str>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
+}
+
+/// True when `word` is a line of `list`, lines sorted by byte: a binary search over the text
+/// itself, with no table to build.
+fn sorted_contains(list: &str, word: &str) -> bool {
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |k| lo + k + 1);
+        let end = memchr::memchr(b'\n', &bytes[start..hi]).map_or(hi, |k| start + k);
+        match bytes[start..end].cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 impl Lexicon {
@@ -122,7 +137,6 @@ impl Lexicon {
                 }
             }
         }
-        lex.common_words = COMMON_WORDS.lines().collect();
         lex.stopwords = STOPWORDS
             .split_whitespace()
             .map(str::to_lowercase)
@@ -287,7 +301,7 @@ impl Lexicon {
     /// True when `key`, a word in lower case, is an ordinary English word and never a name.
     #[must_use]
     pub fn is_common_word(&self, key: &str) -> bool {
-        self.common_words.contains(key)
+        sorted_contains(COMMON_WORDS, key)
     }
 
     /// True for words that mark a name as an organisation ("Association", "Ltd").
@@ -380,12 +394,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn common_words_are_lower_case_one_per_line() {
+    fn sorted_lines_are_searched_whole() {
+        let list = "apple\nbanana\ncherry\n";
+        for w in ["apple", "banana", "cherry"] {
+            assert!(sorted_contains(list, w), "{w}");
+        }
+        for w in [
+            "", "app", "apples", "b", "banan", "cherryx", "zebra", "aardvark",
+        ] {
+            assert!(!sorted_contains(list, w), "{w}");
+        }
+        assert!(sorted_contains("only", "only"));
+        assert!(!sorted_contains("", "only"));
+    }
+
+    #[test]
+    fn common_words_are_sorted_by_byte_one_per_line() {
         assert!(!COMMON_WORDS.contains('\r'));
+        let words: Vec<&str> = COMMON_WORDS.lines().collect();
+        assert!(words.is_sorted_by(|a, b| a.as_bytes() < b.as_bytes()));
         assert!(
-            COMMON_WORDS
-                .lines()
-                .all(|w| !w.is_empty() && w == w.to_lowercase())
+            words
+                .iter()
+                .all(|w| !w.is_empty() && *w == w.to_lowercase())
         );
     }
 
