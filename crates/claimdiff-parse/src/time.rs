@@ -1797,10 +1797,23 @@ fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         || c.is(i, &["a", "an", "within", "more", "in"])
         || c.is(i, AHEAD)
         || c.is(i, BACK);
-    if !may_start {
+    prefiltered(c, i, may_start, "count", read)
+}
+
+/// `read` at token `i` when a prefilter's answer `may` lets it through; otherwise nothing,
+/// with a debug assertion that `read` would indeed have found nothing there (`what` names the
+/// prefilter in its message). Every prefilter that spares a reader goes through here.
+fn prefiltered(
+    c: &Cur<'_>,
+    i: usize,
+    may: bool,
+    what: &str,
+    read: impl Fn() -> Option<Found>,
+) -> Option<Found> {
+    if !may {
         debug_assert!(
             read().is_none(),
-            "the count prefilter skipped an expression at {:?}",
+            "the {what} prefilter skipped an expression at {:?}",
             c.raw(i)
         );
         return None;
@@ -1839,15 +1852,9 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
 
 /// [`read_point`] without the memo.
 fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if !may_start_point(c, i) {
-        debug_assert!(
-            read_point_readers(c, i).is_none(),
-            "the point prefilter skipped an expression at {:?}",
-            c.raw(i)
-        );
-        return None;
-    }
-    read_point_readers(c, i)
+    prefiltered(c, i, may_start_point(c, i), "point", || {
+        read_point_readers(c, i)
+    })
 }
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
@@ -2070,16 +2077,8 @@ fn read_point_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = date_at(c, i) {
         return Some(f);
     }
-    if clock_may_start(c, i) {
-        if let Some(f) = clock_at(c, i) {
-            return Some(f);
-        }
-    } else {
-        debug_assert!(
-            clock_at(c, i).is_none(),
-            "the clock prefilter skipped a time at {:?}",
-            c.raw(i)
-        );
+    if let Some(f) = prefiltered(c, i, clock_may_start(c, i), "clock", || clock_at(c, i)) {
+        return Some(f);
     }
     if let Some(f) = year_at(c, i) {
         return Some(f);
@@ -2196,16 +2195,9 @@ fn date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     if let Some(f) = compound_date_at(c, i) {
         return Some(f);
     }
-    if c.has_month() {
-        if let Some(f) = month_date_at(c, i) {
-            return Some(f);
-        }
-    } else {
-        debug_assert!(
-            month_date_at(c, i).is_none(),
-            "a sentence without a month has a month date at {:?}",
-            c.raw(i)
-        );
+    // A sentence without a month name has no date with one.
+    if let Some(f) = prefiltered(c, i, c.has_month(), "month", || month_date_at(c, i)) {
+        return Some(f);
     }
     // "on the 18th.": a day of the month alone, only after "on the" and before a stop or
     // comma ("on the 18th floor" is a floor).
