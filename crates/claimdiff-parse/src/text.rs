@@ -319,6 +319,16 @@ pub(crate) fn word_key(word: &str) -> Lower<'_> {
     }
 }
 
+/// [`word_key`] of `word`, given its [`lower`] form: for an ASCII word that is not
+/// possessive, that form itself, with no second pass over the word.
+pub(crate) fn word_key_of<'a>(word: &'a str, lower: &Lower<'a>) -> Lower<'a> {
+    if lower.is_ascii() && strip_possessive(word).len() == word.len() {
+        lower.clone()
+    } else {
+        word_key(word)
+    }
+}
+
 /// The position of the first of four bytes in `hay`: `memchr` searches three bytes at most, so
 /// the fourth is sought only before the first of the other three.
 pub(crate) fn memchr4(three: [u8; 3], fourth: u8, hay: &[u8]) -> Option<usize> {

@@ -1,11 +1,11 @@
 //! The distinct words of one document, each looked up once.
 //!
 //! Every reader asks about the same words again and again: their lower-case form, their
-//! [`word_key`], whether the lexicon gives them an event type, whether a time expression, a
-//! figure or a place phrase can start with them, what number their digits make. An article
-//! repeats most of its words ("the", "said", the names of its people), so [`Vocab`] answers
-//! those questions once per distinct form, as written, and keeps each token's entry; the
-//! readers then look the answers up by token.
+//! [`word_key`](crate::text::word_key), whether the lexicon gives them an event type, whether a
+//! time expression, a figure or a place phrase can start with them, what number their digits
+//! make. An article repeats most of its words ("the", "said", the names of its people), so
+//! [`Vocab`] answers those questions once per distinct form, as written, and keeps each token's
+//! entry; the readers then look the answers up by token.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
 use crate::numbers::number_word_before_dash;
-use crate::text::{Lower, Token, TokenKind, is_capitalized, lower, strip_possessive, word_key};
+use crate::text::{Lower, Token, TokenKind, is_capitalized, lower, word_key_of};
 use crate::time::{self, TimeWord, time_word};
 use crate::{location, quantity};
 
@@ -32,8 +32,8 @@ pub(crate) struct Entry<'a> {
     /// word. Kept apart from `lower` (a copy, owned only for a long or non-ASCII word): the
     /// time readers ask for it again and again.
     pub(crate) time_lower: Lower<'a>,
-    /// Its [`word_key`]: lower case, possessive removed (words only; other tokens keep their
-    /// lower-case form).
+    /// Its [`word_key`](crate::text::word_key): lower case, possessive removed (words only;
+    /// other tokens keep their lower-case form).
     pub(crate) key: Lower<'a>,
     /// The event type the lexicon gives the word.
     pub(crate) event: Option<&'a str>,
@@ -87,8 +87,9 @@ pub(crate) struct Kinds {
 }
 
 impl Kinds {
-    /// What `lex` says of the word `form`, given also in lower case and as its [`word_key`]
-    /// (the lexicon's tests ignore case, but are cheaper on the lower form).
+    /// What `lex` says of the word `form`, given also in lower case and as its
+    /// [`word_key`](crate::text::word_key) (the lexicon's tests ignore case, but are cheaper on
+    /// the lower form).
     pub(crate) fn of(lex: &Lexicon, form: &str, lower: &str, key: &str) -> Self {
         let role_word = lex.is_role_word(form);
         Self {
@@ -258,12 +259,7 @@ impl<'a> Entry<'a> {
             };
         }
         let lower = lower(form);
-        // An ASCII word that is not possessive has its lower form as its key: no second pass.
-        let key = if lower.is_ascii() && strip_possessive(form).len() == form.len() {
-            lower.clone()
-        } else {
-            word_key(form)
-        };
+        let key = word_key_of(form, &lower);
         // A possessive time word is read as its key ("tuesday" for "Tuesday's").
         let time_form = time::possessive(form, &key).unwrap_or(form);
         let time_lower = if time_form.len() < form.len() {
@@ -353,13 +349,14 @@ impl<'v, 'a> Words<'v, 'a> {
         self.get(i).map_or("", |e| e.time_form)
     }
 
-    /// Token `i` in lower case as the time readers read it: its [`word_key`] when it is a
-    /// possessive time word ([`Entry::time_form`]), or "" past the end.
+    /// Token `i` in lower case as the time readers read it: its
+    /// [`word_key`](crate::text::word_key) when it is a possessive time word
+    /// ([`Entry::time_form`]), or "" past the end.
     pub(crate) fn time_lower(&self, i: usize) -> &'v str {
         self.get(i).map_or("", |e| &e.time_lower)
     }
 
-    /// Token `i`'s [`word_key`], or "" past the end.
+    /// Token `i`'s [`word_key`](crate::text::word_key), or "" past the end.
     pub(crate) fn key(&self, i: usize) -> &'v str {
         self.get(i).map_or("", |e| &e.key)
     }
