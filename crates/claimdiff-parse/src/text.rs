@@ -285,12 +285,61 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// The first eight bytes of `bytes` in one integer, for [`ascii_case`]; for a shorter slice,
+/// its bytes loaded as two overlapping halves (a byte may come twice, and the rest are zeros),
+/// each with one load rather than a copy.
+fn eight(bytes: &[u8]) -> u64 {
+    if let Some(&w) = bytes.first_chunk::<8>() {
+        u64::from_le_bytes(w)
+    } else if let (Some(&a), Some(&b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(a)) | u64::from(u32::from_le_bytes(b)) << 32
+    } else if let (Some(&a), Some(&b)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(a)) | u64::from(u16::from_le_bytes(b)) << 16
+    } else {
+        bytes.first().copied().map_or(0, u64::from)
+    }
+}
+
+/// Whether `bytes` has a byte that is not ASCII, and whether it has an ASCII capital, tested
+/// eight bytes at a time (for a byte that is not ASCII, the second answer is not known).
+fn ascii_case(bytes: &[u8]) -> (bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let (mut high, mut capital) = (0, 0);
+    let mut add = |w: u64| {
+        // Each byte's low seven bits, plus 0x80 - 'A' (or - '['): the byte's top bit is then set
+        // when the byte is 'A' or above (or above 'Z'), with no carry into the next byte.
+        let low = w & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let past_z = low + ONES * u64::from(0x80 - b'[');
+        high |= w & HIGH;
+        capital |= from_a & !past_z & HIGH;
+    };
+    let mut rest = bytes;
+    loop {
+        add(eight(rest));
+        match rest.get(8..) {
+            Some(more) if !more.is_empty() => rest = more,
+            _ => break,
+        }
+    }
+    (high != 0, capital != 0)
+}
+
 /// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
 pub(crate) fn lower(s: &str) -> Lower<'_> {
-    // One pass for most words, which are lower-case ASCII already.
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Lower::Borrowed(s)
-    } else if s.is_ascii() {
+    match ascii_case(s.as_bytes()) {
+        // Most words: lower-case ASCII already.
+        (false, false) => Lower::Borrowed(s),
+        (non_ascii, _) => lower_changed(s, non_ascii),
+    }
+}
+
+/// [`lower`] of a word with a capital or a byte that is not ASCII: kept out of line, so that
+/// the common case, a word with neither, is a short call with no frame to set up.
+#[inline(never)]
+fn lower_changed(s: &str, non_ascii: bool) -> Lower<'_> {
+    if !non_ascii {
         // ASCII with an upper-case letter.
         Lower::ascii(s)
     } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
@@ -428,6 +477,50 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 3), (2, 1));
         assert_eq!(idx.line_col(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn lower_borrows_only_words_with_no_capital() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "a-b",
+            "é",
+        ] {
+            assert!(matches!(lower(w), Lower::Borrowed(_)), "{w}");
+        }
+        for w in [
+            "A",
+            "aZ",
+            "abC",
+            "Abcd",
+            "abcdefG",
+            "abcdefgH",
+            "abcdefghijklmnoPq",
+            "É",
+            "aÉ",
+        ] {
+            assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
+            assert!(!matches!(lower(w), Lower::Borrowed(_)), "{w}");
+        }
+        // Every byte around the capitals' range, alone and after seven others.
+        for b in 0..=0x7f_u8 {
+            let one = char::from(b).to_string();
+            let nine = format!("abcdefgh{one}");
+            for w in [one, nine] {
+                assert_eq!(&*lower(&w), w.to_lowercase());
+                assert_eq!(
+                    matches!(lower(&w), Lower::Borrowed(_)),
+                    !b.is_ascii_uppercase()
+                );
+            }
+        }
     }
 
     #[test]
