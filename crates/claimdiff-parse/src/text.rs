@@ -124,6 +124,13 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
                 while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
                     j += 1;
                 }
+                // Most words end at an ASCII byte that no word goes on past: a space or a stop.
+                if bytes
+                    .get(j)
+                    .is_some_and(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'0'..=b'9'))
+                {
+                    break;
+                }
                 let Some(cj) = at(j) else { break };
                 if cj.is_alphabetic() {
                     j += cj.len_utf8();
