@@ -120,9 +120,20 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
             // A dash joined the word so far: digits may go on ("co-2").
             let mut dashed = false;
             loop {
-                // Most of a word is ASCII letters: those a byte at a time.
-                while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
-                    j += 1;
+                // Most of a word is ASCII letters: those eight at a time, or a byte at a time
+                // in the last eight bytes.
+                loop {
+                    let Some(&eight) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) else {
+                        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                            j += 1;
+                        }
+                        break;
+                    };
+                    let letters = leading_letters(u64::from_le_bytes(eight));
+                    j += letters;
+                    if letters < 8 {
+                        break;
+                    }
                 }
                 // Most words end at an ASCII byte that no word goes on past: a space or a stop.
                 if bytes
@@ -159,6 +170,21 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
         });
         i = end;
     }
+}
+
+/// How many of the eight bytes of `w` (in memory order) are ASCII letters before the first
+/// that is not one, tested all at once.
+fn leading_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Each byte in lower case (if a letter) and without its top bit, plus 0x80 - 'a' (or - '{'):
+    // the byte's top bit is then set when it is 'a' or above (or above 'z'), with no carry into
+    // the next byte. A byte with its top bit set is not ASCII.
+    let low = (w | (ONES * 0x20)) & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'a');
+    let past_z = low + ONES * u64::from(0x80 - b'{');
+    let letters = from_a & !past_z & !w & HIGH;
+    (!letters & HIGH).trailing_zeros() as usize / 8
 }
 
 /// Maps byte offsets of a text to 1-based line and column (columns count characters).
@@ -475,6 +501,23 @@ mod tests {
         );
         assert_eq!(words("‘We’re here’"), ["‘", "We’re", "here", "’"]);
         assert_eq!(words("at 10:30am"), ["at", "10:30", "am"]);
+    }
+
+    #[test]
+    fn letters_are_counted_eight_bytes_at_a_time() {
+        let count = |s: &[u8; 8]| leading_letters(u64::from_le_bytes(*s));
+        assert_eq!(count(b"abcdefgh"), 8);
+        assert_eq!(count(b"AbcZ'sxy"), 4);
+        assert_eq!(count(b" abcdefg"), 0);
+        for b in 0..=255_u8 {
+            let mut w = *b"xyzXYZab";
+            w[3] = b;
+            assert_eq!(
+                count(&w),
+                if b.is_ascii_alphabetic() { 8 } else { 3 },
+                "{b}"
+            );
+        }
     }
 
     #[test]
