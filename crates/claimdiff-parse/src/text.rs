@@ -120,9 +120,27 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
             // A dash joined the word so far: digits may go on ("co-2").
             let mut dashed = false;
             loop {
-                // Most of a word is ASCII letters: those a byte at a time.
-                while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
-                    j += 1;
+                // Most of a word is ASCII letters: those eight at a time, or a byte at a time
+                // in the last eight bytes.
+                loop {
+                    let Some(&eight) = bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) else {
+                        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                            j += 1;
+                        }
+                        break;
+                    };
+                    let letters = leading_letters(u64::from_le_bytes(eight));
+                    j += letters;
+                    if letters < 8 {
+                        break;
+                    }
+                }
+                // Most words end at an ASCII byte that no word goes on past: a space or a stop.
+                if bytes
+                    .get(j)
+                    .is_some_and(|&b| b.is_ascii() && !matches!(b, b'\'' | b'-' | b'0'..=b'9'))
+                {
+                    break;
                 }
                 let Some(cj) = at(j) else { break };
                 if cj.is_alphabetic() {
@@ -152,6 +170,21 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
         });
         i = end;
     }
+}
+
+/// How many of the eight bytes of `w` (in memory order) are ASCII letters before the first
+/// that is not one, tested all at once.
+fn leading_letters(w: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Each byte in lower case (if a letter) and without its top bit, plus 0x80 - 'a' (or - '{'):
+    // the byte's top bit is then set when it is 'a' or above (or above 'z'), with no carry into
+    // the next byte. A byte with its top bit set is not ASCII.
+    let low = (w | (ONES * 0x20)) & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'a');
+    let past_z = low + ONES * u64::from(0x80 - b'{');
+    let letters = from_a & !past_z & !w & HIGH;
+    (!letters & HIGH).trailing_zeros() as usize / 8
 }
 
 /// Maps byte offsets of a text to 1-based line and column (columns count characters).
@@ -285,12 +318,61 @@ impl PartialEq<&str> for Lower<'_> {
     }
 }
 
+/// The first eight bytes of `bytes` in one integer, for [`ascii_case`]; for a shorter slice,
+/// its bytes loaded as two overlapping halves (a byte may come twice, and the rest are zeros),
+/// each with one load rather than a copy.
+fn eight(bytes: &[u8]) -> u64 {
+    if let Some(&w) = bytes.first_chunk::<8>() {
+        u64::from_le_bytes(w)
+    } else if let (Some(&a), Some(&b)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(a)) | u64::from(u32::from_le_bytes(b)) << 32
+    } else if let (Some(&a), Some(&b)) = (bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(a)) | u64::from(u16::from_le_bytes(b)) << 16
+    } else {
+        bytes.first().copied().map_or(0, u64::from)
+    }
+}
+
+/// Whether `bytes` has a byte that is not ASCII, and whether it has an ASCII capital, tested
+/// eight bytes at a time (for a byte that is not ASCII, the second answer is not known).
+fn ascii_case(bytes: &[u8]) -> (bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let (mut high, mut capital) = (0, 0);
+    let mut add = |w: u64| {
+        // Each byte's low seven bits, plus 0x80 - 'A' (or - '['): the byte's top bit is then set
+        // when the byte is 'A' or above (or above 'Z'), with no carry into the next byte.
+        let low = w & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let past_z = low + ONES * u64::from(0x80 - b'[');
+        high |= w & HIGH;
+        capital |= from_a & !past_z & HIGH;
+    };
+    let mut rest = bytes;
+    loop {
+        add(eight(rest));
+        match rest.get(8..) {
+            Some(more) if !more.is_empty() => rest = more,
+            _ => break,
+        }
+    }
+    (high != 0, capital != 0)
+}
+
 /// `s` in lower case (as `str::to_lowercase`), borrowed when it has no upper-case letter.
 pub(crate) fn lower(s: &str) -> Lower<'_> {
-    // One pass for most words, which are lower-case ASCII already.
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Lower::Borrowed(s)
-    } else if s.is_ascii() {
+    match ascii_case(s.as_bytes()) {
+        // Most words: lower-case ASCII already.
+        (false, false) => Lower::Borrowed(s),
+        (non_ascii, _) => lower_changed(s, non_ascii),
+    }
+}
+
+/// [`lower`] of a word with a capital or a byte that is not ASCII: kept out of line, so that
+/// the common case, a word with neither, is a short call with no frame to set up.
+#[inline(never)]
+fn lower_changed(s: &str, non_ascii: bool) -> Lower<'_> {
+    if !non_ascii {
         // ASCII with an upper-case letter.
         Lower::ascii(s)
     } else if s.chars().all(|c| c.to_lowercase().eq([c])) {
@@ -362,12 +444,21 @@ pub(crate) fn split_hyphen(w: &str) -> Option<(&str, &str)> {
     Some((&w[..at], &w[at + 1..]))
 }
 
-/// Strips "'s" or "’s" from the end of a word.
+/// Strips "'s" or "’s" from the end of a word. Inline: the readers ask it of word after word,
+/// and most do not end in "s".
+#[inline]
 pub(crate) fn strip_possessive(word: &str) -> &str {
     // Every possessive ending ends in "s" or "S".
-    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
-        return word;
+    if matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        strip_possessive_s(word)
+    } else {
+        word
     }
+}
+
+/// [`strip_possessive`] of a word that ends in "s" or "S".
+#[inline(never)]
+fn strip_possessive_s(word: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             return stem;
@@ -422,12 +513,73 @@ mod tests {
     }
 
     #[test]
+    fn letters_are_counted_eight_bytes_at_a_time() {
+        let count = |s: &[u8; 8]| leading_letters(u64::from_le_bytes(*s));
+        assert_eq!(count(b"abcdefgh"), 8);
+        assert_eq!(count(b"AbcZ'sxy"), 4);
+        assert_eq!(count(b" abcdefg"), 0);
+        for b in 0..=255_u8 {
+            let mut w = *b"xyzXYZab";
+            w[3] = b;
+            assert_eq!(
+                count(&w),
+                if b.is_ascii_alphabetic() { 8 } else { 3 },
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
     fn line_columns_are_one_based_chars() {
         let text = "ab\n£c d";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 3), (2, 1));
         assert_eq!(idx.line_col(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn lower_borrows_only_words_with_no_capital() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnopq",
+            "a-b",
+            "é",
+        ] {
+            assert!(matches!(lower(w), Lower::Borrowed(_)), "{w}");
+        }
+        for w in [
+            "A",
+            "aZ",
+            "abC",
+            "Abcd",
+            "abcdefG",
+            "abcdefgH",
+            "abcdefghijklmnoPq",
+            "É",
+            "aÉ",
+        ] {
+            assert_eq!(&*lower(w), w.to_lowercase(), "{w}");
+            assert!(!matches!(lower(w), Lower::Borrowed(_)), "{w}");
+        }
+        // Every byte around the capitals' range, alone and after seven others.
+        for b in 0..=0x7f_u8 {
+            let one = char::from(b).to_string();
+            let nine = format!("abcdefgh{one}");
+            for w in [one, nine] {
+                assert_eq!(&*lower(&w), w.to_lowercase());
+                assert_eq!(
+                    matches!(lower(&w), Lower::Borrowed(_)),
+                    !b.is_ascii_uppercase()
+                );
+            }
+        }
     }
 
     #[test]

@@ -109,7 +109,7 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Vocab<'a> {
     lex: &'a Lexicon,
     /// The ids of forms of eight bytes or more by the form.
-    ids: FxHashMap<&'a str, u32>,
+    ids: FxHashMap<&'a [u8], u32>,
     /// The ids of forms of two to seven bytes, most of a text's words, by [`short_key`]: an
     /// integer hashes and compares faster than a string.
     short: FxHashMap<u64, u32>,
@@ -147,24 +147,25 @@ impl<'a> Vocab<'a> {
         self.entries.reserve(forms);
     }
 
-    /// Adds the tokens of one sentence, returning the range of their entries' ids.
+    /// Adds the tokens of one sentence, returning the range of their entries' ids. Kept out of
+    /// line: inlined into `document::parse`, its loop over every token was dearer.
+    #[inline(never)]
     pub(crate) fn add(&mut self, text: &'a str, tokens: &[Token]) -> Range<usize> {
         let start = self.tokens.len();
         self.tokens.reserve(tokens.len());
+        let bytes: &'a [u8] = text.as_bytes();
         for (k, t) in tokens.iter().enumerate() {
-            let form = t.text(text);
-            let byte = match form.as_bytes() {
-                &[b] if b.is_ascii() => Some(usize::from(b)),
+            // The form's bytes, taken without the character boundary checks of a `str` slice:
+            // only a new form needs its text.
+            let form = &bytes[t.start..t.end];
+            let byte = match *form {
+                [b] if b.is_ascii() => Some(usize::from(b)),
                 _ => None,
             };
             // A token's kind follows from its text: words start with a letter, numbers with a
             // digit, and symbols and punctuation are one character that is neither.
             let (entries, lex) = (&mut self.entries, self.lex);
-            let mut add = || {
-                let id = u32::try_from(entries.len()).unwrap_or(NONE);
-                entries.push(Entry::new(form, t.kind, lex));
-                id
-            };
+            let mut add = || Entry::push(entries, t.text(text), t.kind, lex);
             let id = match byte {
                 Some(b) => match self.bytes[b] {
                     NONE => {
@@ -175,7 +176,7 @@ impl<'a> Vocab<'a> {
                     id => id,
                 },
                 // One hash of the form, whether it is new or not.
-                None => match short_key(form) {
+                None => match short_key(bytes, t.span()) {
                     Some(key) => *self.short.entry(key).or_insert_with(add),
                     None => *self.ids.entry(form).or_insert_with(add),
                 },
@@ -210,24 +211,37 @@ impl<'a> Vocab<'a> {
     }
 }
 
-/// A form of two to seven bytes as one integer: its bytes, and its length in the top byte
-/// (so that no two forms share a key).
-fn short_key(form: &str) -> Option<u64> {
-    let bytes = form.as_bytes();
-    if !(2..=7).contains(&bytes.len()) {
+/// The form at `range` of `text`, when it has two to seven bytes, as one integer: its bytes,
+/// and its length in the top byte (so that no two forms share a key). Read with one load of
+/// eight bytes when the text has them, not copied byte by byte.
+fn short_key(text: &[u8], range: Range<usize>) -> Option<u64> {
+    let len = range.len();
+    if !(2..=7).contains(&len) {
         return None;
     }
-    let mut packed = [0; 8];
-    packed[..bytes.len()].copy_from_slice(bytes);
-    packed[7] = bytes.len() as u8;
-    Some(u64::from_le_bytes(packed))
+    let word = match text.get(range.start..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&eight) => u64::from_le_bytes(eight),
+        None => {
+            let mut packed = [0; 8];
+            packed[..len].copy_from_slice(text.get(range)?);
+            u64::from_le_bytes(packed)
+        }
+    };
+    Some(word & ((1 << (8 * len)) - 1) | (len as u64) << 56)
 }
 
 impl<'a> Entry<'a> {
-    /// The entry of a form not seen yet. Kept out of line: it runs once per distinct form,
-    /// and inlined into [`Vocab::add`]'s loop over every token it made that loop dearer
-    /// (0.26M instructions more per parse of `data/pairs`).
+    /// Adds the entry of a form not seen yet to `entries`, returning its id. Kept out of line
+    /// with [`Entry::new`]: it runs once per distinct form, and inlined into [`Vocab::add`]'s
+    /// loop over every token it made that loop dearer.
     #[inline(never)]
+    fn push(entries: &mut Vec<Self>, form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> u32 {
+        let id = u32::try_from(entries.len()).unwrap_or(NONE);
+        entries.push(Self::new(form, kind, lex));
+        id
+    }
+
+    /// The entry of a form not seen yet.
     fn new(form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> Self {
         if kind != TokenKind::Word {
             let digits = (kind == TokenKind::Number && form.bytes().all(|b| b.is_ascii_digit()))
