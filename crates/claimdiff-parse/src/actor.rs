@@ -259,11 +259,11 @@ pub(crate) fn mentions(
     let name_at = |k: usize| words.get(k).is_some_and(|e| e.name_word);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    // From one name word to the next: most tokens are none, and are passed over in one loop.
+    while let Some(next) = next_name_word(words, i..toks.len()) {
+        i = next;
         // Not a unit glued to its number ("40C", "91F").
-        let unit =
-            || i > 0 && toks[i - 1].kind == TokenKind::Number && toks[i - 1].end == toks[i].start;
-        if !name_at(i) || unit() {
+        if i > 0 && toks[i - 1].kind == TokenKind::Number && toks[i - 1].end == toks[i].start {
             i += 1;
             continue;
         }
@@ -368,6 +368,16 @@ pub(crate) fn mentions(
         out[idx].attached = attached(text, toks, words, &out, idx, lex);
     }
     out
+}
+
+/// The first token of `range` that can be part of a name ([`Entry::name_word`]). Kept out of
+/// line: in its own small loop the word table stays in registers, where in [`mentions`] it did
+/// not.
+#[inline(never)]
+fn next_name_word(words: Words<'_, '_>, range: Range<usize>) -> Option<usize> {
+    range
+        .into_iter()
+        .find(|&k| words.get(k).is_some_and(|e| e.name_word))
 }
 
 /// Last words of a company's or foundation's name, which make one organisation of names joined
