@@ -244,13 +244,16 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 }
 
 /// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
-/// with the document's `names`.
+/// with the document's `names`. Adds to `asked` the tokens it asks the table whether they are
+/// known surnames ([`NameTable::is_known`]): the only answer of the table that changes once
+/// every name is read.
 pub(crate) fn mentions(
     text: &str,
     s: &Sentence,
     words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
+    asked: &mut Vec<usize>,
 ) -> Vec<Mention> {
     let toks = &s.tokens;
     // A token's text from the document's words, not sliced again from the text: the loop
@@ -292,9 +295,12 @@ pub(crate) fn mentions(
                 continue;
             }
             let before_comma = raw(j + 1) == ",";
+            let opening = leading && at_start && j == i;
+            if opening {
+                asked.push(j);
+            }
             if leading
-                && ((at_start
-                    && j == i
+                && ((opening
                     && !names.is_known(w)
                     && (names.is_common(words, j)
                         || before_comma && !names.is_name_before_comma(words, j)
@@ -689,10 +695,14 @@ impl<'t> NameTable<'t> {
         };
         let mut acronyms: Vec<(String, String)> = Vec::new();
         let mut read = Vec::with_capacity(sentences.len());
+        // The tokens asked whether they are known surnames, and where each sentence's end.
+        let mut asked = Vec::new();
+        let mut asked_ends = Vec::with_capacity(sentences.len());
         for s in sentences {
-            let ms = mentions(text, s, table.words(s), lex, &table);
+            let ms = mentions(text, s, table.words(s), lex, &table, &mut asked);
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
+            asked_ends.push(asked.len());
         }
         // A name is a person's when a title or a role stands before it, or an age after it.
         let mut all: Vec<Seen<'_>> = Vec::new();
@@ -862,19 +872,20 @@ impl<'t> NameTable<'t> {
         table.organisations = organisations;
         table.role_holders = role_holders;
         // The names above were read before any surname was known. The finished table reads
-        // a sentence differently only where a word that opens it ([`opens`]) is a known
-        // surname: read those sentences again.
-        for (s, ms) in sentences.iter().zip(&mut read) {
-            let toks = &s.tokens;
+        // a sentence differently only where a word it was asked of is a known surname now:
+        // read those sentences again.
+        let mut asked_from = 0;
+        let mut again = Vec::new();
+        for ((s, ms), asked_end) in sentences.iter().zip(&mut read).zip(asked_ends) {
             let words = table.words(s);
-            // The word table's answer first: most tokens are no name word.
-            let known_opening = (0..toks.len()).any(|i| {
-                words.get(i).is_some_and(|e| e.name_word)
-                    && opens(text, toks, i)
-                    && table.is_known(words.raw(i))
-            });
-            if known_opening {
-                *ms = mentions(text, s, words, lex, &table);
+            let known = asked[asked_from..asked_end]
+                .iter()
+                .any(|&i| table.is_known(words.raw(i)));
+            asked_from = asked_end;
+            if known {
+                *ms = mentions(text, s, words, lex, &table, &mut again);
+            } else {
+                debug_assert!(*ms == mentions(text, s, words, lex, &table, &mut again));
             }
         }
         (table, read)
