@@ -468,12 +468,18 @@ fn push_run(
     // "U.S. Army").
     let mut name_words: Vec<&str> = Vec::with_capacity(run.len());
     let mut word_start = 0;
+    // True when the words are written one space apart, as a name joins them.
+    let mut spaced = true;
     for (k, t) in toks[run].iter().enumerate() {
-        if k > 0 && toks[start + k - 1].end == t.start {
-            if let Some(last) = name_words.last_mut() {
-                *last = &text[word_start..t.end];
+        if k > 0 {
+            let gap = toks[start + k - 1].end..t.start;
+            if gap.is_empty() {
+                if let Some(last) = name_words.last_mut() {
+                    *last = &text[word_start..t.end];
+                }
+                continue;
             }
-            continue;
+            spaced &= gap.len() == 1 && text.as_bytes()[gap.start] == b' ';
         }
         word_start = t.start;
         name_words.push(t.text(text));
@@ -481,6 +487,20 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
+    // The name words from word `k` on, joined by spaces: copied from the text when it has
+    // them so (word `k` starts a space after each word before it; none when `k` is past the
+    // last, which ends at `end`).
+    let end = word_start + name_words[last].len();
+    let joined_from = |k: usize| {
+        if spaced {
+            let before: usize = name_words[..k].iter().map(|w| w.len() + 1).sum();
+            let name = text[(toks[start].start + before).min(end)..end].to_owned();
+            debug_assert_eq!(name, name_words[k..].join(" "));
+            name
+        } else {
+            name_words[k..].join(" ")
+        }
+    };
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
     // when the word is its token as written (most are); asked afresh of an initial joined to
     // its stop ("R.", "U.S."), and once of the last word without its "'s".
@@ -492,7 +512,12 @@ fn push_run(
         _ if merged => fresh(name_words[k]),
         _ => words.kinds(start + k),
     };
-    if let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
+    // Whether a word after the first is a role word: most runs have none, and need no test
+    // for a role inside them, nor for one that leads them unless the first word is a title or
+    // a role word.
+    let later_role = (1..name_words.len()).any(|k| kinds(k).role_word);
+    debug_assert!(later_role || inner_role(&name_words, &kinds, lex).is_none());
+    if later_role && let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -515,7 +540,7 @@ fn push_run(
                 from: start + p + n,
                 start: start + p + n,
                 end: j,
-                name: name_words[p + n..].join(" "),
+                name: joined_from(p + n),
                 titled: true,
                 possessive,
                 org: false,
@@ -524,7 +549,13 @@ fn push_run(
         }
         return;
     }
-    let (skip, role_titled) = leading_role(&name_words, &kinds, lex);
+    let first = kinds(0);
+    let (skip, role_titled) = if later_role || first.role_word || first.title {
+        leading_role(&name_words, &kinds, lex)
+    } else {
+        debug_assert_eq!(leading_role(&name_words, &kinds, lex), (0, false));
+        (0, false)
+    };
     let skip = skip
         + name_words[skip..]
             .iter()
@@ -542,7 +573,7 @@ fn push_run(
     if rest.len() == 1 && lex.demonym_country(rest[0]).is_some() {
         return;
     }
-    let name = rest.join(" ");
+    let name = joined_from(skip);
     let lone_title = rest.len() == 1 && kinds(skip).title;
     if name.is_empty()
         || lone_title
