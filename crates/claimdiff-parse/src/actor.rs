@@ -655,20 +655,25 @@ fn leading_role(words: &[&str], kinds: &impl Fn(usize) -> Kinds, lex: &Lexicon) 
 }
 
 fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
-    let words: Vec<&str> = name.split(' ').collect();
-    if words.iter().any(|w| lex.is_org_word(w))
-        || (words.len() == 1
-            && words[0].len() >= 2
-            && words[0]
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit()))
-    {
+    // An acronym: one word (a space is neither a capital nor a digit) of two or more.
+    let acronym =
+        || name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if name.split(' ').any(|w| lex.is_org_word(w)) || acronym() {
         ActorKind::Organisation
     } else if titled {
         ActorKind::Person
     } else {
         ActorKind::Unknown
     }
+}
+
+/// The word after the last space of a name ("Bloggs" of "Jo Bloggs"); `None` for a name of
+/// one word. Names are short: a loop over their bytes finds the space sooner than a string
+/// searcher.
+fn last_word(name: &str) -> Option<&str> {
+    name.bytes()
+        .rposition(|b| b == b' ')
+        .map(|at| &name[at + 1..])
 }
 
 /// The people given one role in a document, positions as (sentence, token).
@@ -780,7 +785,7 @@ impl<'t> NameTable<'t> {
             if kind == ActorKind::Unknown && org_like {
                 kind = ActorKind::Organisation;
             }
-            let surname = name.rsplit_once(' ').map(|(_, surname)| surname);
+            let surname = last_word(name);
             // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
             if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains_key(s)) {
                 kind = ActorKind::Person;
@@ -792,7 +797,7 @@ impl<'t> NameTable<'t> {
         }
         for &(name, titled) in &names {
             // Surname or title + surname: link to the full name that ends with it.
-            let last = name.rsplit(' ').next().unwrap_or(name);
+            let last = last_word(name).unwrap_or(name);
             match by_surname.get(last) {
                 Some(full)
                     if *full != name
@@ -1302,7 +1307,7 @@ fn attached(
     let person = |p: &Mention| {
         p.titled || !p.org && p.name.contains(' ') && !p.name.split(' ').any(|w| lex.is_org_word(w))
     };
-    let org_name = |name: &str| name.rsplit(' ').next().is_some_and(|w| lex.is_org_word(w));
+    let org_name = |name: &str| lex.is_org_word(last_word(name).unwrap_or(name));
     // The mention after "of" or "at" (and "the") at token `k`.
     let employer_at = |k: usize| {
         if !matches!(tok(k), Some("of" | "at")) {
@@ -1325,13 +1330,8 @@ fn attached(
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
     // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
     // spokeswoman said"): asked only of a name before a comma, where a role could follow.
-    let institution = || {
-        org_name(&m.name)
-            || m.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| lex.is_place_head(w))
-    };
+    let institution =
+        || org_name(&m.name) || lex.is_place_head(last_word(&m.name).unwrap_or(&m.name));
     let after = match employer {
         Some(e) => Some(ms[e].end),
         None if employs || tok(m.end) != Some(",") || institution() => None,
