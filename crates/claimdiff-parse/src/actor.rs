@@ -955,9 +955,11 @@ impl<'t> NameTable<'t> {
     /// is written in lower case elsewhere in the document, or it is a stopword or an event
     /// word.
     pub(crate) fn is_common(&self, words: Words<'_, '_>, i: usize) -> bool {
-        self.common_words.contains(words.key(i))
-            || words.kinds(i).stopword
+        // The word table's answers before the lookup: most words that open a sentence are
+        // stopwords ("The", "In").
+        words.kinds(i).stopword
             || words.get(i).is_some_and(|e| e.event.is_some())
+            || self.common_words.contains(words.key(i))
     }
 
     /// True when token `i`, capitalised where a sentence or quote opens, is an ordinary word
