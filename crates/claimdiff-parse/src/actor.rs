@@ -1368,15 +1368,25 @@ pub(crate) fn role_reference(
     lex: &Lexicon,
     names: &NameTable<'_>,
 ) -> Option<(usize, String, String)> {
-    let the = s
-        .tokens
-        .get(at)
-        .is_some_and(|t| t.end - t.start == 3 && t.text(text).eq_ignore_ascii_case("the"));
-    if the {
+    if s.tokens.get(at).is_some_and(|t| is_the(text, t)) {
         role_reference_after_the(text, s, at, lex, names)
     } else {
         None
     }
+}
+
+/// True when token `t` is "the", whatever its case: compared as bytes, the text not sliced.
+#[inline(always)]
+fn is_the(text: &str, t: &Token) -> bool {
+    t.end - t.start == 3 && text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(b"the")
+}
+
+/// The first of the tokens from `from` on that is "the" ([`is_the`]). Kept out of line: its
+/// loop over every token is then a small one.
+#[inline(never)]
+fn next_the(text: &str, toks: &[Token], from: usize) -> Option<usize> {
+    let rest = toks.get(from..)?;
+    rest.iter().position(|t| is_the(text, t)).map(|p| from + p)
 }
 
 /// [`role_reference`] at a token `at` that is "the".
@@ -1458,11 +1468,12 @@ pub(crate) fn extract(
         };
         facts.push(actor_fact(text, toks, m.phrase_start()..m.end, actor));
     }
-    // "the minister": a role standing for a person named earlier.
+    // "the minister": a role standing for a person named earlier, read after each "the".
     let mut k = 0;
-    while k < toks.len() {
+    while let Some(at) = next_the(text, toks, k) {
+        k = at;
         let free = || !ms.iter().any(|m| (m.from..m.end).contains(&(k + 1)));
-        match role_reference(text, s, k, lex, names).filter(|_| free()) {
+        match role_reference_after_the(text, s, k, lex, names).filter(|_| free()) {
             Some((end, name, role)) => {
                 let actor = Actor {
                     name,
