@@ -741,7 +741,7 @@ impl<'t> NameTable<'t> {
             asked_ends.push(asked.len());
         }
         // A name is a person's when a title or a role stands before it, or an age after it.
-        let mut all: Vec<Seen<'_>> = Vec::new();
+        let mut all: Vec<Seen<'_>> = Vec::with_capacity(read.iter().map(Vec::len).sum());
         for (si, (s, ms)) in sentences.iter().zip(&read).enumerate() {
             // Organisations that people's roles belong to ("Acme's chief executive").
             let employers: HashSet<&str> = ms
@@ -763,7 +763,9 @@ impl<'t> NameTable<'t> {
         // Every name once, in order of first mention, titled when any mention of it is, and
         // org-like likewise; each mention's name by its index there (`name_of`). One lookup by
         // hash per mention keeps this linear.
-        let mut mentioned: HashMap<&str, usize> = HashMap::default();
+        // Sized once for every mention: the tables would otherwise grow, and rehash.
+        let mut mentioned: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(all.len(), Default::default());
         let mut names: Vec<(&str, bool)> = Vec::new();
         let mut org_like: Vec<bool> = Vec::new();
         let mut name_of = Vec::with_capacity(all.len());
@@ -780,6 +782,7 @@ impl<'t> NameTable<'t> {
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::default();
+        table.kinds.reserve(names.len());
         for (&(name, titled), &org_like) in names.iter().zip(&org_like) {
             let mut kind = kind_of(name, titled, lex);
             if kind == ActorKind::Unknown && org_like {
