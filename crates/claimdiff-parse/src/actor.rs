@@ -1141,6 +1141,11 @@ fn role_before(
     end: usize,
     lex: &Lexicon,
 ) -> Option<(usize, Vec<String>)> {
+    // A role ends with a role word: most names have none before them, and need no more.
+    if end == 0 || !words.kinds(end - 1).role_word {
+        debug_assert!(role_ending(toks, words, end, lex).is_none());
+        return None;
+    }
     let mut k = end;
     let mut roles = Vec::new();
     loop {
