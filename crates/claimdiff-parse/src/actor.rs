@@ -244,13 +244,16 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 }
 
 /// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
-/// with the document's `names`.
+/// with the document's `names`. Adds to `asked` the tokens it asks the table whether they are
+/// known surnames ([`NameTable::is_known`]): the only answer of the table that changes once
+/// every name is read.
 pub(crate) fn mentions(
     text: &str,
     s: &Sentence,
     words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
+    asked: &mut Vec<usize>,
 ) -> Vec<Mention> {
     let toks = &s.tokens;
     // A token's text from the document's words, not sliced again from the text: the loop
@@ -259,11 +262,11 @@ pub(crate) fn mentions(
     let name_at = |k: usize| words.get(k).is_some_and(|e| e.name_word);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    // From one name word to the next: most tokens are none, and are passed over in one loop.
+    while let Some(next) = next_name_word(words, i..toks.len()) {
+        i = next;
         // Not a unit glued to its number ("40C", "91F").
-        let unit =
-            || i > 0 && toks[i - 1].kind == TokenKind::Number && toks[i - 1].end == toks[i].start;
-        if !name_at(i) || unit() {
+        if i > 0 && toks[i - 1].kind == TokenKind::Number && toks[i - 1].end == toks[i].start {
             i += 1;
             continue;
         }
@@ -292,9 +295,12 @@ pub(crate) fn mentions(
                 continue;
             }
             let before_comma = raw(j + 1) == ",";
+            let opening = leading && at_start && j == i;
+            if opening {
+                asked.push(j);
+            }
             if leading
-                && ((at_start
-                    && j == i
+                && ((opening
                     && !names.is_known(w)
                     && (names.is_common(words, j)
                         || before_comma && !names.is_name_before_comma(words, j)
@@ -368,6 +374,16 @@ pub(crate) fn mentions(
         out[idx].attached = attached(text, toks, words, &out, idx, lex);
     }
     out
+}
+
+/// The first token of `range` that can be part of a name ([`Entry::name_word`]). Kept out of
+/// line: in its own small loop the word table stays in registers, where in [`mentions`] it did
+/// not.
+#[inline(never)]
+fn next_name_word(words: Words<'_, '_>, range: Range<usize>) -> Option<usize> {
+    range
+        .into_iter()
+        .find(|&k| words.get(k).is_some_and(|e| e.name_word))
 }
 
 /// Last words of a company's or foundation's name, which make one organisation of names joined
@@ -452,12 +468,18 @@ fn push_run(
     // "U.S. Army").
     let mut name_words: Vec<&str> = Vec::with_capacity(run.len());
     let mut word_start = 0;
+    // True when the words are written one space apart, as a name joins them.
+    let mut spaced = true;
     for (k, t) in toks[run].iter().enumerate() {
-        if k > 0 && toks[start + k - 1].end == t.start {
-            if let Some(last) = name_words.last_mut() {
-                *last = &text[word_start..t.end];
+        if k > 0 {
+            let gap = toks[start + k - 1].end..t.start;
+            if gap.is_empty() {
+                if let Some(last) = name_words.last_mut() {
+                    *last = &text[word_start..t.end];
+                }
+                continue;
             }
-            continue;
+            spaced &= gap.len() == 1 && text.as_bytes()[gap.start] == b' ';
         }
         word_start = t.start;
         name_words.push(t.text(text));
@@ -465,6 +487,20 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
+    // The name words from word `k` on, joined by spaces: copied from the text when it has
+    // them so (word `k` starts a space after each word before it; none when `k` is past the
+    // last, which ends at `end`).
+    let end = word_start + name_words[last].len();
+    let joined_from = |k: usize| {
+        if spaced {
+            let before: usize = name_words[..k].iter().map(|w| w.len() + 1).sum();
+            let name = text[(toks[start].start + before).min(end)..end].to_owned();
+            debug_assert_eq!(name, name_words[k..].join(" "));
+            name
+        } else {
+            name_words[k..].join(" ")
+        }
+    };
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
     // when the word is its token as written (most are); asked afresh of an initial joined to
     // its stop ("R.", "U.S."), and once of the last word without its "'s".
@@ -476,7 +512,12 @@ fn push_run(
         _ if merged => fresh(name_words[k]),
         _ => words.kinds(start + k),
     };
-    if let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
+    // Whether a word after the first is a role word: most runs have none, and need no test
+    // for a role inside them, nor for one that leads them unless the first word is a title or
+    // a role word.
+    let later_role = (1..name_words.len()).any(|k| kinds(k).role_word);
+    debug_assert!(later_role || inner_role(&name_words, &kinds, lex).is_none());
+    if later_role && let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -499,7 +540,7 @@ fn push_run(
                 from: start + p + n,
                 start: start + p + n,
                 end: j,
-                name: name_words[p + n..].join(" "),
+                name: joined_from(p + n),
                 titled: true,
                 possessive,
                 org: false,
@@ -508,7 +549,13 @@ fn push_run(
         }
         return;
     }
-    let (skip, role_titled) = leading_role(&name_words, &kinds, lex);
+    let first = kinds(0);
+    let (skip, role_titled) = if later_role || first.role_word || first.title {
+        leading_role(&name_words, &kinds, lex)
+    } else {
+        debug_assert_eq!(leading_role(&name_words, &kinds, lex), (0, false));
+        (0, false)
+    };
     let skip = skip
         + name_words[skip..]
             .iter()
@@ -526,7 +573,7 @@ fn push_run(
     if rest.len() == 1 && lex.demonym_country(rest[0]).is_some() {
         return;
     }
-    let name = rest.join(" ");
+    let name = joined_from(skip);
     let lone_title = rest.len() == 1 && kinds(skip).title;
     if name.is_empty()
         || lone_title
@@ -608,20 +655,25 @@ fn leading_role(words: &[&str], kinds: &impl Fn(usize) -> Kinds, lex: &Lexicon) 
 }
 
 fn kind_of(name: &str, titled: bool, lex: &Lexicon) -> ActorKind {
-    let words: Vec<&str> = name.split(' ').collect();
-    if words.iter().any(|w| lex.is_org_word(w))
-        || (words.len() == 1
-            && words[0].len() >= 2
-            && words[0]
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit()))
-    {
+    // An acronym: one word (a space is neither a capital nor a digit) of two or more.
+    let acronym =
+        || name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if name.split(' ').any(|w| lex.is_org_word(w)) || acronym() {
         ActorKind::Organisation
     } else if titled {
         ActorKind::Person
     } else {
         ActorKind::Unknown
     }
+}
+
+/// The word after the last space of a name ("Bloggs" of "Jo Bloggs"); `None` for a name of
+/// one word. Names are short: a loop over their bytes finds the space sooner than a string
+/// searcher.
+fn last_word(name: &str) -> Option<&str> {
+    name.bytes()
+        .rposition(|b| b == b' ')
+        .map(|at| &name[at + 1..])
 }
 
 /// The people given one role in a document, positions as (sentence, token).
@@ -679,13 +731,17 @@ impl<'t> NameTable<'t> {
         };
         let mut acronyms: Vec<(String, String)> = Vec::new();
         let mut read = Vec::with_capacity(sentences.len());
+        // The tokens asked whether they are known surnames, and where each sentence's end.
+        let mut asked = Vec::new();
+        let mut asked_ends = Vec::with_capacity(sentences.len());
         for s in sentences {
-            let ms = mentions(text, s, table.words(s), lex, &table);
+            let ms = mentions(text, s, table.words(s), lex, &table, &mut asked);
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
+            asked_ends.push(asked.len());
         }
         // A name is a person's when a title or a role stands before it, or an age after it.
-        let mut all: Vec<Seen<'_>> = Vec::new();
+        let mut all: Vec<Seen<'_>> = Vec::with_capacity(read.iter().map(Vec::len).sum());
         for (si, (s, ms)) in sentences.iter().zip(&read).enumerate() {
             // Organisations that people's roles belong to ("Acme's chief executive").
             let employers: HashSet<&str> = ms
@@ -707,7 +763,9 @@ impl<'t> NameTable<'t> {
         // Every name once, in order of first mention, titled when any mention of it is, and
         // org-like likewise; each mention's name by its index there (`name_of`). One lookup by
         // hash per mention keeps this linear.
-        let mut mentioned: HashMap<&str, usize> = HashMap::default();
+        // Sized once for every mention: the tables would otherwise grow, and rehash.
+        let mut mentioned: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(all.len(), Default::default());
         let mut names: Vec<(&str, bool)> = Vec::new();
         let mut org_like: Vec<bool> = Vec::new();
         let mut name_of = Vec::with_capacity(all.len());
@@ -724,12 +782,13 @@ impl<'t> NameTable<'t> {
         // Full personal names by the name they end with ("Bloggs" -> "Jo Bloggs", and
         // "Jo Bloggs" for "Mr Jo Bloggs"); the first full name wins.
         let mut by_surname: HashMap<&str, &str> = HashMap::default();
+        table.kinds.reserve(names.len());
         for (&(name, titled), &org_like) in names.iter().zip(&org_like) {
             let mut kind = kind_of(name, titled, lex);
             if kind == ActorKind::Unknown && org_like {
                 kind = ActorKind::Organisation;
             }
-            let surname = name.rsplit_once(' ').map(|(_, surname)| surname);
+            let surname = last_word(name);
             // A full name whose surname is used alone elsewhere is a person's ("Bloggs").
             if kind == ActorKind::Unknown && surname.is_some_and(|s| mentioned.contains_key(s)) {
                 kind = ActorKind::Person;
@@ -741,7 +800,7 @@ impl<'t> NameTable<'t> {
         }
         for &(name, titled) in &names {
             // Surname or title + surname: link to the full name that ends with it.
-            let last = name.rsplit(' ').next().unwrap_or(name);
+            let last = last_word(name).unwrap_or(name);
             match by_surname.get(last) {
                 Some(full)
                     if *full != name
@@ -852,19 +911,20 @@ impl<'t> NameTable<'t> {
         table.organisations = organisations;
         table.role_holders = role_holders;
         // The names above were read before any surname was known. The finished table reads
-        // a sentence differently only where a word that opens it ([`opens`]) is a known
-        // surname: read those sentences again.
-        for (s, ms) in sentences.iter().zip(&mut read) {
-            let toks = &s.tokens;
+        // a sentence differently only where a word it was asked of is a known surname now:
+        // read those sentences again.
+        let mut asked_from = 0;
+        let mut again = Vec::new();
+        for ((s, ms), asked_end) in sentences.iter().zip(&mut read).zip(asked_ends) {
             let words = table.words(s);
-            // The word table's answer first: most tokens are no name word.
-            let known_opening = (0..toks.len()).any(|i| {
-                words.get(i).is_some_and(|e| e.name_word)
-                    && opens(text, toks, i)
-                    && table.is_known(words.raw(i))
-            });
-            if known_opening {
-                *ms = mentions(text, s, words, lex, &table);
+            let known = asked[asked_from..asked_end]
+                .iter()
+                .any(|&i| table.is_known(words.raw(i)));
+            asked_from = asked_end;
+            if known {
+                *ms = mentions(text, s, words, lex, &table, &mut again);
+            } else {
+                debug_assert!(*ms == mentions(text, s, words, lex, &table, &mut again));
             }
         }
         (table, read)
@@ -898,9 +958,11 @@ impl<'t> NameTable<'t> {
     /// is written in lower case elsewhere in the document, or it is a stopword or an event
     /// word.
     pub(crate) fn is_common(&self, words: Words<'_, '_>, i: usize) -> bool {
-        self.common_words.contains(words.key(i))
-            || words.kinds(i).stopword
+        // The word table's answers before the lookup: most words that open a sentence are
+        // stopwords ("The", "In").
+        words.kinds(i).stopword
             || words.get(i).is_some_and(|e| e.event.is_some())
+            || self.common_words.contains(words.key(i))
     }
 
     /// True when token `i`, capitalised where a sentence or quote opens, is an ordinary word
@@ -1079,6 +1141,11 @@ fn role_before(
     end: usize,
     lex: &Lexicon,
 ) -> Option<(usize, Vec<String>)> {
+    // A role ends with a role word: most names have none before them, and need no more.
+    if end == 0 || !words.kinds(end - 1).role_word {
+        debug_assert!(role_ending(toks, words, end, lex).is_none());
+        return None;
+    }
     let mut k = end;
     let mut roles = Vec::new();
     loop {
@@ -1250,7 +1317,7 @@ fn attached(
     let person = |p: &Mention| {
         p.titled || !p.org && p.name.contains(' ') && !p.name.split(' ').any(|w| lex.is_org_word(w))
     };
-    let org_name = |name: &str| name.rsplit(' ').next().is_some_and(|w| lex.is_org_word(w));
+    let org_name = |name: &str| lex.is_org_word(last_word(name).unwrap_or(name));
     // The mention after "of" or "at" (and "the") at token `k`.
     let employer_at = |k: usize| {
         if !matches!(tok(k), Some("of" | "at")) {
@@ -1273,13 +1340,8 @@ fn attached(
         .any(|p| employer_at(p.end) == Some(idx) && person(p));
     // An organisation or place takes no role ("at Kesterby General Hospital, a hospital
     // spokeswoman said"): asked only of a name before a comma, where a role could follow.
-    let institution = || {
-        org_name(&m.name)
-            || m.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| lex.is_place_head(w))
-    };
+    let institution =
+        || org_name(&m.name) || lex.is_place_head(last_word(&m.name).unwrap_or(&m.name));
     let after = match employer {
         Some(e) => Some(ms[e].end),
         None if employs || tok(m.end) != Some(",") || institution() => None,
@@ -1314,15 +1376,25 @@ pub(crate) fn role_reference(
     lex: &Lexicon,
     names: &NameTable<'_>,
 ) -> Option<(usize, String, String)> {
-    let the = s
-        .tokens
-        .get(at)
-        .is_some_and(|t| t.end - t.start == 3 && t.text(text).eq_ignore_ascii_case("the"));
-    if the {
+    if s.tokens.get(at).is_some_and(|t| is_the(text, t)) {
         role_reference_after_the(text, s, at, lex, names)
     } else {
         None
     }
+}
+
+/// True when token `t` is "the", whatever its case: compared as bytes, the text not sliced.
+#[inline(always)]
+fn is_the(text: &str, t: &Token) -> bool {
+    t.end - t.start == 3 && text.as_bytes()[t.start..t.end].eq_ignore_ascii_case(b"the")
+}
+
+/// The first of the tokens from `from` on that is "the" ([`is_the`]). Kept out of line: its
+/// loop over every token is then a small one.
+#[inline(never)]
+fn next_the(text: &str, toks: &[Token], from: usize) -> Option<usize> {
+    let rest = toks.get(from..)?;
+    rest.iter().position(|t| is_the(text, t)).map(|p| from + p)
 }
 
 /// [`role_reference`] at a token `at` that is "the".
@@ -1404,11 +1476,12 @@ pub(crate) fn extract(
         };
         facts.push(actor_fact(text, toks, m.phrase_start()..m.end, actor));
     }
-    // "the minister": a role standing for a person named earlier.
+    // "the minister": a role standing for a person named earlier, read after each "the".
     let mut k = 0;
-    while k < toks.len() {
+    while let Some(at) = next_the(text, toks, k) {
+        k = at;
         let free = || !ms.iter().any(|m| (m.from..m.end).contains(&(k + 1)));
-        match role_reference(text, s, k, lex, names).filter(|_| free()) {
+        match role_reference_after_the(text, s, k, lex, names).filter(|_| free()) {
             Some((end, name, role)) => {
                 let actor = Actor {
                     name,
