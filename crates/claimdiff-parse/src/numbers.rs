@@ -921,17 +921,28 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                     if !c.words.get(t).is_some_and(|e| e.number_lead) {
                         return;
                     }
+                    // Most number words have no dash: one part, the whole word, with no
+                    // split of its characters.
+                    if before_dash(raw).len() == raw.len() {
+                        let Some(w) = lower_number_word(c.ascii_lower(t)) else {
+                            return;
+                        };
+                        if !atoms.push(Atom {
+                            kind: AtomKind::Word(w),
+                            end: t + 1,
+                            ..blank
+                        }) {
+                            return;
+                        }
+                        t += 1;
+                        continue;
+                    }
                     let n = raw.split(is_dash).count();
-                    if n > 1 && raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                    if raw.split(is_dash).any(|p| number_word(p).is_none()) {
                         return;
                     }
                     for (k, p) in raw.split(is_dash).enumerate() {
-                        let w = if n == 1 {
-                            lower_number_word(c.ascii_lower(t))
-                        } else {
-                            number_word(p)
-                        };
-                        let Some(w) = w else { return };
+                        let Some(w) = number_word(p) else { return };
                         if !atoms.push(Atom {
                             kind: AtomKind::Word(w),
                             end: t + 1,
