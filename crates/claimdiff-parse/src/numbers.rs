@@ -1074,6 +1074,22 @@ fn is_small(k: AtomKind) -> bool {
 /// (not inside "between … and …"). `whole_words`: never end inside a hyphenated word (a
 /// fraction's numerator may: "two" of "two-thirds").
 fn cardinal(atoms: &[Atom], tens_and: bool, whole_words: bool) -> Option<Cardinal> {
+    // One figure in digits and nothing after it, the most common run, is its value: what the
+    // reader below makes of it, without its state.
+    if let [a] = atoms
+        && let AtomKind::Digits { value, .. } = a.kind
+        && !a.bonded
+        && a.closes
+    {
+        return Some(Cardinal {
+            value: 0.0 + value,
+            used: 1,
+            max_scale: 0.0,
+            words: false,
+            scaled: false,
+            ends_scale: false,
+        });
+    }
     let mut s = Card {
         total: 0.0,
         group: 0.0,
