@@ -2952,13 +2952,43 @@ fn ends_referent(c: &Cursor<'_>, j: usize) -> bool {
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
 /// common irregular ones by name.
 fn past_verb(k: &str) -> bool {
-    const IRREGULAR: [&str; 32] = [
-        "began", "broke", "brought", "built", "came", "caught", "drove", "fell", "fled", "flew",
-        "fought", "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost",
-        "made", "met", "ran", "rose", "sat", "saw", "sent", "spent", "stood", "took", "went",
-    ];
+    // The irregular forms as patterns, each compared as a constant, not a table searched.
     (k.len() > 4 && k.ends_with("ed") && !k.ends_with("eed") && k != "hundred")
-        || IRREGULAR.contains(&k)
+        || matches!(
+            k,
+            "began"
+                | "broke"
+                | "brought"
+                | "built"
+                | "came"
+                | "caught"
+                | "drove"
+                | "fell"
+                | "fled"
+                | "flew"
+                | "fought"
+                | "gave"
+                | "got"
+                | "grew"
+                | "had"
+                | "held"
+                | "kept"
+                | "knew"
+                | "led"
+                | "left"
+                | "lost"
+                | "made"
+                | "met"
+                | "ran"
+                | "rose"
+                | "sat"
+                | "saw"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "took"
+                | "went"
+        )
 }
 
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
