@@ -25,9 +25,15 @@ use crate::vocab::Words;
 
 /// Currency signs, written before an amount ("£5") or after it ("10 €").
 fn currency_symbol(s: &str) -> Option<&'static str> {
+    // Every sign but "$" starts with a byte that is not ASCII: most tokens are told by their
+    // first byte, not compared with each sign.
+    match s.as_bytes().first()? {
+        b'$' => return (s.len() == 1).then_some("USD"),
+        b if b.is_ascii() => return None,
+        _ => {}
+    }
     Some(match s {
         "£" => "GBP",
-        "$" => "USD",
         "€" => "EUR",
         "¥" => "JPY",
         "₹" => "INR",
