@@ -3075,30 +3075,28 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         let mut k = q.look_back;
         while k > 0
             && !(c.is(k - 1, "to") && (k < 2 || !c.is_any(k - 2, &REACHING)))
-            && c.is_any(
-                k - 1,
-                &[
-                    "of",
-                    "worth",
-                    "at",
-                    "by",
-                    "to",
-                    "valued",
-                    "totalling",
-                    "totaling",
-                    "was",
-                    "were",
-                    "is",
-                    "are",
-                    "reached",
-                    "hit",
-                    "rose",
-                    "fell",
-                    "stood",
-                    "stands",
-                    "came",
-                    "climbed",
-                ],
+            // The words in lower case as patterns (all ASCII: a word that is not matches none).
+            && matches!(
+                c.ascii_lower(k - 1),
+                "of" | "worth"
+                    | "at"
+                    | "by"
+                    | "to"
+                    | "valued"
+                    | "totalling"
+                    | "totaling"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "reached"
+                    | "hit"
+                    | "rose"
+                    | "fell"
+                    | "stood"
+                    | "stands"
+                    | "came"
+                    | "climbed"
             )
         {
             k -= 1;
