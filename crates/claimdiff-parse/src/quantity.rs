@@ -949,12 +949,12 @@ fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>,
     // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
     // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
     // lower case (as the document's words keep it), anything else as written, which is how
-    // `eq_ignore_ascii_case` matches them.
+    // `eq_ignore_ascii_case` matches them. `ascii_lower` tells an ASCII word in one test; the
+    // long ones it leaves empty, looked up as written, end no phrase either way.
     let before = c.raw(i.checked_sub(1)?);
-    let key = if before.is_ascii() {
-        c.ascii_lower(i - 1)
-    } else {
-        before
+    let key = match c.ascii_lower(i - 1) {
+        "" => before,
+        low => low,
     };
     let ends = hedge_ends();
     if ends.shapes.excludes(key) {
