@@ -921,17 +921,28 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                     if !c.words.get(t).is_some_and(|e| e.number_lead) {
                         return;
                     }
+                    // Most number words have no dash: one part, the whole word, with no
+                    // split of its characters.
+                    if before_dash(raw).len() == raw.len() {
+                        let Some(w) = lower_number_word(c.ascii_lower(t)) else {
+                            return;
+                        };
+                        if !atoms.push(Atom {
+                            kind: AtomKind::Word(w),
+                            end: t + 1,
+                            ..blank
+                        }) {
+                            return;
+                        }
+                        t += 1;
+                        continue;
+                    }
                     let n = raw.split(is_dash).count();
-                    if n > 1 && raw.split(is_dash).any(|p| number_word(p).is_none()) {
+                    if raw.split(is_dash).any(|p| number_word(p).is_none()) {
                         return;
                     }
                     for (k, p) in raw.split(is_dash).enumerate() {
-                        let w = if n == 1 {
-                            lower_number_word(c.ascii_lower(t))
-                        } else {
-                            number_word(p)
-                        };
-                        let Some(w) = w else { return };
+                        let Some(w) = number_word(p) else { return };
                         if !atoms.push(Atom {
                             kind: AtomKind::Word(w),
                             end: t + 1,
@@ -1063,6 +1074,22 @@ fn is_small(k: AtomKind) -> bool {
 /// (not inside "between … and …"). `whole_words`: never end inside a hyphenated word (a
 /// fraction's numerator may: "two" of "two-thirds").
 fn cardinal(atoms: &[Atom], tens_and: bool, whole_words: bool) -> Option<Cardinal> {
+    // One figure in digits and nothing after it, the most common run, is its value: what the
+    // reader below makes of it, without its state.
+    if let [a] = atoms
+        && let AtomKind::Digits { value, .. } = a.kind
+        && !a.bonded
+        && a.closes
+    {
+        return Some(Cardinal {
+            value: 0.0 + value,
+            used: 1,
+            max_scale: 0.0,
+            words: false,
+            scaled: false,
+            ends_scale: false,
+        });
+    }
     let mut s = Card {
         total: 0.0,
         group: 0.0,

@@ -25,9 +25,15 @@ use crate::vocab::Words;
 
 /// Currency signs, written before an amount ("£5") or after it ("10 €").
 fn currency_symbol(s: &str) -> Option<&'static str> {
+    // Every sign but "$" starts with a byte that is not ASCII: most tokens are told by their
+    // first byte, not compared with each sign.
+    match s.as_bytes().first()? {
+        b'$' => return (s.len() == 1).then_some("USD"),
+        b if b.is_ascii() => return None,
+        _ => {}
+    }
     Some(match s {
         "£" => "GBP",
-        "$" => "USD",
         "€" => "EUR",
         "¥" => "JPY",
         "₹" => "INR",
@@ -140,35 +146,70 @@ fn currency_noun(w: &str) -> Option<(&'static str, f64)> {
     }
 }
 
+/// Currency names after an amount in lower case, with their code and the factor to the main
+/// unit ("cents" are 0.01), for [`lower_currency_noun`].
+const CURRENCY_NOUNS: &[(&str, f64, &[&str])] = &[
+    ("USD", 1.0, &["dollar", "dollars", "bucks"]),
+    ("GBP", 1.0, &["pound", "pounds", "sterling", "quid"]),
+    ("EUR", 1.0, &["euro", "euros"]),
+    ("JPY", 1.0, &["yen"]),
+    ("CNY", 1.0, &["yuan", "renminbi", "kuai"]),
+    ("INR", 1.0, &["rupee", "rupees"]),
+    ("CHF", 1.0, &["franc", "francs"]),
+    ("ESP", 1.0, &["peseta", "pesetas"]),
+    ("FIM", 1.0, &["markka", "markkaa"]),
+    ("NLG", 1.0, &["guilder", "guilders"]),
+    ("TRY", 1.0, &["lira", "lire"]),
+    ("BTC", 1.0, &["bitcoin", "bitcoins"]),
+    ("BTC", 1e-8, &["satoshi", "satoshis"]),
+    ("RUB", 1.0, &["rouble", "roubles", "ruble", "rubles"]),
+    ("ILS", 1.0, &["shekel", "shekels"]),
+    ("NGN", 1.0, &["naira"]),
+    ("THB", 1.0, &["baht"]),
+    ("MYR", 1.0, &["ringgit"]),
+    ("IDR", 1.0, &["rupiah"]),
+    ("PLN", 1.0, &["zloty", "zlotys"]),
+    ("AED", 1.0, &["dirham", "dirhams"]),
+    ("SAR", 1.0, &["riyal", "riyals"]),
+    ("USD", 0.01, &["cent", "cents"]),
+    ("GBP", 0.01, &["pence", "penny", "pennies"]),
+    ("JPY", 0.01, &["sen"]),
+];
+
 /// [`currency_noun`] of an ASCII word in lower case.
 fn lower_currency_noun(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "dollar" | "dollars" | "bucks" => ("USD", 1.0),
-        "pound" | "pounds" | "sterling" | "quid" => ("GBP", 1.0),
-        "euro" | "euros" => ("EUR", 1.0),
-        "yen" => ("JPY", 1.0),
-        "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
-        "rupee" | "rupees" => ("INR", 1.0),
-        "franc" | "francs" => ("CHF", 1.0),
-        "peseta" | "pesetas" => ("ESP", 1.0),
-        "markka" | "markkaa" => ("FIM", 1.0),
-        "guilder" | "guilders" => ("NLG", 1.0),
-        "lira" | "lire" => ("TRY", 1.0),
-        "bitcoin" | "bitcoins" => ("BTC", 1.0),
-        "satoshi" | "satoshis" => ("BTC", 1e-8),
-        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
-        "shekel" | "shekels" => ("ILS", 1.0),
-        "naira" => ("NGN", 1.0),
-        "baht" => ("THB", 1.0),
-        "ringgit" => ("MYR", 1.0),
-        "rupiah" => ("IDR", 1.0),
-        "zloty" | "zlotys" => ("PLN", 1.0),
-        "dirham" | "dirhams" => ("AED", 1.0),
-        "riyal" | "riyals" => ("SAR", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
-        "pence" | "penny" | "pennies" => ("GBP", 0.01),
-        "sen" => ("JPY", 0.01),
-        _ => return None,
+    let table = currency_words();
+    if table.noun_shapes.excludes(w) {
+        debug_assert!(!table.nouns.contains_key(w), "{w}");
+        return None;
+    }
+    table.nouns.get(w).copied()
+}
+
+/// [`CURRENCY_NOUNS`] and [`CURRENCY_ADJECTIVES`] by word.
+struct CurrencyWords {
+    /// The nouns' shapes: most words are rejected by them.
+    noun_shapes: WordShapes,
+    nouns: FxHashMap<&'static str, (&'static str, f64)>,
+    adjectives: FxHashMap<&'static str, (&'static str, &'static str)>,
+}
+
+/// The currency words, built once.
+fn currency_words() -> &'static CurrencyWords {
+    static TABLE: OnceLock<CurrencyWords> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let nouns: FxHashMap<_, _> = CURRENCY_NOUNS
+            .iter()
+            .flat_map(|&(code, factor, words)| words.iter().map(move |&w| (w, (code, factor))))
+            .collect();
+        CurrencyWords {
+            noun_shapes: WordShapes::new(nouns.keys().copied()),
+            nouns,
+            adjectives: CURRENCY_ADJECTIVES
+                .iter()
+                .flat_map(|&(base, code, words)| words.iter().map(move |&w| (w, (base, code))))
+                .collect(),
+        }
     })
 }
 
@@ -177,39 +218,42 @@ fn is_subunit(w: &str) -> bool {
     currency_noun(w).is_some_and(|(_, f)| (f - 0.01).abs() < 1e-12)
 }
 
-/// Nationality words that name a currency's country: the default code of the noun after the
-/// adjective, and the code the two name. "australian dollars" is AUD; "pesos" only count with
-/// an adjective.
+/// Nationality words in lower case that name a currency's country: the default code of the
+/// noun after the adjective, and the code the two name. "australian dollars" is AUD; "pesos"
+/// only count with an adjective. Read by [`currency_adjective`].
+const CURRENCY_ADJECTIVES: &[(&str, &str, &[&str])] = &[
+    ("USD", "USD", &["us", "u.s", "u.s.", "american"]),
+    ("USD", "AUD", &["australian"]),
+    ("USD", "CAD", &["canadian"]),
+    ("USD", "SGD", &["singapore"]),
+    ("USD", "TWD", &["taiwan", "taiwanese"]),
+    ("CHF", "CHF", &["swiss"]),
+    ("CHF", "FRF", &["french"]),
+    ("CHF", "BEF", &["belgian"]),
+    ("TRY", "TRY", &["turkish"]),
+    ("TRY", "ITL", &["italian"]),
+    ("CNY", "CNY", &["chinese"]),
+    ("JPY", "JPY", &["japanese"]),
+    ("INR", "INR", &["indian"]),
+    ("INR", "PKR", &["pakistani"]),
+    ("INR", "NPR", &["nepalese"]),
+    ("GBP", "GBP", &["british"]),
+    ("GBP", "EGP", &["egyptian"]),
+    ("FIM", "FIM", &["finnish"]),
+    ("NLG", "NLG", &["dutch"]),
+    ("ESP", "ESP", &["spanish"]),
+    ("RUB", "RUB", &["russian"]),
+    ("peso", "MXN", &["mexican"]),
+    ("peso", "ARS", &["argentine", "argentinian"]),
+    ("peso", "PHP", &["philippine"]),
+    ("peso", "CLP", &["chilean"]),
+    ("peso", "COP", &["colombian"]),
+];
+
+/// The default code of the noun after a nationality word in lower case, and the code the two
+/// name ([`CURRENCY_ADJECTIVES`]).
 fn currency_adjective(w: &str) -> Option<(&'static str, &'static str)> {
-    Some(match w {
-        "us" | "u.s" | "u.s." | "american" => ("USD", "USD"),
-        "australian" => ("USD", "AUD"),
-        "canadian" => ("USD", "CAD"),
-        "singapore" => ("USD", "SGD"),
-        "taiwan" | "taiwanese" => ("USD", "TWD"),
-        "swiss" => ("CHF", "CHF"),
-        "french" => ("CHF", "FRF"),
-        "belgian" => ("CHF", "BEF"),
-        "turkish" => ("TRY", "TRY"),
-        "italian" => ("TRY", "ITL"),
-        "chinese" => ("CNY", "CNY"),
-        "japanese" => ("JPY", "JPY"),
-        "indian" => ("INR", "INR"),
-        "pakistani" => ("INR", "PKR"),
-        "nepalese" => ("INR", "NPR"),
-        "british" => ("GBP", "GBP"),
-        "egyptian" => ("GBP", "EGP"),
-        "finnish" => ("FIM", "FIM"),
-        "dutch" => ("NLG", "NLG"),
-        "spanish" => ("ESP", "ESP"),
-        "russian" => ("RUB", "RUB"),
-        "mexican" => ("peso", "MXN"),
-        "argentine" | "argentinian" => ("peso", "ARS"),
-        "philippine" => ("peso", "PHP"),
-        "chilean" => ("peso", "CLP"),
-        "colombian" => ("peso", "COP"),
-        _ => return None,
-    })
+    currency_words().adjectives.get(w).copied()
 }
 
 /// Two-word country names before a currency name ("hong kong dollars").
@@ -304,74 +348,219 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Units
 
+/// Unit symbols of unit words in lower case, as compared by `claimdiff-align` ([`unit_word`]).
+const UNIT_WORDS: &[(&str, &[&str])] = &[
+    (
+        "km",
+        &[
+            "km",
+            "kms",
+            "kilometre",
+            "kilometres",
+            "kilometer",
+            "kilometers",
+        ],
+    ),
+    ("mi", &["mile", "miles", "mi"]),
+    ("m", &["metre", "metres", "meter", "meters"]),
+    (
+        "cm",
+        &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+    ),
+    (
+        "mm",
+        &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
+    ),
+    (
+        "dm",
+        &["dm", "decimetre", "decimetres", "decimeter", "decimeters"],
+    ),
+    (
+        "pm",
+        &["picometre", "picometres", "picometer", "picometers"],
+    ),
+    ("ft", &["ft", "feet", "foot"]),
+    ("in", &["inch", "inches"]),
+    ("yd", &["yard", "yards", "yd", "yds"]),
+    (
+        "kg",
+        &[
+            "kg",
+            "kgs",
+            "kilogram",
+            "kilograms",
+            "kilogramme",
+            "kilogrammes",
+            "kilo",
+            "kilos",
+        ],
+    ),
+    ("g", &["g", "gram", "grams", "gramme", "grammes"]),
+    (
+        "mg",
+        &[
+            "mg",
+            "milligram",
+            "milligrams",
+            "milligramme",
+            "milligrammes",
+        ],
+    ),
+    (
+        "µg",
+        &[
+            "mcg",
+            "microgram",
+            "micrograms",
+            "microgramme",
+            "microgrammes",
+        ],
+    ),
+    ("t", &["tonne", "tonnes", "ton", "tons"]),
+    ("lb", &["lb", "lbs"]),
+    ("oz", &["ounce", "ounces", "oz"]),
+    ("dr", &["dram", "drams", "drachma", "drachmas"]),
+    ("l", &["litre", "litres", "liter", "liters"]),
+    (
+        "ml",
+        &[
+            "ml",
+            "millilitre",
+            "millilitres",
+            "milliliter",
+            "milliliters",
+        ],
+    ),
+    ("gal", &["gallon", "gallons", "gal"]),
+    ("bbl", &["barrel", "barrels", "bbl"]),
+    ("cup", &["cup", "cups"]),
+    ("tbsp", &["tablespoon", "tablespoons", "tbsp"]),
+    ("tsp", &["teaspoon", "teaspoons", "tsp"]),
+    ("pt", &["pint", "pints"]),
+    ("ha", &["hectare", "hectares", "ha"]),
+    ("acre", &["acre", "acres"]),
+    ("C", &["celsius", "celcius", "centigrade", "centigrate"]),
+    ("F", &["fahrenheit", "farenheit", "fahrenheight"]),
+    ("K", &["kelvin"]),
+    ("deg", &["degree", "degrees", "deg"]),
+    ("rad", &["radian", "radians", "rad"]),
+    ("turn", &["turn", "turns"]),
+    ("bit", &["bit", "bits"]),
+    ("byte", &["byte", "bytes"]),
+    ("century", &["century", "centuries"]),
+    ("decade", &["decade", "decades"]),
+    ("year", &["year", "years", "yr", "yrs", "yo"]),
+    ("month", &["month", "months"]),
+    ("week", &["week", "weeks"]),
+    ("day", &["day", "days"]),
+    ("hour", &["hour", "hours", "hr", "hrs"]),
+    ("minute", &["minute", "minutes", "mins"]),
+    ("second", &["second", "seconds", "secs"]),
+    ("km/h", &["kph", "kmh", "kmph"]),
+    ("mph", &["mph"]),
+    ("percent", &["percent", "percents", "percentage", "pct"]),
+    ("pp", &["percentage-point", "percentage-points"]),
+];
+
+/// Spellings [`unit_word`] reads as written, before the table: "5G" is a network, not grams.
+const WRITTEN_UNITS: [(&str, Option<&str>); 11] = [
+    ("G", None),
+    ("μg", Some("µg")),
+    ("µg", Some("µg")),
+    ("MB", Some("MB")),
+    ("GB", Some("GB")),
+    ("TB", Some("TB")),
+    ("KB", Some("KB")),
+    ("kB", Some("KB")),
+    ("Mb", Some("Mbit")),
+    ("mb", Some("Mbit")),
+    ("Gb", Some("Gbit")),
+];
+
+/// Words other than units and currency names that start a unit after a number ("per cent",
+/// "square metres", "cubic feet", "metric tons"), read by [`unit_after_inner`].
+const UNIT_LEADS: [&str; 8] = [
+    "per", "square", "sq", "cubic", "cu", "metric", "short", "long",
+];
+
+/// [`UNIT_WORDS`] by word, with their shapes: most words are rejected by the shapes.
+struct UnitWords {
+    shapes: WordShapes,
+    symbols: FxHashMap<&'static str, &'static str>,
+    /// The shapes of every word that a unit or currency written after a number, apart from
+    /// it, starts with: units, currency names, nationalities and codes, [`UNIT_LEADS`].
+    after: WordShapes,
+}
+
+/// The unit words, built once.
+fn unit_words() -> &'static UnitWords {
+    static TABLE: OnceLock<UnitWords> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let symbols: FxHashMap<&'static str, &'static str> = UNIT_WORDS
+            .iter()
+            .flat_map(|&(symbol, words)| words.iter().map(move |&w| (w, symbol)))
+            .collect();
+        // Codes with a million prefix ("MUSD"), in lower case as the shapes ignore case.
+        let million: Vec<String> = CURRENCY_CODES
+            .iter()
+            .map(|(spelling, _)| format!("m{spelling}"))
+            .collect();
+        let after = WordShapes::new(
+            symbols
+                .keys()
+                .copied()
+                .chain(WRITTEN_UNITS.iter().map(|(w, _)| *w))
+                .chain(
+                    CURRENCY_NOUNS
+                        .iter()
+                        .flat_map(|(_, _, words)| words.iter().copied()),
+                )
+                .chain(
+                    CURRENCY_ADJECTIVES
+                        .iter()
+                        .flat_map(|(_, _, words)| words.iter().copied()),
+                )
+                .chain(CURRENCY_COUNTRIES.iter().map(|(first, ..)| *first))
+                .chain(CURRENCY_CODES.iter().map(|(spelling, _)| *spelling))
+                .chain(million.iter().map(String::as_str))
+                .chain(UNIT_LEADS),
+        );
+        UnitWords {
+            shapes: WordShapes::new(symbols.keys().copied()),
+            symbols,
+            after,
+        }
+    })
+}
+
 /// Unit symbols of unit words (case-insensitive), as compared by `claimdiff-align`.
 fn unit_word(w: &str) -> Option<&'static str> {
-    match w {
-        // Grams are "g"; "5G" is a network.
-        "G" => return None,
-        "μg" | "µg" => return Some("µg"),
-        "MB" => return Some("MB"),
-        "GB" => return Some("GB"),
-        "TB" => return Some("TB"),
-        "KB" | "kB" => return Some("KB"),
-        "Mb" | "mb" => return Some("Mbit"),
-        "Gb" => return Some("Gbit"),
-        _ => {}
+    if let Some(&(_, unit)) = WRITTEN_UNITS.iter().find(|(written, _)| *written == w) {
+        return unit;
     }
+    let table = unit_words();
     let mut buf = [0u8; 24];
-    Some(match lower(w, &mut buf) {
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "mile" | "miles" | "mi" => "mi",
-        "metre" | "metres" | "meter" | "meters" => "m",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
-        "dm" | "decimetre" | "decimetres" | "decimeter" | "decimeters" => "dm",
-        "picometre" | "picometres" | "picometer" | "picometers" => "pm",
-        "ft" | "feet" | "foot" => "ft",
-        "inch" | "inches" => "in",
-        "yard" | "yards" | "yd" | "yds" => "yd",
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
-        | "kilos" => "kg",
-        "g" | "gram" | "grams" | "gramme" | "grammes" => "g",
-        "mg" | "milligram" | "milligrams" | "milligramme" | "milligrammes" => "mg",
-        "mcg" | "microgram" | "micrograms" | "microgramme" | "microgrammes" => "µg",
-        "tonne" | "tonnes" | "ton" | "tons" => "t",
-        "lb" | "lbs" => "lb",
-        "ounce" | "ounces" | "oz" => "oz",
-        "dram" | "drams" | "drachma" | "drachmas" => "dr",
-        "litre" | "litres" | "liter" | "liters" => "l",
-        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
-        "gallon" | "gallons" | "gal" => "gal",
-        "barrel" | "barrels" | "bbl" => "bbl",
-        "cup" | "cups" if !crate::text::is_capitalized(w) => "cup",
-        "tablespoon" | "tablespoons" | "tbsp" => "tbsp",
-        "teaspoon" | "teaspoons" | "tsp" => "tsp",
-        "pint" | "pints" => "pt",
-        "hectare" | "hectares" | "ha" => "ha",
-        "acre" | "acres" => "acre",
-        "celsius" | "celcius" | "centigrade" | "centigrate" => "C",
-        "fahrenheit" | "farenheit" | "fahrenheight" => "F",
-        "kelvin" => "K",
-        "degree" | "degrees" | "deg" => "deg",
-        "radian" | "radians" | "rad" => "rad",
-        "turn" | "turns" => "turn",
-        "bit" | "bits" => "bit",
-        "byte" | "bytes" => "byte",
-        "century" | "centuries" => "century",
-        "decade" | "decades" => "decade",
-        "year" | "years" | "yr" | "yrs" | "yo" => "year",
-        "month" | "months" => "month",
-        "week" | "weeks" => "week",
-        "day" | "days" => "day",
-        "hour" | "hours" | "hr" | "hrs" => "hour",
-        "minute" | "minutes" | "mins" => "minute",
-        "second" | "seconds" | "secs" => "second",
-        "kph" | "kmh" | "kmph" => "km/h",
-        "mph" => "mph",
-        "percent" | "percents" | "percentage" | "pct" => "percent",
-        "percentage-point" | "percentage-points" => "pp",
-        _ => return None,
-    })
+    if table.shapes.excludes(w) {
+        debug_assert!(!table.symbols.contains_key(lower(w, &mut buf)), "{w}");
+        return None;
+    }
+    match *table.symbols.get(lower(w, &mut buf))? {
+        // A capitalised "Cup" is no unit.
+        "cup" if crate::text::is_capitalized(w) => None,
+        unit => Some(unit),
+    }
 }
 
 /// Unit symbols that stand glued to digits but are words apart ("5l", "100t").
@@ -760,12 +949,12 @@ fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>,
     // A hedge ends with the word before `i`: only the phrases ending in that word are tried.
     // The phrases are lower case ASCII words and symbols ("≥"): an ASCII word is looked up in
     // lower case (as the document's words keep it), anything else as written, which is how
-    // `eq_ignore_ascii_case` matches them.
+    // `eq_ignore_ascii_case` matches them. `ascii_lower` tells an ASCII word in one test; the
+    // long ones it leaves empty, looked up as written, end no phrase either way.
     let before = c.raw(i.checked_sub(1)?);
-    let key = if before.is_ascii() {
-        c.ascii_lower(i - 1)
-    } else {
-        before
+    let key = match c.ascii_lower(i - 1) {
+        "" => before,
+        low => low,
     };
     let ends = hedge_ends();
     if ends.shapes.excludes(key) {
@@ -991,12 +1180,12 @@ fn is_finite(q: &Found) -> bool {
 /// Byte ranges of web addresses in a sentence: numbers in them are not quantities.
 fn url_ranges(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
     let s = &text[span.clone()];
-    // Most sentences have no address: one scan for the first byte of either mark tells,
-    // where a search for each mark cost more.
+    // Most sentences have no address: one scan for the colon of "://" or the stop of "www."
+    // tells, where a search for each mark cost more (and a stop is rarer than a "w").
     let bytes = s.as_bytes();
-    if !memchr::memchr2_iter(b':', b'w', bytes)
-        .any(|at| bytes[at..].starts_with(b"://") || bytes[at..].starts_with(b"www."))
-    {
+    if !memchr::memchr2_iter(b':', b'.', bytes).any(|at| {
+        bytes[at..].starts_with(b"://") || bytes[..at].ends_with(b"www") && bytes[at] == b'.'
+    }) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -2041,6 +2230,25 @@ fn unit_after(c: &Cursor<'_>, num: &Num, j: usize) -> Option<UnitRead> {
 
 /// The unit reader proper (without the inches of "5 ft 2 in").
 fn unit_after_inner(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str, f64, usize)> {
+    // Most tokens after a number start no unit: a word apart from the number is read only when
+    // its shape is one of the words that start a unit (letters glued to digits, such as "p"
+    // or "C", are read below), and stops, commas and closing marks start none.
+    let none = match c.kind(j) {
+        Some(TokenKind::Word) => !c.glued(j - 1) && unit_words().after.excludes(c.raw(j)),
+        Some(TokenKind::Punct) => {
+            matches!(c.raw(j), "," | "." | ";" | ":" | ")" | "?" | "!" | "\"")
+        }
+        _ => false,
+    };
+    if none {
+        debug_assert!(unit_read(c, num, j).is_none(), "{}", c.raw(j));
+        return None;
+    }
+    unit_read(c, num, j)
+}
+
+/// [`unit_after_inner`] for any token.
+fn unit_read(c: &Cursor<'_>, num: &Num, j: usize) -> Option<(&'static str, f64, usize)> {
     let raw = c.raw(j);
     if raw.is_empty() {
         return None;
@@ -2514,20 +2722,22 @@ fn is_quantity_context(c: &Cursor<'_>, num: &Num, money: bool, lex: &Lexicon) ->
             .take_while(|&k| c.word(k).is_some_and(crate::text::is_capitalized))
             .take(3)
             .count();
-        let det = num.start.checked_sub(names + 1).map(|k| c.raw(k));
-        let article = det.is_some_and(|d| {
-            [
-                "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
-            ]
-            .iter()
-            .any(|a| d.eq_ignore_ascii_case(a))
-        });
+        // The name first: most numbers follow none, and the words before it are not looked at.
+        let article = || {
+            num.start.checked_sub(names + 1).is_some_and(|k| {
+                c.is_any(
+                    k,
+                    &[
+                        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+                    ],
+                )
+            })
+        };
         // "the NHS's 42 integrated care systems" counts the owner's.
-        let owner = crate::text::is_possessive(c.raw(num.start - 1));
-        // The name first: most numbers follow none.
+        let owner = || crate::text::is_possessive(c.raw(num.start - 1));
         if names > 0
-            && article
-            && !owner
+            && article()
+            && !owner()
             && scale_after(next).is_none()
             && next != "%"
             && c.word(num.end).and_then(unit_word).is_none()
@@ -2748,13 +2958,43 @@ fn ends_referent(c: &Cursor<'_>, j: usize) -> bool {
 /// True for a past-tense verb form ("suffered", "fought"): regular ones by their ending,
 /// common irregular ones by name.
 fn past_verb(k: &str) -> bool {
-    const IRREGULAR: [&str; 32] = [
-        "began", "broke", "brought", "built", "came", "caught", "drove", "fell", "fled", "flew",
-        "fought", "gave", "got", "grew", "had", "held", "kept", "knew", "led", "left", "lost",
-        "made", "met", "ran", "rose", "sat", "saw", "sent", "spent", "stood", "took", "went",
-    ];
+    // The irregular forms as patterns, each compared as a constant, not a table searched.
     (k.len() > 4 && k.ends_with("ed") && !k.ends_with("eed") && k != "hundred")
-        || IRREGULAR.contains(&k)
+        || matches!(
+            k,
+            "began"
+                | "broke"
+                | "brought"
+                | "built"
+                | "came"
+                | "caught"
+                | "drove"
+                | "fell"
+                | "fled"
+                | "flew"
+                | "fought"
+                | "gave"
+                | "got"
+                | "grew"
+                | "had"
+                | "held"
+                | "kept"
+                | "knew"
+                | "led"
+                | "left"
+                | "lost"
+                | "made"
+                | "met"
+                | "ran"
+                | "rose"
+                | "sat"
+                | "saw"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "took"
+                | "went"
+        )
 }
 
 /// What the quantity counts: the words after it ("seven aid workers"), or before it
@@ -2835,30 +3075,28 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
         let mut k = q.look_back;
         while k > 0
             && !(c.is(k - 1, "to") && (k < 2 || !c.is_any(k - 2, &REACHING)))
-            && c.is_any(
-                k - 1,
-                &[
-                    "of",
-                    "worth",
-                    "at",
-                    "by",
-                    "to",
-                    "valued",
-                    "totalling",
-                    "totaling",
-                    "was",
-                    "were",
-                    "is",
-                    "are",
-                    "reached",
-                    "hit",
-                    "rose",
-                    "fell",
-                    "stood",
-                    "stands",
-                    "came",
-                    "climbed",
-                ],
+            // The words in lower case as patterns (all ASCII: a word that is not matches none).
+            && matches!(
+                c.ascii_lower(k - 1),
+                "of" | "worth"
+                    | "at"
+                    | "by"
+                    | "to"
+                    | "valued"
+                    | "totalling"
+                    | "totaling"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "reached"
+                    | "hit"
+                    | "rose"
+                    | "fell"
+                    | "stood"
+                    | "stands"
+                    | "came"
+                    | "climbed"
             )
         {
             k -= 1;
