@@ -97,6 +97,8 @@ pub(crate) struct TimeWord {
     number: Option<NumWord>,
     /// The first word of a holiday's name ([`HOLIDAYS`]).
     holiday: bool,
+    /// A word of [`POINT_LEADS`].
+    point_lead: bool,
 }
 
 /// The words of [`time_words`] and a cheap filter before their table.
@@ -114,7 +116,10 @@ fn time_words() -> &'static TimeWords {
     static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in POINT_LEADS.iter().chain(&OTHER_LEADS) {
+        for w in POINT_LEADS {
+            table.entry(w).or_default().point_lead = true;
+        }
+        for w in OTHER_LEADS {
             table.entry(w).or_default();
         }
         for w in numbers::number_word_list() {
@@ -1878,13 +1883,18 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     }
     // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
     // or "dozen" first.
-    if c.word(i).is_some_and(|e| {
+    let entry = c.word(i);
+    if entry.is_some_and(|e| {
         e.month.is_some() || e.weekday.is_some() || e.number.is_some() && !scale_word(c, i)
     }) || c.raw(i).contains('-')
         || c.glued(i)
     {
         return true;
     }
+    // Every word tested below is in [`time_words`]: a word that is not starts no point.
+    let Some(e) = entry else {
+        return false;
+    };
     match c.lower(i) {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
@@ -1904,7 +1914,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         }
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
-        w => POINT_LEADS.binary_search(&w).is_ok(),
+        _ => e.point_lead,
     }
 }
 
@@ -1959,8 +1969,8 @@ fn on_weekday_of(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// The words other than month, weekday and number words that start a point expression, in
-/// lower case (each point reader's first word; see [`may_start_point`]), sorted for a binary
-/// search.
+/// lower case (each point reader's first word; see [`may_start_point`], which finds them
+/// through [`TimeWord::point_lead`]).
 const POINT_LEADS: [&str; 56] = [
     "autumn",
     "beginning",
@@ -4198,8 +4208,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::{
-        MONTHS, POINT_LEADS, POSSESSIVES, WEEKDAYS, is_time_word, month, reference, time_words,
-        weekday,
+        MONTHS, POSSESSIVES, WEEKDAYS, is_time_word, month, reference, time_words, weekday,
     };
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
@@ -4238,8 +4247,7 @@ mod tests {
     }
 
     #[test]
-    fn point_leads_are_sorted_for_their_search() {
-        assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+    fn possessives_are_sorted_for_their_search() {
         assert!(POSSESSIVES.windows(2).all(|p| p[0] < p[1]));
     }
 
