@@ -997,6 +997,20 @@ impl<'a> Cur<'a> {
     fn lower(&self, i: usize) -> &'a str {
         self.words.time_lower(i)
     }
+    /// Token `i`'s lower-case form, which equals a lower-case word with no letter other than
+    /// ASCII ones exactly when [`Cur::is`] matches the token with that word, or "" for a
+    /// form that lower-casing changed in length (the Kelvin sign "\u{212A}" becomes "k",
+    /// which [`Cur::is`] does not match): a `match` on it tests a list of words faster than
+    /// [`Cur::is`] does. (Lower-casing gives ASCII letters, or keeps the length, only by
+    /// changing the case of ASCII letters.)
+    fn folded(&self, i: usize) -> &'a str {
+        let lower = self.lower(i);
+        if lower.len() == self.raw(i).len() {
+            lower
+        } else {
+            ""
+        }
+    }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
         words.iter().any(|k| k.eq_ignore_ascii_case(w))
@@ -1302,35 +1316,6 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 /// ([`starts_word`]) other than a [`scale_word`], a unit of time, a word of the clock, of a
 /// range or of a day ("of" in "7th of October").
 fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
-    const NEXT: [&str; 27] = [
-        "a",
-        "after",
-        "ago",
-        "am",
-        "and",
-        "before",
-        "earlier",
-        "from",
-        "h",
-        "hr",
-        "hrs",
-        "in",
-        "later",
-        "min",
-        "mins",
-        "o'clock",
-        "oclock",
-        "of",
-        "or",
-        "p",
-        "pm",
-        "thru",
-        "through",
-        "till",
-        "to",
-        "until",
-        "o\u{2019}clock",
-    ];
     let n = i + 1;
     if c.year(i).is_some()
         || c.glued(i) && !c.is(n, &["%", "m", "bn", "k", ",", ";", ")"])
@@ -1342,7 +1327,37 @@ fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     match c.tokens.get(n).map(|t| t.kind) {
         None => true,
         Some(TokenKind::Word) => {
-            starts_word(c, n) && !scale_word(c, n) || c.ago_units(n).is_some() || c.is(n, &NEXT)
+            starts_word(c, n) && !scale_word(c, n)
+                || c.ago_units(n).is_some()
+                || matches!(
+                    c.folded(n),
+                    "a" | "after"
+                        | "ago"
+                        | "am"
+                        | "and"
+                        | "before"
+                        | "earlier"
+                        | "from"
+                        | "h"
+                        | "hr"
+                        | "hrs"
+                        | "in"
+                        | "later"
+                        | "min"
+                        | "mins"
+                        | "o'clock"
+                        | "oclock"
+                        | "of"
+                        | "or"
+                        | "p"
+                        | "pm"
+                        | "thru"
+                        | "through"
+                        | "till"
+                        | "to"
+                        | "until"
+                        | "o\u{2019}clock"
+                )
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
     }
@@ -1569,18 +1584,6 @@ fn is_dateline(c: &Cur<'_>, f: &Found) -> bool {
         })
 }
 
-/// Words before a date that bound it ("after 2018", "since August"); the suite keeps them in
-/// the span, and so does claimdiff: the value is the date they bound.
-const BOUNDS: &[&str] = &[
-    "after",
-    "before",
-    "since",
-    "until",
-    "till",
-    "starting",
-    "beginning",
-];
-
 /// Words of degree before a month or year ("mid-November", "early 2019") kept in the span.
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
@@ -1592,15 +1595,15 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return Some(f);
     }
-    // "later than 2020", "as late as tomorrow", "no later than 6 May".
-    let three = c.is(i, &["as"]) && c.is(i + 1, &["late", "early"]) && c.is(i + 2, &["as"])
-        || c.is(i, &["no"]) && c.is(i + 1, &["later", "earlier"]) && c.is(i + 2, &["than"]);
-    let words = if three {
-        3
-    } else if c.is(i, &["later", "earlier"]) && c.is(i + 1, &["than"]) {
-        2
-    } else {
-        usize::from(c.is(i, BOUNDS))
+    // "later than 2020", "as late as tomorrow", "no later than 6 May", and the words before a
+    // date that bound it ("after 2018", "since August"); the suite keeps them in the span, and
+    // so does claimdiff: the value is the date they bound.
+    let words = match c.folded(i) {
+        "as" if c.is(i + 1, &["late", "early"]) && c.is(i + 2, &["as"]) => 3,
+        "no" if c.is(i + 1, &["later", "earlier"]) && c.is(i + 2, &["than"]) => 3,
+        "later" | "earlier" if c.is(i + 1, &["than"]) => 2,
+        "after" | "before" | "since" | "until" | "till" | "starting" | "beginning" => 1,
+        _ => 0,
     };
     if words > 0 {
         let next = if c.is(i + words, &["on", "in"])
@@ -1799,9 +1802,21 @@ fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
         || c.lower_number_word(i).is_some()
-        || c.is(i, &["a", "an", "within", "more", "in"])
-        || c.is(i, AHEAD)
-        || c.is(i, BACK);
+        // "a", "an", "within", "more", "in", [`AHEAD`] and [`BACK`].
+        || matches!(
+            c.folded(i),
+            "a" | "an"
+                | "within"
+                | "more"
+                | "in"
+                | "next"
+                | "coming"
+                | "following"
+                | "upcoming"
+                | "last"
+                | "past"
+                | "previous"
+        );
     prefiltered(c, i, may_start, "count", read)
 }
 
