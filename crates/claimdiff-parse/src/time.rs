@@ -609,10 +609,16 @@ impl When {
                 month,
             } => format!("next month {month:02}"),
             Self::MonthDay(day) => format!("day {day:02}"),
-            Self::Weekday { day, which } => match which.word() {
-                Some(w) => format!("{w} weekday {day}"),
-                None => format!("weekday {day}"),
-            },
+            Self::Weekday { day, which } => {
+                let mut out = String::with_capacity(16);
+                if let Some(w) = which.word() {
+                    out.push_str(w);
+                    out.push(' ');
+                }
+                out.push_str("weekday ");
+                push_padded(&mut out, *day, 1);
+                out
+            }
             Self::Days(n, part) => {
                 let mut out = String::with_capacity(16);
                 push_signed(&mut out, *n);
