@@ -2437,6 +2437,10 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let joins = |k: usize| matches!(c.raw(k), "-" | "/");
+    // A token on its own (most): one part unless it has a "-" or "/" in it.
+    if !c.glued(i) && !joins(i) && !c.words.raw(i).contains(['-', '/']) {
+        return None;
+    }
     let mut j = i;
     while c.glued(j)
         && c.tokens
@@ -3395,7 +3399,9 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     }
     // "from May to September": any month name after "from", "to" or "and", or capitalised.
     let capital = c.raw(j).starts_with(|ch: char| ch.is_uppercase());
-    if let Some((m, e)) = c.month(j).filter(|_| bare || capital) {
+    if (bare || capital)
+        && let Some((m, e)) = c.month(j)
+    {
         let month = When::Month {
             year: Year::Unknown,
             month: m,
