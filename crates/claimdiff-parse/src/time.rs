@@ -105,6 +105,8 @@ pub(crate) struct TimeWord {
 struct TimeWords {
     /// The shapes of the words of two letters or more.
     shapes: WordShapes,
+    /// The shapes of the month and weekday names ([`name_entry`]).
+    names: WordShapes,
     /// Every word with what it can be.
     words: FxHashMap<&'static str, TimeWord>,
 }
@@ -136,6 +138,12 @@ fn time_words() -> &'static TimeWords {
         }
         TimeWords {
             shapes: WordShapes::new(table.keys().copied()),
+            names: WordShapes::new(
+                MONTHS
+                    .iter()
+                    .map(|m| m.0)
+                    .chain(WEEKDAYS.iter().map(|d| d.0)),
+            ),
             words: table,
         }
     })
@@ -195,9 +203,14 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
 }
 
 /// The entry in [`time_words`] of a month or weekday name as written: 3 to 9 bytes, starting
-/// with an ASCII letter (every weekday name does; a word not ASCII has no entry).
+/// with an ASCII letter (every weekday name does; a word not ASCII has no entry). A word that
+/// starts with two letters no such name has, or has no such name's length, is rejected before
+/// it is lower-cased and looked up.
 fn name_entry(w: &str) -> Option<&'static TimeWord> {
-    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !(3..=9).contains(&w.len())
+        || !w.starts_with(|c: char| c.is_ascii_alphabetic())
+        || time_words().names.excludes(w)
+    {
         return None;
     }
     let mut buf = [0; 24];
