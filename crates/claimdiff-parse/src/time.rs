@@ -26,6 +26,7 @@
 //! numbers ("0800-2015-2016"), "in 50 years" looking back, or "three days from 14 October",
 //! which as often means three days starting then.
 
+use arrayvec::ArrayVec;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
@@ -912,6 +913,9 @@ impl When {
 // ---------------------------------------------------------------------------------------------
 // Reading tokens
 
+/// How many of a sentence's points [`Cur::points`] keeps inline.
+const INLINE_POINTS: usize = 8;
+
 struct Cur<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -921,9 +925,12 @@ struct Cur<'a> {
     words: Words<'a, 'a>,
     /// What [`read_point`] found at each token it read: the readers try the same tokens again
     /// and again (a range's first end is also a point, a bound's point is read after the
-    /// bound). A sentence has few such tokens: a short list, searched in turn, empty (and
-    /// not allocated) for most sentences.
-    points: RefCell<Vec<(usize, Option<Found>)>>,
+    /// bound). A sentence has few such tokens: a short list, searched in turn, kept inline up
+    /// to [`INLINE_POINTS`] tokens (a vector grown for each sentence that reads one cost
+    /// about 0.3M instructions per parse of `data/pairs`), the rest in `more_points`.
+    points: RefCell<ArrayVec<(usize, Option<Found>), INLINE_POINTS>>,
+    /// The points of [`Cur::points`] past its first [`INLINE_POINTS`].
+    more_points: RefCell<Vec<(usize, Option<Found>)>>,
     /// Whether a token of the sentence is a month name ([`Cur::month`]): the readers of dates
     /// with a month look for none in a sentence without one. Found the first time a reader
     /// asks ([`Cur::has_month`]): most sentences have no date to read.
@@ -948,7 +955,8 @@ impl<'a> Cur<'a> {
             tokens,
             words,
             published,
-            points: RefCell::new(Vec::new()),
+            points: RefCell::new(ArrayVec::new()),
+            more_points: RefCell::new(Vec::new()),
             months: OnceCell::new(),
             last_ordinal: Cell::new(None),
         }
@@ -1881,11 +1889,19 @@ fn or_later(c: &Cur<'_>, mut f: Found) -> Found {
 /// One date, time or relative expression starting at `i` (or just before it, for a qualifier
 /// such as "last").
 fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some((_, f)) = c.points.borrow().iter().find(|(at, _)| *at == i) {
-        return f.clone();
+    let seen = |points: &[(usize, Option<Found>)]| {
+        points
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, f)| f.clone())
+    };
+    if let Some(f) = seen(&c.points.borrow()).or_else(|| seen(&c.more_points.borrow())) {
+        return f;
     }
     let f = read_point_uncached(c, i);
-    c.points.borrow_mut().push((i, f.clone()));
+    if let Err(full) = c.points.borrow_mut().try_push((i, f.clone())) {
+        c.more_points.borrow_mut().push(full.element());
+    }
     f
 }
 
