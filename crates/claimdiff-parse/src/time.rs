@@ -1344,10 +1344,12 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 /// range or of a day ("of" in "7th of October").
 fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
     let n = i + 1;
+    let w = c.raw(i);
+    // One pass over the digits before the two tests with a colon or a stop.
+    let marked = || w.bytes().any(|b| matches!(b, b':' | b'.'));
     if c.year(i).is_some()
         || c.glued(i) && !c.is(n, &["%", "m", "bn", "k", ",", ";", ")"])
-        || c.raw(i).contains(':')
-        || clock_or_date_digits(c.raw(i))
+        || marked() && (w.contains(':') || clock_or_date_digits(w))
     {
         return true;
     }
