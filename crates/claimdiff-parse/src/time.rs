@@ -26,6 +26,7 @@
 //! numbers ("0800-2015-2016"), "in 50 years" looking back, or "three days from 14 October",
 //! which as often means three days starting then.
 
+use arrayvec::ArrayVec;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
@@ -97,12 +98,16 @@ pub(crate) struct TimeWord {
     number: Option<NumWord>,
     /// The first word of a holiday's name ([`HOLIDAYS`]).
     holiday: bool,
+    /// A word of [`POINT_LEADS`].
+    point_lead: bool,
 }
 
 /// The words of [`time_words`] and a cheap filter before their table.
 struct TimeWords {
     /// The shapes of the words of two letters or more.
     shapes: WordShapes,
+    /// The shapes of the month and weekday names ([`name_entry`]).
+    names: WordShapes,
     /// Every word with what it can be.
     words: FxHashMap<&'static str, TimeWord>,
 }
@@ -114,7 +119,10 @@ fn time_words() -> &'static TimeWords {
     static TABLE: OnceLock<TimeWords> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, TimeWord> = FxHashMap::default();
-        for w in POINT_LEADS.iter().chain(&OTHER_LEADS) {
+        for w in POINT_LEADS {
+            table.entry(w).or_default().point_lead = true;
+        }
+        for w in OTHER_LEADS {
             table.entry(w).or_default();
         }
         for w in numbers::number_word_list() {
@@ -131,6 +139,12 @@ fn time_words() -> &'static TimeWords {
         }
         TimeWords {
             shapes: WordShapes::new(table.keys().copied()),
+            names: WordShapes::new(
+                MONTHS
+                    .iter()
+                    .map(|m| m.0)
+                    .chain(WEEKDAYS.iter().map(|d| d.0)),
+            ),
             words: table,
         }
     })
@@ -190,9 +204,14 @@ fn weekday(w: &str) -> Option<(i8, bool)> {
 }
 
 /// The entry in [`time_words`] of a month or weekday name as written: 3 to 9 bytes, starting
-/// with an ASCII letter (every weekday name does; a word not ASCII has no entry).
+/// with an ASCII letter (every weekday name does; a word not ASCII has no entry). A word that
+/// starts with two letters no such name has, or has no such name's length, is rejected before
+/// it is lower-cased and looked up.
 fn name_entry(w: &str) -> Option<&'static TimeWord> {
-    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if !(3..=9).contains(&w.len())
+        || !w.starts_with(|c: char| c.is_ascii_alphabetic())
+        || time_words().names.excludes(w)
+    {
         return None;
     }
     let mut buf = [0; 24];
@@ -604,10 +623,16 @@ impl When {
                 month,
             } => format!("next month {month:02}"),
             Self::MonthDay(day) => format!("day {day:02}"),
-            Self::Weekday { day, which } => match which.word() {
-                Some(w) => format!("{w} weekday {day}"),
-                None => format!("weekday {day}"),
-            },
+            Self::Weekday { day, which } => {
+                let mut out = String::with_capacity(16);
+                if let Some(w) = which.word() {
+                    out.push_str(w);
+                    out.push(' ');
+                }
+                out.push_str("weekday ");
+                push_padded(&mut out, *day, 1);
+                out
+            }
             Self::Days(n, part) => {
                 let mut out = String::with_capacity(16);
                 push_signed(&mut out, *n);
@@ -888,6 +913,9 @@ impl When {
 // ---------------------------------------------------------------------------------------------
 // Reading tokens
 
+/// How many of a sentence's points [`Cur::points`] keeps inline.
+const INLINE_POINTS: usize = 8;
+
 struct Cur<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -897,9 +925,12 @@ struct Cur<'a> {
     words: Words<'a, 'a>,
     /// What [`read_point`] found at each token it read: the readers try the same tokens again
     /// and again (a range's first end is also a point, a bound's point is read after the
-    /// bound). A sentence has few such tokens: a short list, searched in turn, empty (and
-    /// not allocated) for most sentences.
-    points: RefCell<Vec<(usize, Option<Found>)>>,
+    /// bound). A sentence has few such tokens: a short list, searched in turn, kept inline up
+    /// to [`INLINE_POINTS`] tokens (a vector grown for each sentence that reads one cost
+    /// about 0.3M instructions per parse of `data/pairs`), the rest in `more_points`.
+    points: RefCell<ArrayVec<(usize, Option<Found>), INLINE_POINTS>>,
+    /// The points of [`Cur::points`] past its first [`INLINE_POINTS`].
+    more_points: RefCell<Vec<(usize, Option<Found>)>>,
     /// Whether a token of the sentence is a month name ([`Cur::month`]): the readers of dates
     /// with a month look for none in a sentence without one. Found the first time a reader
     /// asks ([`Cur::has_month`]): most sentences have no date to read.
@@ -924,7 +955,8 @@ impl<'a> Cur<'a> {
             tokens,
             words,
             published,
-            points: RefCell::new(Vec::new()),
+            points: RefCell::new(ArrayVec::new()),
+            more_points: RefCell::new(Vec::new()),
             months: OnceCell::new(),
             last_ordinal: Cell::new(None),
         }
@@ -991,6 +1023,20 @@ impl<'a> Cur<'a> {
     }
     fn lower(&self, i: usize) -> &'a str {
         self.words.time_lower(i)
+    }
+    /// Token `i`'s lower-case form, which equals a lower-case word with no letter other than
+    /// ASCII ones exactly when [`Cur::is`] matches the token with that word, or "" for a
+    /// form that lower-casing changed in length (the Kelvin sign "\u{212A}" becomes "k",
+    /// which [`Cur::is`] does not match): a `match` on it tests a list of words faster than
+    /// [`Cur::is`] does. (Lower-casing gives ASCII letters, or keeps the length, only by
+    /// changing the case of ASCII letters.)
+    fn folded(&self, i: usize) -> &'a str {
+        let lower = self.lower(i);
+        if lower.len() == self.raw(i).len() {
+            lower
+        } else {
+            ""
+        }
     }
     fn is(&self, i: usize, words: &[&str]) -> bool {
         let w = self.raw(i);
@@ -1297,47 +1343,50 @@ fn may_start(c: &Cur<'_>, i: usize) -> bool {
 /// ([`starts_word`]) other than a [`scale_word`], a unit of time, a word of the clock, of a
 /// range or of a day ("of" in "7th of October").
 fn number_may_start(c: &Cur<'_>, i: usize) -> bool {
-    const NEXT: [&str; 27] = [
-        "a",
-        "after",
-        "ago",
-        "am",
-        "and",
-        "before",
-        "earlier",
-        "from",
-        "h",
-        "hr",
-        "hrs",
-        "in",
-        "later",
-        "min",
-        "mins",
-        "o'clock",
-        "oclock",
-        "of",
-        "or",
-        "p",
-        "pm",
-        "thru",
-        "through",
-        "till",
-        "to",
-        "until",
-        "o\u{2019}clock",
-    ];
     let n = i + 1;
+    let w = c.raw(i);
+    // One pass over the digits before the two tests with a colon or a stop.
+    let marked = || w.bytes().any(|b| matches!(b, b':' | b'.'));
     if c.year(i).is_some()
         || c.glued(i) && !c.is(n, &["%", "m", "bn", "k", ",", ";", ")"])
-        || c.raw(i).contains(':')
-        || clock_or_date_digits(c.raw(i))
+        || marked() && (w.contains(':') || clock_or_date_digits(w))
     {
         return true;
     }
     match c.tokens.get(n).map(|t| t.kind) {
         None => true,
         Some(TokenKind::Word) => {
-            starts_word(c, n) && !scale_word(c, n) || c.ago_units(n).is_some() || c.is(n, &NEXT)
+            starts_word(c, n) && !scale_word(c, n)
+                || c.ago_units(n).is_some()
+                || matches!(
+                    c.folded(n),
+                    "a" | "after"
+                        | "ago"
+                        | "am"
+                        | "and"
+                        | "before"
+                        | "earlier"
+                        | "from"
+                        | "h"
+                        | "hr"
+                        | "hrs"
+                        | "in"
+                        | "later"
+                        | "min"
+                        | "mins"
+                        | "o'clock"
+                        | "oclock"
+                        | "of"
+                        | "or"
+                        | "p"
+                        | "pm"
+                        | "thru"
+                        | "through"
+                        | "till"
+                        | "to"
+                        | "until"
+                        | "o\u{2019}clock"
+                )
         }
         Some(_) => !matches!(c.raw(n), "," | "." | ";" | ")" | "%" | "!" | "?"),
     }
@@ -1564,18 +1613,6 @@ fn is_dateline(c: &Cur<'_>, f: &Found) -> bool {
         })
 }
 
-/// Words before a date that bound it ("after 2018", "since August"); the suite keeps them in
-/// the span, and so does claimdiff: the value is the date they bound.
-const BOUNDS: &[&str] = &[
-    "after",
-    "before",
-    "since",
-    "until",
-    "till",
-    "starting",
-    "beginning",
-];
-
 /// Words of degree before a month or year ("mid-November", "early 2019") kept in the span.
 const DEGREES: &[&str] = &["early", "late", "mid"];
 
@@ -1587,15 +1624,15 @@ fn read(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return Some(f);
     }
-    // "later than 2020", "as late as tomorrow", "no later than 6 May".
-    let three = c.is(i, &["as"]) && c.is(i + 1, &["late", "early"]) && c.is(i + 2, &["as"])
-        || c.is(i, &["no"]) && c.is(i + 1, &["later", "earlier"]) && c.is(i + 2, &["than"]);
-    let words = if three {
-        3
-    } else if c.is(i, &["later", "earlier"]) && c.is(i + 1, &["than"]) {
-        2
-    } else {
-        usize::from(c.is(i, BOUNDS))
+    // "later than 2020", "as late as tomorrow", "no later than 6 May", and the words before a
+    // date that bound it ("after 2018", "since August"); the suite keeps them in the span, and
+    // so does claimdiff: the value is the date they bound.
+    let words = match c.folded(i) {
+        "as" if c.is(i + 1, &["late", "early"]) && c.is(i + 2, &["as"]) => 3,
+        "no" if c.is(i + 1, &["later", "earlier"]) && c.is(i + 2, &["than"]) => 3,
+        "later" | "earlier" if c.is(i + 1, &["than"]) => 2,
+        "after" | "before" | "since" | "until" | "till" | "starting" | "beginning" => 1,
+        _ => 0,
     };
     if words > 0 {
         let next = if c.is(i + words, &["on", "in"])
@@ -1794,9 +1831,21 @@ fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
         || c.lower_number_word(i).is_some()
-        || c.is(i, &["a", "an", "within", "more", "in"])
-        || c.is(i, AHEAD)
-        || c.is(i, BACK);
+        // "a", "an", "within", "more", "in", [`AHEAD`] and [`BACK`].
+        || matches!(
+            c.folded(i),
+            "a" | "an"
+                | "within"
+                | "more"
+                | "in"
+                | "next"
+                | "coming"
+                | "following"
+                | "upcoming"
+                | "last"
+                | "past"
+                | "previous"
+        );
     prefiltered(c, i, may_start, "count", read)
 }
 
@@ -1842,11 +1891,19 @@ fn or_later(c: &Cur<'_>, mut f: Found) -> Found {
 /// One date, time or relative expression starting at `i` (or just before it, for a qualifier
 /// such as "last").
 fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
-    if let Some((_, f)) = c.points.borrow().iter().find(|(at, _)| *at == i) {
-        return f.clone();
+    let seen = |points: &[(usize, Option<Found>)]| {
+        points
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, f)| f.clone())
+    };
+    if let Some(f) = seen(&c.points.borrow()).or_else(|| seen(&c.more_points.borrow())) {
+        return f;
     }
     let f = read_point_uncached(c, i);
-    c.points.borrow_mut().push((i, f.clone()));
+    if let Err(full) = c.points.borrow_mut().try_push((i, f.clone())) {
+        c.more_points.borrow_mut().push(full.element());
+    }
     f
 }
 
@@ -1878,13 +1935,18 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
     }
     // The readers read number words up to "ninety" and ordinals, never "hundred", "million"
     // or "dozen" first.
-    if c.word(i).is_some_and(|e| {
+    let entry = c.word(i);
+    if entry.is_some_and(|e| {
         e.month.is_some() || e.weekday.is_some() || e.number.is_some() && !scale_word(c, i)
     }) || c.raw(i).contains('-')
         || c.glued(i)
     {
         return true;
     }
+    // Every word tested below is in [`time_words`]: a word that is not starts no point.
+    let Some(e) = entry else {
+        return false;
+    };
     match c.lower(i) {
         "in" => in_the_part_of_day(c, i),
         "the" => the_leads(c, i),
@@ -1904,7 +1966,7 @@ fn may_start_point(c: &Cur<'_>, i: usize) -> bool {
         }
         // A hedge before a clock time ("around 1pm"), which must start at the next token.
         "about" | "around" | "circa" | "approximately" => may_start_point(c, i + 1),
-        w => POINT_LEADS.binary_search(&w).is_ok(),
+        _ => e.point_lead,
     }
 }
 
@@ -1959,8 +2021,8 @@ fn on_weekday_of(c: &Cur<'_>, i: usize) -> bool {
 }
 
 /// The words other than month, weekday and number words that start a point expression, in
-/// lower case (each point reader's first word; see [`may_start_point`]), sorted for a binary
-/// search.
+/// lower case (each point reader's first word; see [`may_start_point`], which finds them
+/// through [`TimeWord::point_lead`]).
 const POINT_LEADS: [&str; 56] = [
     "autumn",
     "beginning",
@@ -2406,6 +2468,10 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let joins = |k: usize| matches!(c.raw(k), "-" | "/");
+    // A token on its own (most): one part unless it has a "-" or "/" in it.
+    if !c.glued(i) && !joins(i) && !c.words.raw(i).contains(['-', '/']) {
+        return None;
+    }
     let mut j = i;
     while c.glued(j)
         && c.tokens
@@ -3364,7 +3430,9 @@ fn range_end(c: &Cur<'_>, j: usize, after_date: bool, bare: bool) -> Option<Foun
     }
     // "from May to September": any month name after "from", "to" or "and", or capitalised.
     let capital = c.raw(j).starts_with(|ch: char| ch.is_uppercase());
-    if let Some((m, e)) = c.month(j).filter(|_| bare || capital) {
+    if (bare || capital)
+        && let Some((m, e)) = c.month(j)
+    {
         let month = When::Month {
             year: Year::Unknown,
             month: m,
@@ -4198,8 +4266,7 @@ fn holiday_at(c: &Cur<'_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::{
-        MONTHS, POINT_LEADS, POSSESSIVES, WEEKDAYS, is_time_word, month, reference, time_words,
-        weekday,
+        MONTHS, POSSESSIVES, WEEKDAYS, is_time_word, month, reference, time_words, weekday,
     };
     use crate::document::{Facet, Source, Time};
     use crate::{Lexicon, parse};
@@ -4238,8 +4305,7 @@ mod tests {
     }
 
     #[test]
-    fn point_leads_are_sorted_for_their_search() {
-        assert!(POINT_LEADS.windows(2).all(|p| p[0] < p[1]));
+    fn possessives_are_sorted_for_their_search() {
         assert!(POSSESSIVES.windows(2).all(|p| p[0] < p[1]));
     }
 
