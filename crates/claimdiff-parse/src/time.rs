@@ -111,6 +111,11 @@ impl TimeWord {
             .is_some_and(|(_, abbrev)| !abbrev && !w.ends_with('.'))
             || self.month.is_some() && !w.eq_ignore_ascii_case("may")
     }
+
+    /// The number word this entry's word is ([`number_word`]).
+    pub(crate) fn number(&self) -> Option<NumWord> {
+        self.number
+    }
 }
 
 /// The words of [`time_words`] and a cheap filter before their table.
