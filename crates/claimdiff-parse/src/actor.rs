@@ -596,12 +596,22 @@ fn push_run(
 
 /// True when a name, the words `rest` of a capitalised run whose last token's entry is `last`,
 /// is a month or weekday name ([`crate::time::is_time_word`]). Only a name of one word can be:
-/// the entry says whether it is a time word as written, unless its "'s" was dropped ("March's
-/// plans") or it is an initial joined to its stop, which the time table is asked of.
+/// the entry's time word answers for the word as written (not possessive, no stop after it),
+/// unless its "'s" was dropped ("March's plans") or it is an initial joined to its stop,
+/// which the time table is asked of.
 fn is_time_word(name: &str, rest: &[&str], last: Option<&Entry<'_>>) -> bool {
-    let may = rest.len() == 1 && last.is_none_or(|e| e.form != name || e.time.is_some());
-    debug_assert!(may || !crate::time::is_time_word(name), "{name}");
-    may && crate::time::is_time_word(name)
+    if rest.len() != 1 {
+        debug_assert!(!crate::time::is_time_word(name), "{name}");
+        return false;
+    }
+    match last {
+        Some(e) if e.form == name && e.time_form.len() == name.len() && !name.ends_with('.') => {
+            let is = e.time.is_some_and(|t| t.names(name));
+            debug_assert_eq!(is, crate::time::is_time_word(name), "{name}");
+            is
+        }
+        _ => crate::time::is_time_word(name),
+    }
 }
 
 /// True when an age in commas follows token `end` ("Maureen Hallam, 67, from …", "…, 67.").

@@ -14,7 +14,7 @@ use arrayvec::ArrayVec;
 use rustc_hash::FxHashMap;
 
 use crate::text::{Token, TokenKind, before_dash, is_dash, split_hyphen};
-use crate::vocab::Words;
+use crate::vocab::{Entry, Words};
 
 /// The tokens of one sentence with the text they index.
 pub(crate) struct Cursor<'a> {
@@ -924,9 +924,9 @@ fn collect(c: &Cursor<'_>, mut t: usize, atoms: &mut Atoms) {
                     // Most number words have no dash: one part, the whole word, with no
                     // split of its characters.
                     if before_dash(raw).len() == raw.len() {
-                        let Some(w) = lower_number_word(c.ascii_lower(t)) else {
-                            return;
-                        };
+                        let w = c.words.get(t).and_then(Entry::number_word);
+                        debug_assert_eq!(w, lower_number_word(c.ascii_lower(t)), "{raw}");
+                        let Some(w) = w else { return };
                         if !atoms.push(Atom {
                             kind: AtomKind::Word(w),
                             end: t + 1,

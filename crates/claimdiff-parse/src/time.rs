@@ -102,6 +102,22 @@ pub(crate) struct TimeWord {
     point_lead: bool,
 }
 
+impl TimeWord {
+    /// True when `w`, this entry's word as written, perhaps with stops after it, is a month
+    /// or weekday name ([`is_time_word`]): a month name may end in stops, a weekday name not,
+    /// and "May" is not taken for one.
+    pub(crate) fn names(&self, w: &str) -> bool {
+        self.weekday
+            .is_some_and(|(_, abbrev)| !abbrev && !w.ends_with('.'))
+            || self.month.is_some() && !w.eq_ignore_ascii_case("may")
+    }
+
+    /// The number word this entry's word is ([`number_word`]).
+    pub(crate) fn number(&self) -> Option<NumWord> {
+        self.number
+    }
+}
+
 /// The words of [`time_words`] and a cheap filter before their table.
 struct TimeWords {
     /// The shapes of the words of two letters or more.
@@ -220,13 +236,7 @@ fn name_entry(w: &str) -> Option<&'static TimeWord> {
 
 /// True for month and weekday names, which are never places or people.
 pub(crate) fn is_time_word(w: &str) -> bool {
-    // One lookup for both tests: a month name may end in stops, a weekday name not.
-    let name = w.trim_end_matches('.');
-    name_entry(name).is_some_and(|t| {
-        t.weekday
-            .is_some_and(|(_, abbrev)| !abbrev && name.len() == w.len())
-            || t.month.is_some() && !w.eq_ignore_ascii_case("may")
-    })
+    name_entry(w.trim_end_matches('.')).is_some_and(|t| t.names(w))
 }
 
 /// The publication date of `published` (`YYYY-MM-DD`), if it is one.

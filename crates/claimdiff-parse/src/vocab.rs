@@ -13,7 +13,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::Lexicon;
-use crate::numbers::number_word_before_dash;
+use crate::numbers::{NumWord, number_word_before_dash};
 use crate::text::{Lower, Token, TokenKind, is_capitalized, lower, word_key_of};
 use crate::time::{self, TimeWord, time_word};
 use crate::{location, quantity};
@@ -71,6 +71,17 @@ pub(crate) struct Entry<'a> {
     pub(crate) digits: Option<u64>,
     /// What the lexicon says of the word, looked up the first time a reader asks.
     kinds: OnceCell<Kinds>,
+}
+
+impl Entry<'_> {
+    /// The number word the form is, in any case ("three", "Million";
+    /// [`number_word`](crate::numbers::number_word)): its time word's, which is looked up in
+    /// lower case, unless that is the word without its "'s".
+    pub(crate) fn number_word(&self) -> Option<NumWord> {
+        self.time
+            .filter(|_| self.time_form.len() == self.form.len())
+            .and_then(TimeWord::number)
+    }
 }
 
 /// What the lexicon says of a word ([`Words::kinds`]).
