@@ -410,8 +410,9 @@ impl<'a> Block<'a> {
     fn push(&self, out: &mut Vec<Range<usize>>, base: usize, a: usize, b: usize) {
         let (start, end) = (a.min(self.len()), b.min(self.len()));
         let piece = &self.s[start..end];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
+        let rest = piece.trim_start();
+        let lead = piece.len() - rest.len();
+        let trimmed = rest.trim_end();
         if !trimmed.is_empty() {
             out.push(base + start + lead..base + start + lead + trimmed.len());
         }
@@ -651,8 +652,9 @@ impl<'a> Block<'a> {
         let token = self
             .slice(a, b)
             .trim_start_matches(|c: char| !c.is_alphanumeric());
-        token.contains('@')
-            || token.contains("://")
+        let bytes = token.as_bytes();
+        memchr::memchr(b'@', bytes).is_some()
+            || memchr::memchr_iter(b':', bytes).any(|p| bytes[p + 1..].starts_with(b"//"))
             || token
                 .get(..4)
                 .is_some_and(|p| p.eq_ignore_ascii_case("www."))
