@@ -652,9 +652,8 @@ impl<'a> Block<'a> {
         let token = self
             .slice(a, b)
             .trim_start_matches(|c: char| !c.is_alphanumeric());
-        let bytes = token.as_bytes();
-        memchr::memchr(b'@', bytes).is_some()
-            || memchr::memchr_iter(b':', bytes).any(|p| bytes[p + 1..].starts_with(b"//"))
+        token.contains('@')
+            || token.contains("://")
             || token
                 .get(..4)
                 .is_some_and(|p| p.eq_ignore_ascii_case("www."))
