@@ -624,10 +624,17 @@ impl<'a> Block<'a> {
         let token = self.slice(w, i);
         let word = token.trim_matches(|c: char| !is_word_char(c));
         // "pro-U.S", "and/or": the part after the last dash or slash.
-        let word = word
-            .rsplit(['-', '/', '\u{2013}', '\u{2014}'])
-            .next()
-            .unwrap_or(word);
+        // A byte scan: "-" and "/" are ASCII, and the dashes are E2 80 93 and E2 80 94.
+        let bytes = word.as_bytes();
+        let mut from = 0;
+        for (p, &byte) in bytes.iter().enumerate() {
+            if matches!(byte, b'-' | b'/') {
+                from = p + 1;
+            } else if byte == 0xE2 && matches!(bytes.get(p + 1..p + 3), Some([0x80, 0x93 | 0x94])) {
+                from = p + 3;
+            }
+        }
+        let word = &word[from..];
         (w, word)
     }
 
