@@ -669,7 +669,7 @@ impl<'a> Block<'a> {
     /// What the word before a full stop is, for deciding whether the stop ends the sentence.
     fn word_kind(&self, word: &str) -> WordKind {
         let lower = lower(word);
-        if matches!(&*lower, "no" | "nos") || lower.contains(['°', 'º']) {
+        if matches!(&*lower, "no" | "nos") || !lower.is_ascii() && lower.contains(['°', 'º']) {
             return WordKind::NumberSign;
         }
         if self.lex.is_abbreviation(&lower) {
