@@ -235,18 +235,18 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon, out: &mut Vec<Ran
 /// The sentence being read: where it starts and what it holds so far. Each character is
 /// searched once, so a block is split in linear time.
 struct Open {
-    /// Index of its first character.
+    /// Offset of its first character.
     start: usize,
-    /// Index of its first letter or digit: a sentence needs one before it can end.
+    /// Offset of its first letter or digit: a sentence needs one before it can end.
     text_from: usize,
-    /// Index up to which it has been searched for a word of two letters.
+    /// Offset up to which it has been searched for a word of two letters.
     word_checked: usize,
     /// True once such a word was found: a list item has text, not only its marker.
     word: bool,
 }
 
 impl Open {
-    /// A sentence that starts at index `start` of `b`.
+    /// A sentence that starts at offset `start` of `b`.
     fn new(b: &Block<'_>, start: usize) -> Self {
         let mut text_from = start;
         while let Some(c) = b.ch(text_from).filter(|c| !c.is_alphanumeric()) {
@@ -260,12 +260,12 @@ impl Open {
         }
     }
 
-    /// True when the sentence holds a letter or a digit before index `i`.
+    /// True when the sentence holds a letter or a digit before offset `i`.
     fn has_text(&self, i: usize) -> bool {
         self.text_from < i
     }
 
-    /// True when the sentence holds a word of two letters or more before index `i`.
+    /// True when the sentence holds a word of two letters or more before offset `i`.
     fn has_word(&mut self, b: &Block<'_>, i: usize) -> bool {
         while !self.word && self.word_checked < i {
             let j = self.word_checked;
@@ -291,14 +291,14 @@ enum Stop {
     Ellipsis,
 }
 
-/// A run of terminators at some index, with the closing quotes and brackets after it.
+/// A run of terminators at some offset, with the closing quotes and brackets after it.
 #[derive(Debug, Clone, Copy)]
 struct Run {
-    /// Index after the terminators.
+    /// Offset after the terminators.
     marks_end: usize,
-    /// Index after the closing quotes and brackets.
+    /// Offset after the closing quotes and brackets.
     end: usize,
-    /// Index where the sentence ends: `end`, or after the full stop of "word. . . . Next".
+    /// Offset where the sentence ends: `end`, or after the full stop of "word. . . . Next".
     cut: usize,
     /// What kind of stop the run is.
     stop: Stop,
@@ -397,7 +397,7 @@ impl<'a> Block<'a> {
         &self.s[a.min(self.len())..b.min(self.len())]
     }
 
-    /// First index at or after `i` that is not white space.
+    /// First offset at or after `i` that is not white space.
     fn skip_space(&self, mut i: usize) -> usize {
         while let Some(c) = self.ch(i).filter(|c| c.is_whitespace()) {
             i += c.len_utf8();
@@ -615,7 +615,7 @@ impl<'a> Block<'a> {
     }
 
     /// The word before the stop at `i` within the sentence starting at `start`, without the
-    /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start index.
+    /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start offset.
     fn word_before(&self, start: usize, i: usize) -> (usize, &'a str) {
         let mut w = i;
         while w > start && !self.before(w).is_whitespace() {
@@ -719,7 +719,7 @@ impl<'a> Block<'a> {
         }
     }
 
-    /// True when a lower-case abbreviation (`word`, starting at index `w`) stands before a
+    /// True when a lower-case abbreviation (`word`, starting at offset `w`) stands before a
     /// quoted sentence opening at `next`, after a speech verb: `The mayor said at 9 a.m. "We
     /// are closing the bridge."` is one sentence.
     fn introduces_quote(&self, start: usize, w: usize, word: &str, next: usize) -> bool {
@@ -733,7 +733,7 @@ impl<'a> Block<'a> {
                 .any(|v| is_speech_verb(&v.to_lowercase()))
     }
 
-    /// True when the word before index `w` (within the sentence from `start`) is a number, as
+    /// True when the word before offset `w` (within the sentence from `start`) is a number, as
     /// in "6 p.m.".
     fn number_before(&self, start: usize, w: usize) -> bool {
         let mut j = w;
@@ -824,7 +824,7 @@ mod tests {
 
     #[test]
     fn paragraphs_with_and_without_non_ascii_characters_split_alike() {
-        // A paragraph of ASCII is indexed by its bytes, any other by its characters: the stops,
+        // A paragraph is indexed by byte offsets, stepping over multi-byte characters: the stops,
         // bullets and abbreviations after a multi-byte character are found all the same.
         check(
             "Café staff left. Then Dr. Amir Haddad spoke.",
