@@ -201,7 +201,7 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon, out: &mut Vec<Ran
         }
         let c = b.at(i);
         if i > open.start
-            && b.at(i - 1).is_whitespace()
+            && b.before(i).is_whitespace()
             && (is_bullet(c) && open.has_text(i)
                 || b.continues_list(i, list) && open.has_word(&b, i))
         {
@@ -211,7 +211,7 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon, out: &mut Vec<Ran
             continue;
         }
         if !is_terminator(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         let run = b.run(i);
@@ -235,22 +235,22 @@ fn split_block(text: &str, block: Range<usize>, lex: &Lexicon, out: &mut Vec<Ran
 /// The sentence being read: where it starts and what it holds so far. Each character is
 /// searched once, so a block is split in linear time.
 struct Open {
-    /// Index of its first character.
+    /// Offset of its first character.
     start: usize,
-    /// Index of its first letter or digit: a sentence needs one before it can end.
+    /// Offset of its first letter or digit: a sentence needs one before it can end.
     text_from: usize,
-    /// Index up to which it has been searched for a word of two letters.
+    /// Offset up to which it has been searched for a word of two letters.
     word_checked: usize,
     /// True once such a word was found: a list item has text, not only its marker.
     word: bool,
 }
 
 impl Open {
-    /// A sentence that starts at index `start` of `b`.
+    /// A sentence that starts at offset `start` of `b`.
     fn new(b: &Block<'_>, start: usize) -> Self {
         let mut text_from = start;
-        while b.ch(text_from).is_some_and(|c| !c.is_alphanumeric()) {
-            text_from += 1;
+        while let Some(c) = b.ch(text_from).filter(|c| !c.is_alphanumeric()) {
+            text_from += c.len_utf8();
         }
         Self {
             start,
@@ -260,17 +260,21 @@ impl Open {
         }
     }
 
-    /// True when the sentence holds a letter or a digit before index `i`.
+    /// True when the sentence holds a letter or a digit before offset `i`.
     fn has_text(&self, i: usize) -> bool {
         self.text_from < i
     }
 
-    /// True when the sentence holds a word of two letters or more before index `i`.
+    /// True when the sentence holds a word of two letters or more before offset `i`.
     fn has_word(&mut self, b: &Block<'_>, i: usize) -> bool {
-        while !self.word && self.word_checked + 1 < i {
+        while !self.word && self.word_checked < i {
             let j = self.word_checked;
-            self.word = b.at(j).is_alphabetic() && b.at(j + 1).is_alphabetic();
-            self.word_checked += 1;
+            let next = b.next(j);
+            if next >= i {
+                break;
+            }
+            self.word = b.at(j).is_alphabetic() && b.at(next).is_alphabetic();
+            self.word_checked = next;
         }
         self.word
     }
@@ -287,14 +291,14 @@ enum Stop {
     Ellipsis,
 }
 
-/// A run of terminators at some index, with the closing quotes and brackets after it.
+/// A run of terminators at some offset, with the closing quotes and brackets after it.
 #[derive(Debug, Clone, Copy)]
 struct Run {
-    /// Index after the terminators.
+    /// Offset after the terminators.
     marks_end: usize,
-    /// Index after the closing quotes and brackets.
+    /// Offset after the closing quotes and brackets.
     end: usize,
-    /// Index where the sentence ends: `end`, or after the full stop of "word. . . . Next".
+    /// Offset where the sentence ends: `end`, or after the full stop of "word. . . . Next".
     cut: usize,
     /// What kind of stop the run is.
     stop: Stop,
@@ -309,7 +313,7 @@ struct Enumerator {
     letter: bool,
     /// The punctuation after it.
     style: &'static str,
-    /// Its length in characters.
+    /// Its length in bytes (its characters are ASCII).
     len: usize,
 }
 
@@ -319,13 +323,13 @@ const ADDRESS_REACH: usize = 512;
 /// How many words [`Block::has_content`] reads.
 const CONTENT_REACH: usize = 24;
 
-/// One block's characters, indexed, and the lexicon its rules read.
+/// One block's text, which rules index by byte offsets, always at a character boundary: a
+/// step to the next character is the current one's length, decoded where a rule reads it.
 struct Block<'a> {
     /// The block's text.
     s: &'a str,
-    /// Its characters with their byte offsets in `s`, which rules index; empty for an ASCII
-    /// block, whose characters are its bytes.
-    chars: Vec<(usize, char)>,
+    /// True when the block is ASCII: its stops and bullets are then its ASCII stops.
+    ascii: bool,
     /// Abbreviations, titles and function words.
     lex: &'a Lexicon,
 }
@@ -335,96 +339,80 @@ impl<'a> Block<'a> {
     fn new(s: &'a str, lex: &'a Lexicon) -> Self {
         Self {
             s,
-            chars: if s.is_ascii() {
-                Vec::new()
-            } else {
-                // Counted first (a fast byte count), so the room is made once, not regrown.
-                let mut chars = Vec::with_capacity(s.chars().count());
-                chars.extend(s.char_indices());
-                chars
-            },
+            ascii: s.is_ascii(),
             lex,
         }
     }
 
-    /// True when the block's characters are its bytes.
-    fn ascii(&self) -> bool {
-        self.chars.is_empty()
-    }
-
-    /// The number of characters.
+    /// The length in bytes.
     fn len(&self) -> usize {
-        if self.ascii() {
-            self.s.len()
-        } else {
-            self.chars.len()
-        }
+        self.s.len()
     }
 
-    /// The character at index `i`, if any.
+    /// The character at offset `i`, if any.
     fn ch(&self, i: usize) -> Option<char> {
-        if self.ascii() {
-            self.s.as_bytes().get(i).map(|&b| char::from(b))
+        let &byte = self.s.as_bytes().get(i)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
         } else {
-            self.chars.get(i).map(|&(_, c)| c)
+            self.s[i..].chars().next()
         }
     }
 
-    /// The character at index `i`, which is inside the block.
+    /// The character at offset `i`, which is inside the block.
     fn at(&self, i: usize) -> char {
         self.ch(i).unwrap_or_default()
     }
 
-    /// Byte offset of character index `i` (the block's length past the end).
-    fn offset(&self, i: usize) -> usize {
-        if self.ascii() {
-            i.min(self.s.len())
-        } else {
-            self.chars.get(i).map_or(self.s.len(), |&(o, _)| o)
+    /// The character before offset `i` (NUL at the block's start).
+    fn before(&self, i: usize) -> char {
+        match self.s.as_bytes()[..i].last() {
+            Some(&byte) if byte.is_ascii() => char::from(byte),
+            Some(_) => self.s[..i].chars().next_back().unwrap_or_default(),
+            None => char::default(),
         }
     }
 
-    /// The index of the first terminator or bullet at or after `i` ([`is_terminator`],
+    /// The offset of the character after the one at `i` (one byte on past the end).
+    fn next(&self, i: usize) -> usize {
+        i + self.ch(i).map_or(1, char::len_utf8)
+    }
+
+    /// The offset of the first terminator or bullet at or after `i` ([`is_terminator`],
     /// [`is_bullet`]), or the block's length: a byte search for the ASCII stops and for the
     /// first byte that every other terminator and bullet starts with.
     fn next_mark(&self, i: usize) -> usize {
-        let from = self.offset(i);
-        let rest = &self.s.as_bytes()[from..];
+        let rest = &self.s.as_bytes()[i..];
         // An ASCII block has no byte 0xE2.
-        let found = if self.ascii() {
+        let found = if self.ascii {
             memchr::memchr3(b'.', b'?', b'!', rest)
         } else {
             memchr4(*b".?!", 0xE2, rest)
         };
-        let Some(found) = found.map(|p| from + p) else {
-            return self.len();
-        };
-        if self.ascii() {
-            found
-        } else {
-            self.chars.partition_point(|&(o, _)| o < found)
-        }
+        found.map_or(self.len(), |p| i + p)
     }
 
-    /// Text of the character indices `a..b`.
+    /// Text of the offsets `a..b` (clamped to the block).
     fn slice(&self, a: usize, b: usize) -> &'a str {
-        &self.s[self.offset(a)..self.offset(b)]
+        &self.s[a.min(self.len())..b.min(self.len())]
     }
 
-    /// First index at or after `i` that is not white space.
+    /// First offset at or after `i` that is not white space.
     fn skip_space(&self, mut i: usize) -> usize {
-        while self.ch(i).is_some_and(char::is_whitespace) {
-            i += 1;
+        while let Some(c) = self.ch(i).filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
         }
         i
     }
 
-    /// Pushes the sentence `a..b` (character indices), trimmed, as a byte range into the text.
+    /// Pushes the sentence `a..b` (offsets in the block), trimmed, as a byte range into the
+    /// text.
     fn push(&self, out: &mut Vec<Range<usize>>, base: usize, a: usize, b: usize) {
-        let (start, end) = (self.offset(a), self.offset(b));
+        let (start, end) = (a.min(self.len()), b.min(self.len()));
         let piece = &self.s[start..end];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
+        let rest = piece.trim_start();
+        let lead = piece.len() - rest.len();
+        let trimmed = rest.trim_end();
         if !trimmed.is_empty() {
             out.push(base + start + lead..base + start + lead + trimmed.len());
         }
@@ -453,10 +441,10 @@ impl<'a> Block<'a> {
             }
             _ => return None,
         };
-        let style = match (self.ch(j), self.ch(j + 1)) {
-            (Some('.'), Some(')')) => ".)",
-            (Some('.'), _) => ".",
-            (Some(')'), _) => ")",
+        let style = match self.ch(j) {
+            Some('.') if self.ch(j + 1) == Some(')') => ".)",
+            Some('.') => ".",
+            Some(')') => ")",
             _ => return None,
         };
         j += style.len();
@@ -476,9 +464,9 @@ impl<'a> Block<'a> {
         let mut j = i;
         if let Some(c) = self.ch(j)
             && is_start_bullet(c)
-            && (is_bullet(c) || self.ch(j + 1).is_some_and(char::is_whitespace))
+            && (is_bullet(c) || self.ch(j + c.len_utf8()).is_some_and(char::is_whitespace))
         {
-            j = self.skip_space(j + 1);
+            j = self.skip_space(j + c.len_utf8());
         }
         match self.enumerator(j) {
             Some(e) => {
@@ -509,33 +497,35 @@ impl<'a> Block<'a> {
                 Some('.') => dots += 1,
                 Some('\u{2026}') => dots += 3,
                 Some(c) if is_terminator(c) => other = true,
-                Some(' ' | '\u{00A0}')
+                Some(c @ (' ' | '\u{00A0}'))
                     if !other
-                        && self.ch(j - 1) == Some('.')
-                        && self.ch(j + 1) == Some('.')
-                        && !self.ch(j + 2).is_some_and(char::is_alphanumeric) =>
+                        && self.before(j) == '.'
+                        && self.ch(j + c.len_utf8()) == Some('.')
+                        && !self
+                            .ch(j + c.len_utf8() + 1)
+                            .is_some_and(char::is_alphanumeric) =>
                 {
                     spaced = true;
                 }
                 _ => break,
             }
-            j += 1;
+            j = self.next(j);
         }
         let mut end = j;
-        while self.ch(end).is_some_and(is_closer) {
-            end += 1;
+        while let Some(c) = self.ch(end).filter(|&c| is_closer(c)) {
+            end += c.len_utf8();
         }
-        let attached = i > 0 && !self.at(i - 1).is_whitespace();
+        let attached = i > 0 && !self.before(i).is_whitespace();
         let (stop, cut) = if other {
             (Stop::Full, end)
         } else if dots == 1 {
             (Stop::Period, end)
         } else if dots == 3 {
             (Stop::Ellipsis, end)
-        } else if spaced && attached && self.ch(i + 1) != Some('.') {
+        } else if spaced && attached && self.ch(self.next(i)) != Some('.') {
             // "compounds. . . . The": the word's full stop ends the sentence and the ellipsis
             // opens the next one.
-            (Stop::Full, i + 1)
+            (Stop::Full, self.next(i))
         } else {
             (Stop::Full, end)
         };
@@ -580,7 +570,7 @@ impl<'a> Block<'a> {
     /// True for marks in brackets ("[...]", "(!)"): an omission or a comment, not a stop.
     fn bracketed(&self, i: usize, run: &Run) -> bool {
         i > 0
-            && matches!(self.at(i - 1), '[' | '(')
+            && matches!(self.before(i), '[' | '(')
             && matches!(self.ch(run.marks_end), Some(']' | ')'))
     }
 
@@ -595,16 +585,16 @@ impl<'a> Block<'a> {
         }
         let mut j = i;
         if matches!(c, '.' | '\u{2026}') {
-            while self
+            while let Some(c) = self
                 .ch(j)
-                .is_some_and(|c| matches!(c, '.' | '\u{2026}') || c.is_whitespace())
+                .filter(|&c| matches!(c, '.' | '\u{2026}') || c.is_whitespace())
             {
-                j += 1;
+                j += c.len_utf8();
             }
             return self.ch(j).is_some_and(char::is_uppercase);
         }
-        while self.ch(j).is_some_and(is_opener) {
-            j += 1;
+        while let Some(c) = self.ch(j).filter(|&c| is_opener(c)) {
+            j += c.len_utf8();
         }
         j > i
             && self
@@ -614,30 +604,37 @@ impl<'a> Block<'a> {
 
     /// The word at `i`, after any opening quotes or brackets.
     fn word_after(&self, mut i: usize) -> &'a str {
-        while self.ch(i).is_some_and(is_opener) {
-            i += 1;
+        while let Some(c) = self.ch(i).filter(|&c| is_opener(c)) {
+            i += c.len_utf8();
         }
         let mut j = i;
-        while self.ch(j).is_some_and(char::is_alphanumeric) {
-            j += 1;
+        while let Some(c) = self.ch(j).filter(|c| c.is_alphanumeric()) {
+            j += c.len_utf8();
         }
         self.slice(i, j)
     }
 
     /// The word before the stop at `i` within the sentence starting at `start`, without the
-    /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start index.
+    /// quotes and brackets around it ("U.S", "a.m", "N°", "£4.7m"), and its start offset.
     fn word_before(&self, start: usize, i: usize) -> (usize, &'a str) {
         let mut w = i;
-        while w > start && !self.at(w - 1).is_whitespace() {
-            w -= 1;
+        while w > start && !self.before(w).is_whitespace() {
+            w -= self.before(w).len_utf8();
         }
         let token = self.slice(w, i);
         let word = token.trim_matches(|c: char| !is_word_char(c));
         // "pro-U.S", "and/or": the part after the last dash or slash.
-        let word = word
-            .rsplit(['-', '/', '\u{2013}', '\u{2014}'])
-            .next()
-            .unwrap_or(word);
+        // A byte scan: "-" and "/" are ASCII, and the dashes are E2 80 93 and E2 80 94.
+        let bytes = word.as_bytes();
+        let mut from = 0;
+        for (p, &byte) in bytes.iter().enumerate() {
+            if matches!(byte, b'-' | b'/') {
+                from = p + 1;
+            } else if byte == 0xE2 && matches!(bytes.get(p + 1..p + 3), Some([0x80, 0x93 | 0x94])) {
+                from = p + 3;
+            }
+        }
+        let word = &word[from..];
         (w, word)
     }
 
@@ -645,12 +642,19 @@ impl<'a> Block<'a> {
     /// [`ADDRESS_REACH`] characters either way, so that long runs without spaces stay linear).
     fn in_address(&self, i: usize) -> bool {
         let mut a = i;
-        while a > 0 && i - a < ADDRESS_REACH && !self.at(a - 1).is_whitespace() {
-            a -= 1;
+        for _ in 0..ADDRESS_REACH {
+            let c = self.before(a);
+            if a == 0 || c.is_whitespace() {
+                break;
+            }
+            a -= c.len_utf8();
         }
         let mut b = i;
-        while b - i < ADDRESS_REACH && self.ch(b).is_some_and(|c| !c.is_whitespace()) {
-            b += 1;
+        for _ in 0..ADDRESS_REACH {
+            match self.ch(b) {
+                Some(c) if !c.is_whitespace() => b += c.len_utf8(),
+                _ => break,
+            }
         }
         let token = self
             .slice(a, b)
@@ -665,7 +669,7 @@ impl<'a> Block<'a> {
     /// What the word before a full stop is, for deciding whether the stop ends the sentence.
     fn word_kind(&self, word: &str) -> WordKind {
         let lower = lower(word);
-        if matches!(&*lower, "no" | "nos") || lower.contains(['°', 'º']) {
+        if matches!(&*lower, "no" | "nos") || !lower.is_ascii() && lower.contains(['°', 'º']) {
             return WordKind::NumberSign;
         }
         if self.lex.is_abbreviation(&lower) {
@@ -715,7 +719,7 @@ impl<'a> Block<'a> {
         }
     }
 
-    /// True when a lower-case abbreviation (`word`, starting at index `w`) stands before a
+    /// True when a lower-case abbreviation (`word`, starting at offset `w`) stands before a
     /// quoted sentence opening at `next`, after a speech verb: `The mayor said at 9 a.m. "We
     /// are closing the bridge."` is one sentence.
     fn introduces_quote(&self, start: usize, w: usize, word: &str, next: usize) -> bool {
@@ -729,14 +733,14 @@ impl<'a> Block<'a> {
                 .any(|v| is_speech_verb(&v.to_lowercase()))
     }
 
-    /// True when the word before index `w` (within the sentence from `start`) is a number, as
+    /// True when the word before offset `w` (within the sentence from `start`) is a number, as
     /// in "6 p.m.".
     fn number_before(&self, start: usize, w: usize) -> bool {
         let mut j = w;
-        while j > start && self.at(j - 1).is_whitespace() {
-            j -= 1;
+        while j > start && self.before(j).is_whitespace() {
+            j -= self.before(j).len_utf8();
         }
-        j > start && self.at(j - 1).is_ascii_digit()
+        j > start && self.before(j).is_ascii_digit()
     }
 
     /// True when `start..end` holds a content word: a word of two letters or more that is not
@@ -765,9 +769,9 @@ impl<'a> Block<'a> {
     /// abbreviation or an address.
     fn glued_stop(&self, start: usize, i: usize, run: &Run) -> bool {
         let next_is_word = self.ch(run.end).is_some_and(char::is_uppercase)
-            && self.ch(run.end + 1).is_some_and(char::is_lowercase);
+            && self.ch(self.next(run.end)).is_some_and(char::is_lowercase);
         let prev_ok = i > 0 && {
-            let p = self.at(i - 1);
+            let p = self.before(i);
             p.is_lowercase() || p.is_ascii_digit()
         };
         if !next_is_word || !prev_ok || self.in_address(i) {
@@ -820,7 +824,7 @@ mod tests {
 
     #[test]
     fn paragraphs_with_and_without_non_ascii_characters_split_alike() {
-        // A paragraph of ASCII is indexed by its bytes, any other by its characters: the stops,
+        // A paragraph is indexed by byte offsets, stepping over multi-byte characters: the stops,
         // bullets and abbreviations after a multi-byte character are found all the same.
         check(
             "Café staff left. Then Dr. Amir Haddad spoke.",
