@@ -1841,21 +1841,10 @@ fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     };
     let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
         || c.lower_number_word(i).is_some()
-        // "a", "an", "within", "more", "in", [`AHEAD`] and [`BACK`].
-        || matches!(
-            c.folded(i),
-            "a" | "an"
-                | "within"
-                | "more"
-                | "in"
-                | "next"
-                | "coming"
-                | "following"
-                | "upcoming"
-                | "last"
-                | "past"
-                | "previous"
-        );
+        || match c.folded(i) {
+            "a" | "an" | "within" | "more" | "in" => true,
+            w => AHEAD.contains(&w) || BACK.contains(&w),
+        };
     prefiltered(c, i, may_start, "count", read)
 }
 
