@@ -172,18 +172,27 @@ pub(crate) fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<To
     }
 }
 
+/// A one in each byte of a word of eight bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of each byte of a word of eight bytes.
+const HIGH: u64 = ONES * 0x80;
+
+/// The top bit of each byte of `low`, eight bytes whose top bits are clear, that is in
+/// `first..=last`: each byte plus 0x80 - `first` (or 0x80 - `last` - 1) has its top bit set
+/// when it is `first` or above (or above `last`), with no carry into the next byte.
+fn bytes_in(low: u64, first: u8, last: u8) -> u64 {
+    let from_first = low + ONES * u64::from(0x80 - first);
+    let past_last = low + ONES * u64::from(0x7f - last);
+    from_first & !past_last & HIGH
+}
+
 /// How many of the eight bytes of `w` (in memory order) are ASCII letters before the first
 /// that is not one, tested all at once.
 fn leading_letters(w: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Each byte in lower case (if a letter) and without its top bit, plus 0x80 - 'a' (or - '{'):
-    // the byte's top bit is then set when it is 'a' or above (or above 'z'), with no carry into
-    // the next byte. A byte with its top bit set is not ASCII.
+    // Each byte in lower case (if a letter) and without its top bit; a byte with its top bit
+    // set is not ASCII.
     let low = (w | (ONES * 0x20)) & !HIGH;
-    let from_a = low + ONES * u64::from(0x80 - b'a');
-    let past_z = low + ONES * u64::from(0x80 - b'{');
-    let letters = from_a & !past_z & !w & HIGH;
+    let letters = bytes_in(low, b'a', b'z') & !w;
     (!letters & HIGH).trailing_zeros() as usize / 8
 }
 
@@ -336,17 +345,10 @@ fn eight(bytes: &[u8]) -> u64 {
 /// Whether `bytes` has a byte that is not ASCII, and whether it has an ASCII capital, tested
 /// eight bytes at a time (for a byte that is not ASCII, the second answer is not known).
 fn ascii_case(bytes: &[u8]) -> (bool, bool) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     let (mut high, mut capital) = (0, 0);
     let mut add = |w: u64| {
-        // Each byte's low seven bits, plus 0x80 - 'A' (or - '['): the byte's top bit is then set
-        // when the byte is 'A' or above (or above 'Z'), with no carry into the next byte.
-        let low = w & !HIGH;
-        let from_a = low + ONES * u64::from(0x80 - b'A');
-        let past_z = low + ONES * u64::from(0x80 - b'[');
         high |= w & HIGH;
-        capital |= from_a & !past_z & HIGH;
+        capital |= bytes_in(w & !HIGH, b'A', b'Z');
     };
     let mut rest = bytes;
     loop {
