@@ -41,8 +41,6 @@ pub(crate) struct Entry<'a> {
     pub(crate) time: Option<&'static TimeWord>,
     /// True for a word that starts with a lower-case letter.
     pub(crate) lower_case: bool,
-    /// True for a word that starts with a capital letter.
-    capitalized: bool,
     /// True for a capitalised word written somewhere in the document where no sentence or
     /// quote opens ([`crate::actor::opens`]): a name there, not a capital that any word takes.
     pub(crate) inner_capital: bool,
@@ -114,6 +112,11 @@ impl Kinds {
 
 /// No id: a one-byte form not seen yet.
 const NONE: u32 = u32::MAX;
+
+/// The top bit of an id as the tables keep it, set for a word that starts with a capital
+/// letter: [`Vocab::add`] tells from the id alone whether a token may be an inner capital,
+/// without its entry. Entries are numbered far below it.
+const CAPITAL: u32 = 1 << 31;
 
 /// The distinct token forms of a document and each token's form.
 #[derive(Debug)]
@@ -192,9 +195,10 @@ impl<'a> Vocab<'a> {
                     None => *self.ids.entry(form).or_insert_with(add),
                 },
             };
-            self.tokens.push(id);
-            if let Some(e) = self.entries.get_mut(id as usize)
-                && e.capitalized
+            let entry = id & !CAPITAL;
+            self.tokens.push(entry);
+            if id & CAPITAL != 0
+                && let Some(e) = self.entries.get_mut(entry as usize)
                 && !e.inner_capital
                 && !crate::actor::opens(text, tokens, k)
             {
@@ -341,14 +345,19 @@ fn short_key(text: &[u8], range: Range<usize>) -> Option<u64> {
 }
 
 impl<'a> Entry<'a> {
-    /// Adds the entry of a form not seen yet to `entries`, returning its id. Kept out of line
+    /// Adds the entry of a form not seen yet to `entries`, returning its id, with [`CAPITAL`]
+    /// for a word that starts with a capital letter. Kept out of line
     /// with [`Entry::new`]: it runs once per distinct form, and inlined into [`Vocab::add`]'s
     /// loop over every token it made that loop dearer.
     #[inline(never)]
     fn push(entries: &mut Vec<Self>, form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> u32 {
         let id = u32::try_from(entries.len()).unwrap_or(NONE);
         entries.push(Self::new(form, kind, lex));
-        id
+        if kind == TokenKind::Word && is_capitalized(form) {
+            id | CAPITAL
+        } else {
+            id
+        }
     }
 
     /// The entry of a form not seen yet.
@@ -371,7 +380,6 @@ impl<'a> Entry<'a> {
                 event: None,
                 time: None,
                 lower_case: false,
-                capitalized: false,
                 inner_capital: false,
                 time_lead: false,
                 time_units: None,
@@ -398,7 +406,6 @@ impl<'a> Entry<'a> {
             event: lex.event_of_key(&key),
             time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
-            capitalized: is_capitalized(form),
             inner_capital: false,
             time_lead,
             time_units: time::word_units(time_form),
