@@ -41,8 +41,6 @@ pub(crate) struct Entry<'a> {
     pub(crate) time: Option<&'static TimeWord>,
     /// True for a word that starts with a lower-case letter.
     pub(crate) lower_case: bool,
-    /// True for a word that starts with a capital letter.
-    capitalized: bool,
     /// True for a capitalised word written somewhere in the document where no sentence or
     /// quote opens ([`crate::actor::opens`]): a name there, not a capital that any word takes.
     pub(crate) inner_capital: bool,
@@ -115,6 +113,11 @@ impl Kinds {
 /// No id: a one-byte form not seen yet.
 const NONE: u32 = u32::MAX;
 
+/// The top bit of an id as the tables keep it, set for a word that starts with a capital
+/// letter: [`Vocab::add`] tells from the id alone whether a token may be an inner capital,
+/// without its entry. Entries are numbered far below it.
+const CAPITAL: u32 = 1 << 31;
+
 /// The distinct token forms of a document and each token's form.
 #[derive(Debug)]
 pub(crate) struct Vocab<'a> {
@@ -123,7 +126,7 @@ pub(crate) struct Vocab<'a> {
     ids: FxHashMap<&'a [u8], u32>,
     /// The ids of forms of two to seven bytes, most of a text's words, by [`short_key`]: an
     /// integer hashes and compares faster than a string.
-    short: FxHashMap<u64, u32>,
+    short: ShortIds,
     /// The ids of one-byte forms by their byte (`NONE` until seen): punctuation, "a", "I" and
     /// single digits are about a third of a text's tokens, and need no hashing.
     bytes: [u32; 128],
@@ -138,7 +141,7 @@ impl<'a> Vocab<'a> {
         Self {
             lex,
             ids: FxHashMap::default(),
-            short: FxHashMap::default(),
+            short: ShortIds::default(),
             bytes: [NONE; 128],
             entries: Vec::new(),
             tokens: Vec::new(),
@@ -188,13 +191,14 @@ impl<'a> Vocab<'a> {
                 },
                 // One hash of the form, whether it is new or not.
                 None => match short_key(bytes, t.span()) {
-                    Some(key) => *self.short.entry(key).or_insert_with(add),
+                    Some(key) => self.short.id_or_insert(key, add),
                     None => *self.ids.entry(form).or_insert_with(add),
                 },
             };
-            self.tokens.push(id);
-            if let Some(e) = self.entries.get_mut(id as usize)
-                && e.capitalized
+            let entry = id & !CAPITAL;
+            self.tokens.push(entry);
+            if id & CAPITAL != 0
+                && let Some(e) = self.entries.get_mut(entry as usize)
                 && !e.inner_capital
                 && !crate::actor::opens(text, tokens, k)
             {
@@ -222,6 +226,105 @@ impl<'a> Vocab<'a> {
     }
 }
 
+/// Ids by [`short_key`], in a table of open addressing, probed slot by slot and kept at most
+/// half full. A key is one integer and never zero (its length is in its top byte), so that a
+/// zero key marks an empty slot, and a lookup is a multiplication, a shift and a comparison or
+/// two: a general hash map's probe of a group of slots took about three times the
+/// instructions, on every token of the text.
+#[derive(Debug)]
+struct ShortIds {
+    /// Each slot's key, zero when empty; a power of two of them. Apart from the ids, so that
+    /// both are allocated zeroed, not written slot by slot.
+    keys: Vec<u64>,
+    /// Each slot's id.
+    ids: Vec<u32>,
+    /// The shift that takes the slot of a key from the top bits of its hash: 64 minus the
+    /// base-two logarithm of the number of slots.
+    shift: u32,
+    /// The number of keys held.
+    len: usize,
+}
+
+impl Default for ShortIds {
+    /// An empty table of 16 slots (no fewer, so that `shift` is under 64).
+    fn default() -> Self {
+        Self::with_slots(16)
+    }
+}
+
+impl ShortIds {
+    /// An empty table of `slots` slots, a power of two.
+    fn with_slots(slots: usize) -> Self {
+        debug_assert!(slots.is_power_of_two() && slots >= 16);
+        Self {
+            keys: vec![0; slots],
+            ids: vec![0; slots],
+            shift: 64 - slots.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    /// Makes room for `more` keys without regrowing.
+    fn reserve(&mut self, more: usize) {
+        let want = (2 * (self.len + more)).next_power_of_two();
+        if want > self.keys.len() {
+            self.regrow(want);
+        }
+    }
+
+    /// Moves every key to a table of `slots` slots.
+    fn regrow(&mut self, slots: usize) {
+        let old = std::mem::replace(self, Self::with_slots(slots));
+        for (key, id) in old.keys.into_iter().zip(old.ids) {
+            if key != 0
+                && let Err(at) = self.find(key)
+            {
+                self.fill(at, key, id);
+            }
+        }
+    }
+
+    /// The id of `key`, or the empty slot where it belongs: Fibonacci hashing, the top bits of
+    /// the key times 2^64 over the golden ratio, then the slots after it in turn.
+    fn find(&self, key: u64) -> Result<u32, usize> {
+        let mask = self.keys.len() - 1;
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        loop {
+            match self.keys.get(at) {
+                Some(&k) if k == key => return self.ids.get(at).copied().ok_or(at),
+                Some(0) | None => return Err(at),
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Puts `key` and its `id` in the empty slot `at`.
+    fn fill(&mut self, at: usize, key: u64, id: u32) {
+        if let (Some(k), Some(i)) = (self.keys.get_mut(at), self.ids.get_mut(at)) {
+            (*k, *i) = (key, id);
+            self.len += 1;
+        }
+    }
+
+    /// The id of `key` (not zero), given by `add` the first time.
+    fn id_or_insert(&mut self, key: u64, add: impl FnOnce() -> u32) -> u32 {
+        debug_assert_ne!(key, 0, "a zero key is an empty slot");
+        match self.find(key) {
+            Ok(id) => id,
+            Err(mut at) => {
+                let id = add();
+                // Kept at most half full, so that a probe soon meets an empty slot.
+                if 2 * (self.len + 1) > self.keys.len() {
+                    self.regrow(2 * self.keys.len());
+                    at = self.find(key).err().unwrap_or(at);
+                }
+                self.fill(at, key, id);
+                id
+            }
+        }
+    }
+}
+
 /// The form at `range` of `text`, when it has two to seven bytes, as one integer: its bytes,
 /// and its length in the top byte (so that no two forms share a key). Read with one load of
 /// eight bytes when the text has them, not copied byte by byte.
@@ -242,14 +345,19 @@ fn short_key(text: &[u8], range: Range<usize>) -> Option<u64> {
 }
 
 impl<'a> Entry<'a> {
-    /// Adds the entry of a form not seen yet to `entries`, returning its id. Kept out of line
+    /// Adds the entry of a form not seen yet to `entries`, returning its id, with [`CAPITAL`]
+    /// for a word that starts with a capital letter. Kept out of line
     /// with [`Entry::new`]: it runs once per distinct form, and inlined into [`Vocab::add`]'s
     /// loop over every token it made that loop dearer.
     #[inline(never)]
     fn push(entries: &mut Vec<Self>, form: &'a str, kind: TokenKind, lex: &'a Lexicon) -> u32 {
         let id = u32::try_from(entries.len()).unwrap_or(NONE);
         entries.push(Self::new(form, kind, lex));
-        id
+        if kind == TokenKind::Word && is_capitalized(form) {
+            id | CAPITAL
+        } else {
+            id
+        }
     }
 
     /// The entry of a form not seen yet.
@@ -272,7 +380,6 @@ impl<'a> Entry<'a> {
                 event: None,
                 time: None,
                 lower_case: false,
-                capitalized: false,
                 inner_capital: false,
                 time_lead: false,
                 time_units: None,
@@ -299,7 +406,6 @@ impl<'a> Entry<'a> {
             event: lex.event_of_key(&key),
             time,
             lower_case: form.chars().next().is_some_and(char::is_lowercase),
-            capitalized: is_capitalized(form),
             inner_capital: false,
             time_lead,
             time_units: time::word_units(time_form),
@@ -452,6 +558,25 @@ mod tests {
             assert_eq!(lead(9), (false, false, false, true));
             assert_eq!(lead(10), (false, false, false, true));
         });
+    }
+
+    /// The short forms' table gives each key the id it was first given, as it grows from its
+    /// 16 slots to thousands, whether the keys' hashes spread or crowd.
+    #[test]
+    fn short_ids_keep_each_keys_first_id() {
+        let mut table = ShortIds::default();
+        let mut ids = std::collections::HashMap::new();
+        let keys = (1..3000u64).flat_map(|k| [k << 56 | k, k << 8 | 2 << 56]);
+        for (n, key) in keys.clone().enumerate() {
+            let id = u32::try_from(n).unwrap();
+            assert_eq!(table.id_or_insert(key, || id), id, "{key:x}");
+            ids.insert(key, id);
+        }
+        for key in keys {
+            assert_eq!(table.id_or_insert(key, || NONE), ids[&key], "{key:x}");
+        }
+        assert_eq!(table.len, ids.len());
+        assert!(2 * table.len <= table.keys.len());
     }
 
     #[test]
