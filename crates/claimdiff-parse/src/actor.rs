@@ -1,6 +1,7 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
+use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -487,18 +488,18 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
-    // The name words from word `k` on, joined by spaces: copied from the text when it has
+    // The name words from word `k` on, joined by spaces: borrowed from the text when it has
     // them so (word `k` starts a space after each word before it; none when `k` is past the
-    // last, which ends at `end`).
+    // last, which ends at `end`), and copied only for a run kept as a mention.
     let end = word_start + name_words[last].len();
-    let joined_from = |k: usize| {
+    let joined_from = |k: usize| -> Cow<'_, str> {
         if spaced {
             let before: usize = name_words[..k].iter().map(|w| w.len() + 1).sum();
-            let name = text[(toks[start].start + before).min(end)..end].to_owned();
+            let name = &text[(toks[start].start + before).min(end)..end];
             debug_assert_eq!(name, name_words[k..].join(" "));
-            name
+            Cow::Borrowed(name)
         } else {
-            name_words[k..].join(" ")
+            Cow::Owned(name_words[k..].join(" "))
         }
     };
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
@@ -540,7 +541,7 @@ fn push_run(
                 from: start + p + n,
                 start: start + p + n,
                 end: j,
-                name: joined_from(p + n),
+                name: joined_from(p + n).into_owned(),
                 titled: true,
                 possessive,
                 org: false,
@@ -586,7 +587,7 @@ fn push_run(
         from: from.unwrap_or(start + skip).min(start + skip),
         start: start + skip,
         end: j,
-        name,
+        name: name.into_owned(),
         titled: from.is_some() || role_titled,
         possessive,
         org: false,
