@@ -1157,23 +1157,20 @@ fn role_before(
         debug_assert!(role_ending(toks, words, end, lex).is_none());
         return None;
     }
-    let mut k = end;
-    let mut roles = Vec::new();
-    loop {
-        let (s, role) = role_ending(toks, words, k, lex)?;
+    let (mut k, role) = role_ending(toks, words, end, lex)?;
+    let mut roles = vec![role];
+    // A role joined before it ("chief executive and founder"), read once: kept for the next
+    // turn, not looked for again there.
+    while k >= 2
+        && matches!(words.raw(k - 1), "and" | "&" | ",")
+        && toks[k - 2].kind == TokenKind::Word
+        && let Some((s, role)) = role_ending(toks, words, k - 1, lex)
+    {
         roles.push(role);
         k = s;
-        if k >= 2
-            && matches!(words.raw(k - 1), "and" | "&" | ",")
-            && toks[k - 2].kind == TokenKind::Word
-            && role_ending(toks, words, k - 1, lex).is_some()
-        {
-            k -= 1;
-            continue;
-        }
-        roles.reverse();
-        return Some((k, roles));
     }
+    roles.reverse();
+    Some((k, roles))
 }
 
 /// A role phrase starting at token `start` ("the chief executive of Acme"): its roles, and
