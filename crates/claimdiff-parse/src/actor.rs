@@ -247,14 +247,16 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 /// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
 /// with the document's `names`. Adds to `asked` the tokens it asks the table whether they are
 /// known surnames ([`NameTable::is_known`]): the only answer of the table that changes once
-/// every name is read.
-pub(crate) fn mentions(
-    text: &str,
+/// every name is read. `name_words` is room for the words of one name, kept from one
+/// sentence to the next ([`push_run`]).
+pub(crate) fn mentions<'a>(
+    text: &'a str,
     s: &Sentence,
     words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
     asked: &mut Vec<usize>,
+    name_words: &mut Vec<&'a str>,
 ) -> Vec<Mention> {
     let toks = &s.tokens;
     // A token's text from the document's words, not sliced again from the text: the loop
@@ -366,7 +368,7 @@ pub(crate) fn mentions(
             j -= 1;
         }
         if start < j {
-            push_run(text, toks, words, start..j, from, lex, &mut out);
+            push_run(text, toks, words, start..j, from, lex, &mut out, name_words);
         }
         i = j.max(i + 1);
     }
@@ -455,19 +457,23 @@ pub(crate) fn opens(text: &str, toks: &[Token], i: usize) -> bool {
 /// dropped ("Interior Minister Lena Markovic"), an organisation before a role is its own
 /// mention ("Acme CEO Jo Bloggs"), and a run that is only a role ("the Health Minister") is
 /// no name. `from` is the first token of the titles before the run, when it has any.
-fn push_run(
-    text: &str,
+/// `name_words` is the caller's room for the run's words, reused: every run needs one, and
+/// most runs are found in sentences of their own.
+#[allow(clippy::too_many_arguments)]
+fn push_run<'a>(
+    text: &'a str,
     toks: &[Token],
     words: Words<'_, '_>,
     run: Range<usize>,
     from: Option<usize>,
     lex: &Lexicon,
     out: &mut Vec<Mention>,
+    name_words: &mut Vec<&'a str>,
 ) {
     let (start, j) = (run.start, run.end);
     // Tokens written together are one word: an initial and its stop ("Dale R. Hutchings",
     // "U.S. Army").
-    let mut name_words: Vec<&str> = Vec::with_capacity(run.len());
+    name_words.clear();
     let mut word_start = 0;
     // True when the words are written one space apart, as a name joins them.
     let mut spaced = true;
@@ -488,6 +494,7 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
+    let name_words: &[&str] = name_words;
     // The name words from word `k` on, joined by spaces: borrowed from the text when it has
     // them so (word `k` starts a space after each word before it; none when `k` is past the
     // last, which ends at `end`), and copied only for a run kept as a mention.
@@ -517,8 +524,8 @@ fn push_run(
     // for a role inside them, nor for one that leads them unless the first word is a title or
     // a role word.
     let later_role = (1..name_words.len()).any(|k| kinds(k).role_word);
-    debug_assert!(later_role || inner_role(&name_words, &kinds, lex).is_none());
-    if later_role && let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
+    debug_assert!(later_role || inner_role(name_words, &kinds, lex).is_none());
+    if later_role && let Some((p, n)) = inner_role(name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -552,9 +559,9 @@ fn push_run(
     }
     let first = kinds(0);
     let (skip, role_titled) = if later_role || first.role_word || first.title {
-        leading_role(&name_words, &kinds, lex)
+        leading_role(name_words, &kinds, lex)
     } else {
-        debug_assert_eq!(leading_role(&name_words, &kinds, lex), (0, false));
+        debug_assert_eq!(leading_role(name_words, &kinds, lex), (0, false));
         (0, false)
     };
     let skip = skip
@@ -579,7 +586,7 @@ fn push_run(
     if name.is_empty()
         || lone_title
         || is_time_word(&name, rest, words.get(j - 1))
-        || is_role_run(&name_words, skip, &kinds, lex)
+        || is_role_run(name_words, skip, &kinds, lex)
     {
         return;
     }
@@ -745,8 +752,17 @@ impl<'t> NameTable<'t> {
         // The tokens asked whether they are known surnames, and where each sentence's end.
         let mut asked = Vec::new();
         let mut asked_ends = Vec::with_capacity(sentences.len());
+        let mut name_words = Vec::new();
         for s in sentences {
-            let ms = mentions(text, s, table.words(s), lex, &table, &mut asked);
+            let ms = mentions(
+                text,
+                s,
+                table.words(s),
+                lex,
+                &table,
+                &mut asked,
+                &mut name_words,
+            );
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
             asked_ends.push(asked.len());
@@ -933,9 +949,11 @@ impl<'t> NameTable<'t> {
                 .any(|&i| table.is_known(words.raw(i)));
             asked_from = asked_end;
             if known {
-                *ms = mentions(text, s, words, lex, &table, &mut again);
+                *ms = mentions(text, s, words, lex, &table, &mut again, &mut name_words);
             } else {
-                debug_assert!(*ms == mentions(text, s, words, lex, &table, &mut again));
+                debug_assert!(
+                    *ms == mentions(text, s, words, lex, &table, &mut again, &mut name_words)
+                );
             }
         }
         (table, read)
