@@ -1,6 +1,7 @@
 //! People, organisations and groups: capitalised names with titles and roles, merged with their
 //! later surname-only mentions inside one document.
 
+use std::borrow::Cow;
 use std::ops::{Range, RangeInclusive};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -246,14 +247,16 @@ fn names_organisation(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> b
 /// Finds the capitalised names in a sentence, telling names from ordinary capitalised words
 /// with the document's `names`. Adds to `asked` the tokens it asks the table whether they are
 /// known surnames ([`NameTable::is_known`]): the only answer of the table that changes once
-/// every name is read.
-pub(crate) fn mentions(
-    text: &str,
+/// every name is read. `name_words` is room for the words of one name, kept from one
+/// sentence to the next ([`push_run`]).
+pub(crate) fn mentions<'a>(
+    text: &'a str,
     s: &Sentence,
     words: Words<'_, '_>,
     lex: &Lexicon,
     names: &NameTable<'_>,
     asked: &mut Vec<usize>,
+    name_words: &mut Vec<&'a str>,
 ) -> Vec<Mention> {
     let toks = &s.tokens;
     // A token's text from the document's words, not sliced again from the text: the loop
@@ -365,7 +368,7 @@ pub(crate) fn mentions(
             j -= 1;
         }
         if start < j {
-            push_run(text, toks, words, start..j, from, lex, &mut out);
+            push_run(text, toks, words, start..j, from, lex, &mut out, name_words);
         }
         i = j.max(i + 1);
     }
@@ -454,19 +457,23 @@ pub(crate) fn opens(text: &str, toks: &[Token], i: usize) -> bool {
 /// dropped ("Interior Minister Lena Markovic"), an organisation before a role is its own
 /// mention ("Acme CEO Jo Bloggs"), and a run that is only a role ("the Health Minister") is
 /// no name. `from` is the first token of the titles before the run, when it has any.
-fn push_run(
-    text: &str,
+/// `name_words` is the caller's room for the run's words, reused: every run needs one, and
+/// most runs are found in sentences of their own.
+#[allow(clippy::too_many_arguments)]
+fn push_run<'a>(
+    text: &'a str,
     toks: &[Token],
     words: Words<'_, '_>,
     run: Range<usize>,
     from: Option<usize>,
     lex: &Lexicon,
     out: &mut Vec<Mention>,
+    name_words: &mut Vec<&'a str>,
 ) {
     let (start, j) = (run.start, run.end);
     // Tokens written together are one word: an initial and its stop ("Dale R. Hutchings",
     // "U.S. Army").
-    let mut name_words: Vec<&str> = Vec::with_capacity(run.len());
+    name_words.clear();
     let mut word_start = 0;
     // True when the words are written one space apart, as a name joins them.
     let mut spaced = true;
@@ -487,18 +494,19 @@ fn push_run(
     let last = name_words.len() - 1;
     let possessive = is_possessive(name_words[last]);
     name_words[last] = strip_possessive(name_words[last]);
-    // The name words from word `k` on, joined by spaces: copied from the text when it has
+    let name_words: &[&str] = name_words;
+    // The name words from word `k` on, joined by spaces: borrowed from the text when it has
     // them so (word `k` starts a space after each word before it; none when `k` is past the
-    // last, which ends at `end`).
+    // last, which ends at `end`), and copied only for a run kept as a mention.
     let end = word_start + name_words[last].len();
-    let joined_from = |k: usize| {
+    let joined_from = |k: usize| -> Cow<'_, str> {
         if spaced {
             let before: usize = name_words[..k].iter().map(|w| w.len() + 1).sum();
-            let name = text[(toks[start].start + before).min(end)..end].to_owned();
+            let name = &text[(toks[start].start + before).min(end)..end];
             debug_assert_eq!(name, name_words[k..].join(" "));
-            name
+            Cow::Borrowed(name)
         } else {
-            name_words[k..].join(" ")
+            Cow::Owned(name_words[k..].join(" "))
         }
     };
     // What the lexicon says of name word `k`: its token's kinds, asked once per distinct word,
@@ -516,8 +524,8 @@ fn push_run(
     // for a role inside them, nor for one that leads them unless the first word is a title or
     // a role word.
     let later_role = (1..name_words.len()).any(|k| kinds(k).role_word);
-    debug_assert!(later_role || inner_role(&name_words, &kinds, lex).is_none());
-    if later_role && let Some((p, n)) = inner_role(&name_words, &kinds, lex) {
+    debug_assert!(later_role || inner_role(name_words, &kinds, lex).is_none());
+    if later_role && let Some((p, n)) = inner_role(name_words, &kinds, lex) {
         // A lone organisation word before a role is a description: "Union boss Jo Bloggs".
         if !(p == 1 && lex.is_org_word(name_words[0])) {
             // "Austrian Foreign Minister Anja Rudic": the minister of Austria.
@@ -540,7 +548,7 @@ fn push_run(
                 from: start + p + n,
                 start: start + p + n,
                 end: j,
-                name: joined_from(p + n),
+                name: joined_from(p + n).into_owned(),
                 titled: true,
                 possessive,
                 org: false,
@@ -551,9 +559,9 @@ fn push_run(
     }
     let first = kinds(0);
     let (skip, role_titled) = if later_role || first.role_word || first.title {
-        leading_role(&name_words, &kinds, lex)
+        leading_role(name_words, &kinds, lex)
     } else {
-        debug_assert_eq!(leading_role(&name_words, &kinds, lex), (0, false));
+        debug_assert_eq!(leading_role(name_words, &kinds, lex), (0, false));
         (0, false)
     };
     let skip = skip
@@ -578,7 +586,7 @@ fn push_run(
     if name.is_empty()
         || lone_title
         || is_time_word(&name, rest, words.get(j - 1))
-        || is_role_run(&name_words, skip, &kinds, lex)
+        || is_role_run(name_words, skip, &kinds, lex)
     {
         return;
     }
@@ -586,7 +594,7 @@ fn push_run(
         from: from.unwrap_or(start + skip).min(start + skip),
         start: start + skip,
         end: j,
-        name,
+        name: name.into_owned(),
         titled: from.is_some() || role_titled,
         possessive,
         org: false,
@@ -744,8 +752,17 @@ impl<'t> NameTable<'t> {
         // The tokens asked whether they are known surnames, and where each sentence's end.
         let mut asked = Vec::new();
         let mut asked_ends = Vec::with_capacity(sentences.len());
+        let mut name_words = Vec::new();
         for s in sentences {
-            let ms = mentions(text, s, table.words(s), lex, &table, &mut asked);
+            let ms = mentions(
+                text,
+                s,
+                table.words(s),
+                lex,
+                &table,
+                &mut asked,
+                &mut name_words,
+            );
             acronyms.extend(defined_acronyms(text, &s.tokens, &ms));
             read.push(ms);
             asked_ends.push(asked.len());
@@ -932,9 +949,11 @@ impl<'t> NameTable<'t> {
                 .any(|&i| table.is_known(words.raw(i)));
             asked_from = asked_end;
             if known {
-                *ms = mentions(text, s, words, lex, &table, &mut again);
+                *ms = mentions(text, s, words, lex, &table, &mut again, &mut name_words);
             } else {
-                debug_assert!(*ms == mentions(text, s, words, lex, &table, &mut again));
+                debug_assert!(
+                    *ms == mentions(text, s, words, lex, &table, &mut again, &mut name_words)
+                );
             }
         }
         (table, read)
@@ -1156,23 +1175,20 @@ fn role_before(
         debug_assert!(role_ending(toks, words, end, lex).is_none());
         return None;
     }
-    let mut k = end;
-    let mut roles = Vec::new();
-    loop {
-        let (s, role) = role_ending(toks, words, k, lex)?;
+    let (mut k, role) = role_ending(toks, words, end, lex)?;
+    let mut roles = vec![role];
+    // A role joined before it ("chief executive and founder"), read once: kept for the next
+    // turn, not looked for again there.
+    while k >= 2
+        && matches!(words.raw(k - 1), "and" | "&" | ",")
+        && toks[k - 2].kind == TokenKind::Word
+        && let Some((s, role)) = role_ending(toks, words, k - 1, lex)
+    {
         roles.push(role);
         k = s;
-        if k >= 2
-            && matches!(words.raw(k - 1), "and" | "&" | ",")
-            && toks[k - 2].kind == TokenKind::Word
-            && role_ending(toks, words, k - 1, lex).is_some()
-        {
-            k -= 1;
-            continue;
-        }
-        roles.reverse();
-        return Some((k, roles));
     }
+    roles.reverse();
+    Some((k, roles))
 }
 
 /// A role phrase starting at token `start` ("the chief executive of Acme"): its roles, and

@@ -207,7 +207,8 @@ pub(crate) fn extract_all(
             // The normalised quote has its words one space apart (and some word, the piece
             // a letter): its spaces count the words without a second pass over the characters.
             let value = normalize_for_match(piece);
-            let words = value.bytes().filter(|&b| b == b' ').count() + 1;
+            // Counted by `memchr`, many bytes at a time, not byte by byte.
+            let words = memchr::memchr_iter(b' ', value.as_bytes()).count() + 1;
             debug_assert_eq!(words, piece.split_whitespace().count(), "{piece:?}");
             let quote = Quote {
                 text: piece.to_owned(),
