@@ -7,6 +7,7 @@
 //! words, digit expressions, "and", "point", …), then a small grammar reads the longest number
 //! the run starts with. Reading a number does not allocate.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,9 +25,21 @@ pub(crate) struct Cursor<'a> {
     pub(crate) tokens: &'a [Token],
     /// The tokens' entries in the document's words.
     pub(crate) words: Words<'a, 'a>,
+    /// The last digit token parsed ([`Cursor::digit_token`]) and its token: the quantity
+    /// reader asks of a token whether it is a list, then reads it as a number.
+    parsed: Cell<Option<(usize, Option<DigitToken>)>>,
 }
 
 impl<'a> Cursor<'a> {
+    /// The tokens of a sentence, `tokens` of `text`, with their entries.
+    pub(crate) fn new(text: &'a str, tokens: &'a [Token], words: Words<'a, 'a>) -> Self {
+        Self {
+            text,
+            tokens,
+            words,
+            parsed: Cell::new(None),
+        }
+    }
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
@@ -94,7 +107,14 @@ impl<'a> Cursor<'a> {
                 decimal: false,
                 grouped: false,
             }),
-            _ => parse_digit_token(self.raw(i)),
+            _ => match self.parsed.get() {
+                Some((at, read)) if at == i => read,
+                _ => {
+                    let read = parse_digit_token(self.raw(i));
+                    self.parsed.set(Some((i, read)));
+                    read
+                }
+            },
         }
     }
 }
@@ -1849,11 +1869,7 @@ mod tests {
         let mut vocab = Vocab::new(&lex);
         let range = vocab.add(text, &tokens);
         let entries = vocab.tokens();
-        let c = Cursor {
-            text,
-            tokens: &tokens,
-            words: entries.sentence(range),
-        };
+        let c = Cursor::new(text, &tokens, entries.sentence(range));
         let n = read(&c, 0, false)?;
         let span = tokens[n.start].start..tokens[n.end - 1].end;
         Some((n.value, text[span].to_owned()))

@@ -1095,11 +1095,7 @@ pub(crate) fn extract(
     lex: &Lexicon,
     taken: &[Range<usize>],
 ) -> Vec<Fact> {
-    let c = Cursor {
-        text,
-        tokens: &s.tokens,
-        words,
-    };
+    let c = Cursor::new(text, &s.tokens, words);
     let urls = url_ranges(text, &s.span);
     let inside = |i: usize| {
         let t = &s.tokens[i];
