@@ -98,6 +98,21 @@ impl<'a> Cursor<'a> {
             ""
         }
     }
+    /// [`number_word`] of token `i`: a token that starts no number word, most words as the
+    /// document's words tell, is not looked up.
+    pub(crate) fn number_word_at(&self, i: usize) -> Option<NumWord> {
+        let w = self.raw(i);
+        if self.words.get(i).is_some_and(|e| !e.number_lead) {
+            debug_assert!(number_word(w).is_none(), "{w}");
+            return None;
+        }
+        number_word(w)
+    }
+    /// [`scale_after`] of token `i`, its number word looked up only as [`Cursor::number_word_at`]
+    /// does.
+    pub(crate) fn scale_at(&self, i: usize) -> Option<f64> {
+        scale_of(self.number_word_at(i), self.raw(i))
+    }
     /// Token `i` read as a digit token ([`parse_digit_token`]): a token of at most fifteen
     /// plain digits takes the value the document's words keep for it, parsed once.
     pub(crate) fn digit_token(&self, i: usize) -> Option<DigitToken> {
@@ -436,7 +451,12 @@ fn abbreviation(w: &str) -> Option<(f64, bool)> {
 
 /// Multipliers after a number, in words or abbreviations, lower-case "m" included.
 pub(crate) fn scale_after(w: &str) -> Option<f64> {
-    match number_word(w) {
+    scale_of(number_word(w), w)
+}
+
+/// [`scale_after`] of `w`, whose number word is `n`.
+fn scale_of(n: Option<NumWord>, w: &str) -> Option<f64> {
+    match n {
         Some(NumWord::Scale { value, .. }) => Some(value),
         _ => match w {
             "m" => Some(1e6),

@@ -15,7 +15,7 @@ use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
-    number_word, scale_after, word_chain_pieces,
+    scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, push_digits, split_hyphen};
 use crate::vocab::Words;
@@ -3076,7 +3076,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
             {
                 break;
             }
-            Some(w) if !ends_referent(c, j) && scale_after(w).is_none() => {
+            Some(_) if !ends_referent(c, j) && c.scale_at(j).is_none() => {
                 words.push(c.words.key(j));
                 j += 1;
             }
@@ -3140,7 +3140,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
             match c.word(k - 1) {
                 Some(w)
                     if !ends_referent(c, k - 1)
-                        && number_word(w).is_none()
+                        && c.number_word_at(k - 1).is_none()
                         && unit_word(w).is_none()
                         && currency_noun(w).is_none() =>
                 {
