@@ -7,6 +7,7 @@
 //! words, digit expressions, "and", "point", …), then a small grammar reads the longest number
 //! the run starts with. Reading a number does not allocate.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,9 +25,21 @@ pub(crate) struct Cursor<'a> {
     pub(crate) tokens: &'a [Token],
     /// The tokens' entries in the document's words.
     pub(crate) words: Words<'a, 'a>,
+    /// The last digit token parsed ([`Cursor::digit_token`]) and its token: the quantity
+    /// reader asks of a token whether it is a list, then reads it as a number.
+    parsed: Cell<Option<(usize, Option<DigitToken>)>>,
 }
 
 impl<'a> Cursor<'a> {
+    /// The tokens of a sentence, `tokens` of `text`, with their entries.
+    pub(crate) fn new(text: &'a str, tokens: &'a [Token], words: Words<'a, 'a>) -> Self {
+        Self {
+            text,
+            tokens,
+            words,
+            parsed: Cell::new(None),
+        }
+    }
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
@@ -85,6 +98,21 @@ impl<'a> Cursor<'a> {
             ""
         }
     }
+    /// [`number_word`] of token `i`: a token that starts no number word, most words as the
+    /// document's words tell, is not looked up.
+    pub(crate) fn number_word_at(&self, i: usize) -> Option<NumWord> {
+        let w = self.raw(i);
+        if self.words.get(i).is_some_and(|e| !e.number_lead) {
+            debug_assert!(number_word(w).is_none(), "{w}");
+            return None;
+        }
+        number_word(w)
+    }
+    /// [`scale_after`] of token `i`, its number word looked up only as [`Cursor::number_word_at`]
+    /// does.
+    pub(crate) fn scale_at(&self, i: usize) -> Option<f64> {
+        scale_of(self.number_word_at(i), self.raw(i))
+    }
     /// Token `i` read as a digit token ([`parse_digit_token`]): a token of at most fifteen
     /// plain digits takes the value the document's words keep for it, parsed once.
     pub(crate) fn digit_token(&self, i: usize) -> Option<DigitToken> {
@@ -94,7 +122,14 @@ impl<'a> Cursor<'a> {
                 decimal: false,
                 grouped: false,
             }),
-            _ => parse_digit_token(self.raw(i)),
+            _ => match self.parsed.get() {
+                Some((at, read)) if at == i => read,
+                _ => {
+                    let read = parse_digit_token(self.raw(i));
+                    self.parsed.set(Some((i, read)));
+                    read
+                }
+            },
         }
     }
 }
@@ -416,7 +451,12 @@ fn abbreviation(w: &str) -> Option<(f64, bool)> {
 
 /// Multipliers after a number, in words or abbreviations, lower-case "m" included.
 pub(crate) fn scale_after(w: &str) -> Option<f64> {
-    match number_word(w) {
+    scale_of(number_word(w), w)
+}
+
+/// [`scale_after`] of `w`, whose number word is `n`.
+fn scale_of(n: Option<NumWord>, w: &str) -> Option<f64> {
+    match n {
         Some(NumWord::Scale { value, .. }) => Some(value),
         _ => match w {
             "m" => Some(1e6),
@@ -1849,11 +1889,7 @@ mod tests {
         let mut vocab = Vocab::new(&lex);
         let range = vocab.add(text, &tokens);
         let entries = vocab.tokens();
-        let c = Cursor {
-            text,
-            tokens: &tokens,
-            words: entries.sentence(range),
-        };
+        let c = Cursor::new(text, &tokens, entries.sentence(range));
         let n = read(&c, 0, false)?;
         let span = tokens[n.start].start..tokens[n.end - 1].end;
         Some((n.value, text[span].to_owned()))

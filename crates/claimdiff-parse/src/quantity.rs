@@ -15,7 +15,7 @@ use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
     self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
-    number_word, scale_after, word_chain_pieces,
+    scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, push_digits, split_hyphen};
 use crate::vocab::Words;
@@ -191,6 +191,8 @@ struct CurrencyWords {
     /// The nouns' shapes: most words are rejected by them.
     noun_shapes: WordShapes,
     nouns: FxHashMap<&'static str, (&'static str, f64)>,
+    /// The adjectives' shapes: most words after a number are rejected by them.
+    adjective_shapes: WordShapes,
     adjectives: FxHashMap<&'static str, (&'static str, &'static str)>,
 }
 
@@ -202,13 +204,15 @@ fn currency_words() -> &'static CurrencyWords {
             .iter()
             .flat_map(|&(code, factor, words)| words.iter().map(move |&w| (w, (code, factor))))
             .collect();
+        let adjectives: FxHashMap<_, _> = CURRENCY_ADJECTIVES
+            .iter()
+            .flat_map(|&(base, code, words)| words.iter().map(move |&w| (w, (base, code))))
+            .collect();
         CurrencyWords {
             noun_shapes: WordShapes::new(nouns.keys().copied()),
             nouns,
-            adjectives: CURRENCY_ADJECTIVES
-                .iter()
-                .flat_map(|&(base, code, words)| words.iter().map(move |&w| (w, (base, code))))
-                .collect(),
+            adjective_shapes: WordShapes::new(adjectives.keys().copied()),
+            adjectives,
         }
     })
 }
@@ -253,7 +257,12 @@ const CURRENCY_ADJECTIVES: &[(&str, &str, &[&str])] = &[
 /// The default code of the noun after a nationality word in lower case, and the code the two
 /// name ([`CURRENCY_ADJECTIVES`]).
 fn currency_adjective(w: &str) -> Option<(&'static str, &'static str)> {
-    currency_words().adjectives.get(w).copied()
+    let table = currency_words();
+    if table.adjective_shapes.excludes(w) {
+        debug_assert!(!table.adjectives.contains_key(w), "{w}");
+        return None;
+    }
+    table.adjectives.get(w).copied()
 }
 
 /// Two-word country names before a currency name ("hong kong dollars").
@@ -320,7 +329,7 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
         return true;
     }
     // The kind first: the sentence's numbers and punctuation are not lower-cased.
-    (0..c.len()).any(|p| {
+    let weight_word = |p: usize| {
         c.kind(p) == Some(TokenKind::Word) && {
             let w = c.ascii_lower(p);
             w.starts_with("weigh")
@@ -342,6 +351,17 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "lbs"
                 )
         }
+    };
+    // Most words start with a letter that none of the weight words starts with: the first
+    // byte of the word in lower case (an ASCII word's, as `ascii_lower` gives it) is tested
+    // before the word.
+    (0..c.len()).any(|p| {
+        let first = c.words.lower(p).as_bytes().first();
+        if !matches!(first, Some(b'w' | b'h' | b'l' | b'b' | b't' | b'k' | b'o')) {
+            debug_assert!(!weight_word(p), "{}", c.raw(p));
+            return false;
+        }
+        weight_word(p)
     })
 }
 
@@ -1095,11 +1115,7 @@ pub(crate) fn extract(
     lex: &Lexicon,
     taken: &[Range<usize>],
 ) -> Vec<Fact> {
-    let c = Cursor {
-        text,
-        tokens: &s.tokens,
-        words,
-    };
+    let c = Cursor::new(text, &s.tokens, words);
     let urls = url_ranges(text, &s.span);
     let inside = |i: usize| {
         let t = &s.tokens[i];
@@ -3060,7 +3076,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
             {
                 break;
             }
-            Some(w) if !ends_referent(c, j) && scale_after(w).is_none() => {
+            Some(_) if !ends_referent(c, j) && c.scale_at(j).is_none() => {
                 words.push(c.words.key(j));
                 j += 1;
             }
@@ -3124,7 +3140,7 @@ fn referent(c: &Cursor<'_>, q: &Found) -> Option<String> {
             match c.word(k - 1) {
                 Some(w)
                     if !ends_referent(c, k - 1)
-                        && number_word(w).is_none()
+                        && c.number_word_at(k - 1).is_none()
                         && unit_word(w).is_none()
                         && currency_noun(w).is_none() =>
                 {
