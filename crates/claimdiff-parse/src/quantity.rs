@@ -329,7 +329,7 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
         return true;
     }
     // The kind first: the sentence's numbers and punctuation are not lower-cased.
-    let weight_word = |p: usize| {
+    (0..c.len()).any(|p| {
         c.kind(p) == Some(TokenKind::Word) && {
             let w = c.ascii_lower(p);
             w.starts_with("weigh")
@@ -351,17 +351,6 @@ fn weight_context(c: &Cursor<'_>, k: usize) -> bool {
                         | "lbs"
                 )
         }
-    };
-    // Most words start with a letter that none of the weight words starts with: the first
-    // byte of the word in lower case (an ASCII word's, as `ascii_lower` gives it) is tested
-    // before the word.
-    (0..c.len()).any(|p| {
-        let first = c.words.lower(p).as_bytes().first();
-        if !matches!(first, Some(b'w' | b'h' | b'l' | b'b' | b't' | b'k' | b'o')) {
-            debug_assert!(!weight_word(p), "{}", c.raw(p));
-            return false;
-        }
-        weight_word(p)
     })
 }
 
