@@ -1831,20 +1831,27 @@ const LAST_VERB: &[&str] = &[
 ];
 
 /// Periods and days counted in units ([`period_at`], [`shift_at`], [`in_units_at`]), tried
-/// only where one can start: at a count (a number, a number word, "a", "an"), "within",
-/// "more", "in" or a word of [`AHEAD`] or [`BACK`].
+/// only where one can start: at "within", "more", "in" or a word of [`AHEAD`] or [`BACK`],
+/// or at a count (a number, a number word, "a", "an") that goes on as one does: before its
+/// unit ("two weeks before", [`shift_at`]) or a word of [`AHEAD`] or [`BACK`] ("two more
+/// weeks", [`period_at`]); "couple" reads its unit after "of" ([`count_units`]). Most numbers
+/// that reach the readers are years, days and clock times.
 fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let read = || {
         period_at(c, i)
             .or_else(|| shift_at(c, i))
             .or_else(|| in_units_at(c, i))
     };
-    let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
-        || c.lower_number_word(i).is_some()
-        || match c.folded(i) {
-            "a" | "an" | "within" | "more" | "in" => true,
-            w => AHEAD.contains(&w) || BACK.contains(&w),
-        };
+    let lead = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        || c.lower_number_word(i).is_some();
+    let counts_on = || c.units(i + 1).is_some() || c.is(i + 1, AHEAD) || c.is(i + 1, BACK);
+    let may_start = match c.folded(i) {
+        "within" | "more" | "in" => true,
+        w if AHEAD.contains(&w) || BACK.contains(&w) => true,
+        "couple" => lead,
+        "a" | "an" => counts_on(),
+        _ => lead && counts_on(),
+    };
     prefiltered(c, i, may_start, "count", read)
 }
 
