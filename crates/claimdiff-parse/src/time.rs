@@ -1137,7 +1137,7 @@ impl<'a> Cur<'a> {
 
 /// A time expression found at tokens `start..end`: a point, or a range from `when` to
 /// `until`.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Found {
     start: usize,
     end: usize,
@@ -1916,8 +1916,37 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// [`read_point`] without the memo.
 fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
     prefiltered(c, i, may_start_point(c, i), "point", || {
+        if is_name(c, i) {
+            let f = name_readers(c, i);
+            debug_assert!(
+                f == read_point_readers(c, i),
+                "the name readers read otherwise at {:?} {:?}",
+                c.raw(i),
+                c.raw(i + 1)
+            );
+            return f;
+        }
         read_point_readers(c, i)
     })
+}
+
+/// True when token `i` is a month or weekday name (not also a number word), the words that
+/// most often start a point: the readers that [`name_readers`] leaves out start with a
+/// number, a number word, a qualifier ("last", "this", "the") or a word of their own
+/// ("week", "quarter", "summer", "Christmas"), and find nothing at one.
+fn is_name(c: &Cur<'_>, i: usize) -> bool {
+    c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && c.word(i)
+            .is_some_and(|e| (e.month.is_some() || e.weekday.is_some()) && e.number.is_none())
+}
+
+/// [`read_point_readers`] at a month or weekday name ([`is_name`]): those of its readers that
+/// can find an expression there, in its order ("Monday of next week", "Friday-Jun-15",
+/// "May 7", "Tuesday").
+fn name_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
+    week_day_at(c, i)
+        .or_else(|| date_at(c, i))
+        .or_else(|| weekday_at(c, i))
 }
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
