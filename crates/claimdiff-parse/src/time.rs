@@ -1137,7 +1137,7 @@ impl<'a> Cur<'a> {
 
 /// A time expression found at tokens `start..end`: a point, or a range from `when` to
 /// `until`.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Found {
     start: usize,
     end: usize,
@@ -1831,20 +1831,27 @@ const LAST_VERB: &[&str] = &[
 ];
 
 /// Periods and days counted in units ([`period_at`], [`shift_at`], [`in_units_at`]), tried
-/// only where one can start: at a count (a number, a number word, "a", "an"), "within",
-/// "more", "in" or a word of [`AHEAD`] or [`BACK`].
+/// only where one can start: at "within", "more", "in" or a word of [`AHEAD`] or [`BACK`],
+/// or at a count (a number, a number word, "a", "an") that goes on as one does: before its
+/// unit ("two weeks before", [`shift_at`]) or a word of [`AHEAD`] or [`BACK`] ("two more
+/// weeks", [`period_at`]); "couple" reads its unit after "of" ([`count_units`]). Most numbers
+/// that reach the readers are years, days and clock times.
 fn counted_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     let read = || {
         period_at(c, i)
             .or_else(|| shift_at(c, i))
             .or_else(|| in_units_at(c, i))
     };
-    let may_start = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
-        || c.lower_number_word(i).is_some()
-        || match c.folded(i) {
-            "a" | "an" | "within" | "more" | "in" => true,
-            w => AHEAD.contains(&w) || BACK.contains(&w),
-        };
+    let lead = c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        || c.lower_number_word(i).is_some();
+    let counts_on = || c.units(i + 1).is_some() || c.is(i + 1, AHEAD) || c.is(i + 1, BACK);
+    let may_start = match c.folded(i) {
+        "within" | "more" | "in" => true,
+        w if AHEAD.contains(&w) || BACK.contains(&w) => true,
+        "couple" => lead,
+        "a" | "an" => counts_on(),
+        _ => lead && counts_on(),
+    };
     prefiltered(c, i, may_start, "count", read)
 }
 
@@ -1909,8 +1916,37 @@ fn read_point(c: &Cur<'_>, i: usize) -> Option<Found> {
 /// [`read_point`] without the memo.
 fn read_point_uncached(c: &Cur<'_>, i: usize) -> Option<Found> {
     prefiltered(c, i, may_start_point(c, i), "point", || {
+        if is_name(c, i) {
+            let f = name_readers(c, i);
+            debug_assert!(
+                f == read_point_readers(c, i),
+                "the name readers read otherwise at {:?} {:?}",
+                c.raw(i),
+                c.raw(i + 1)
+            );
+            return f;
+        }
         read_point_readers(c, i)
     })
+}
+
+/// True when token `i` is a month or weekday name (not also a number word), the words that
+/// most often start a point: the readers that [`name_readers`] leaves out start with a
+/// number, a number word, a qualifier ("last", "this", "the") or a word of their own
+/// ("week", "quarter", "summer", "Christmas"), and find nothing at one.
+fn is_name(c: &Cur<'_>, i: usize) -> bool {
+    c.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && c.word(i)
+            .is_some_and(|e| (e.month.is_some() || e.weekday.is_some()) && e.number.is_none())
+}
+
+/// [`read_point_readers`] at a month or weekday name ([`is_name`]): those of its readers that
+/// can find an expression there, in its order ("Monday of next week", "Friday-Jun-15",
+/// "May 7", "Tuesday").
+fn name_readers(c: &Cur<'_>, i: usize) -> Option<Found> {
+    week_day_at(c, i)
+        .or_else(|| date_at(c, i))
+        .or_else(|| weekday_at(c, i))
 }
 
 /// False when no point reader can find an expression at token `i`, a cheap test that spares
@@ -2468,7 +2504,7 @@ fn compound_date_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     }
     let joins = |k: usize| matches!(c.raw(k), "-" | "/");
     // A token on its own (most): one part unless it has a "-" or "/" in it.
-    if !c.glued(i) && !joins(i) && !c.words.raw(i).contains(['-', '/']) {
+    if !c.glued(i) && !joins(i) && !c.words.raw(i).bytes().any(|b| matches!(b, b'-' | b'/')) {
         return None;
     }
     let mut j = i;
@@ -3298,27 +3334,26 @@ fn relative_at(c: &Cur<'_>, i: usize) -> Option<Found> {
     {
         return found(i, i + 3, When::Ago(u, n * m));
     }
-    // Only a handful of words start the rest: test before allocating.
-    if !c.is(
-        i,
-        &[
-            "last",
-            "this",
-            "next",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "tmrw",
-            "tonight",
-            "earlier",
-            "later",
-            "previous",
-            "past",
-            "following",
-            "coming",
-            "current",
-            "the",
-        ],
+    // Only a handful of words start the rest: test before allocating (by the folded form,
+    // which matches a list of words faster than [`Cur::is`]).
+    if !matches!(
+        c.folded(i),
+        "last"
+            | "this"
+            | "next"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tmrw"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "previous"
+            | "past"
+            | "following"
+            | "coming"
+            | "current"
+            | "the"
     ) {
         return None;
     }
