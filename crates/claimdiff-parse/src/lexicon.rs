@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::numbers::WordShapes;
+use crate::numbers::{ShapedMap, WordShapes};
 use crate::text::{lower, stem, strip_possessive, word_key};
 
 const EVENTS: &str = include_str!("../../../data/lexicons/events.txt");
@@ -39,10 +39,9 @@ const COMMON_WORDS: &str = include_str!("../../../data/lexicons/common_words.txt
 /// extended with the `add_*` methods (from a user's `claimdiff.toml`).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    events: HashMap<String, String>,
-    /// The shapes of the event words shorter than 32 bytes (longer ones have no shape): the
-    /// word table asks for the event of every distinct word, and most have none.
-    event_shapes: WordShapes,
+    /// Behind their shapes: the word table asks for the event of every distinct word, and
+    /// most have none.
+    events: ShapedMap<String, String>,
     synonyms: HashMap<String, String>,
     /// Nationality adjectives in lower case, and the country each names.
     demonyms: HashMap<String, String>,
@@ -97,10 +96,9 @@ impl Lexicon {
         let mut lex = Self::default();
         for line in lines(EVENTS) {
             if let Some((kind, words)) = line.split_once(':') {
-                lex.insert_events(kind.trim(), words.split_whitespace());
+                lex.add_event(kind.trim(), words.split_whitespace());
             }
         }
-        lex.shape_events();
         lex.demonyms = lines(DEMONYMS)
             .filter_map(|line| line.split_once(':'))
             .map(|(d, country)| (d.trim().to_lowercase(), country.trim().to_owned()))
@@ -150,26 +148,9 @@ impl Lexicon {
 
     /// Maps each of `words` to the event type `kind`.
     pub fn add_event<'a>(&mut self, kind: &str, words: impl IntoIterator<Item = &'a str>) {
-        self.insert_events(kind, words);
-        self.shape_events();
-    }
-
-    /// [`Lexicon::add_event`] without [`Lexicon::shape_events`]: the embedded lexicon adds
-    /// its events line by line, and shapes them once.
-    fn insert_events<'a>(&mut self, kind: &str, words: impl IntoIterator<Item = &'a str>) {
         for w in words {
             self.events.insert(w.to_lowercase(), kind.to_owned());
         }
-    }
-
-    /// Sets the event words' shapes from the events table.
-    fn shape_events(&mut self) {
-        self.event_shapes = WordShapes::new(
-            self.events
-                .keys()
-                .map(String::as_str)
-                .filter(|w| w.len() < 32),
-        );
     }
 
     /// Declares that each of `variants` names the same thing as `canonical`.
@@ -213,11 +194,6 @@ impl Lexicon {
 
     /// [`Lexicon::event`] of a word given by its [`word_key`].
     pub(crate) fn event_of_key(&self, key: &str) -> Option<&str> {
-        // The shapes are of the keys themselves, so a key they exclude is not in the table.
-        if key.len() < 32 && self.event_shapes.excludes(key) {
-            debug_assert!(!self.events.contains_key(key), "{key}");
-            return None;
-        }
         self.events.get(key).map(String::as_str)
     }
 

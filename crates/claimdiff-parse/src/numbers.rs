@@ -7,7 +7,9 @@
 //! words, digit expressions, "and", "point", …), then a small grammar reads the longest number
 //! the run starts with. Reading a number does not allocate.
 
+use std::borrow::Borrow;
 use std::cell::Cell;
+use std::hash::Hash;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -258,14 +260,21 @@ impl Default for WordShapes {
 impl WordShapes {
     /// The shapes of `words`, each starting with two ASCII letters and under 32 bytes long.
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut lengths = [0u32; 26 * 26];
+        let mut shapes = Self::default();
         for w in words {
             debug_assert!(w.len() < 32, "{w}");
-            if let Some(pair) = letter_pair(w) {
-                lengths[pair] |= 1 << w.len();
-            }
+            shapes.add(w);
         }
-        Self(lengths)
+        shapes
+    }
+
+    /// Adds the shape of `w`; a word of 32 bytes or more has none (see [`ShapedMap`]).
+    fn add(&mut self, w: &str) {
+        if w.len() < 32
+            && let Some(pair) = letter_pair(w)
+        {
+            self.0[pair] |= 1 << w.len();
+        }
     }
 
     /// The lengths (bit `n` for `n` bytes) of the words that start with the first two letters
@@ -280,6 +289,58 @@ impl WordShapes {
     #[inline]
     pub(crate) fn excludes(&self, w: &str) -> bool {
         letter_pair(w).is_some_and(|pair| !has_length(self.0[pair], w.len()))
+    }
+}
+
+/// A table of words behind their [`WordShapes`]: a word that shares its shape with no key is
+/// rejected without hashing (with a debug check that the table indeed lacks it). Keys of 32
+/// bytes or more have no shape, and words as long are always looked up.
+#[derive(Debug, Clone)]
+pub(crate) struct ShapedMap<K, V> {
+    shapes: WordShapes,
+    map: FxHashMap<K, V>,
+}
+
+impl<K, V> Default for ShapedMap<K, V> {
+    fn default() -> Self {
+        Self {
+            shapes: WordShapes::default(),
+            map: FxHashMap::default(),
+        }
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> ShapedMap<K, V> {
+    /// Puts `value` under `key`, replacing the value it had.
+    pub(crate) fn insert(&mut self, key: K, value: V) {
+        self.shapes.add(key.borrow());
+        self.map.insert(key, value);
+    }
+
+    /// The value under `key`, the key's shape tested first.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        if key.len() < 32 && self.shapes.excludes(key) {
+            debug_assert!(!self.map.contains_key(key), "{key}");
+            return None;
+        }
+        self.map.get(key)
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> From<FxHashMap<K, V>> for ShapedMap<K, V> {
+    fn from(map: FxHashMap<K, V>) -> Self {
+        let mut shapes = WordShapes::default();
+        for key in map.keys() {
+            shapes.add(key.borrow());
+        }
+        Self { shapes, map }
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for ShapedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        FxHashMap::from_iter(pairs).into()
     }
 }
 

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use crate::document::{Facet, Fact, FactValue, Quantity, Sentence};
 use crate::lexicon::{Lexicon, singular};
 use crate::numbers::{
-    self, Cursor, DigitToken, Num, WordShapes, leading_number_parts, list_pieces, lower,
+    self, Cursor, DigitToken, Num, ShapedMap, WordShapes, leading_number_parts, list_pieces, lower,
     scale_after, word_chain_pieces,
 };
 use crate::text::{TokenKind, before_dash, is_dash, push_digits, split_hyphen};
@@ -178,42 +178,28 @@ const CURRENCY_NOUNS: &[(&str, f64, &[&str])] = &[
 
 /// [`currency_noun`] of an ASCII word in lower case.
 fn lower_currency_noun(w: &str) -> Option<(&'static str, f64)> {
-    let table = currency_words();
-    if table.noun_shapes.excludes(w) {
-        debug_assert!(!table.nouns.contains_key(w), "{w}");
-        return None;
-    }
-    table.nouns.get(w).copied()
+    currency_words().nouns.get(w).copied()
 }
 
-/// [`CURRENCY_NOUNS`] and [`CURRENCY_ADJECTIVES`] by word.
+/// [`CURRENCY_NOUNS`] and [`CURRENCY_ADJECTIVES`] by word, behind their shapes: most words
+/// after a number are neither.
 struct CurrencyWords {
-    /// The nouns' shapes: most words are rejected by them.
-    noun_shapes: WordShapes,
-    nouns: FxHashMap<&'static str, (&'static str, f64)>,
-    /// The adjectives' shapes: most words after a number are rejected by them.
-    adjective_shapes: WordShapes,
-    adjectives: FxHashMap<&'static str, (&'static str, &'static str)>,
+    nouns: ShapedMap<&'static str, (&'static str, f64)>,
+    adjectives: ShapedMap<&'static str, (&'static str, &'static str)>,
 }
 
 /// The currency words, built once.
 fn currency_words() -> &'static CurrencyWords {
     static TABLE: OnceLock<CurrencyWords> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let nouns: FxHashMap<_, _> = CURRENCY_NOUNS
+    TABLE.get_or_init(|| CurrencyWords {
+        nouns: CURRENCY_NOUNS
             .iter()
             .flat_map(|&(code, factor, words)| words.iter().map(move |&w| (w, (code, factor))))
-            .collect();
-        let adjectives: FxHashMap<_, _> = CURRENCY_ADJECTIVES
+            .collect(),
+        adjectives: CURRENCY_ADJECTIVES
             .iter()
             .flat_map(|&(base, code, words)| words.iter().map(move |&w| (w, (base, code))))
-            .collect();
-        CurrencyWords {
-            noun_shapes: WordShapes::new(nouns.keys().copied()),
-            nouns,
-            adjective_shapes: WordShapes::new(adjectives.keys().copied()),
-            adjectives,
-        }
+            .collect(),
     })
 }
 
@@ -257,12 +243,7 @@ const CURRENCY_ADJECTIVES: &[(&str, &str, &[&str])] = &[
 /// The default code of the noun after a nationality word in lower case, and the code the two
 /// name ([`CURRENCY_ADJECTIVES`]).
 fn currency_adjective(w: &str) -> Option<(&'static str, &'static str)> {
-    let table = currency_words();
-    if table.adjective_shapes.excludes(w) {
-        debug_assert!(!table.adjectives.contains_key(w), "{w}");
-        return None;
-    }
-    table.adjectives.get(w).copied()
+    currency_words().adjectives.get(w).copied()
 }
 
 /// Two-word country names before a currency name ("hong kong dollars").
@@ -928,17 +909,11 @@ fn matches_at(c: &Cursor<'_>, at: usize, phrase: &[&str]) -> bool {
         .all(|(k, w)| c.raw(at + k).eq_ignore_ascii_case(w))
 }
 
-/// The last words of the [`HEDGES`] phrases (lower case, as the phrases are written).
-struct HedgeEnds {
-    /// Their shapes: most words before a number are rejected by these without hashing.
-    shapes: WordShapes,
-    /// The positions in [`HEDGES`] of the phrases ending in each word, in the table's order.
-    phrases: FxHashMap<&'static str, Vec<usize>>,
-}
-
-/// The last words of the hedges, built once.
-fn hedge_ends() -> &'static HedgeEnds {
-    static TABLE: OnceLock<HedgeEnds> = OnceLock::new();
+/// The last words of the [`HEDGES`] phrases (lower case, as the phrases are written), with
+/// the positions in [`HEDGES`] of the phrases ending in each, in the table's order; behind
+/// their shapes, which reject most words before a number without hashing. Built once.
+fn hedge_ends() -> &'static ShapedMap<&'static str, Vec<usize>> {
+    static TABLE: OnceLock<ShapedMap<&'static str, Vec<usize>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut phrases: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (k, (phrase, _)) in HEDGES.iter().enumerate() {
@@ -946,10 +921,7 @@ fn hedge_ends() -> &'static HedgeEnds {
                 phrases.entry(last).or_default().push(k);
             }
         }
-        HedgeEnds {
-            shapes: WordShapes::new(phrases.keys().copied()),
-            phrases,
-        }
+        phrases.into()
     })
 }
 
@@ -965,13 +937,8 @@ fn hedge_before(c: &Cursor<'_>, i: usize, floor: usize) -> Option<(Range<usize>,
         "" => before,
         low => low,
     };
-    let ends = hedge_ends();
-    if ends.shapes.excludes(key) {
-        debug_assert!(!ends.phrases.contains_key(key), "{key}");
-        return None;
-    }
     // The key is the phrases' last word: only the words before it are compared.
-    ends.phrases.get(key)?.iter().find_map(|&k| {
+    hedge_ends().get(key)?.iter().find_map(|&k| {
         let (phrase, hedge) = HEDGES[k];
         let n = phrase.len();
         (i >= floor + n && matches_at(c, i - n, &phrase[..n - 1])).then(|| (i - n..i, hedge))
